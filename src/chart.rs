@@ -1,0 +1,547 @@
+//! What the trade chart shows, computed from the dataset with no UI: markers, the
+//! lines between them, gaps, log and year-over-year transforms. The trade view draws
+//! it; exporters can write it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::data::{Dataset, Point, Series, SeriesKind, Stance, ValueRange};
+
+/// Values as given, or the change from the previous year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChartMode {
+    /// The reported values.
+    #[default]
+    Values,
+    /// Percent change from the year before, where both years are observed.
+    YearOverYear,
+}
+
+/// What the user chose to see.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartOptions {
+    /// The unit whose series are shown; `None` picks the trade-turnover unit.
+    pub unit: Option<String>,
+    /// Series the user switched off in the legend.
+    pub hidden_series: BTreeSet<String>,
+    /// Draw dashed lines across years with no data.
+    pub connect_gaps: bool,
+    /// Plot log10 of the values.
+    pub log_scale: bool,
+    /// Values or year-over-year change.
+    pub mode: ChartMode,
+}
+
+/// A point of the dataset: the series id and the index in its `points`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PointRef {
+    /// Series id.
+    pub series_id: String,
+    /// Index into the series' points.
+    pub index: usize,
+}
+
+/// Which part of a point a marker draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerRole {
+    /// The reported value.
+    Value,
+    /// The low end of a reported range.
+    RangeLow,
+    /// The high end of a reported range.
+    RangeHigh,
+    /// A change computed from two reported values.
+    Computed,
+}
+
+/// One marker on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Year.
+    pub x: f64,
+    /// Plotted value (log10 of the value on a log scale).
+    pub y: f64,
+    /// The value in the series' unit, before any log transform.
+    pub value: f64,
+    /// Drawn hollow: the source says "about", or a computed value uses such a value.
+    pub approximate: bool,
+    /// What the marker stands for.
+    pub role: MarkerRole,
+    /// The point it draws; for computed changes, the later of the two.
+    pub point: PointRef,
+    /// For computed changes, the earlier point.
+    pub previous: Option<PointRef>,
+    /// Every source behind the marker.
+    pub sources: Vec<String>,
+}
+
+/// A straight piece of line between two markers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinePiece {
+    /// Start `[x, y]`.
+    pub from: [f64; 2],
+    /// End `[x, y]`.
+    pub to: [f64; 2],
+    /// True when it bridges years without data (drawn dashed, only with "connect gaps").
+    pub across_gap: bool,
+}
+
+/// One series as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSeries {
+    /// Series id.
+    pub id: String,
+    /// Legend label.
+    pub label: String,
+    /// Index into the palette: the series' place among those shown in this unit.
+    pub palette_index: usize,
+    /// False when the user switched it off.
+    pub visible: bool,
+    /// Markers, in year order.
+    pub markers: Vec<Marker>,
+    /// Lines between markers.
+    pub lines: Vec<LinePiece>,
+    /// Vertical bars for values reported as ranges: `(x, low, high)` in plot space.
+    pub range_bars: Vec<(f64, f64, f64)>,
+}
+
+/// An event drawn as a vertical rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventMark {
+    /// Position on the year axis (the start of its month or day, or of the year).
+    pub x: f64,
+    /// Event id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Date as the sources give it.
+    pub date: String,
+    /// Stance, for colour.
+    pub stance: Stance,
+}
+
+/// The whole chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartModel {
+    /// The unit on the y axis.
+    pub unit: String,
+    /// The y-axis title.
+    pub y_label: String,
+    /// Units the dataset has, for the unit picker.
+    pub units: Vec<String>,
+    /// Series of that unit.
+    pub series: Vec<ChartSeries>,
+    /// Values left out because a log scale cannot show zero or less.
+    pub hidden_on_log_scale: usize,
+    /// Whether y is log10.
+    pub log_scale: bool,
+}
+
+impl ChartModel {
+    /// Markers of the visible series.
+    pub fn visible_markers(&self) -> impl Iterator<Item = (&ChartSeries, &Marker)> {
+        self.series
+            .iter()
+            .filter(|series| series.visible)
+            .flat_map(|series| series.markers.iter().map(move |marker| (series, marker)))
+    }
+}
+
+/// Units in the dataset, the trade-turnover unit first.
+pub fn units(dataset: &Dataset) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    let preferred = dataset
+        .series
+        .iter()
+        .find(|s| s.kind == SeriesKind::TradeTurnover)
+        .map(|s| s.unit.clone());
+    for unit in preferred
+        .into_iter()
+        .chain(dataset.series.iter().map(|s| s.unit.clone()))
+    {
+        if !units.contains(&unit) {
+            units.push(unit);
+        }
+    }
+    units
+}
+
+/// Builds the chart for `dataset` as `options` ask.
+pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
+    let units = units(dataset);
+    let unit = options
+        .unit
+        .clone()
+        .filter(|unit| units.contains(unit))
+        .or_else(|| units.first().cloned())
+        .unwrap_or_default();
+    let mut hidden_on_log_scale = 0;
+    let mut series = Vec::new();
+    for one in &dataset.series {
+        let markers = match options.mode {
+            ChartMode::Values if one.unit == unit => value_markers(one),
+            ChartMode::YearOverYear
+                if one.unit == unit && one.kind != SeriesKind::PercentChange =>
+            {
+                computed_change_markers(one)
+            }
+            ChartMode::YearOverYear if one.kind == SeriesKind::PercentChange => value_markers(one),
+            _ => continue,
+        };
+        let (markers, hidden) = apply_log(markers, options.log_scale);
+        hidden_on_log_scale += hidden;
+        let label = match (options.mode, one.kind) {
+            (ChartMode::YearOverYear, SeriesKind::PercentChange) => {
+                format!("{} (as stated)", one.label)
+            }
+            (ChartMode::YearOverYear, _) => format!("{} (computed change)", one.label),
+            _ => one.label.clone(),
+        };
+        let range_bars = range_bars(&markers);
+        series.push(ChartSeries {
+            id: one.id.clone(),
+            label,
+            palette_index: series.len(),
+            visible: !options.hidden_series.contains(&one.id),
+            lines: lines(&markers, options.connect_gaps),
+            markers,
+            range_bars,
+        });
+    }
+    let y_label = match options.mode {
+        ChartMode::Values if options.log_scale => format!("{unit} (log scale)"),
+        ChartMode::Values => unit.clone(),
+        ChartMode::YearOverYear => format!("% change from the previous year ({unit} series)"),
+    };
+    ChartModel {
+        unit,
+        y_label,
+        units,
+        series,
+        hidden_on_log_scale,
+        log_scale: options.log_scale,
+    }
+}
+
+/// Every event as a rule on the year axis, in date order.
+pub fn event_marks(dataset: &Dataset) -> Vec<EventMark> {
+    let mut marks: Vec<EventMark> = dataset
+        .events
+        .iter()
+        .map(|event| EventMark {
+            x: event.date.start_as_year_fraction(),
+            id: event.id.clone(),
+            title: event.title.clone(),
+            date: event.date.to_string(),
+            stance: event.stance,
+        })
+        .collect();
+    marks.sort_by(|a, b| a.x.total_cmp(&b.x));
+    marks
+}
+
+fn value_markers(series: &Series) -> Vec<Marker> {
+    let mut markers = Vec::new();
+    for (index, point) in series.points.iter().enumerate() {
+        let point_ref = PointRef {
+            series_id: series.id.clone(),
+            index,
+        };
+        let marker = |value: f64, role| Marker {
+            x: f64::from(point.year),
+            y: value,
+            value,
+            approximate: point.approximate || role != MarkerRole::Value,
+            role,
+            point: point_ref.clone(),
+            previous: None,
+            sources: point.sources.clone(),
+        };
+        if let Some(value) = point.value {
+            markers.push(marker(value, MarkerRole::Value));
+        } else if let Some(ValueRange { low, high }) = point.range {
+            markers.push(marker(low, MarkerRole::RangeLow));
+            markers.push(marker(high, MarkerRole::RangeHigh));
+        }
+    }
+    markers.sort_by(|a, b| a.x.total_cmp(&b.x));
+    markers
+}
+
+/// Years where exactly one point with a single value is reported: the only ones a
+/// line or a computed change may use without picking between sources.
+fn unambiguous_values(series: &Series) -> BTreeMap<i32, (usize, &Point, f64)> {
+    let mut by_year: BTreeMap<i32, Vec<(usize, &Point)>> = BTreeMap::new();
+    for (index, point) in series.points.iter().enumerate() {
+        by_year.entry(point.year).or_default().push((index, point));
+    }
+    by_year
+        .into_iter()
+        .filter_map(|(year, points)| match points.as_slice() {
+            [(index, point)] => point.value.map(|value| (year, (*index, *point, value))),
+            _ => None,
+        })
+        .collect()
+}
+
+fn computed_change_markers(series: &Series) -> Vec<Marker> {
+    let values = unambiguous_values(series);
+    let mut markers = Vec::new();
+    for (year, (index, point, value)) in &values {
+        let Some((previous_index, previous, previous_value)) = values.get(&(year - 1)) else {
+            continue;
+        };
+        if *previous_value == 0.0 {
+            continue;
+        }
+        let change = (value - previous_value) / previous_value.abs() * 100.0;
+        let mut sources = previous.sources.clone();
+        for source in &point.sources {
+            if !sources.contains(source) {
+                sources.push(source.clone());
+            }
+        }
+        markers.push(Marker {
+            x: f64::from(*year),
+            y: change,
+            value: change,
+            approximate: point.approximate || previous.approximate,
+            role: MarkerRole::Computed,
+            point: PointRef {
+                series_id: series.id.clone(),
+                index: *index,
+            },
+            previous: Some(PointRef {
+                series_id: series.id.clone(),
+                index: *previous_index,
+            }),
+            sources,
+        });
+    }
+    markers
+}
+
+fn apply_log(markers: Vec<Marker>, log_scale: bool) -> (Vec<Marker>, usize) {
+    if !log_scale {
+        return (markers, 0);
+    }
+    let before = markers.len();
+    let kept: Vec<Marker> = markers
+        .into_iter()
+        .filter(|marker| marker.value > 0.0)
+        .map(|marker| Marker {
+            y: marker.value.log10(),
+            ..marker
+        })
+        .collect();
+    let hidden = before - kept.len();
+    (kept, hidden)
+}
+
+fn range_bars(markers: &[Marker]) -> Vec<(f64, f64, f64)> {
+    markers
+        .iter()
+        .filter(|m| m.role == MarkerRole::RangeLow)
+        .filter_map(|low| {
+            markers
+                .iter()
+                .find(|high| high.role == MarkerRole::RangeHigh && high.point == low.point)
+                .map(|high| (low.x, low.y, high.y))
+        })
+        .collect()
+}
+
+/// Lines join markers of consecutive years that each have exactly one value; a year
+/// with several values (sources that disagree) or a range breaks the line, so the
+/// chart never picks one source over another.
+fn lines(markers: &[Marker], connect_gaps: bool) -> Vec<LinePiece> {
+    let mut per_year: BTreeMap<i64, Vec<&Marker>> = BTreeMap::new();
+    for marker in markers {
+        // Years are whole numbers; rounding only groups them.
+        #[expect(clippy::cast_possible_truncation, reason = "years fit in i64")]
+        per_year
+            .entry(marker.x.round() as i64)
+            .or_default()
+            .push(marker);
+    }
+    let years: Vec<(i64, Option<&Marker>)> = per_year
+        .into_iter()
+        .map(|(year, markers)| match markers.as_slice() {
+            [only] if matches!(only.role, MarkerRole::Value | MarkerRole::Computed) => {
+                (year, Some(*only))
+            }
+            _ => (year, None),
+        })
+        .collect();
+    years
+        .windows(2)
+        .filter_map(|pair| {
+            let [(year_a, Some(a)), (year_b, Some(b))] = pair else {
+                return None;
+            };
+            let across_gap = year_b - year_a > 1;
+            (!across_gap || connect_gaps).then_some(LinePiece {
+                from: [a.x, a.y],
+                to: [b.x, b.y],
+                across_gap,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::json::parse_dataset;
+
+    fn dataset() -> Dataset {
+        let text = r#"{
+          "metadata": {"schema_version": 1, "title": "T", "updated": "2026",
+            "parties": [{"iso_alpha2": "RU", "iso_alpha3": "RUS", "iso_numeric": "643", "name": "Russia"},
+                        {"iso_alpha2": "IR", "iso_alpha3": "IRN", "iso_numeric": "364", "name": "Iran"}]},
+          "sources": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+          "series": [
+            {"id": "fdi", "label": "FDI", "unit": "USD bn", "kind": "fdi", "points": [
+              {"year": 2023, "value": 2.76, "sources": ["b"]}]},
+            {"id": "trade", "label": "Trade", "unit": "USD bn", "kind": "trade_turnover", "points": [
+              {"year": 2010, "value": 3.5, "approximate": true, "sources": ["a"]},
+              {"year": 2011, "value": 3.5, "approximate": true, "sources": ["a"]},
+              {"year": 2015, "value": 1.2, "approximate": true, "sources": ["a"]},
+              {"year": 2022, "value": 5.0, "sources": ["b"]},
+              {"year": 2023, "value": 4.0, "sources": ["b"]},
+              {"year": 2024, "value": 4.5, "sources": ["a"]},
+              {"year": 2024, "value": 4.9, "sources": ["b"]}]},
+            {"id": "stated", "label": "Stated change", "unit": "%", "kind": "percent_change", "points": [
+              {"year": 2023, "value": -17, "sources": ["b"]}]},
+            {"id": "range", "label": "Range", "unit": "USD bn", "kind": "other", "points": [
+              {"year": 2016, "range": {"low": 35, "high": 45}, "sources": ["a"]}]}
+          ]}"#;
+        parse_dataset(text.as_bytes(), "t.json").expect("valid")
+    }
+
+    fn series<'m>(model: &'m ChartModel, id: &str) -> &'m ChartSeries {
+        model
+            .series
+            .iter()
+            .find(|s| s.id == id)
+            .expect("series shown")
+    }
+
+    #[test]
+    fn the_turnover_unit_comes_first_and_other_units_are_left_out() {
+        let model = build(&dataset(), &ChartOptions::default());
+        assert_eq!(model.unit, "USD bn");
+        assert_eq!(model.units, vec!["USD bn".to_owned(), "%".to_owned()]);
+        assert!(model.series.iter().all(|s| s.id != "stated"));
+    }
+
+    #[test]
+    fn every_observation_is_a_marker_and_approximate_ones_are_flagged() {
+        let model = build(&dataset(), &ChartOptions::default());
+        let trade = series(&model, "trade");
+        let years: Vec<f64> = trade.markers.iter().map(|m| m.x).collect();
+        assert_eq!(
+            years,
+            vec![2010.0, 2011.0, 2015.0, 2022.0, 2023.0, 2024.0, 2024.0]
+        );
+        let approximate: Vec<bool> = trade.markers.iter().map(|m| m.approximate).collect();
+        assert_eq!(
+            approximate,
+            vec![true, true, true, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn gaps_break_the_line_unless_asked_to_connect() {
+        let trade = |connect_gaps| {
+            let options = ChartOptions {
+                connect_gaps,
+                ..ChartOptions::default()
+            };
+            series(&build(&dataset(), &options), "trade").lines.clone()
+        };
+        let spans = |pieces: &[LinePiece]| -> Vec<(f64, f64, bool)> {
+            pieces
+                .iter()
+                .map(|p| (p.from[0], p.to[0], p.across_gap))
+                .collect()
+        };
+        assert_eq!(
+            spans(&trade(false)),
+            vec![(2010.0, 2011.0, false), (2022.0, 2023.0, false)]
+        );
+        assert_eq!(
+            spans(&trade(true)),
+            vec![
+                (2010.0, 2011.0, false),
+                (2011.0, 2015.0, true),
+                (2015.0, 2022.0, true),
+                (2022.0, 2023.0, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn disagreeing_sources_both_show_and_no_line_picks_one() {
+        let model = build(&dataset(), &ChartOptions::default());
+        let trade = series(&model, "trade");
+        let values_2024: Vec<f64> = trade
+            .markers
+            .iter()
+            .filter(|m| m.x == 2024.0)
+            .map(|m| m.value)
+            .collect();
+        assert_eq!(values_2024, vec![4.5, 4.9]);
+        assert!(trade.lines.iter().all(|p| p.to[0] != 2024.0));
+    }
+
+    #[test]
+    fn ranges_are_bars_between_their_ends_never_a_midpoint() {
+        let model = build(&dataset(), &ChartOptions::default());
+        let range = series(&model, "range");
+        let values: Vec<f64> = range.markers.iter().map(|m| m.value).collect();
+        assert_eq!(values, vec![35.0, 45.0]);
+        assert_eq!(range.range_bars, vec![(2016.0, 35.0, 45.0)]);
+    }
+
+    #[test]
+    fn log_scale_plots_log10_and_keeps_the_value() {
+        let options = ChartOptions {
+            log_scale: true,
+            ..ChartOptions::default()
+        };
+        let model = build(&dataset(), &options);
+        let marker = &series(&model, "trade").markers[3];
+        assert_eq!(marker.value, 5.0);
+        assert!((marker.y - 5.0_f64.log10()).abs() < 1e-12);
+        assert!(model.y_label.contains("log"));
+    }
+
+    #[test]
+    fn year_over_year_needs_both_years_and_shows_stated_changes_beside_computed_ones() {
+        let options = ChartOptions {
+            mode: ChartMode::YearOverYear,
+            ..ChartOptions::default()
+        };
+        let model = build(&dataset(), &options);
+        let computed: Vec<(f64, f64)> = series(&model, "trade")
+            .markers
+            .iter()
+            .map(|m| (m.x, (m.value * 10.0).round() / 10.0))
+            .collect();
+        assert_eq!(computed, vec![(2011.0, 0.0), (2023.0, -20.0)]);
+        let stated = series(&model, "stated");
+        assert_eq!(stated.markers[0].value, -17.0);
+        assert!(stated.label.contains("as stated"));
+        let change_2023 = &series(&model, "trade").markers[1];
+        assert_eq!(change_2023.previous.as_ref().map(|p| p.index), Some(3));
+    }
+
+    #[test]
+    fn hidden_series_stay_in_the_model_but_not_visible() {
+        let mut options = ChartOptions::default();
+        options.hidden_series.insert("fdi".into());
+        let model = build(&dataset(), &options);
+        assert!(!series(&model, "fdi").visible);
+        assert!(model.visible_markers().all(|(s, _)| s.id != "fdi"));
+    }
+}

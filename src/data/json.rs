@@ -1,0 +1,400 @@
+//! The JSON dataset format: bytes to a checked [`Dataset`], and back.
+
+use super::error::{LoadError, LoadErrorKind, LoadErrors};
+use super::locate::{self, JsonPath, TextPosition};
+use super::model::{Dataset, SCHEMA_VERSION};
+use super::validate;
+
+/// Parses and checks a dataset from the bytes of a JSON file.
+///
+/// `file` names the file in errors. On success the dataset holds together:
+/// ids are unique, every record cites sources that exist.
+pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
+    let error_at = |position: Option<TextPosition>, kind: LoadErrorKind| {
+        LoadErrors::one(LoadError {
+            file: file.to_owned(),
+            position,
+            kind,
+        })
+    };
+
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|utf8_error| {
+        let valid = bytes.get(..utf8_error.valid_up_to()).unwrap_or_default();
+        let valid_text = std::str::from_utf8(valid).unwrap_or_default();
+        error_at(
+            Some(locate::position_of_offset(valid_text, valid_text.len())),
+            LoadErrorKind::NotUtf8,
+        )
+    })?;
+
+    let document: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| error_at(serde_position(&e), LoadErrorKind::Syntax(serde_message(&e))))?;
+
+    if let Some(version) = document
+        .get("metadata")
+        .and_then(|metadata| metadata.get("schema_version"))
+        && version.as_u64() != Some(u64::from(SCHEMA_VERSION))
+        && (version.is_number() || version.is_string())
+    {
+        let path = JsonPath::default().key("metadata").key("schema_version");
+        return Err(error_at(
+            Some(locate::locate(text, &path)),
+            LoadErrorKind::UnsupportedVersion {
+                found: version.to_string(),
+                supported: SCHEMA_VERSION,
+            },
+        ));
+    }
+
+    let dataset: Dataset = serde_json::from_str(text).map_err(|e| {
+        error_at(
+            serde_position(&e),
+            LoadErrorKind::Structure(serde_message(&e)),
+        )
+    })?;
+
+    let problems = validate::validate(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(LoadErrors(
+            problems
+                .into_iter()
+                .map(|(path, problem)| LoadError {
+                    file: file.to_owned(),
+                    position: Some(locate::locate(text, &path)),
+                    kind: LoadErrorKind::Invalid(problem),
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// The dataset as normalized, pretty-printed JSON (format version 1).
+pub fn to_json(dataset: &Dataset) -> String {
+    let mut text = serde_json::to_string_pretty(dataset).unwrap_or_else(|error| {
+        // Serializing plain data with string keys cannot fail; say so loudly if it ever does.
+        log::error!("could not serialize the dataset: {error}");
+        String::new()
+    });
+    text.push('\n');
+    text
+}
+
+pub(crate) fn serde_position(error: &serde_json::Error) -> Option<TextPosition> {
+    (error.line() > 0).then(|| TextPosition {
+        line: error.line(),
+        column: error.column().max(1),
+    })
+}
+
+/// serde_json's message without its trailing " at line L column C".
+pub(crate) fn serde_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::error::Problem;
+
+    const VALID: &str = r#"{
+  "metadata": {
+    "schema_version": 1,
+    "title": "Test pair",
+    "parties": [
+      {"iso_alpha2": "RU", "iso_alpha3": "RUS", "iso_numeric": "643", "name": "Russia"},
+      {"iso_alpha2": "IR", "iso_alpha3": "IRN", "iso_numeric": "364", "name": "Iran"}
+    ],
+    "updated": "2026-11"
+  },
+  "sources": [{"id": "s1", "title": "A source"}],
+  "series": [{
+    "id": "trade", "label": "Trade", "unit": "USD bn", "kind": "trade_turnover",
+    "points": [
+      {"year": 2010, "value": 3.5, "approximate": true, "sources": ["s1"]},
+      {"year": 2011, "value": 3.4, "sources": ["s1"]}
+    ]
+  }],
+  "events": [{"id": "e1", "date": "2016-08", "title": "T", "summary": "S",
+              "domains": ["military"], "stance": "cooperation", "places": ["p1"], "sources": ["s1"]}],
+  "places": [{"id": "p1", "name": "P", "kind": "air_base", "lon": 48.6, "lat": 35.2,
+              "domains": ["military"], "stance": "cooperation", "years": {"from": 2016, "to": 2016},
+              "sources": ["s1"]}]
+}"#;
+
+    fn errors_of(text: &str) -> Vec<LoadError> {
+        match parse_dataset(text.as_bytes(), "test.json") {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.0,
+        }
+    }
+
+    fn only_error(text: &str) -> LoadError {
+        let errors = errors_of(text);
+        assert_eq!(errors.len(), 1, "expected one error, got {errors:?}");
+        errors.into_iter().next().expect("one error")
+    }
+
+    #[test]
+    fn a_valid_file_loads_and_round_trips_through_normalized_json() {
+        let dataset = parse_dataset(VALID.as_bytes(), "test.json").expect("valid");
+        assert_eq!(dataset.series[0].points.len(), 2);
+        assert!(dataset.series[0].points[0].approximate);
+        let again = parse_dataset(to_json(&dataset).as_bytes(), "again.json").expect("valid");
+        assert_eq!(again, dataset);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let with_bom = format!("\u{feff}{VALID}");
+        assert!(parse_dataset(with_bom.as_bytes(), "bom.json").is_ok());
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let broken = VALID.replace("\"title\": \"Test pair\",", "\"title\": \"Test pair\"");
+        let error = only_error(&broken);
+        assert!(matches!(error.kind, LoadErrorKind::Syntax(_)), "{error}");
+        assert_eq!(error.position.map(|p| p.line), Some(5));
+        assert!(error.to_string().starts_with("test.json:5:"), "{error}");
+    }
+
+    #[test]
+    fn truncated_file_is_a_syntax_error() {
+        let error = only_error(&VALID[..VALID.len() / 2]);
+        assert!(matches!(error.kind, LoadErrorKind::Syntax(_)), "{error}");
+        assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn empty_file_is_a_syntax_error() {
+        assert!(matches!(only_error("").kind, LoadErrorKind::Syntax(_)));
+    }
+
+    #[test]
+    fn binary_file_is_not_utf8() {
+        let error = match parse_dataset(b"{\"a\": \"\xff\xfe\"}", "x.json") {
+            Err(errors) => errors.0.into_iter().next().expect("one"),
+            Ok(_) => panic!("binary accepted"),
+        };
+        assert_eq!(error.kind, LoadErrorKind::NotUtf8);
+        assert_eq!(error.position, Some(TextPosition { line: 1, column: 8 }));
+    }
+
+    #[test]
+    fn wrong_type_is_a_structure_error_at_the_value() {
+        let error = only_error(&VALID.replace("\"value\": 3.5", "\"value\": \"3.5\""));
+        assert!(matches!(error.kind, LoadErrorKind::Structure(_)), "{error}");
+        assert_eq!(error.position.map(|p| p.line), Some(15));
+    }
+
+    #[test]
+    fn unknown_field_is_refused_and_named() {
+        let error = only_error(&VALID.replace("\"approximate\": true", "\"aproximate\": true"));
+        assert!(error.to_string().contains("aproximate"), "{error}");
+    }
+
+    #[test]
+    fn missing_field_is_named() {
+        let error = only_error(&VALID.replace("\"unit\": \"USD bn\",", ""));
+        assert!(
+            error.to_string().contains("missing field `unit`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn bad_enum_value_lists_the_expected_ones() {
+        let error = only_error(&VALID.replace("\"air_base\"", "\"airbase\""));
+        assert!(error.to_string().contains("air_base"), "{error}");
+    }
+
+    #[test]
+    fn bad_date_is_refused() {
+        let error = only_error(&VALID.replace("\"2016-08\"", "\"2016-13\""));
+        assert!(error.to_string().contains("not a date"), "{error}");
+        assert_eq!(error.position.map(|p| p.line), Some(19));
+    }
+
+    #[test]
+    fn future_schema_version_is_refused_with_the_supported_one() {
+        let error = only_error(&VALID.replace("\"schema_version\": 1", "\"schema_version\": 2"));
+        assert!(matches!(
+            error.kind,
+            LoadErrorKind::UnsupportedVersion { .. }
+        ));
+        assert_eq!(
+            error.position,
+            Some(TextPosition {
+                line: 3,
+                column: 23
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_source_is_located_at_the_citation() {
+        let error = only_error(&VALID.replace(
+            "{\"year\": 2011, \"value\": 3.4, \"sources\": [\"s1\"]}",
+            "{\"year\": 2011, \"value\": 3.4, \"sources\": [\"s9\"]}",
+        ));
+        assert!(
+            matches!(&error.kind, LoadErrorKind::Invalid(Problem::UnknownSource { id, .. }) if id == "s9")
+        );
+        assert_eq!(
+            error.position,
+            Some(TextPosition {
+                line: 16,
+                column: 48
+            })
+        );
+    }
+
+    #[test]
+    fn record_without_source_is_refused() {
+        let error = only_error(&VALID.replace(
+            "\"value\": 3.4, \"sources\": [\"s1\"]",
+            "\"value\": 3.4, \"sources\": []",
+        ));
+        assert!(matches!(
+            error.kind,
+            LoadErrorKind::Invalid(Problem::NoSource { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_place_is_refused() {
+        let error = only_error(&VALID.replace("\"places\": [\"p1\"]", "\"places\": [\"p2\"]"));
+        assert!(matches!(
+            error.kind,
+            LoadErrorKind::Invalid(Problem::UnknownPlace { .. })
+        ));
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let doubled = VALID.replace(
+            "\"sources\": [{\"id\": \"s1\", \"title\": \"A source\"}]",
+            "\"sources\": [{\"id\": \"s1\", \"title\": \"A\"}, {\"id\": \"s1\", \"title\": \"B\"}]",
+        );
+        let error = only_error(&doubled);
+        assert!(matches!(
+            error.kind,
+            LoadErrorKind::Invalid(Problem::DuplicateId {
+                list: "sources",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn point_without_value_or_range_is_refused() {
+        let error = only_error(&VALID.replace("\"value\": 3.4, ", ""));
+        assert!(matches!(
+            error.kind,
+            LoadErrorKind::Invalid(Problem::NoValue { .. })
+        ));
+    }
+
+    #[test]
+    fn reversed_range_and_bad_coordinates_are_refused() {
+        let text = VALID
+            .replace("\"value\": 3.4", "\"range\": {\"low\": 5, \"high\": 1}")
+            .replace("\"lat\": 35.2", "\"lat\": 135.2");
+        let kinds: Vec<_> = errors_of(&text).into_iter().map(|e| e.kind).collect();
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, LoadErrorKind::Invalid(Problem::ReversedRange { .. })))
+        );
+        assert!(kinds.iter().any(|k| matches!(
+            k,
+            LoadErrorKind::Invalid(Problem::CoordinateOutOfRange { .. })
+        )));
+    }
+
+    #[test]
+    fn reversed_years_and_end_before_start_are_refused() {
+        let text = VALID.replace("\"to\": 2016", "\"to\": 2010").replace(
+            "\"date\": \"2016-08\"",
+            "\"date\": \"2016-08\", \"end_date\": \"2015\"",
+        );
+        let kinds: Vec<_> = errors_of(&text).into_iter().map(|e| e.kind).collect();
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, LoadErrorKind::Invalid(Problem::ReversedYears { .. })))
+        );
+        assert!(
+            kinds
+                .iter()
+                .any(|k| matches!(k, LoadErrorKind::Invalid(Problem::EndBeforeStart { .. })))
+        );
+    }
+
+    #[test]
+    fn corridor_segments_must_match_waypoints() {
+        let text = VALID.replace(
+            "\"places\": [{",
+            "\"corridors\": [{\"id\": \"c\", \"name\": \"C\", \"domains\": [\"transport\"], \"stance\": \"cooperation\",
+              \"years\": {\"from\": 2000}, \"waypoints\": [{\"name\": \"A\", \"lon\": 1, \"lat\": 1}, {\"name\": \"B\", \"lon\": 2, \"lat\": 2}],
+              \"segments\": [], \"sources\": [\"s1\"]}],
+  \"places\": [{",
+        );
+        let error = only_error(&text);
+        assert!(matches!(
+            error.kind,
+            LoadErrorKind::Invalid(Problem::SegmentCount {
+                expected: 1,
+                found: 0,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn area_needs_a_shape_and_valid_codes() {
+        let area = |countries: &str| {
+            VALID.replace(
+                "\"places\": [{",
+                &format!(
+                    "\"areas\": [{{\"id\": \"a\", \"name\": \"A\", \"countries\": [{countries}], \"domains\": [\"military\"],
+                      \"stance\": \"mixed\", \"years\": {{\"from\": 2015}}, \"sources\": [\"s1\"]}}],
+  \"places\": [{{"
+                ),
+            )
+        };
+        assert!(errors_of(&area("\"760\"")).is_empty());
+        assert!(matches!(
+            only_error(&area("")).kind,
+            LoadErrorKind::Invalid(Problem::AreaWithoutShape { .. })
+        ));
+        assert!(matches!(
+            only_error(&area("\"SYR\"")).kind,
+            LoadErrorKind::Invalid(Problem::BadCountryCode { .. })
+        ));
+    }
+
+    #[test]
+    fn empty_title_is_refused() {
+        let error = only_error(&VALID.replace("\"title\": \"A source\"", "\"title\": \" \""));
+        assert!(matches!(
+            error.kind,
+            LoadErrorKind::Invalid(Problem::Empty { field: "title", .. })
+        ));
+    }
+
+    #[test]
+    fn a_json_value_that_is_not_an_object_is_a_structure_error() {
+        assert!(matches!(
+            only_error("[1, 2, 3]").kind,
+            LoadErrorKind::Structure(_)
+        ));
+    }
+}

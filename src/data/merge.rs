@@ -1,0 +1,143 @@
+//! Merging one dataset into another: how several files, and later imported trade
+//! files, become one dataset without losing or silently replacing a record.
+
+use super::error::Problem;
+use super::model::Dataset;
+
+/// Adds everything in `other` to `base`.
+///
+/// Records with a new id are appended; a record equal to one already present is
+/// skipped; a record with a known id but different content is a conflict. Series
+/// with the same id and unit gain the points they do not already have, so that
+/// several sources for the same year sit side by side.
+pub fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
+    let mut conflicts = Vec::new();
+    merge_list(
+        &mut base.sources,
+        other.sources,
+        "sources",
+        |s| &s.id,
+        &mut conflicts,
+    );
+    merge_list(
+        &mut base.events,
+        other.events,
+        "events",
+        |e| &e.id,
+        &mut conflicts,
+    );
+    merge_list(
+        &mut base.places,
+        other.places,
+        "places",
+        |p| &p.id,
+        &mut conflicts,
+    );
+    merge_list(
+        &mut base.corridors,
+        other.corridors,
+        "corridors",
+        |c| &c.id,
+        &mut conflicts,
+    );
+    merge_list(
+        &mut base.areas,
+        other.areas,
+        "areas",
+        |a| &a.id,
+        &mut conflicts,
+    );
+    for series in other.series {
+        match base.series.iter_mut().find(|known| known.id == series.id) {
+            None => base.series.push(series),
+            Some(known) if known.unit != series.unit || known.kind != series.kind => {
+                conflicts.push(Problem::Conflict {
+                    list: "series",
+                    id: series.id,
+                });
+            }
+            Some(known) => {
+                for point in series.points {
+                    if !known.points.contains(&point) {
+                        known.points.push(point);
+                    }
+                }
+                known.points.sort_by_key(|point| point.year);
+            }
+        }
+    }
+    conflicts
+}
+
+fn merge_list<T: PartialEq>(
+    base: &mut Vec<T>,
+    other: Vec<T>,
+    list: &'static str,
+    id_of: impl Fn(&T) -> &String,
+    conflicts: &mut Vec<Problem>,
+) {
+    for record in other {
+        match base.iter().find(|known| id_of(known) == id_of(&record)) {
+            None => base.push(record),
+            Some(known) if *known == record => {}
+            Some(_) => conflicts.push(Problem::Conflict {
+                list,
+                id: id_of(&record).clone(),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::builtin::builtin_dataset;
+    use crate::data::{Point, Series, SeriesKind};
+
+    fn base() -> Dataset {
+        builtin_dataset().expect("built-in loads")
+    }
+
+    #[test]
+    fn merging_a_dataset_into_itself_changes_nothing() {
+        let mut merged = base();
+        assert!(merge_into(&mut merged, base()).is_empty());
+        assert_eq!(merged, base());
+    }
+
+    #[test]
+    fn points_for_the_same_year_from_another_source_sit_side_by_side() {
+        let mut merged = base();
+        let mut other = base();
+        let turnover = other
+            .series
+            .iter_mut()
+            .find(|s| s.kind == SeriesKind::TradeTurnover)
+            .expect("turnover series");
+        let mut second_opinion = turnover.points[0].clone();
+        second_opinion.value = Some(3.3);
+        turnover.points = vec![second_opinion.clone()];
+        let id = turnover.id.clone();
+        assert!(merge_into(&mut merged, other).is_empty());
+        let merged_turnover = merged.series.iter().find(|s| s.id == id).expect("kept");
+        let same_year: Vec<&Point> = merged_turnover
+            .points
+            .iter()
+            .filter(|p| p.year == second_opinion.year)
+            .collect();
+        assert_eq!(same_year.len(), 2);
+    }
+
+    #[test]
+    fn a_different_record_under_a_known_id_is_a_conflict() {
+        let mut merged = base();
+        let mut other = base();
+        other.events[0].title.push_str(" (edited)");
+        other.series.push(Series {
+            unit: "EUR bn".into(),
+            ..other.series[0].clone()
+        });
+        let conflicts = merge_into(&mut merged, other);
+        assert_eq!(conflicts.len(), 2, "{conflicts:?}");
+    }
+}

@@ -1,0 +1,15 @@
+//! The data model and its loaders. Nothing in here knows about egui.
+
+pub mod builtin;
+pub mod error;
+pub mod geojson;
+pub mod json;
+pub mod locate;
+pub mod merge;
+pub mod model;
+pub mod schema;
+pub mod summary;
+pub mod validate;
+
+pub use error::{LoadError, LoadErrorKind, LoadErrors, Problem};
+pub use model::*;

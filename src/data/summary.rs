@@ -1,0 +1,55 @@
+//! Counts of what a dataset holds, for `bilateral check` and the status bar.
+
+use std::fmt;
+
+use super::model::Dataset;
+
+/// How many records of each kind a dataset holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DatasetSummary {
+    /// Sources.
+    pub sources: usize,
+    /// Series.
+    pub series: usize,
+    /// Points over all series.
+    pub points: usize,
+    /// Events.
+    pub events: usize,
+    /// Places.
+    pub places: usize,
+    /// Corridors.
+    pub corridors: usize,
+    /// Areas.
+    pub areas: usize,
+}
+
+impl DatasetSummary {
+    /// Counts the records of `dataset`.
+    pub fn of(dataset: &Dataset) -> Self {
+        Self {
+            sources: dataset.sources.len(),
+            series: dataset.series.len(),
+            points: dataset.series.iter().map(|s| s.points.len()).sum(),
+            events: dataset.events.len(),
+            places: dataset.places.len(),
+            corridors: dataset.corridors.len(),
+            areas: dataset.areas.len(),
+        }
+    }
+}
+
+impl fmt::Display for DatasetSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} sources, {} series, {} points, {} events, {} places, {} corridors, {} areas",
+            self.sources,
+            self.series,
+            self.points,
+            self.events,
+            self.places,
+            self.corridors,
+            self.areas
+        )
+    }
+}

@@ -1,0 +1,64 @@
+//! Formatting numbers and citations for people.
+
+use crate::data::Dataset;
+
+/// A value with as many decimals as it needs (at most three) and thousands separated:
+/// `3.5`, `2.76`, `7,200`, `-17`.
+pub fn format_value(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let rounded = (value * 1000.0).round() / 1000.0;
+    let text = format!("{rounded:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if grouped == "0" && fraction.is_empty() {
+        ""
+    } else {
+        sign
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// The full citation of the source with `id`, or a plain statement that it is missing.
+pub fn source_citation(dataset: &Dataset, id: &str) -> String {
+    dataset
+        .sources
+        .iter()
+        .find(|source| source.id == id)
+        .map_or_else(
+            || format!("(unknown source `{id}`)"),
+            |source| source.citation(),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_keep_needed_decimals_and_group_thousands() {
+        assert_eq!(format_value(3.5), "3.5");
+        assert_eq!(format_value(2.76), "2.76");
+        assert_eq!(format_value(7200.0), "7,200");
+        assert_eq!(format_value(-17.0), "-17");
+        assert_eq!(format_value(1_234_567.891), "1,234,567.891");
+        assert_eq!(format_value(-0.0001), "0");
+        assert_eq!(format_value(0.125), "0.125");
+    }
+}

@@ -1,0 +1,110 @@
+//! Reading dataset files from disk: the one place the app shell and the command line touch files.
+
+use std::path::Path;
+
+use crate::data::json::parse_dataset;
+use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
+
+/// File types Bilateral opens, for file dialogs: (description, extensions).
+pub const OPENABLE_TYPES: &[(&str, &[&str])] = &[("Bilateral dataset (JSON)", &["json"])];
+
+/// Reads and checks the dataset at `path`.
+pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
+    let file = path.display().to_string();
+    let fail = |kind| {
+        LoadErrors::one(LoadError {
+            file: file.clone(),
+            position: None,
+            kind,
+        })
+    };
+    if let Some(extension) = path.extension().and_then(|e| e.to_str())
+        && !OPENABLE_TYPES
+            .iter()
+            .any(|(_, extensions)| extensions.iter().any(|x| x.eq_ignore_ascii_case(extension)))
+    {
+        return Err(fail(LoadErrorKind::UnsupportedFileType(format!(
+            ".{extension}"
+        ))));
+    }
+    let metadata = std::fs::metadata(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
+    if metadata.is_dir() {
+        return Err(fail(LoadErrorKind::Io("it is a folder, not a file".into())));
+    }
+    if metadata.len() > MAX_DATASET_BYTES {
+        return Err(fail(LoadErrorKind::TooLarge {
+            size_mib: metadata.len() / (1024 * 1024),
+            limit_mib: MAX_DATASET_BYTES / (1024 * 1024),
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
+    parse_dataset(&bytes, &file)
+}
+
+/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = std::path::PathBuf::from(temporary);
+    std::fs::write(&temporary, contents)?;
+    std::fs::rename(&temporary, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_is_an_io_error_naming_the_file() {
+        let errors = load_dataset_file(Path::new("/no/such/dir/data.json")).err();
+        let error = errors.as_ref().and_then(LoadErrors::first).cloned();
+        let error = error.expect("an error");
+        assert!(matches!(error.kind, LoadErrorKind::Io(_)));
+        assert!(error.to_string().starts_with("/no/such/dir/data.json: "));
+    }
+
+    #[test]
+    fn spreadsheet_is_refused_by_type_before_reading() {
+        let error = load_dataset_file(Path::new("/no/such/trade.xlsx"))
+            .err()
+            .and_then(|e| e.first().cloned())
+            .expect("an error");
+        assert_eq!(
+            error.kind,
+            LoadErrorKind::UnsupportedFileType(".xlsx".into())
+        );
+    }
+
+    #[test]
+    fn a_folder_is_refused() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let error = load_dataset_file(folder.path())
+            .err()
+            .and_then(|e| e.first().cloned())
+            .expect("an error");
+        assert!(matches!(error.kind, LoadErrorKind::Io(_)));
+    }
+
+    #[test]
+    fn atomic_write_creates_folders_and_leaves_no_temporary() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("a/b/settings.json");
+        write_atomically(&path, b"one").expect("write");
+        write_atomically(&path, b"two").expect("overwrite");
+        assert_eq!(std::fs::read(&path).expect("read"), b"two");
+        let names: Vec<_> = std::fs::read_dir(path.parent().expect("parent"))
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|entry| entry.file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("settings.json")]);
+    }
+}

@@ -1,0 +1,16 @@
+//! Bilateral: a desktop atlas of the relationship between two countries.
+//!
+//! The library holds everything; `main.rs` only parses the command line and opens
+//! the window, so tests and benchmarks use the same code as the app.
+
+pub mod app;
+pub mod chart;
+pub mod cli;
+pub mod command;
+pub mod data;
+pub mod format;
+pub mod io;
+pub mod map;
+pub mod settings;
+pub mod theme;
+pub mod views;

@@ -1,0 +1,58 @@
+//! The `bilateral` binary: the window, or `check` and `convert` on the command line.
+
+use std::process::ExitCode;
+
+use bilateral::app::{AppOptions, BilateralApp};
+use bilateral::cli::{Cli, CliCommand, run_check, run_convert};
+use bilateral::settings::SettingsStore;
+use clap::Parser;
+use eframe::egui;
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    match cli.command {
+        Some(CliCommand::Check { files }) => {
+            ExitCode::from(run_check(&files, &mut stdout, &mut stderr))
+        }
+        Some(CliCommand::Convert { files, output }) => ExitCode::from(run_convert(
+            &files,
+            output.as_deref(),
+            &mut stdout,
+            &mut stderr,
+        )),
+        None => run_window(AppOptions::load(SettingsStore::platform(), cli.file)),
+    }
+}
+
+fn run_window(options: AppOptions) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Bilateral")
+        .with_app_id("bilateral")
+        .with_min_inner_size([640.0, 420.0])
+        .with_inner_size([1280.0, 800.0])
+        .with_drag_and_drop(true);
+    if let Some(window) = options.settings.window {
+        viewport = viewport
+            .with_inner_size([window.width.max(640.0), window.height.max(420.0)])
+            .with_position([window.x, window.y]);
+    }
+    let native_options = eframe::NativeOptions {
+        viewport,
+        ..eframe::NativeOptions::default()
+    };
+    let result = eframe::run_native(
+        "Bilateral",
+        native_options,
+        Box::new(|creation| Ok(Box::new(BilateralApp::new(creation, options)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("bilateral: could not open a window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! What Bilateral remembers between runs, in the platform's own config folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::views::ViewKind;
+
+/// How many recent files are remembered.
+pub const MAX_RECENT_FILES: usize = 10;
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "Follow system",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+        }
+    }
+}
+
+/// Window position and size in logical points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WindowGeometry {
+    /// Left edge of the outer window.
+    pub x: f32,
+    /// Top edge of the outer window.
+    pub y: f32,
+    /// Inner width.
+    pub width: f32,
+    /// Inner height.
+    pub height: f32,
+}
+
+/// Everything saved between runs. Unknown or missing fields fall back to defaults.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Light, dark or system.
+    pub theme: ThemeChoice,
+    /// Most recent first, at most [`MAX_RECENT_FILES`].
+    pub recent_files: Vec<PathBuf>,
+    /// The view shown when the app last closed.
+    pub last_view: ViewKind,
+    /// Where the window was.
+    pub window: Option<WindowGeometry>,
+}
+
+impl Settings {
+    /// Puts `path` first in the recent files, without duplicates.
+    pub fn remember_recent(&mut self, path: &Path) {
+        self.recent_files.retain(|known| known != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(MAX_RECENT_FILES);
+    }
+}
+
+/// Where settings live: a file, or nowhere (tests, or no home folder).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsStore {
+    path: Option<PathBuf>,
+}
+
+impl SettingsStore {
+    /// The platform's config folder (`~/.config/bilateral`, `%APPDATA%\Bilateral\Bilateral\config`,
+    /// `~/Library/Application Support/org.Bilateral.Bilateral`).
+    pub fn platform() -> Self {
+        let path = directories::ProjectDirs::from("org", "Bilateral", "Bilateral")
+            .map(|dirs| dirs.config_dir().join("settings.json"));
+        Self { path }
+    }
+
+    /// Settings kept at `path`.
+    pub fn at(path: PathBuf) -> Self {
+        Self { path: Some(path) }
+    }
+
+    /// Settings that are never read or written.
+    pub fn in_memory() -> Self {
+        Self { path: None }
+    }
+
+    /// The settings file, if there is one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Reads the settings. A missing file gives defaults silently; an unreadable or
+    /// corrupt one gives defaults and a warning to show.
+    pub fn load(&self) -> (Settings, Option<String>) {
+        let Some(path) = &self.path else {
+            return (Settings::default(), None);
+        };
+        match std::fs::read(path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                (Settings::default(), None)
+            }
+            Err(error) => (
+                Settings::default(),
+                Some(format!(
+                    "Could not read settings from {}: {error}. Using defaults.",
+                    path.display()
+                )),
+            ),
+            Ok(bytes) => match serde_json::from_slice(&bytes) {
+                Ok(settings) => (settings, None),
+                Err(error) => (
+                    Settings::default(),
+                    Some(format!(
+                        "The settings file {} is damaged ({error}). Using defaults; it will be rewritten.",
+                        path.display()
+                    )),
+                ),
+            },
+        }
+    }
+
+    /// Writes the settings atomically. Without a path this does nothing.
+    pub fn save(&self, settings: &Settings) -> Result<(), String> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        let text = serde_json::to_vec_pretty(settings).map_err(|e| e.to_string())?;
+        crate::io::write_atomically(path, &text)
+            .map_err(|error| format!("Could not save settings to {}: {error}", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_through_the_file() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let store = SettingsStore::at(folder.path().join("config/settings.json"));
+        let mut settings = Settings {
+            theme: ThemeChoice::Dark,
+            last_view: ViewKind::Sources,
+            window: Some(WindowGeometry {
+                x: 10.0,
+                y: 20.0,
+                width: 800.0,
+                height: 600.0,
+            }),
+            ..Settings::default()
+        };
+        settings.remember_recent(Path::new("/a.json"));
+        store.save(&settings).expect("save");
+        assert_eq!(store.load(), (settings, None));
+    }
+
+    #[test]
+    fn corrupt_settings_give_defaults_and_a_warning() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("settings.json");
+        std::fs::write(&path, b"{ not json").expect("write");
+        let (settings, warning) = SettingsStore::at(path).load();
+        assert_eq!(settings, Settings::default());
+        assert!(warning.is_some_and(|w| w.contains("damaged")));
+    }
+
+    #[test]
+    fn missing_settings_give_defaults_without_warning() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let store = SettingsStore::at(folder.path().join("none.json"));
+        assert_eq!(store.load(), (Settings::default(), None));
+    }
+
+    #[test]
+    fn unknown_fields_and_values_from_other_versions_are_tolerated() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("settings.json");
+        std::fs::write(&path, br#"{"theme": "dark", "future_option": 3}"#).expect("write");
+        let (settings, warning) = SettingsStore::at(path).load();
+        assert_eq!(settings.theme, ThemeChoice::Dark);
+        assert!(warning.is_none());
+    }
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_capped() {
+        let mut settings = Settings::default();
+        for index in 0..15 {
+            settings.remember_recent(Path::new(&format!("/{index}.json")));
+        }
+        settings.remember_recent(Path::new("/12.json"));
+        assert_eq!(settings.recent_files.len(), MAX_RECENT_FILES);
+        assert_eq!(settings.recent_files[0], PathBuf::from("/12.json"));
+        assert_eq!(settings.recent_files[1], PathBuf::from("/14.json"));
+    }
+}

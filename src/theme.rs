@@ -1,0 +1,93 @@
+//! Colours and type sizes: the only place colours are made.
+
+use eframe::egui::Color32;
+
+use crate::data::{Domain, Stance};
+
+/// The Okabe–Ito palette, safe for the common forms of colour blindness.
+pub const SERIES_PALETTE: [Color32; 7] = [
+    Color32::from_rgb(0, 114, 178),   // blue
+    Color32::from_rgb(213, 94, 0),    // vermillion
+    Color32::from_rgb(0, 158, 115),   // bluish green
+    Color32::from_rgb(204, 121, 167), // reddish purple
+    Color32::from_rgb(230, 159, 0),   // orange
+    Color32::from_rgb(86, 180, 233),  // sky blue
+    Color32::from_rgb(120, 120, 120), // grey (yellow is unreadable on white)
+];
+
+/// The colour of the `index`-th series.
+pub fn series_color(index: usize) -> Color32 {
+    SERIES_PALETTE[index % SERIES_PALETTE.len()]
+}
+
+/// The colour of a stance, for event markers and map symbols.
+pub fn stance_color(stance: Stance) -> Color32 {
+    match stance {
+        Stance::Cooperation => Color32::from_rgb(0, 158, 115),
+        Stance::Divergence => Color32::from_rgb(213, 94, 0),
+        Stance::Mixed => Color32::from_rgb(204, 121, 167),
+        Stance::Context => Color32::from_rgb(140, 140, 140),
+    }
+}
+
+/// Background of error banners.
+pub const ERROR_BACKGROUND: Color32 = Color32::from_rgb(120, 24, 24);
+/// Background of notices that are not errors.
+pub const NOTICE_BACKGROUND: Color32 = Color32::from_rgb(90, 70, 10);
+/// Text on banners.
+pub const BANNER_TEXT: Color32 = Color32::WHITE;
+/// The "log scale" badge.
+pub const LOG_BADGE: Color32 = Color32::from_rgb(230, 159, 0);
+/// Highlight behind the sources cited by the selection.
+pub const SELECTION_HIGHLIGHT: Color32 = Color32::from_rgba_premultiplied(0, 80, 130, 90);
+
+/// The colour of a domain: Paul Tol's "muted" palette, distinct for the common forms of colour blindness.
+pub fn domain_color(domain: Domain) -> Color32 {
+    match domain {
+        Domain::Military => Color32::from_rgb(204, 102, 119), // rose
+        Domain::Security => Color32::from_rgb(136, 34, 85),   // wine
+        Domain::Energy => Color32::from_rgb(221, 204, 119),   // sand
+        Domain::Nuclear => Color32::from_rgb(170, 68, 153),   // purple
+        Domain::Trade => Color32::from_rgb(17, 119, 51),      // green
+        Domain::Finance => Color32::from_rgb(153, 153, 51),   // olive
+        Domain::Transport => Color32::from_rgb(68, 170, 153), // teal
+        Domain::Diplomacy => Color32::from_rgb(136, 204, 238), // cyan
+        Domain::Technology => Color32::from_rgb(51, 34, 136), // indigo
+    }
+}
+
+/// Colours of the basemap, for a light or a dark theme.
+#[derive(Debug, Clone, Copy)]
+pub struct MapColors {
+    /// Seas and lakes.
+    pub water: Color32,
+    /// Land of third countries.
+    pub land: Color32,
+    /// Land of the dataset's two parties.
+    pub party: Color32,
+    /// Country borders.
+    pub border: Color32,
+    /// Country names.
+    pub label: Color32,
+}
+
+/// The basemap colours for the current theme.
+pub fn map_colors(dark_mode: bool) -> MapColors {
+    if dark_mode {
+        MapColors {
+            water: Color32::from_rgb(22, 38, 56),
+            land: Color32::from_rgb(58, 58, 54),
+            party: Color32::from_rgb(84, 80, 64),
+            border: Color32::from_rgb(110, 110, 104),
+            label: Color32::from_rgb(190, 190, 180),
+        }
+    } else {
+        MapColors {
+            water: Color32::from_rgb(200, 220, 235),
+            land: Color32::from_rgb(238, 236, 228),
+            party: Color32::from_rgb(246, 228, 190),
+            border: Color32::from_rgb(160, 156, 146),
+            label: Color32::from_rgb(90, 90, 86),
+        }
+    }
+}

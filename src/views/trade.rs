@@ -1,0 +1,495 @@
+//! The trade chart: every series of one unit over the years, with the source of each point.
+
+use eframe::egui::{self, Color32, Pos2, RichText, Ui};
+use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
+
+use crate::chart::{
+    self, ChartMode, ChartModel, ChartOptions, EventMark, Marker, MarkerRole, PointRef,
+};
+use crate::data::{Dataset, Series};
+use crate::format::{format_value, source_citation};
+use crate::theme;
+
+/// How close, in points, the pointer must be to a marker to hover it.
+const HOVER_RADIUS: f32 = 12.0;
+/// Marker radius in points.
+const MARKER_RADIUS: f32 = 5.0;
+
+/// What the trade view remembers between frames. It holds no data, only choices.
+#[derive(Debug, Default)]
+pub struct TradeViewState {
+    /// Unit, series toggles, gaps, log scale, mode.
+    pub options: ChartOptions,
+    /// Draw a rule at each event's date.
+    pub show_events: bool,
+    /// The point the user clicked.
+    pub selected: Option<PointRef>,
+    /// The source the user picked in the sources panel.
+    pub selected_source: Option<String>,
+    /// The marker under the pointer in the last frame.
+    pub hovered: Option<(PointRef, MarkerRole)>,
+    /// Where each visible marker was drawn in the last frame, in screen points.
+    pub marker_positions: Vec<(PointRef, MarkerRole, Pos2)>,
+}
+
+impl TradeViewState {
+    /// Forgets selections that may not exist in a new dataset.
+    pub fn on_dataset_changed(&mut self) {
+        self.selected = None;
+        self.selected_source = None;
+        self.hovered = None;
+        self.marker_positions.clear();
+    }
+
+    /// Sources cited by the selected point, if any.
+    pub fn selected_sources<'d>(&self, dataset: &'d Dataset) -> Vec<&'d str> {
+        self.selected
+            .as_ref()
+            .and_then(|selected| find_point(dataset, selected))
+            .map(|(_, point)| point.sources.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+}
+
+fn find_point<'d>(
+    dataset: &'d Dataset,
+    point: &PointRef,
+) -> Option<(&'d Series, &'d crate::data::Point)> {
+    let series = dataset.series.iter().find(|s| s.id == point.series_id)?;
+    Some((series, series.points.get(point.index)?))
+}
+
+/// Shows the trade view.
+pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState) {
+    let model = chart::build(dataset, &state.options);
+
+    egui::Panel::right("trade_sources")
+        .resizable(true)
+        .default_size(330.0)
+        .show(ui, |ui| sources_panel_ui(ui, dataset, state));
+
+    egui::Panel::top("trade_controls").show(ui, |ui| {
+        controls_ui(ui, &model, state);
+        legend_ui(ui, &model, state);
+    });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        let caption = if model.hidden_on_log_scale > 0 {
+            format!(
+                "{} value(s) of zero or less cannot be shown on a log scale and are hidden.",
+                model.hidden_on_log_scale
+            )
+        } else {
+            "Hover a point for its value and source; click it to highlight its source. Hollow markers are approximate; breaks in a line are years without data.".to_owned()
+        };
+        egui::Panel::bottom("trade_caption")
+            .show_separator_line(false)
+            .show(ui, |ui| {
+                ui.label(RichText::new(caption).small().weak());
+            });
+        plot_ui(ui, dataset, &model, state);
+    });
+}
+
+fn controls_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
+    ui.horizontal_wrapped(|ui| {
+        let current = model.unit.clone();
+        egui::ComboBox::from_label("Unit")
+            .selected_text(&current)
+            .show_ui(ui, |ui| {
+                for unit in &model.units {
+                    if ui.selectable_label(*unit == current, unit).clicked() {
+                        state.options.unit = Some(unit.clone());
+                        state.selected = None;
+                    }
+                }
+            });
+        ui.separator();
+        ui.selectable_value(&mut state.options.mode, ChartMode::Values, "Values");
+        ui.selectable_value(
+            &mut state.options.mode,
+            ChartMode::YearOverYear,
+            "Year-over-year change",
+        );
+        ui.separator();
+        ui.checkbox(&mut state.options.connect_gaps, "Connect gaps");
+        ui.add_enabled(
+            state.options.mode == ChartMode::Values,
+            egui::Checkbox::new(&mut state.options.log_scale, "Log scale"),
+        );
+        ui.checkbox(&mut state.show_events, "Event markers");
+    });
+}
+
+fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
+    const PER_ROW: usize = 3;
+    if model.series.is_empty() {
+        ui.label("This dataset has no series in this unit.");
+    }
+    egui::Grid::new("trade_legend")
+        .num_columns(PER_ROW * 2)
+        .spacing([6.0, 2.0])
+        .min_col_width(0.0)
+        .show(ui, |ui| {
+            for (index, series) in model.series.iter().enumerate() {
+                let color = theme::series_color(series.palette_index);
+                let mut visible = series.visible;
+                crate::views::color_swatch(ui, color, true);
+                let label = RichText::new(&series.label).color(color);
+                if ui
+                    .checkbox(&mut visible, label)
+                    .on_hover_text("Show or hide this series")
+                    .changed()
+                {
+                    if visible {
+                        state.options.hidden_series.remove(&series.id);
+                    } else {
+                        state.options.hidden_series.insert(series.id.clone());
+                    }
+                }
+                if index % PER_ROW == PER_ROW - 1 {
+                    ui.end_row();
+                }
+            }
+        });
+    ui.label(
+        RichText::new(
+            "filled marker = reported value · hollow = approximate (\"about\") · bar = reported as a range · red diamond = selected",
+        )
+        .small()
+        .weak(),
+    );
+}
+
+fn plot_ui(ui: &mut Ui, dataset: &Dataset, model: &ChartModel, state: &mut TradeViewState) {
+    let events = if state.show_events {
+        chart::event_marks(dataset)
+    } else {
+        Vec::new()
+    };
+    let log_scale = model.log_scale;
+    let plot_id = format!(
+        "trade_plot_{}_{:?}_{}",
+        model.unit, state.options.mode, log_scale
+    );
+    let highlighted_source = state.selected_source.clone();
+    let selected = state.selected.clone();
+    let pointer = ui.ctx().pointer_hover_pos();
+
+    let mut plot = Plot::new(plot_id)
+        .x_axis_label("Year")
+        .y_axis_label(model.y_label.clone())
+        .show_x(false)
+        .show_y(false)
+        .allow_double_click_reset(true)
+        .x_axis_formatter(|mark, _range| {
+            let year = mark.value.round();
+            if (mark.value - year).abs() < 1e-6 {
+                format!("{year:.0}")
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, _range| {
+            if log_scale {
+                format_value(10_f64.powf(mark.value))
+            } else {
+                format_value(mark.value)
+            }
+        });
+    if !log_scale {
+        plot = plot.include_y(0.0);
+    }
+    let response = plot.show(ui, |plot_ui| {
+        for event in &events {
+            plot_ui.vline(
+                VLine::new(event.title.clone(), event.x)
+                    .color(theme::stance_color(event.stance).gamma_multiply(0.5))
+                    .style(LineStyle::dotted_dense())
+                    .allow_hover(false),
+            );
+        }
+        for series in model.series.iter().filter(|s| s.visible) {
+            let color = theme::series_color(series.palette_index);
+            for piece in &series.lines {
+                let style = if piece.across_gap {
+                    LineStyle::dashed_loose()
+                } else {
+                    LineStyle::Solid
+                };
+                plot_ui.line(
+                    Line::new(series.label.clone(), vec![piece.from, piece.to])
+                        .color(color)
+                        .width(2.0)
+                        .style(style)
+                        .allow_hover(false),
+                );
+            }
+            for &(x, low, high) in &series.range_bars {
+                plot_ui.line(
+                    Line::new(series.label.clone(), vec![[x, low], [x, high]])
+                        .color(color)
+                        .width(4.0)
+                        .allow_hover(false),
+                );
+            }
+            let (exact, approximate): (Vec<&Marker>, Vec<&Marker>) =
+                series.markers.iter().partition(|m| !m.approximate);
+            for (markers, filled) in [(exact, true), (approximate, false)] {
+                if markers.is_empty() {
+                    continue;
+                }
+                plot_ui.points(
+                    Points::new(
+                        series.label.clone(),
+                        markers.iter().map(|m| [m.x, m.y]).collect::<Vec<_>>(),
+                    )
+                    .color(color)
+                    .filled(filled)
+                    .radius(MARKER_RADIUS)
+                    .shape(MarkerShape::Circle)
+                    .allow_hover(false),
+                );
+            }
+            let emphasised: Vec<[f64; 2]> = series
+                .markers
+                .iter()
+                .filter(|m| {
+                    selected.as_ref() == Some(&m.point)
+                        || highlighted_source
+                            .as_ref()
+                            .is_some_and(|source| m.sources.contains(source))
+                })
+                .map(|m| [m.x, m.y])
+                .collect();
+            if !emphasised.is_empty() {
+                plot_ui.points(
+                    Points::new("selection", emphasised)
+                        .color(ui_highlight_color())
+                        .filled(false)
+                        .radius(MARKER_RADIUS + 4.0)
+                        .shape(MarkerShape::Diamond)
+                        .allow_hover(false),
+                );
+            }
+        }
+        let positions: Vec<(PointRef, MarkerRole, Pos2)> = model
+            .visible_markers()
+            .map(|(_, m)| {
+                (
+                    m.point.clone(),
+                    m.role,
+                    plot_ui.screen_from_plot(PlotPoint::new(m.x, m.y)),
+                )
+            })
+            .collect();
+        let event_positions: Vec<f32> = events
+            .iter()
+            .map(|e| plot_ui.screen_from_plot(PlotPoint::new(e.x, 0.0)).x)
+            .collect();
+        (positions, event_positions)
+    });
+
+    let (positions, event_positions) = response.inner;
+    let plot_rect = response.response.rect;
+    let hovered_marker = pointer
+        .filter(|p| plot_rect.contains(*p))
+        .and_then(|pointer| nearest(&positions, pointer));
+    state.hovered = hovered_marker.map(|(point, role, _)| (point.clone(), role));
+    state.marker_positions = positions.clone();
+
+    let hovered_event = if hovered_marker.is_none() {
+        pointer
+            .filter(|p| plot_rect.contains(*p))
+            .and_then(|pointer| {
+                events
+                    .iter()
+                    .zip(&event_positions)
+                    .filter(|(_, x)| (pointer.x - **x).abs() < 4.0)
+                    .map(|(event, _)| event)
+                    .next()
+            })
+    } else {
+        None
+    };
+
+    if log_scale {
+        badge_ui(ui, plot_rect);
+    }
+
+    let mut plot_response = response.response;
+    if let Some((point, role)) = state.hovered.clone() {
+        let marker = model
+            .visible_markers()
+            .map(|(_, m)| m)
+            .find(|m| m.point == point && m.role == role)
+            .cloned();
+        if let Some(marker) = marker {
+            plot_response = plot_response
+                .on_hover_ui_at_pointer(|ui| marker_details_ui(ui, dataset, &model.unit, &marker));
+        }
+    } else if let Some(event) = hovered_event {
+        let event = event.clone();
+        plot_response =
+            plot_response.on_hover_ui_at_pointer(|ui| event_tooltip_ui(ui, dataset, &event));
+    }
+    if plot_response.clicked() {
+        state.selected = state.hovered.as_ref().map(|(point, _)| point.clone());
+        state.selected_source = None;
+    }
+}
+
+fn ui_highlight_color() -> Color32 {
+    Color32::from_rgb(240, 60, 60)
+}
+
+fn nearest(
+    positions: &[(PointRef, MarkerRole, Pos2)],
+    pointer: Pos2,
+) -> Option<(&PointRef, MarkerRole, f32)> {
+    positions
+        .iter()
+        .map(|(point, role, pos)| (point, *role, pos.distance(pointer)))
+        .filter(|(_, _, distance)| *distance <= HOVER_RADIUS)
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+}
+
+fn badge_ui(ui: &Ui, plot_rect: egui::Rect) {
+    let painter = ui.painter_at(plot_rect);
+    let text = "LOG SCALE";
+    let font = egui::FontId::proportional(14.0);
+    let galley = painter.layout_no_wrap(text.to_owned(), font, Color32::BLACK);
+    let origin = plot_rect.left_top() + egui::vec2(64.0, 10.0);
+    let rect = egui::Rect::from_min_size(origin, galley.size()).expand(4.0);
+    painter.rect_filled(rect, 4.0, theme::LOG_BADGE);
+    painter.galley(origin, galley, Color32::BLACK);
+}
+
+/// The tooltip of a marker: what, when, how much, how sure, and from whom.
+fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, marker: &Marker) {
+    let Some((series, point)) = find_point(dataset, &marker.point) else {
+        return;
+    };
+    ui.set_max_width(420.0);
+    ui.strong(&series.label);
+    ui.label(format!("Year: {}", point.year));
+    match marker.role {
+        MarkerRole::Computed => {
+            let previous = marker
+                .previous
+                .as_ref()
+                .and_then(|previous| find_point(dataset, previous));
+            ui.label(format!("Change: {:+.1}%", marker.value));
+            if let Some((_, previous)) = previous {
+                ui.label(format!(
+                    "Computed by Bilateral from {} {unit} in {} and {} {unit} in {}",
+                    format_value(previous.value.unwrap_or_default()),
+                    previous.year,
+                    format_value(point.value.unwrap_or_default()),
+                    point.year
+                ));
+            }
+        }
+        MarkerRole::RangeLow | MarkerRole::RangeHigh => {
+            if let Some(range) = point.range {
+                ui.label(format!(
+                    "Range: {}–{} {}",
+                    format_value(range.low),
+                    format_value(range.high),
+                    series.unit
+                ));
+            }
+            ui.label(RichText::new("Reported as a range").italics());
+        }
+        MarkerRole::Value => {
+            let about = if point.approximate { "about " } else { "" };
+            ui.label(format!(
+                "Value: {about}{} {}",
+                format_value(marker.value),
+                series.unit
+            ));
+        }
+    }
+    if marker.approximate {
+        ui.label(RichText::new("Approximate: the source gives it as an estimate").italics());
+    }
+    if !point.note.is_empty() {
+        ui.label(RichText::new(&point.note).weak());
+    }
+    ui.separator();
+    ui.label(RichText::new("Sources").strong());
+    for source_id in &marker.sources {
+        ui.label(source_citation(dataset, source_id));
+    }
+}
+
+fn event_tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &EventMark) {
+    ui.set_max_width(420.0);
+    ui.strong(format!("{} — {}", event.date, event.title));
+    if let Some(full) = dataset.events.iter().find(|e| e.id == event.id) {
+        ui.label(&full.summary);
+        ui.label(RichText::new(format!("Stance: {}", full.stance.label())).weak());
+        for source_id in &full.sources {
+            ui.label(RichText::new(source_citation(dataset, source_id)).small());
+        }
+    }
+}
+
+fn sources_panel_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState) {
+    ui.heading("Sources");
+    let cited = state.selected_sources(dataset);
+    if let Some((series, point)) = state
+        .selected
+        .as_ref()
+        .and_then(|selected| find_point(dataset, selected))
+    {
+        ui.label(format!("Selected: {} in {}", series.label, point.year));
+        if ui.button("Clear selection").clicked() {
+            state.selected = None;
+        }
+    } else {
+        ui.label(
+            RichText::new(
+                "Click a point to highlight its source; click a source to mark its points.",
+            )
+            .weak(),
+        );
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for source in &dataset.sources {
+            let is_cited = cited.contains(&source.id.as_str());
+            let is_chosen = state.selected_source.as_deref() == Some(source.id.as_str());
+            let frame = egui::Frame::group(ui.style()).fill(if is_cited || is_chosen {
+                theme::SELECTION_HIGHLIGHT
+            } else {
+                Color32::TRANSPARENT
+            });
+            frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let title = if is_cited {
+                    RichText::new(format!("» {}", source.citation())).strong()
+                } else {
+                    RichText::new(source.citation())
+                };
+                let response = ui.add(egui::Label::new(title).sense(egui::Sense::click()));
+                if !source.note.is_empty() {
+                    ui.label(RichText::new(&source.note).small().weak());
+                }
+                ui.label(
+                    RichText::new(format!("id: {}", source.id))
+                        .small()
+                        .monospace()
+                        .weak(),
+                );
+                if response.clicked() {
+                    state.selected_source = if is_chosen {
+                        None
+                    } else {
+                        Some(source.id.clone())
+                    };
+                }
+            });
+        }
+    });
+}

@@ -1,0 +1,35 @@
+//! The one harness helper every UI test uses.
+
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of the helper"
+)]
+
+use bilateral::app::{AppOptions, BilateralApp};
+use bilateral::settings::SettingsStore;
+use eframe::egui;
+use egui_kittest::Harness;
+
+/// The window size UI tests run at.
+pub const WINDOW_SIZE: egui::Vec2 = egui::vec2(1400.0, 860.0);
+
+/// The whole app on the built-in data, with settings kept in memory.
+pub fn new_harness() -> Harness<'static, BilateralApp> {
+    harness_with(AppOptions::load(SettingsStore::in_memory(), None))
+}
+
+/// The whole app started with `options`.
+pub fn harness_with(options: AppOptions) -> Harness<'static, BilateralApp> {
+    let mut harness = Harness::builder()
+        .with_size(WINDOW_SIZE)
+        .build_eframe(move |creation| BilateralApp::new(creation, options));
+    harness.run_steps(3);
+    harness
+}
+
+/// A path to a file in `tests/fixtures`.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
