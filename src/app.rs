@@ -8,12 +8,15 @@ use eframe::egui::{self, Color32, RichText, Ui};
 
 use crate::command::Command;
 use crate::data::builtin::{builtin_dataset, empty_dataset};
+use crate::data::geojson::GeoLayer;
 use crate::data::summary::DatasetSummary;
 use crate::data::{Dataset, LoadErrors};
-use crate::io::{OPENABLE_TYPES, load_dataset_file};
+use crate::io::{OPENABLE_TYPES, OpenedFile, open_file};
 use crate::settings::{Settings, SettingsStore, ThemeChoice, WindowGeometry};
 use crate::theme;
-use crate::views::{self, ViewKind, events::EventsViewState, trade::TradeViewState};
+use crate::views::{
+    self, ViewKind, events::EventsViewState, map::MapViewState, trade::TradeViewState,
+};
 
 /// Where the data on screen came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +97,10 @@ pub struct BilateralApp {
     pub trade: TradeViewState,
     /// The events view's choices.
     pub events: EventsViewState,
+    /// The map's view, year, filters and selection.
+    pub map: MapViewState,
+    /// GeoJSON layers opened on top of the dataset.
+    pub layers: Vec<GeoLayer>,
     store: SettingsStore,
     open_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
     show_about: bool,
@@ -126,6 +133,8 @@ impl BilateralApp {
             settings,
             trade: TradeViewState::default(),
             events: EventsViewState::default(),
+            map: MapViewState::default(),
+            layers: Vec::new(),
             store: settings_store,
             open_dialog: None,
             show_about: false,
@@ -142,13 +151,25 @@ impl BilateralApp {
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::ShowOpenDialog => self.show_open_dialog(ctx),
-            Command::OpenPath(path) => {
-                let result = load_dataset_file(&path);
-                if result.is_ok() {
+            Command::OpenPath(path) => match open_file(&path) {
+                Ok(opened) => {
                     self.settings.remember_recent(&path);
                     self.save_settings();
+                    match opened {
+                        OpenedFile::Dataset(dataset) => {
+                            self.accept(Ok(*dataset), DataOrigin::File(path));
+                        }
+                        OpenedFile::Layer(layer) => self.add_layer(layer),
+                    }
                 }
-                self.accept(result, DataOrigin::File(path));
+                Err(errors) => self.accept(Err(errors), DataOrigin::File(path)),
+            },
+            Command::RemoveLayer(index) => {
+                if index < self.layers.len() {
+                    self.layers.remove(index);
+                    self.map.selected = None;
+                    self.map.hovered = None;
+                }
             }
             Command::RevertToBuiltin => {
                 self.accept(builtin_dataset(), DataOrigin::BuiltIn);
@@ -181,12 +202,24 @@ impl BilateralApp {
                 self.origin = origin;
                 self.message = None;
                 self.trade.on_dataset_changed();
+                self.map.on_dataset_changed();
             }
             Err(errors) => {
                 log::warn!("{errors}");
                 self.message = Some(Message::LoadFailed { errors });
             }
         }
+    }
+
+    fn add_layer(&mut self, layer: GeoLayer) {
+        self.message = Some(Message::Notice(format!(
+            "Added the map layer “{}” ({} features). Remove it from the Layers list on the map.",
+            layer.name,
+            layer.features.len()
+        )));
+        self.layers.push(layer);
+        self.map.selected = None;
+        self.view = ViewKind::Map;
     }
 
     fn save_settings(&mut self) {
@@ -493,6 +526,14 @@ impl eframe::App for BilateralApp {
             .frame(egui::Frame::new())
             .show(ui, |ui| match self.view {
                 ViewKind::Trade => views::trade::ui(ui, &self.dataset, &mut self.trade),
+                ViewKind::Map => {
+                    commands.extend(views::map::ui(
+                        ui,
+                        &self.dataset,
+                        &self.layers,
+                        &mut self.map,
+                    ));
+                }
                 ViewKind::Events => views::events::ui(ui, &self.dataset, &mut self.events),
                 ViewKind::Sources => views::sources::ui(ui, &self.dataset),
             });
@@ -521,6 +562,7 @@ fn about_window(ctx: &egui::Context, open: &mut bool) {
             ui.label(format!("Bilateral {}", env!("CARGO_PKG_VERSION")));
             ui.label("A desktop atlas of the relationship between two countries.");
             ui.label("The built-in Russia–Iran dataset was compiled by hand from four articles; every figure cites its source (see the Sources view).");
+            ui.label("Basemap: Natural Earth 1:50m countries (public domain) via world-atlas 2.0.2 (ISC licence).");
             ui.label("Bilateral makes no network requests.");
         });
 }

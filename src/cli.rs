@@ -10,7 +10,7 @@ use crate::data::json::to_json;
 use crate::data::merge::merge_into;
 use crate::data::summary::DatasetSummary;
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
-use crate::io::load_dataset_file;
+use crate::io::{OpenedFile, load_dataset_file, open_file};
 
 /// Bilateral: a desktop atlas of the relationship between two countries.
 #[derive(Debug, Parser)]
@@ -31,7 +31,7 @@ pub struct Cli {
 /// Commands that run without a window.
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
-    /// Check dataset files and print a summary of each, or every error as file:line:column: message.
+    /// Check dataset or GeoJSON files and print a summary of each, or every error as file:line:column: message.
     Check {
         /// Files to check.
         #[arg(required = true)]
@@ -51,13 +51,21 @@ pub enum CliCommand {
 pub fn run_check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut failed = false;
     for path in files {
-        match load_dataset_file(path) {
-            Ok(dataset) => {
+        match open_file(path) {
+            Ok(OpenedFile::Dataset(dataset)) => {
                 let _ = writeln!(
                     out,
                     "{}: ok: {}",
                     path.display(),
                     DatasetSummary::of(&dataset)
+                );
+            }
+            Ok(OpenedFile::Layer(layer)) => {
+                let _ = writeln!(
+                    out,
+                    "{}: ok: GeoJSON layer, {} features",
+                    path.display(),
+                    layer.features.len()
                 );
             }
             Err(errors) => {

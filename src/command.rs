@@ -15,6 +15,8 @@ pub enum Command {
     ShowOpenDialog,
     /// Load the dataset at this path (menu, recent files, drag and drop, command line).
     OpenPath(PathBuf),
+    /// Remove the GeoJSON layer at this index.
+    RemoveLayer(usize),
     /// Go back to the data that ships with the app.
     RevertToBuiltin,
     /// Forget the recent files.

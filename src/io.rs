@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::data::geojson::{GeoLayer, looks_like_geojson, parse_geojson_layer};
 use crate::data::json::parse_dataset;
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
 
@@ -9,10 +10,46 @@ use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
 pub const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
 
 /// File types Bilateral opens, for file dialogs: (description, extensions).
-pub const OPENABLE_TYPES: &[(&str, &[&str])] = &[("Bilateral dataset (JSON)", &["json"])];
+pub const OPENABLE_TYPES: &[(&str, &[&str])] = &[
+    ("Bilateral dataset or GeoJSON", &["json", "geojson"]),
+    ("Bilateral dataset (JSON)", &["json"]),
+    ("GeoJSON map layer", &["geojson"]),
+];
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenedFile {
+    /// A Bilateral dataset, which replaces the one on screen.
+    Dataset(Box<Dataset>),
+    /// A GeoJSON layer, which is added to the map.
+    Layer(GeoLayer),
+}
+
+/// Reads `path` as a dataset or, for `.geojson` files and `.json` files whose top-level
+/// `type` is a GeoJSON type, as a map layer.
+pub fn open_file(path: &Path) -> Result<OpenedFile, LoadErrors> {
+    let file = path.display().to_string();
+    let bytes = read_checked(path)?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if extension.as_deref() == Some("geojson") || looks_like_geojson(&bytes) {
+        parse_geojson_layer(&bytes, &file).map(OpenedFile::Layer)
+    } else {
+        parse_dataset(&bytes, &file).map(|dataset| OpenedFile::Dataset(Box::new(dataset)))
+    }
+}
 
 /// Reads and checks the dataset at `path`.
 pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
+    let file = path.display().to_string();
+    let bytes = read_checked(path)?;
+    parse_dataset(&bytes, &file)
+}
+
+/// The bytes of `path`, after checking its type and size.
+fn read_checked(path: &Path) -> Result<Vec<u8>, LoadErrors> {
     let file = path.display().to_string();
     let fail = |kind| {
         LoadErrors::one(LoadError {
@@ -40,8 +77,7 @@ pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
             limit_mib: MAX_DATASET_BYTES / (1024 * 1024),
         }));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
-    parse_dataset(&bytes, &file)
+    std::fs::read(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))
 }
 
 /// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
@@ -81,6 +117,23 @@ mod tests {
             error.kind,
             LoadErrorKind::UnsupportedFileType(".xlsx".into())
         );
+    }
+
+    #[test]
+    fn geojson_is_recognised_by_extension_or_content() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let point = r#"{"type": "Point", "coordinates": [51.4, 35.7]}"#;
+        for name in ["layer.geojson", "layer.json"] {
+            let path = folder.path().join(name);
+            std::fs::write(&path, point).expect("write");
+            assert!(
+                matches!(open_file(&path), Ok(OpenedFile::Layer(_))),
+                "{name}"
+            );
+        }
+        let dataset = folder.path().join("data.json");
+        std::fs::write(&dataset, crate::data::builtin::BUILTIN_JSON).expect("write");
+        assert!(matches!(open_file(&dataset), Ok(OpenedFile::Dataset(_))));
     }
 
     #[test]

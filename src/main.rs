@@ -8,6 +8,11 @@ use bilateral::settings::SettingsStore;
 use clap::Parser;
 use eframe::egui;
 
+/// mimalloc keeps memory it has used, so that the map's per-frame buffers do not fault
+/// fresh pages every frame as glibc's trimming makes them do (see docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();

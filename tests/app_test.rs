@@ -138,18 +138,7 @@ fn clicking_a_point_selects_it_and_highlights_its_source() {
         .expect("a turnover marker");
     harness.hover_at(position);
     harness.run_steps(2);
-    harness.event(egui::Event::PointerButton {
-        pos: position,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    harness.event(egui::Event::PointerButton {
-        pos: position,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
+    common::click_at(&harness, position);
     harness.run_steps(3);
     let app = harness.state();
     assert_eq!(app.trade.selected.as_ref(), Some(&point));
@@ -168,7 +157,7 @@ fn views_switch_by_tab_and_by_shortcut() {
     harness.run_steps(2);
     assert_eq!(harness.state().view, ViewKind::Events);
     harness.get_by_label_contains("Treaty of Gulistan");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     harness.run_steps(2);
     assert_eq!(harness.state().view, ViewKind::Sources);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
@@ -309,4 +298,125 @@ fn snapshot_trade_default() {
     let mut harness = new_harness();
     harness.run_steps(2);
     harness.snapshot("trade_default");
+}
+
+/// Opens the map and sets its year, as the slider does.
+fn map_at_year(year: i32) -> egui_kittest::Harness<'static, bilateral::app::BilateralApp> {
+    let mut harness = new_harness();
+    harness.get_by_label("Map").click();
+    harness.run_steps(2);
+    let app = harness.state_mut();
+    let dataset = app.dataset.clone();
+    app.map.filter_mut(&dataset).year = year;
+    harness.run_steps(2);
+    harness
+}
+
+fn place_drawn(
+    harness: &egui_kittest::Harness<'static, bilateral::app::BilateralApp>,
+    id: &str,
+) -> Option<egui::Pos2> {
+    harness
+        .state()
+        .map
+        .place_positions
+        .iter()
+        .find(|(place, _)| place == id)
+        .map(|(_, position)| *position)
+}
+
+#[test]
+fn the_map_of_2016_and_the_map_of_2023_differ() {
+    let harness = map_at_year(2016);
+    assert_eq!(harness.state().view, ViewKind::Map);
+    assert!(place_drawn(&harness, "shahid-nojeh-air-base").is_some());
+    assert!(place_drawn(&harness, "incheh-boroun").is_none());
+    let harness = map_at_year(2023);
+    assert!(place_drawn(&harness, "shahid-nojeh-air-base").is_none());
+    assert!(place_drawn(&harness, "incheh-boroun").is_some());
+}
+
+#[test]
+fn hovering_a_place_names_it_and_clicking_opens_its_events_and_sources() {
+    let mut harness = map_at_year(2016);
+    let position = place_drawn(&harness, "shahid-nojeh-air-base").expect("Hamadan drawn in 2016");
+    harness.hover_at(position);
+    harness.run_steps(60);
+    assert_eq!(
+        harness.state().map.hovered,
+        Some(bilateral::views::map::MapItem::Place(
+            "shahid-nojeh-air-base".into()
+        ))
+    );
+    harness.get_by_label_contains("Click for details");
+    common::click_at(&harness, position);
+    harness.remove_cursor();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().map.selected,
+        Some(bilateral::views::map::MapItem::Place(
+            "shahid-nojeh-air-base".into()
+        ))
+    );
+    harness.get_by_label("Events here");
+    harness.get_by_label_contains("Russian bombers fly from Shahid Nojeh");
+    harness.get_by_label_contains("Foreign Affairs, 2016");
+}
+
+#[test]
+fn switching_a_domain_off_hides_its_places() {
+    let mut harness = map_at_year(2016);
+    assert!(place_drawn(&harness, "shahid-nojeh-air-base").is_some());
+    harness.get_by_label("military").click();
+    harness.run_steps(2);
+    assert!(place_drawn(&harness, "shahid-nojeh-air-base").is_none());
+    assert!(place_drawn(&harness, "bushehr-nuclear-plant").is_some());
+}
+
+#[test]
+fn a_geojson_file_adds_a_layer_and_a_bad_one_leaves_the_map_as_it_was() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let good = folder.path().join("route.geojson");
+    std::fs::write(
+        &good,
+        r#"{"type": "FeatureCollection", "features": [{"type": "Feature",
+            "properties": {"name": "Test route", "domain": "transport", "stance": "cooperation"},
+            "geometry": {"type": "LineString", "coordinates": [[47.5, 42.9], [51.4, 35.7]]}}]}"#,
+    )
+    .expect("write");
+    let bad = folder.path().join("broken.geojson");
+    std::fs::write(
+        &bad,
+        r#"{"type": "LineString", "coordinates": [[47.5, 42.9]]}"#,
+    )
+    .expect("write");
+    let mut harness = new_harness();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(&ctx, Command::OpenPath(good));
+    harness.run_steps(2);
+    assert_eq!(harness.state().view, ViewKind::Map);
+    assert_eq!(harness.state().layers.len(), 1);
+    harness.get_by_label_contains("route (1 features)");
+    harness
+        .state_mut()
+        .run(&ctx, Command::OpenPath(bad.clone()));
+    harness.run_steps(2);
+    assert_eq!(harness.state().layers.len(), 1);
+    assert!(matches!(
+        harness.state().message,
+        Some(Message::LoadFailed { .. })
+    ));
+    harness.get_by_label_contains(&format!("{}:1:", bad.display()));
+    harness.get_by_label("Remove").click();
+    harness.run_steps(2);
+    assert!(harness.state().layers.is_empty());
+}
+
+/// The map of 2016 as rendered, compared with `tests/snapshots/map_2016.png`.
+#[cfg(feature = "snapshots")]
+#[test]
+fn snapshot_map_2016() {
+    let mut harness = map_at_year(2016);
+    harness.run_steps(2);
+    harness.snapshot("map_2016");
 }

@@ -31,6 +31,7 @@ use super::error::{LoadError, LoadErrorKind, LoadErrors};
 use super::json::{serde_message, serde_position};
 use super::locate::{self, JsonPath, PathStep, TextPosition};
 use super::model::{Domain, Stance, YearSpan};
+use super::strip_bom;
 
 /// A layer read from a GeoJSON file.
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +126,7 @@ pub fn parse_geojson_layer(bytes: &[u8], file: &str) -> Result<GeoLayer, LoadErr
         })
     };
 
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = strip_bom(bytes);
     let text = std::str::from_utf8(bytes).map_err(|utf8_error| {
         let valid = bytes.get(..utf8_error.valid_up_to()).unwrap_or_default();
         let valid_text = std::str::from_utf8(valid).unwrap_or_default();
@@ -293,6 +294,23 @@ const GEOMETRY_TYPES: [&str; 7] = [
 ];
 
 const OBJECT_TYPES: [&str; 2] = ["FeatureCollection", "Feature"];
+
+/// True for JSON whose top level is an object with a GeoJSON `type` and no dataset
+/// `metadata`: how a `.json` file is told apart from a Bilateral dataset.
+pub fn looks_like_geojson(bytes: &[u8]) -> bool {
+    match serde_json::from_slice::<serde_json::Value>(strip_bom(bytes)) {
+        Ok(serde_json::Value::Object(object)) => {
+            !object.contains_key("metadata")
+                && object
+                    .get("type")
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|kind| {
+                        GEOMETRY_TYPES.contains(&kind) || OBJECT_TYPES.contains(&kind)
+                    })
+        }
+        _ => false,
+    }
+}
 
 /// Walks a JSON document and lists where it breaks RFC 7946.
 #[derive(Default)]

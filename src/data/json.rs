@@ -18,7 +18,7 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
         })
     };
 
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = super::strip_bom(bytes);
     let text = std::str::from_utf8(bytes).map_err(|utf8_error| {
         let valid = bytes.get(..utf8_error.valid_up_to()).unwrap_or_default();
         let valid_text = std::str::from_utf8(valid).unwrap_or_default();

@@ -13,3 +13,8 @@ pub mod validate;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Problem};
 pub use model::*;
+
+/// The bytes without a leading UTF-8 byte-order mark, which some Windows editors write.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}

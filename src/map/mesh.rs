@@ -65,14 +65,107 @@ pub fn build_meshes(
     projection: &Projection,
     clip_lon_lat: LonLatBounds,
 ) -> Vec<CountryMesh> {
+    build_simplified_meshes(basemap, projection, clip_lon_lat, 0.0)
+}
+
+/// Like [`build_meshes`], with every projected ring first simplified (Douglas–Peucker)
+/// so that no point moves more than `tolerance_km`; rings that shrink to fewer than
+/// three points or to less than `tolerance_km²` of area are left out. A level of detail
+/// for views where a screen point covers several kilometres.
+pub fn build_simplified_meshes(
+    basemap: &Basemap,
+    projection: &Projection,
+    clip_lon_lat: LonLatBounds,
+    tolerance_km: f64,
+) -> Vec<CountryMesh> {
     basemap
         .countries
         .iter()
         .enumerate()
         .filter_map(|(country_index, country)| {
-            build_country_mesh(country_index, country, projection, &clip_lon_lat)
+            build_country_mesh(
+                country_index,
+                country,
+                projection,
+                &clip_lon_lat,
+                tolerance_km,
+            )
         })
         .collect()
+}
+
+/// Douglas–Peucker on an open ring: the points to keep, first and last always kept.
+fn simplify_open(points: &[[f64; 2]], tolerance_km: f64) -> Vec<[f64; 2]> {
+    if points.len() <= 2 || tolerance_km <= 0.0 {
+        return points.to_vec();
+    }
+    let mut keep = vec![false; points.len()];
+    keep[0] = true;
+    keep[points.len() - 1] = true;
+    let mut stack = vec![(0, points.len() - 1)];
+    while let Some((start, end)) = stack.pop() {
+        let (a, b) = (points[start], points[end]);
+        let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+        let length = dx.hypot(dy);
+        let mut farthest = (0.0, start);
+        for (index, p) in points.iter().enumerate().take(end).skip(start + 1) {
+            let distance = if length > 0.0 {
+                (dy * (p[0] - a[0]) - dx * (p[1] - a[1])).abs() / length
+            } else {
+                (p[0] - a[0]).hypot(p[1] - a[1])
+            };
+            if distance > farthest.0 {
+                farthest = (distance, index);
+            }
+        }
+        if farthest.0 > tolerance_km {
+            keep[farthest.1] = true;
+            stack.push((start, farthest.1));
+            stack.push((farthest.1, end));
+        }
+    }
+    points
+        .iter()
+        .zip(keep)
+        .filter_map(|(point, kept)| kept.then_some(*point))
+        .collect()
+}
+
+/// A closed ring (given open, projected) simplified, split at its first point and the
+/// point farthest from it so that both halves keep their ends; `None` when too little is left.
+fn simplify_ring(ring_km: &[[f64; 2]], tolerance_km: f64) -> Option<Vec<[f64; 2]>> {
+    if tolerance_km <= 0.0 {
+        return Some(ring_km.to_vec());
+    }
+    let first = *ring_km.first()?;
+    let (split, _) = ring_km
+        .iter()
+        .enumerate()
+        .fold((0, 0.0), |best, (index, p)| {
+            let distance = (p[0] - first[0]).hypot(p[1] - first[1]);
+            if distance > best.1 {
+                (index, distance)
+            } else {
+                best
+            }
+        });
+    if split == 0 {
+        return None;
+    }
+    let mut closed: Vec<[f64; 2]> = ring_km.to_vec();
+    closed.push(first);
+    let mut simplified = simplify_open(&closed[..=split], tolerance_km);
+    simplified.pop();
+    simplified.extend(simplify_open(&closed[split..], tolerance_km));
+    simplified.pop();
+    let area = simplified
+        .iter()
+        .zip(simplified.iter().cycle().skip(1))
+        .map(|(a, b)| a[0] * b[1] - b[0] * a[1])
+        .sum::<f64>()
+        .abs()
+        / 2.0;
+    (simplified.len() >= 3 && area >= tolerance_km * tolerance_km).then_some(simplified)
 }
 
 /// Writes into `out` (cleared first) the screen positions of `mesh`'s vertices, in the
@@ -111,6 +204,7 @@ fn build_country_mesh(
     country: &Country,
     projection: &Projection,
     clip_lon_lat: &LonLatBounds,
+    tolerance_km: f64,
 ) -> Option<CountryMesh> {
     if !country.bounds.intersects_wrapped(clip_lon_lat) {
         return None;
@@ -125,7 +219,7 @@ fn build_country_mesh(
     };
     for polygon in &country.polygons {
         if polygon.bounds().intersects_wrapped(clip_lon_lat) {
-            append_polygon(&mut mesh, polygon, projection, &country.name);
+            append_polygon(&mut mesh, polygon, projection, &country.name, tolerance_km);
         }
     }
     if mesh.outlines_km.is_empty() {
@@ -142,8 +236,14 @@ fn build_country_mesh(
     Some(mesh)
 }
 
-/// Adds one polygon's outlines and triangles to `mesh`.
-fn append_polygon(mesh: &mut CountryMesh, polygon: &Polygon, projection: &Projection, name: &str) {
+/// Adds one polygon's outlines and triangles to `mesh`, its rings simplified to `tolerance_km`.
+fn append_polygon(
+    mesh: &mut CountryMesh,
+    polygon: &Polygon,
+    projection: &Projection,
+    name: &str,
+    tolerance_km: f64,
+) {
     let mut coords_km: Vec<f64> = Vec::new();
     let mut hole_starts: Vec<usize> = Vec::new();
     let rings = std::iter::once(&polygon.exterior).chain(&polygon.holes);
@@ -152,15 +252,24 @@ fn append_polygon(mesh: &mut CountryMesh, polygon: &Polygon, projection: &Projec
         if open.len() < 3 {
             continue;
         }
+        let projected: Vec<[f64; 2]> = open
+            .iter()
+            .map(|&lon_lat| projection.project(lon_lat))
+            .collect();
+        let Some(simplified) = simplify_ring(&projected, tolerance_km) else {
+            if ring_number == 0 {
+                return;
+            }
+            continue;
+        };
         if ring_number > 0 {
             if coords_km.is_empty() {
                 return;
             }
             hole_starts.push(coords_km.len() / 2);
         }
-        let mut outline = Vec::with_capacity(open.len() + 1);
-        for &lon_lat in open {
-            let xy_km = projection.project(lon_lat);
+        let mut outline = Vec::with_capacity(simplified.len() + 1);
+        for xy_km in simplified {
             coords_km.extend_from_slice(&xy_km);
             outline.push([xy_km[0] as f32, xy_km[1] as f32]);
         }
@@ -349,6 +458,49 @@ mod tests {
     }
 
     #[test]
+    fn simplified_meshes_keep_area_with_far_fewer_vertices() {
+        let basemap = builtin_basemap().expect("decodes");
+        let projection = Projection::region();
+        let clip = LonLatBounds::new([-10.0, -5.0], [110.0, 75.0]);
+        let full = build_meshes(&basemap, &projection, clip);
+        let coarse = build_simplified_meshes(&basemap, &projection, clip, 2.0);
+        let vertices =
+            |meshes: &[CountryMesh]| meshes.iter().map(|m| m.vertices_km.len()).sum::<usize>();
+        assert!(
+            vertices(&coarse) * 5 < vertices(&full) * 3,
+            "{} vs {}",
+            vertices(&coarse),
+            vertices(&full)
+        );
+        let area = |meshes: &[CountryMesh], iso: &str| -> f64 {
+            meshes
+                .iter()
+                .filter(|m| m.iso_numeric == iso)
+                .flat_map(CountryMesh::triangles)
+                .map(|[a, b, c]| {
+                    f64::from(((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs())
+                        / 2.0
+                })
+                .sum()
+        };
+        let (full_iran, coarse_iran) = (area(&full, "364"), area(&coarse, "364"));
+        assert!(
+            (coarse_iran / full_iran - 1.0).abs() < 0.02,
+            "{coarse_iran} vs {full_iran}"
+        );
+    }
+
+    #[test]
+    fn douglas_peucker_drops_only_points_within_tolerance() {
+        let line = [[0.0, 0.0], [1.0, 0.1], [2.0, -0.1], [3.0, 5.0], [4.0, 0.0]];
+        assert_eq!(
+            simplify_open(&line, 0.5),
+            vec![[0.0, 0.0], [2.0, -0.1], [3.0, 5.0], [4.0, 0.0]]
+        );
+        assert_eq!(simplify_open(&line, 0.0).len(), line.len());
+    }
+
+    #[test]
     fn triangulates_holes() {
         let square =
             |min: f64, max: f64| vec![[min, min], [max, min], [max, max], [min, max], [min, min]];
@@ -364,7 +516,7 @@ mod tests {
             outlines_km: Vec::new(),
             bounds_km: ([0.0; 2], [0.0; 2]),
         };
-        append_polygon(&mut mesh, &polygon, &Projection::region(), "test");
+        append_polygon(&mut mesh, &polygon, &Projection::region(), "test", 0.0);
         assert_eq!(mesh.outlines_km.len(), 2);
         assert_eq!(mesh.vertices_km.len(), 8);
         assert_eq!(

@@ -12,5 +12,7 @@
 //! [`projection::MapView`] to screen points.
 
 pub mod basemap;
+pub mod filter;
 pub mod mesh;
 pub mod projection;
+pub mod region;

@@ -1,6 +1,7 @@
 //! The views: each reads the dataset and its own state, and returns commands.
 
 pub mod events;
+pub mod map;
 pub mod sources;
 pub mod trade;
 
@@ -14,6 +15,8 @@ pub enum ViewKind {
     /// The trade chart.
     #[default]
     Trade,
+    /// The cooperation map.
+    Map,
     /// The list of dated events.
     Events,
     /// Every source with its full citation.
@@ -22,12 +25,13 @@ pub enum ViewKind {
 
 impl ViewKind {
     /// Every view, in tab order.
-    pub const ALL: [Self; 3] = [Self::Trade, Self::Events, Self::Sources];
+    pub const ALL: [Self; 4] = [Self::Trade, Self::Map, Self::Events, Self::Sources];
 
     /// Tab label.
     pub fn label(self) -> &'static str {
         match self {
             Self::Trade => "Trade",
+            Self::Map => "Map",
             Self::Events => "Events",
             Self::Sources => "Sources",
         }
@@ -37,8 +41,9 @@ impl ViewKind {
     pub fn shortcut_key(self) -> Key {
         match self {
             Self::Trade => Key::Num1,
-            Self::Events => Key::Num2,
-            Self::Sources => Key::Num3,
+            Self::Map => Key::Num2,
+            Self::Events => Key::Num3,
+            Self::Sources => Key::Num4,
         }
     }
 }

@@ -1,0 +1,107 @@
+//! CPU cost of one map frame: egui layout of the whole map view plus tessellation into
+//! triangles, headless, at 1600×900, every domain and stance on, a GeoJSON layer added,
+//! while panning. Run with `cargo bench --bench map_frame`; it prints the median and the
+//! 90th percentile. Results are recorded in docs/benchmarks.md.
+
+use std::time::{Duration, Instant};
+
+use bilateral::data::builtin::builtin_dataset;
+use bilateral::data::geojson::parse_geojson_layer;
+use bilateral::views::map::{self, MapViewState};
+use eframe::egui;
+
+/// The same allocator as the app (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const WARM_UP_FRAMES: usize = 30;
+const MEASURED_FRAMES: usize = 600;
+
+/// A small layer like one an analyst would drop: a line and a polygon with properties.
+const LAYER: &str = r#"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"name": "Route", "domain": "transport", "stance": "cooperation"},
+   "geometry": {"type": "LineString", "coordinates": [[47.5, 42.9], [49.8, 40.4], [48.9, 38.4], [51.4, 35.7]]}},
+  {"type": "Feature", "properties": {"name": "Zone", "domain": "security", "stance": "divergence"},
+   "geometry": {"type": "Polygon", "coordinates": [[[44, 38], [47, 38], [47, 41], [44, 41], [44, 38]]]}}
+]}"#;
+
+fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss,
+        reason = "an index into a few hundred samples"
+    )]
+    let index = ((sorted.len() - 1) as f64 * fraction).round() as usize;
+    sorted[index]
+}
+
+fn measure(year: Option<i32>) -> Vec<Duration> {
+    let Ok(dataset) = builtin_dataset() else {
+        panic!("the built-in dataset does not load");
+    };
+    let Ok(layer) = parse_geojson_layer(LAYER.as_bytes(), "bench.geojson") else {
+        panic!("the bench layer does not load");
+    };
+    let layers = vec![layer];
+    let ctx = egui::Context::default();
+    let mut state = MapViewState::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 900.0));
+    let mut samples = Vec::with_capacity(MEASURED_FRAMES);
+    for frame in 0..WARM_UP_FRAMES + MEASURED_FRAMES {
+        if let (Some(year), Some(filter)) = (year, state.filter.as_mut()) {
+            filter.year = year;
+        }
+        if let Some(view) = state.view.as_mut() {
+            // Pan back and forth, as a person dragging the map.
+            let direction = if (frame / 60) % 2 == 0 { 1.0 } else { -1.0 };
+            view.pan_by_points([4.0 * direction, 1.5 * direction]);
+        }
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            ..egui::RawInput::default()
+        };
+        let started = Instant::now();
+        let output = ctx.run_ui(input, |ui| {
+            let _commands = map::ui(ui, &dataset, &layers, &mut state);
+        });
+        let laid_out = started.elapsed();
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = started.elapsed();
+        if frame == WARM_UP_FRAMES + MEASURED_FRAMES - 1
+            && std::env::var_os("BENCH_SPLIT").is_some()
+        {
+            println!(
+                "  last frame: layout {:.3} ms, total {:.3} ms",
+                laid_out.as_secs_f64() * 1000.0,
+                elapsed.as_secs_f64() * 1000.0
+            );
+            for primitive in &primitives {
+                if let egui::epaint::Primitive::Mesh(mesh) = &primitive.primitive {
+                    println!("  primitive: {} vertices", mesh.vertices.len());
+                }
+            }
+        }
+        std::hint::black_box(primitives);
+        if frame >= WARM_UP_FRAMES {
+            samples.push(elapsed);
+        }
+    }
+    samples.sort();
+    samples
+}
+
+fn main() {
+    for (label, year) in [
+        ("default year (latest)", None),
+        ("2016 (most sites)", Some(2016)),
+    ] {
+        let samples = measure(year);
+        println!(
+            "map frame, {label}: median {:.3} ms, p90 {:.3} ms over {} frames (layout + tessellation, 1600x900)",
+            percentile(&samples, 0.5).as_secs_f64() * 1000.0,
+            percentile(&samples, 0.9).as_secs_f64() * 1000.0,
+            samples.len()
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! Which records the map shows: the year on the slider and the domain and stance toggles.
+
+use std::collections::BTreeSet;
+
+use crate::data::{Dataset, Domain, Stance, YearSpan};
+
+/// The map's time and filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapFilter {
+    /// The year shown; a record appears in the years it was active.
+    pub year: i32,
+    /// Domains switched on.
+    pub domains: BTreeSet<Domain>,
+    /// Stances switched on.
+    pub stances: BTreeSet<Stance>,
+}
+
+impl MapFilter {
+    /// Everything on, at `year`.
+    pub fn all_at(year: i32) -> Self {
+        Self {
+            year,
+            domains: Domain::ALL.into_iter().collect(),
+            stances: Stance::ALL.into_iter().collect(),
+        }
+    }
+
+    /// Whether a record with these fields is on the map.
+    pub fn shows(&self, domains: &[Domain], stance: Stance, years: YearSpan) -> bool {
+        years.contains(self.year)
+            && self.stances.contains(&stance)
+            && (domains.is_empty() || domains.iter().any(|d| self.domains.contains(d)))
+    }
+
+    /// Whether a GeoJSON feature with optional fields is on the map: missing fields never hide it.
+    pub fn shows_optional(
+        &self,
+        domain: Option<Domain>,
+        stance: Option<Stance>,
+        years: Option<YearSpan>,
+    ) -> bool {
+        years.is_none_or(|years| years.contains(self.year))
+            && stance.is_none_or(|stance| self.stances.contains(&stance))
+            && domain.is_none_or(|domain| self.domains.contains(&domain))
+    }
+}
+
+/// The first and last years in which any map record of `dataset` is active, for the slider.
+/// Records still active run to the dataset's last dated year.
+pub fn year_range(dataset: &Dataset) -> (i32, i32) {
+    let spans = dataset
+        .places
+        .iter()
+        .map(|p| p.years)
+        .chain(dataset.corridors.iter().map(|c| c.years))
+        .chain(dataset.areas.iter().map(|a| a.years));
+    let event_years = dataset.events.iter().map(|e| e.date.year);
+    let mut first = i32::MAX;
+    let mut last = i32::MIN;
+    for span in spans {
+        first = first.min(span.from);
+        last = last.max(span.to.unwrap_or(span.from));
+    }
+    for year in event_years {
+        last = last.max(year);
+    }
+    if first > last {
+        (2000, 2024)
+    } else {
+        (first, last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const Y2016: YearSpan = YearSpan {
+        from: 2016,
+        to: Some(2016),
+    };
+
+    #[test]
+    fn records_show_only_in_their_years() {
+        let filter = MapFilter::all_at(2016);
+        assert!(filter.shows(&[Domain::Military], Stance::Cooperation, Y2016));
+        let later = MapFilter::all_at(2023);
+        assert!(!later.shows(&[Domain::Military], Stance::Cooperation, Y2016));
+        let open = YearSpan {
+            from: 2015,
+            to: None,
+        };
+        assert!(later.shows(&[Domain::Military], Stance::Cooperation, open));
+    }
+
+    #[test]
+    fn domain_and_stance_toggles_hide_records() {
+        let mut filter = MapFilter::all_at(2016);
+        filter.domains.remove(&Domain::Military);
+        assert!(!filter.shows(&[Domain::Military], Stance::Cooperation, Y2016));
+        assert!(filter.shows(
+            &[Domain::Military, Domain::Energy],
+            Stance::Cooperation,
+            Y2016
+        ));
+        filter.stances.remove(&Stance::Divergence);
+        assert!(!filter.shows(&[Domain::Energy], Stance::Divergence, Y2016));
+    }
+
+    #[test]
+    fn optional_fields_never_hide_a_feature() {
+        let mut filter = MapFilter::all_at(1990);
+        filter.domains.clear();
+        assert!(filter.shows_optional(None, None, None));
+        assert!(!filter.shows_optional(Some(Domain::Trade), None, None));
+        assert!(!filter.shows_optional(None, None, Some(Y2016)));
+    }
+}
