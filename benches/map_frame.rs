@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use bilateral::data::builtin::builtin_dataset;
 use bilateral::data::geojson::parse_geojson_layer;
+use bilateral::map::filter::year_range;
+use bilateral::views::Shared;
 use bilateral::views::map::{self, MapViewState};
 use eframe::egui;
 
@@ -46,12 +48,10 @@ fn measure(year: Option<i32>) -> Vec<Duration> {
     let layers = vec![layer];
     let ctx = egui::Context::default();
     let mut state = MapViewState::default();
+    let mut shared = Shared::at(year.unwrap_or_else(|| year_range(&dataset).1));
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 900.0));
     let mut samples = Vec::with_capacity(MEASURED_FRAMES);
     for frame in 0..WARM_UP_FRAMES + MEASURED_FRAMES {
-        if let (Some(year), Some(filter)) = (year, state.filter.as_mut()) {
-            filter.year = year;
-        }
         if let Some(view) = state.view.as_mut() {
             // Pan back and forth, as a person dragging the map.
             let direction = if (frame / 60) % 2 == 0 { 1.0 } else { -1.0 };
@@ -63,7 +63,7 @@ fn measure(year: Option<i32>) -> Vec<Duration> {
         };
         let started = Instant::now();
         let output = ctx.run_ui(input, |ui| {
-            let _commands = map::ui(ui, &dataset, &layers, &mut state);
+            let _commands = map::ui(ui, &dataset, &layers, &mut state, &mut shared);
         });
         let laid_out = started.elapsed();
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);

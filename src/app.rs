@@ -6,17 +6,31 @@ use std::sync::mpsc;
 
 use eframe::egui::{self, Color32, RichText, Ui};
 
-use crate::command::Command;
+use crate::chart;
+use crate::command::{Command, ExportKind};
 use crate::data::builtin::{builtin_dataset, empty_dataset};
 use crate::data::geojson::GeoLayer;
 use crate::data::summary::DatasetSummary;
 use crate::data::{Dataset, LoadErrors};
+use crate::export;
 use crate::io::{OPENABLE_TYPES, OpenedFile, open_file};
+use crate::map::filter::year_range;
+use crate::presenter::{self, Presenter};
 use crate::settings::{Settings, SettingsStore, ThemeChoice, WindowGeometry};
 use crate::theme;
 use crate::views::{
-    self, ViewKind, events::EventsViewState, map::MapViewState, trade::TradeViewState,
+    self, Shared, ViewKind, events::EventsViewState, map::MapViewState,
+    timeline::TimelineViewState, trade::TradeViewState,
 };
+
+/// What a native file dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DialogPurpose {
+    /// Pick a file to open.
+    Open,
+    /// Pick where to write an export.
+    Save(ExportKind),
+}
 
 /// Where the data on screen came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,11 +113,20 @@ pub struct BilateralApp {
     pub events: EventsViewState,
     /// The map's view, year, filters and selection.
     pub map: MapViewState,
+    /// The timeline's span, filters and search.
+    pub timeline: TimelineViewState,
+    /// The time cursor and selected event every view shares.
+    pub shared: Shared,
+    /// Presenter mode, when on.
+    pub presenter: Option<Presenter>,
     /// GeoJSON layers opened on top of the dataset.
     pub layers: Vec<GeoLayer>,
     store: SettingsStore,
-    open_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    file_dialog: Option<(DialogPurpose, mpsc::Receiver<Option<PathBuf>>)>,
+    /// Size of the view's area in the last frame, for exports.
+    view_size: egui::Vec2,
     show_about: bool,
+    show_shortcuts: bool,
     window_title: String,
 }
 
@@ -134,12 +157,19 @@ impl BilateralApp {
             trade: TradeViewState::default(),
             events: EventsViewState::default(),
             map: MapViewState::default(),
+            timeline: TimelineViewState::default(),
+            shared: Shared::at(0),
+            presenter: None,
             layers: Vec::new(),
             store: settings_store,
-            open_dialog: None,
+            file_dialog: None,
+            view_size: egui::vec2(1200.0, 700.0),
             show_about: false,
+            show_shortcuts: false,
             window_title: String::new(),
         };
+        app.shared = Shared::at(year_range(&app.dataset).1);
+        app.timeline.remember_year(app.shared.year);
         apply_theme(ctx, app.settings.theme);
         if let Some(path) = initial_file {
             app.run(ctx, Command::OpenPath(path));
@@ -150,7 +180,11 @@ impl BilateralApp {
     /// Runs one command. Menus, shortcuts, drag and drop, the command line and tests all come here.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::ShowOpenDialog => self.show_open_dialog(ctx),
+            Command::ShowOpenDialog => self.show_file_dialog(ctx, DialogPurpose::Open),
+            Command::ShowExportDialog(kind) => {
+                self.show_file_dialog(ctx, DialogPurpose::Save(kind))
+            }
+            Command::Export(kind, path) => self.export(ctx, kind, &path),
             Command::OpenPath(path) => match open_file(&path) {
                 Ok(opened) => {
                     self.settings.remember_recent(&path);
@@ -190,6 +224,24 @@ impl BilateralApp {
             }
             Command::DismissMessage => self.message = None,
             Command::ShowAbout => self.show_about = true,
+            Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::TogglePresenter => self.toggle_presenter(ctx),
+            Command::NextSlide => self.step_slide(1),
+            Command::PreviousSlide => self.step_slide(-1),
+            Command::SetPresenterScale(scale) => {
+                self.settings.presenter_scale = scale;
+                if self.presenter.is_some() {
+                    ctx.set_zoom_factor(scale);
+                }
+                self.save_settings();
+            }
+            Command::SetHighContrast(on) => {
+                self.settings.presenter_high_contrast = on;
+                if self.presenter.is_some() {
+                    self.apply_presenter_look(ctx);
+                }
+                self.save_settings();
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -203,12 +255,140 @@ impl BilateralApp {
                 self.message = None;
                 self.trade.on_dataset_changed();
                 self.map.on_dataset_changed();
+                let presenting = self.shared.presenting;
+                self.shared = Shared::at(year_range(&self.dataset).1);
+                self.shared.presenting = presenting;
+                self.timeline.remember_year(self.shared.year);
             }
             Err(errors) => {
                 log::warn!("{errors}");
                 self.message = Some(Message::LoadFailed { errors });
             }
         }
+    }
+
+    fn toggle_presenter(&mut self, ctx: &egui::Context) {
+        if let Some(presenter) = self.presenter.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            ctx.set_zoom_factor(presenter.previous_zoom);
+            self.map.view = None;
+            apply_theme(ctx, self.settings.theme);
+            self.shared.presenting = false;
+        } else {
+            self.presenter = Some(Presenter {
+                slide: 0,
+                previous_zoom: ctx.zoom_factor(),
+            });
+            self.shared.presenting = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            ctx.set_zoom_factor(self.settings.presenter_scale);
+            self.apply_presenter_look(ctx);
+            self.show_slide(0);
+        }
+    }
+
+    fn apply_presenter_look(&self, ctx: &egui::Context) {
+        if self.settings.presenter_high_contrast {
+            ctx.set_theme(egui::ThemePreference::Dark);
+            ctx.set_visuals_of(egui::Theme::Dark, theme::high_contrast_visuals());
+        } else {
+            apply_theme(ctx, self.settings.theme);
+        }
+    }
+
+    fn step_slide(&mut self, step: isize) {
+        let Some(presenter) = self.presenter else {
+            return;
+        };
+        let count = presenter::slides(&self.dataset).len();
+        let next = presenter
+            .slide
+            .saturating_add_signed(step)
+            .min(count.saturating_sub(1));
+        self.show_slide(next);
+    }
+
+    /// Sets every view as the slide asks: view, year, selection, filters, timeline span.
+    fn show_slide(&mut self, index: usize) {
+        let slides = presenter::slides(&self.dataset);
+        let Some(slide) = slides.get(index) else {
+            return;
+        };
+        if let Some(presenter) = &mut self.presenter {
+            presenter.slide = index;
+        }
+        self.view = presenter::view_of(slide.view);
+        if let Some(year) = slide.year {
+            self.shared.year = year;
+        }
+        self.shared.selected_event.clone_from(&slide.select);
+        let domains: std::collections::BTreeSet<_> = if slide.domains.is_empty() {
+            crate::data::Domain::ALL.into_iter().collect()
+        } else {
+            slide.domains.iter().copied().collect()
+        };
+        let stances: std::collections::BTreeSet<_> = if slide.stances.is_empty() {
+            crate::data::Stance::ALL.into_iter().collect()
+        } else {
+            slide.stances.iter().copied().collect()
+        };
+        let filter = self.map.filter_mut(&self.dataset);
+        filter.domains.clone_from(&domains);
+        filter.stances.clone_from(&stances);
+        self.timeline.domains = domains;
+        self.timeline.stances = stances;
+        if let Some(span) = slide.span {
+            self.timeline.show_range(
+                f64::from(span.from),
+                f64::from(span.to.unwrap_or(span.from)) + 1.0,
+            );
+        } else if let Some(year) = slide.year {
+            self.timeline.centre_on(year);
+        }
+        self.map.selected = None;
+        // Reframe the map for the presenter's scaled canvas.
+        self.map.view = None;
+        self.trade.selected = None;
+    }
+
+    fn slide_caption_ui(&self, ui: &mut Ui) {
+        let Some(presenter) = self.presenter else {
+            return;
+        };
+        let slides = presenter::slides(&self.dataset);
+        let Some(slide) = slides.get(presenter.slide) else {
+            return;
+        };
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&slide.title).heading().strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} / {}   ·   Right or PageDown: next   ·   Left or PageUp: previous   ·   Esc: leave",
+                        presenter.slide + 1,
+                        slides.len()
+                    ))
+                    .weak(),
+                );
+            });
+        });
+        if !slide.caption.is_empty() {
+            ui.label(RichText::new(&slide.caption).size(18.0));
+        }
+        let citations: Vec<String> = slide
+            .sources
+            .iter()
+            .map(|id| crate::format::source_citation(&self.dataset, id))
+            .collect();
+        if !citations.is_empty() {
+            ui.label(
+                RichText::new(format!("Sources: {}", citations.join("; ")))
+                    .small()
+                    .weak(),
+            );
+        }
+        ui.add_space(6.0);
     }
 
     fn add_layer(&mut self, layer: GeoLayer) {
@@ -229,13 +409,21 @@ impl BilateralApp {
         }
     }
 
-    fn show_open_dialog(&mut self, ctx: &egui::Context) {
-        if self.open_dialog.is_some() {
+    /// Shows a native open or save dialog without blocking the window; its answer
+    /// arrives in [`Self::poll_file_dialog`] and becomes a command.
+    fn show_file_dialog(&mut self, ctx: &egui::Context, purpose: DialogPurpose) {
+        if self.file_dialog.is_some() {
             return;
         }
         if let Some(reason) = native_dialog_unavailable() {
+            let advice = match purpose {
+                DialogPurpose::Open => {
+                    "Drag a dataset file onto the window instead, or pass it on the command line: bilateral FILE"
+                }
+                DialogPurpose::Save(_) => "Use the command line instead: bilateral export --help",
+            };
             self.message = Some(Message::Notice(format!(
-                "No file dialog can be shown here ({reason}). Drag a dataset file onto the window instead, or pass it on the command line: bilateral FILE"
+                "No file dialog can be shown here ({reason}). {advice}"
             )));
             return;
         }
@@ -245,18 +433,36 @@ impl BilateralApp {
             .first()
             .and_then(|path| path.parent())
             .map(Path::to_owned);
+        let suggested_name = match purpose {
+            DialogPurpose::Open => String::new(),
+            DialogPurpose::Save(kind) => format!(
+                "{}-{}.{}",
+                self.dataset.metadata.title.to_lowercase().replace(' ', "-"),
+                self.view.label().to_lowercase(),
+                kind.extension()
+            ),
+        };
         let (sender, receiver) = mpsc::channel();
         let repaint = ctx.clone();
         let pick = move || {
-            let mut dialog = rfd::FileDialog::new().set_title("Open a Bilateral dataset");
-            for (name, extensions) in OPENABLE_TYPES {
-                dialog = dialog.add_filter(*name, extensions);
-            }
-            dialog = dialog.add_filter("All files", &["*"]);
+            let mut dialog = rfd::FileDialog::new();
             if let Some(folder) = start_folder {
                 dialog = dialog.set_directory(folder);
             }
-            let picked = dialog.pick_file();
+            let picked = match purpose {
+                DialogPurpose::Open => {
+                    dialog = dialog.set_title("Open a Bilateral dataset or GeoJSON layer");
+                    for (name, extensions) in OPENABLE_TYPES {
+                        dialog = dialog.add_filter(*name, extensions);
+                    }
+                    dialog.add_filter("All files", &["*"]).pick_file()
+                }
+                DialogPurpose::Save(kind) => dialog
+                    .set_title(kind.label().trim_end_matches('…'))
+                    .add_filter(kind.file_type(), &[kind.extension()])
+                    .set_file_name(&suggested_name)
+                    .save_file(),
+            };
             // The receiver is gone only if the app closed meanwhile.
             let _ = sender.send(picked);
             repaint.request_repaint();
@@ -268,21 +474,111 @@ impl BilateralApp {
             // Elsewhere the window keeps drawing while the dialog is open.
             std::thread::spawn(pick);
         }
-        self.open_dialog = Some(receiver);
+        self.file_dialog = Some((purpose, receiver));
     }
 
-    fn poll_open_dialog(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.open_dialog else {
+    fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        let Some((purpose, receiver)) = &self.file_dialog else {
             return;
         };
+        let purpose = *purpose;
         match receiver.try_recv() {
             Ok(Some(path)) => {
-                self.open_dialog = None;
-                self.run(ctx, Command::OpenPath(path));
+                self.file_dialog = None;
+                let command = match purpose {
+                    DialogPurpose::Open => Command::OpenPath(path),
+                    DialogPurpose::Save(kind) => Command::Export(kind, path),
+                };
+                self.run(ctx, command);
             }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.open_dialog = None,
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.file_dialog = None,
             Err(mpsc::TryRecvError::Empty) => {}
         }
+    }
+
+    /// The size, in points, of the area the view had in the last frame.
+    pub fn view_size(&self) -> egui::Vec2 {
+        self.view_size
+    }
+
+    /// Writes an export of what is on screen to `path`.
+    fn export(&mut self, ctx: &egui::Context, kind: ExportKind, path: &Path) {
+        let model = chart::build(&self.dataset, &self.trade.options);
+        let bytes: Result<Vec<u8>, String> = match kind {
+            ExportKind::ViewPng => self.render_view_png(ctx.theme() == egui::Theme::Dark),
+            ExportKind::ChartSvg => {
+                Ok(
+                    export::trade_chart_svg(&self.dataset, &model, &export::SvgOptions::default())
+                        .into_bytes(),
+                )
+            }
+            ExportKind::ChartCsv => Ok(export::chart_csv(&self.dataset, &model).into_bytes()),
+            ExportKind::DataCsv => Ok(export::dataset_csv(&self.dataset).into_bytes()),
+        };
+        let written = bytes.and_then(|bytes| {
+            crate::io::write_atomically(path, &bytes)
+                .map_err(|error| format!("could not write {}: {error}", path.display()))
+        });
+        self.message = Some(Message::Notice(match written {
+            Ok(()) => format!("Exported {} to {}", kind.file_type(), path.display()),
+            Err(error) => format!("Export failed: {error}"),
+        }));
+    }
+
+    /// The current view drawn again off screen at twice its pixels, in the window's
+    /// theme, with a title and the sources of what it shows, and without controls.
+    fn render_view_png(&self, dark: bool) -> Result<Vec<u8>, String> {
+        let mut shared = self.shared.clone();
+        shared.presenting = true;
+        shared.exporting = true;
+        let title = format!(
+            "{} — {}, {}",
+            self.dataset.metadata.title,
+            self.view.label(),
+            shared.year
+        );
+        let source_ids: Vec<String> = match self.view {
+            ViewKind::Trade => {
+                let model = chart::build(&self.dataset, &self.trade.options);
+                let mut ids: Vec<String> = Vec::new();
+                for (_, marker) in model.visible_markers() {
+                    for id in &marker.sources {
+                        if !ids.contains(id) {
+                            ids.push(id.clone());
+                        }
+                    }
+                }
+                ids
+            }
+            _ => self.dataset.sources.iter().map(|s| s.id.clone()).collect(),
+        };
+        let citations: Vec<String> = source_ids
+            .iter()
+            .map(|id| crate::format::source_citation(&self.dataset, id))
+            .collect();
+        let frame = export::png::PngFrame {
+            title,
+            source_line: format!("Sources: {}. Made with Bilateral.", citations.join("; ")),
+            dark,
+        };
+        let dataset = &self.dataset;
+        let layers = &self.layers;
+        let view = self.view;
+        let mut trade = self.trade.clone();
+        let mut map = self.map.clone();
+        let mut timeline = self.timeline.clone();
+        let mut events = self.events.clone();
+        export::png::render_png(self.view_size, &frame, |ui| match view {
+            ViewKind::Trade => views::trade::ui(ui, dataset, &mut trade, &mut shared),
+            ViewKind::Map => {
+                let _ = views::map::ui(ui, dataset, layers, &mut map, &mut shared);
+            }
+            ViewKind::Timeline => {
+                let _ = views::timeline::ui(ui, dataset, &mut timeline, &mut shared);
+            }
+            ViewKind::Events => views::events::ui(ui, dataset, &mut events),
+            ViewKind::Sources => views::sources::ui(ui, dataset),
+        })
     }
 
     fn dropped_files(ctx: &egui::Context) -> Vec<Command> {
@@ -296,15 +592,30 @@ impl BilateralApp {
         })
     }
 
-    fn shortcut_commands(ctx: &egui::Context) -> Vec<Command> {
-        Command::with_shortcuts()
-            .into_iter()
-            .filter(|command| {
-                command
-                    .shortcut()
-                    .is_some_and(|shortcut| ctx.input_mut(|i| i.consume_shortcut(&shortcut)))
-            })
-            .collect()
+    fn shortcut_commands(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if presenting {
+            for key in [
+                egui::Key::ArrowRight,
+                egui::Key::PageDown,
+                egui::Key::Space,
+                egui::Key::ArrowLeft,
+                egui::Key::PageUp,
+                egui::Key::Escape,
+            ] {
+                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key))
+                    && let Some(command) = Command::presenter_key(key)
+                {
+                    commands.push(command);
+                }
+            }
+        }
+        commands.extend(Command::with_shortcuts().into_iter().filter(|command| {
+            command
+                .shortcut()
+                .is_some_and(|shortcut| ctx.input_mut(|i| i.consume_shortcut(&shortcut)))
+        }));
+        commands
     }
 
     fn menu_bar_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -338,11 +649,39 @@ impl BilateralApp {
                     commands,
                 );
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    for kind in ExportKind::ALL {
+                        command_button(ui, kind.label(), Command::ShowExportDialog(kind), commands);
+                    }
+                });
+                ui.separator();
                 command_button(ui, "Quit", Command::Quit, commands);
             });
             ui.menu_button("View", |ui| {
                 for view in ViewKind::ALL {
                     command_button(ui, view.label(), Command::ShowView(view), commands);
+                }
+                ui.separator();
+                command_button(ui, "Presenter", Command::TogglePresenter, commands);
+                ui.menu_button("Presenter type size", |ui| {
+                    for scale in presenter::SCALES {
+                        if ui
+                            .radio(
+                                (self.settings.presenter_scale - scale).abs() < 1e-3,
+                                format!("×{scale}"),
+                            )
+                            .clicked()
+                        {
+                            commands.push(Command::SetPresenterScale(scale));
+                        }
+                    }
+                });
+                let mut high_contrast = self.settings.presenter_high_contrast;
+                if ui
+                    .checkbox(&mut high_contrast, "High contrast when presenting")
+                    .changed()
+                {
+                    commands.push(Command::SetHighContrast(high_contrast));
                 }
                 ui.separator();
                 ui.menu_button("Theme", |ui| {
@@ -357,6 +696,7 @@ impl BilateralApp {
                 });
             });
             ui.menu_button("Help", |ui| {
+                command_button(ui, "Keyboard shortcuts", Command::ShowShortcuts, commands);
                 command_button(ui, "About Bilateral", Command::ShowAbout, commands);
             });
         });
@@ -508,37 +848,56 @@ fn native_dialog_unavailable() -> Option<&'static str> {
 impl eframe::App for BilateralApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.poll_open_dialog(&ctx);
-        let mut commands = Self::shortcut_commands(&ctx);
+        self.poll_file_dialog(&ctx);
+        let mut commands = Self::shortcut_commands(&ctx, self.presenter.is_some());
         commands.extend(Self::dropped_files(&ctx));
 
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            self.menu_bar_ui(ui, &mut commands);
-            self.tabs_ui(ui, &mut commands);
-        });
-        if self.message.is_some() {
-            egui::Panel::top("message")
-                .frame(egui::Frame::new())
-                .show(ui, |ui| self.message_ui(ui, &mut commands));
+        if self.presenter.is_some() {
+            egui::Panel::bottom("slide_caption").show(ui, |ui| self.slide_caption_ui(ui));
+        } else {
+            egui::Panel::top("menu_bar").show(ui, |ui| {
+                self.menu_bar_ui(ui, &mut commands);
+                self.tabs_ui(ui, &mut commands);
+            });
+            if self.message.is_some() {
+                egui::Panel::top("message")
+                    .frame(egui::Frame::new())
+                    .show(ui, |ui| self.message_ui(ui, &mut commands));
+            }
+            egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         }
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
-            .show(ui, |ui| match self.view {
-                ViewKind::Trade => views::trade::ui(ui, &self.dataset, &mut self.trade),
-                ViewKind::Map => {
-                    commands.extend(views::map::ui(
-                        ui,
-                        &self.dataset,
-                        &self.layers,
-                        &mut self.map,
-                    ));
+            .show(ui, |ui| {
+                self.view_size = ui.available_size();
+                match self.view {
+                    ViewKind::Trade => {
+                        views::trade::ui(ui, &self.dataset, &mut self.trade, &mut self.shared);
+                    }
+                    ViewKind::Map => {
+                        commands.extend(views::map::ui(
+                            ui,
+                            &self.dataset,
+                            &self.layers,
+                            &mut self.map,
+                            &mut self.shared,
+                        ));
+                    }
+                    ViewKind::Timeline => {
+                        commands.extend(views::timeline::ui(
+                            ui,
+                            &self.dataset,
+                            &mut self.timeline,
+                            &mut self.shared,
+                        ));
+                    }
+                    ViewKind::Events => views::events::ui(ui, &self.dataset, &mut self.events),
+                    ViewKind::Sources => views::sources::ui(ui, &self.dataset),
                 }
-                ViewKind::Events => views::events::ui(ui, &self.dataset, &mut self.events),
-                ViewKind::Sources => views::sources::ui(ui, &self.dataset),
             });
 
         about_window(&ctx, &mut self.show_about);
+        shortcuts_window(&ctx, &mut self.show_shortcuts);
         drop_overlay(&ctx);
 
         for command in commands {
@@ -564,6 +923,40 @@ fn about_window(ctx: &egui::Context, open: &mut bool) {
             ui.label("The built-in Russia–Iran dataset was compiled by hand from four articles; every figure cites its source (see the Sources view).");
             ui.label("Basemap: Natural Earth 1:50m countries (public domain) via world-atlas 2.0.2 (ISC licence).");
             ui.label("Bilateral makes no network requests.");
+        });
+}
+
+fn shortcuts_window(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    for command in Command::with_shortcuts() {
+                        if let Some(shortcut) = command.shortcut() {
+                            ui.label(RichText::new(ctx.format_shortcut(&shortcut)).monospace());
+                            ui.label(command.label());
+                            ui.end_row();
+                        }
+                    }
+                    for (keys, what) in [
+                        ("Right, PageDown, Space", "next slide (presenter mode)"),
+                        ("Left, PageUp", "previous slide (presenter mode)"),
+                        ("Esc", "leave presenter mode"),
+                        (
+                            "Drag, scroll, pinch",
+                            "pan and zoom the map and the timeline",
+                        ),
+                    ] {
+                        ui.label(RichText::new(keys).monospace());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
         });
 }
 

@@ -2,7 +2,7 @@
 //! lines between them, gaps, log and year-over-year transforms. The trade view draws
 //! it; exporters can write it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::data::{Dataset, Point, Series, SeriesKind, Stance, ValueRange};
 
@@ -21,8 +21,8 @@ pub enum ChartMode {
 pub struct ChartOptions {
     /// The unit whose series are shown; `None` picks the trade-turnover unit.
     pub unit: Option<String>,
-    /// Series the user switched off in the legend.
-    pub hidden_series: BTreeSet<String>,
+    /// The user's legend choices, series id → shown; the rest follow [`shown_by_default`].
+    pub series_shown: BTreeMap<String, bool>,
     /// Draw dashed lines across years with no data.
     pub connect_gaps: bool,
     /// Plot log10 of the values.
@@ -134,6 +134,8 @@ pub struct ChartModel {
     pub hidden_on_log_scale: usize,
     /// Whether y is log10.
     pub log_scale: bool,
+    /// Values or year-over-year change, as built.
+    pub mode: ChartMode,
 }
 
 impl ChartModel {
@@ -163,6 +165,13 @@ pub fn units(dataset: &Dataset) -> Vec<String> {
         }
     }
     units
+}
+
+/// Whether a series is drawn before the user ticks or unticks it in the legend: investment
+/// that was only talked about (tens of billions) would dwarf the money that moved, so it
+/// starts hidden, one click away.
+pub fn shown_by_default(series: &Series) -> bool {
+    series.kind != SeriesKind::InvestmentPledged
 }
 
 /// Builds the chart for `dataset` as `options` ask.
@@ -201,7 +210,11 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
             id: one.id.clone(),
             label,
             palette_index: series.len(),
-            visible: !options.hidden_series.contains(&one.id),
+            visible: options
+                .series_shown
+                .get(&one.id)
+                .copied()
+                .unwrap_or_else(|| shown_by_default(one)),
             lines: lines(&markers, options.connect_gaps),
             markers,
             range_bars,
@@ -219,6 +232,7 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
         series,
         hidden_on_log_scale,
         log_scale: options.log_scale,
+        mode: options.mode,
     }
 }
 
@@ -539,9 +553,23 @@ mod tests {
     #[test]
     fn hidden_series_stay_in_the_model_but_not_visible() {
         let mut options = ChartOptions::default();
-        options.hidden_series.insert("fdi".into());
+        options.series_shown.insert("fdi".into(), false);
         let model = build(&dataset(), &options);
         assert!(!series(&model, "fdi").visible);
         assert!(model.visible_markers().all(|(s, _)| s.id != "fdi"));
+    }
+
+    #[test]
+    fn investment_only_discussed_starts_hidden_until_the_user_shows_it() {
+        let mut dataset = dataset();
+        let mut talk = dataset.series[0].clone();
+        talk.id = "talk".into();
+        talk.kind = SeriesKind::InvestmentPledged;
+        dataset.series.push(talk);
+        let mut options = ChartOptions::default();
+        assert!(!series(&build(&dataset, &options), "talk").visible);
+        assert!(series(&build(&dataset, &options), "trade").visible);
+        options.series_shown.insert("talk".into(), true);
+        assert!(series(&build(&dataset, &options), "talk").visible);
     }
 }

@@ -1,16 +1,18 @@
-//! The command line: open the window, or check and convert files without one.
+//! The command line: open the window, or check, convert and export files without one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
+use crate::chart::{self, ChartMode, ChartOptions};
 use crate::data::builtin::builtin_dataset;
 use crate::data::json::to_json;
 use crate::data::merge::merge_into;
 use crate::data::summary::DatasetSummary;
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
-use crate::io::{OpenedFile, load_dataset_file, open_file};
+use crate::export::{SvgOptions, chart_csv, dataset_csv, trade_chart_svg};
+use crate::io::{OpenedFile, load_dataset_file, open_file, write_atomically};
 
 /// Bilateral: a desktop atlas of the relationship between two countries.
 #[derive(Debug, Parser)]
@@ -45,6 +47,66 @@ pub enum CliCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write a view as SVG and CSV drawn from the data (the built-in dataset, or FILEs merged in order).
+    Export(ExportArgs),
+}
+
+/// The view `bilateral export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportView {
+    /// The trade chart. The map and timeline exports come later.
+    Trade,
+}
+
+/// What the exported chart plots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ExportMode {
+    /// The reported values.
+    #[default]
+    Values,
+    /// Percent change from the previous year.
+    Yoy,
+}
+
+impl From<ExportMode> for ChartMode {
+    fn from(mode: ExportMode) -> Self {
+        match mode {
+            ExportMode::Values => Self::Values,
+            ExportMode::Yoy => Self::YearOverYear,
+        }
+    }
+}
+
+/// The arguments of `bilateral export`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("outputs").required(true).multiple(true).args(["svg", "csv"])))]
+pub struct ExportArgs {
+    /// Files to merge; none means the built-in dataset.
+    pub files: Vec<PathBuf>,
+    /// The view to export.
+    #[arg(long, value_enum)]
+    pub view: ExportView,
+    /// The unit whose series the chart shows; the trade-turnover unit when absent.
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Plot the values, or the change from the previous year.
+    #[arg(long, value_enum, default_value_t = ExportMode::Values)]
+    pub mode: ExportMode,
+    /// Plot the values on a log scale (values mode only).
+    #[arg(long)]
+    pub log: bool,
+    /// Draw dashed lines across years without data.
+    #[arg(long)]
+    pub connect_gaps: bool,
+    /// Write the chart as an SVG drawing to this file.
+    #[arg(long, value_name = "OUT.svg")]
+    pub svg: Option<PathBuf>,
+    /// Write the values the chart shows as CSV to this file.
+    #[arg(long, value_name = "OUT.csv")]
+    pub csv: Option<PathBuf>,
+    /// Make the CSV hold every point of every series, not only what the chart shows.
+    #[arg(long, requires = "csv")]
+    pub all_data: bool,
 }
 
 /// Runs `bilateral check`; returns the process exit code (0 all valid, 1 any error).
@@ -93,7 +155,7 @@ pub fn run_convert(
     };
     let text = to_json(&dataset);
     let written = match output {
-        Some(path) => crate::io::write_atomically(path, text.as_bytes())
+        Some(path) => write_atomically(path, text.as_bytes())
             .map_err(|e| format!("{}: could not write: {e}", path.display())),
         None => out
             .write_all(text.as_bytes())
@@ -106,6 +168,75 @@ pub fn run_convert(
             1
         }
     }
+}
+
+/// Runs `bilateral export`; returns the process exit code: 0 written, 1 a file could
+/// not be read or written, 2 arguments the data cannot satisfy (as for clap's usage errors).
+pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
+    if args.log && args.mode != ExportMode::Values {
+        let _ = writeln!(
+            err,
+            "bilateral export: --log needs --mode values: changes in percent can be zero or negative"
+        );
+        return 2;
+    }
+    let dataset = match load_merged(&args.files) {
+        Ok(dataset) => dataset,
+        Err(errors) => {
+            let _ = writeln!(err, "{errors}");
+            return 1;
+        }
+    };
+    let units = chart::units(&dataset);
+    if let Some(unit) = &args.unit
+        && !units.contains(unit)
+    {
+        let _ = writeln!(
+            err,
+            "bilateral export: no series in unit `{unit}`; the units are: {}",
+            units.join(", ")
+        );
+        return 2;
+    }
+    let ExportView::Trade = args.view;
+    let options = ChartOptions {
+        unit: args.unit.clone(),
+        connect_gaps: args.connect_gaps,
+        log_scale: args.log,
+        mode: args.mode.into(),
+        ..ChartOptions::default()
+    };
+    let model = chart::build(&dataset, &options);
+    if model.hidden_on_log_scale > 0 {
+        let _ = writeln!(
+            err,
+            "bilateral export: {} value(s) of zero or less cannot be shown on a log scale and are left out",
+            model.hidden_on_log_scale
+        );
+    }
+    let mut outputs: Vec<(&Path, String)> = Vec::new();
+    if let Some(path) = &args.svg {
+        outputs.push((
+            path,
+            trade_chart_svg(&dataset, &model, &SvgOptions::default()),
+        ));
+    }
+    if let Some(path) = &args.csv {
+        let text = if args.all_data {
+            dataset_csv(&dataset)
+        } else {
+            chart_csv(&dataset, &model)
+        };
+        outputs.push((path, text));
+    }
+    let mut failed = false;
+    for (path, text) in outputs {
+        if let Err(error) = write_atomically(path, text.as_bytes()) {
+            failed = true;
+            let _ = writeln!(err, "{}: could not write: {error}", path.display());
+        }
+    }
+    u8::from(failed)
 }
 
 /// The built-in dataset when `files` is empty, else the files merged in order.

@@ -1,9 +1,9 @@
-//! The `bilateral` binary: the window, or `check` and `convert` on the command line.
+//! The `bilateral` binary: the window, or `check`, `convert` and `export` on the command line.
 
 use std::process::ExitCode;
 
 use bilateral::app::{AppOptions, BilateralApp};
-use bilateral::cli::{Cli, CliCommand, run_check, run_convert};
+use bilateral::cli::{Cli, CliCommand, run_check, run_convert, run_export};
 use bilateral::settings::SettingsStore;
 use clap::Parser;
 use eframe::egui;
@@ -16,18 +16,23 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
+    // The command-line tools lock stdout and stderr while they run; the window must not
+    // hold them, or a background thread that logs (the file dialog's) would wait forever.
     match cli.command {
-        Some(CliCommand::Check { files }) => {
-            ExitCode::from(run_check(&files, &mut stdout, &mut stderr))
-        }
+        Some(CliCommand::Check { files }) => ExitCode::from(run_check(
+            &files,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
         Some(CliCommand::Convert { files, output }) => ExitCode::from(run_convert(
             &files,
             output.as_deref(),
-            &mut stdout,
-            &mut stderr,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
         )),
+        Some(CliCommand::Export(args)) => {
+            ExitCode::from(run_export(&args, &mut std::io::stderr().lock()))
+        }
         None => run_window(AppOptions::load(SettingsStore::platform(), cli.file)),
     }
 }

@@ -50,7 +50,7 @@ pub struct WindowGeometry {
 }
 
 /// Everything saved between runs. Unknown or missing fields fall back to defaults.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Light, dark or system.
@@ -61,6 +61,23 @@ pub struct Settings {
     pub last_view: ViewKind,
     /// Where the window was.
     pub window: Option<WindowGeometry>,
+    /// Type scale in presenter mode.
+    pub presenter_scale: f32,
+    /// Presenter mode in high contrast.
+    pub presenter_high_contrast: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: ThemeChoice::default(),
+            recent_files: Vec::new(),
+            last_view: ViewKind::default(),
+            window: None,
+            presenter_scale: crate::presenter::DEFAULT_SCALE,
+            presenter_high_contrast: false,
+        }
+    }
 }
 
 impl Settings {

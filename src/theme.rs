@@ -38,6 +38,18 @@ pub const NOTICE_BACKGROUND: Color32 = Color32::from_rgb(90, 70, 10);
 pub const BANNER_TEXT: Color32 = Color32::WHITE;
 /// The "log scale" badge.
 pub const LOG_BADGE: Color32 = Color32::from_rgb(230, 159, 0);
+/// The app's time cursor (the current year) on every view.
+pub const TIME_CURSOR: Color32 = Color32::from_rgb(230, 159, 0);
+/// Text on a tag filled with [`TIME_CURSOR`].
+pub const TIME_CURSOR_TEXT: Color32 = Color32::BLACK;
+/// A corridor's missing link, and its line in the map key.
+pub const MISSING_LINK: Color32 = Color32::from_rgb(213, 94, 0);
+/// The dark edge of map symbols.
+pub const SYMBOL_OUTLINE: Color32 = Color32::from_gray(20);
+/// Features of a GeoJSON layer that name no domain.
+pub const LAYER_WITHOUT_DOMAIN: Color32 = SERIES_PALETTE[0];
+/// The ring around a selected item.
+pub const SELECTION_RING: Color32 = Color32::from_rgb(240, 60, 60);
 /// Highlight behind the sources cited by the selection.
 pub const SELECTION_HIGHLIGHT: Color32 = Color32::from_rgba_premultiplied(0, 80, 130, 90);
 
@@ -90,4 +102,16 @@ pub fn map_colors(dark_mode: bool) -> MapColors {
             label: Color32::from_rgb(90, 90, 86),
         }
     }
+}
+
+/// Visuals for presenter mode on a projector: black ground, white type, strong edges.
+pub fn high_contrast_visuals() -> eframe::egui::Visuals {
+    let mut visuals = eframe::egui::Visuals::dark();
+    visuals.override_text_color = Some(Color32::WHITE);
+    visuals.panel_fill = Color32::BLACK;
+    visuals.window_fill = Color32::BLACK;
+    visuals.extreme_bg_color = Color32::BLACK;
+    visuals.faint_bg_color = Color32::from_gray(24);
+    visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(200);
+    visuals
 }

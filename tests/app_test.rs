@@ -157,7 +157,7 @@ fn views_switch_by_tab_and_by_shortcut() {
     harness.run_steps(2);
     assert_eq!(harness.state().view, ViewKind::Events);
     harness.get_by_label_contains("Treaty of Gulistan");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
     harness.run_steps(2);
     assert_eq!(harness.state().view, ViewKind::Sources);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
@@ -305,9 +305,7 @@ fn map_at_year(year: i32) -> egui_kittest::Harness<'static, bilateral::app::Bila
     let mut harness = new_harness();
     harness.get_by_label("Map").click();
     harness.run_steps(2);
-    let app = harness.state_mut();
-    let dataset = app.dataset.clone();
-    app.map.filter_mut(&dataset).year = year;
+    harness.state_mut().shared.year = year;
     harness.run_steps(2);
     harness
 }
@@ -417,6 +415,226 @@ fn a_geojson_file_adds_a_layer_and_a_bad_one_leaves_the_map_as_it_was() {
 #[test]
 fn snapshot_map_2016() {
     let mut harness = map_at_year(2016);
+    // The frame-time readout differs from run to run; the picture must not.
+    harness.state_mut().map.show_frame_time = false;
     harness.run_steps(2);
     harness.snapshot("map_2016");
+}
+
+#[test]
+fn selecting_an_event_on_the_timeline_sets_the_year_and_highlights_it_elsewhere() {
+    let mut harness = new_harness();
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(2);
+    harness.state_mut().timeline.show_range(2015.0, 2018.0);
+    harness.run_steps(2);
+    let rect = harness
+        .state()
+        .timeline
+        .event_rects
+        .iter()
+        .find(|(id, _)| id == "hamadan-air-base-use")
+        .map(|(_, rect)| *rect)
+        .expect("the Hamadan event is drawn");
+    harness.hover_at(rect.center());
+    harness.run_steps(2);
+    common::click_at(&harness, rect.center());
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().shared.selected_event.as_deref(),
+        Some("hamadan-air-base-use")
+    );
+    assert_eq!(harness.state().shared.year, 2016);
+    harness.get_by_label("Show on the map").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.view, ViewKind::Map);
+    assert_eq!(app.map.filter.as_ref().map(|f| f.year), Some(2016));
+    assert!(
+        app.map
+            .place_positions
+            .iter()
+            .any(|(id, _)| id == "shahid-nojeh-air-base"),
+        "the event's place is on the map of its year"
+    );
+}
+
+#[test]
+fn moving_the_year_on_the_map_moves_the_timeline() {
+    let mut harness = new_harness();
+    harness.get_by_label("Map").click();
+    harness.run_steps(2);
+    let start = harness.state().shared.year;
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "Year")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(harness.state().shared.year, start - 1);
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(2);
+    let timeline = &harness.state().timeline;
+    let centre = f64::midpoint(timeline.start, timeline.end);
+    assert!(
+        (centre - (f64::from(start - 1) + 0.5)).abs() < 1e-6,
+        "centred on {centre}"
+    );
+}
+
+#[test]
+fn screen_readers_hear_what_the_map_and_the_timeline_show() {
+    let mut harness = map_at_year(2016);
+    let places = harness.state().map.place_positions.len();
+    assert!(places > 0, "the map of 2016 has places");
+    harness.get_by_label_contains(&format!("Map of 2016: {places} places"));
+    harness.state_mut().shared.year = 1946;
+    harness.run_steps(2);
+    let places_1946 = harness.state().map.place_positions.len();
+    assert_ne!(places_1946, places, "another year shows other places");
+    harness.get_by_label_contains(&format!("Map of 1946: {places_1946} places"));
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(2);
+    let shown = harness.state().timeline.event_rects.len();
+    harness.get_by_label_contains(&format!("{shown} events shown; current year 1946"));
+}
+
+#[test]
+fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
+    let mut harness = new_harness();
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    let story = harness.state().dataset.story.clone();
+    assert!(harness.state().presenter.is_some());
+    assert_eq!(harness.state().view, ViewKind::Timeline);
+    harness.get_by_label(&story[0].title);
+    assert!(harness.query_by_label("File").is_none(), "menus are hidden");
+    harness.key_press(egui::Key::PageDown);
+    harness.run_steps(2);
+    assert_eq!(harness.state().view, ViewKind::Trade);
+    assert_eq!(Some(harness.state().shared.year), story[1].year);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert_eq!(harness.state().presenter.map(|p| p.slide), Some(3));
+    assert_eq!(harness.state().view, ViewKind::Map);
+    assert_eq!(harness.state().shared.selected_event, story[3].select);
+    harness.key_press(egui::Key::PageUp);
+    harness.run_steps(2);
+    assert_eq!(harness.state().presenter.map(|p| p.slide), Some(2));
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.state().presenter.is_none());
+    harness.get_by_label("File");
+}
+
+#[test]
+fn the_shortcut_list_opens_with_the_question_mark() {
+    let mut harness = new_harness();
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Questionmark);
+    harness.run_steps(2);
+    assert!(
+        harness.query_all_by_label("Keyboard shortcuts").count() >= 2,
+        "the window's title and its own entry"
+    );
+    harness.get_by_label("Presenter mode");
+    harness.get_by_label("next slide (presenter mode)");
+}
+
+#[test]
+fn the_file_menu_offers_every_export() {
+    let mut harness = new_harness();
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    for kind in bilateral::command::ExportKind::ALL {
+        harness.get_by_label_contains(kind.label());
+    }
+}
+
+/// The timeline over 2015–2024 as rendered, compared with `tests/snapshots/timeline_recent.png`.
+#[cfg(feature = "snapshots")]
+#[test]
+fn snapshot_timeline_recent() {
+    let mut harness = new_harness();
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(2);
+    harness.state_mut().timeline.show_range(2014.8, 2025.2);
+    harness.run_steps(2);
+    harness.snapshot("timeline_recent");
+}
+
+#[test]
+fn file_export_writes_the_chart_as_svg_and_its_data_as_csv() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_harness();
+    let ctx = harness.ctx.clone();
+    let svg = folder.path().join("chart.svg");
+    let shown = folder.path().join("shown.csv");
+    let all = folder.path().join("all.csv");
+    for (kind, path) in [
+        (bilateral::command::ExportKind::ChartSvg, &svg),
+        (bilateral::command::ExportKind::ChartCsv, &shown),
+        (bilateral::command::ExportKind::DataCsv, &all),
+    ] {
+        harness
+            .state_mut()
+            .run(&ctx, Command::Export(kind, path.clone()));
+    }
+    harness.run_steps(2);
+    let svg_text = std::fs::read_to_string(&svg).expect("svg written");
+    for year in [2010, 2011, 2015, 2022, 2023] {
+        assert!(
+            svg_text.contains(&format!("data-year=\"{year}\"")),
+            "{year} in the SVG"
+        );
+    }
+    let app = harness.state();
+    let model = chart::build(&app.dataset, &app.trade.options);
+    let shown_rows = std::fs::read_to_string(&shown)
+        .expect("csv written")
+        .lines()
+        .count();
+    assert_eq!(
+        shown_rows,
+        model.visible_markers().count() + 1,
+        "header + markers"
+    );
+    let all_rows = std::fs::read_to_string(&all)
+        .expect("csv written")
+        .lines()
+        .count();
+    let points: usize = app.dataset.series.iter().map(|s| s.points.len()).sum();
+    assert_eq!(all_rows, points + 1);
+    harness.get_by_label_contains("Exported");
+}
+
+/// Needs a wgpu adapter (Mesa's lavapipe in CI), as the snapshots do.
+#[cfg(feature = "snapshots")]
+#[test]
+fn snapshot_export_png_is_the_view_at_twice_its_pixels() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("map.png");
+    let mut harness = map_at_year(2016);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(
+        &ctx,
+        Command::Export(bilateral::command::ExportKind::ViewPng, path.clone()),
+    );
+    let image = image::open(&path).expect("a PNG was written");
+    let size = harness.state().view_size();
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "pixel sizes"
+    )]
+    let expected = ((size.x * 2.0).round() as u32, (size.y * 2.0).round() as u32);
+    assert_eq!((image.width(), image.height()), expected);
+    image
+        .save(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/target/export-check.png"
+        ))
+        .expect("saved for a look");
 }

@@ -37,6 +37,7 @@ pub fn empty_dataset() -> Dataset {
         places: Vec::new(),
         corridors: Vec::new(),
         areas: Vec::new(),
+        story: Vec::new(),
     }
 }
 

@@ -100,6 +100,14 @@ pub enum Problem {
         /// The missing id.
         id: String,
     },
+    /// A slide selects an event id that the dataset does not define.
+    #[error("{record} selects event `{id}`, which is not in `events`")]
+    UnknownEvent {
+        /// The record.
+        record: String,
+        /// The missing id.
+        id: String,
+    },
     /// A record cites no source at all.
     #[error("{record} cites no source: every record needs at least one")]
     NoSource {

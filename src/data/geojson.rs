@@ -950,15 +950,12 @@ fn take_years(properties: &mut Map<String, Value>) -> Option<YearSpan> {
         {
             properties.remove(start_key);
             properties.remove(end_key);
-            return Some(YearSpan { from, to });
+            return Some(YearSpan::new(from, to));
         }
     }
     let year = properties.get("year").and_then(year_of)?;
     properties.remove("year");
-    Some(YearSpan {
-        from: year,
-        to: Some(year),
-    })
+    Some(YearSpan::new(year, Some(year)))
 }
 
 /// A whole year from a number (`2015`, `2015.0`) or numeric text (`"2015"`).
@@ -1206,13 +1203,7 @@ mod tests {
         assert_eq!(feature.name.as_deref(), Some("Bandar Abbas"));
         assert_eq!(feature.domain, Some(Domain::Military));
         assert_eq!(feature.stance, Some(Stance::Cooperation));
-        assert_eq!(
-            feature.years,
-            Some(YearSpan {
-                from: 2015,
-                to: Some(2019)
-            })
-        );
+        assert_eq!(feature.years, Some(YearSpan::new(2015, Some(2019))));
         assert_eq!(feature.source.as_deref(), Some("Some report, p. 4"));
         let others: Vec<(&str, &str)> = feature
             .other_properties
@@ -1267,7 +1258,7 @@ mod tests {
 
     #[test]
     fn years_come_from_several_spellings() {
-        let span = |from, to| Some(YearSpan { from, to });
+        let span = |from, to| Some(YearSpan::new(from, to));
         assert_eq!(
             with_props(r#"{"from": "1995", "to": null}"#).years,
             span(1995, None)

@@ -34,6 +34,54 @@ pub struct Dataset {
     /// Countries or regions where the two parties cooperate or diverge.
     #[serde(default)]
     pub areas: Vec<Area>,
+    /// An ordered walk through the data for presenter mode; optional.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<Slide>,
+}
+
+/// Which view a slide shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SlideView {
+    /// The trade chart.
+    Trade,
+    /// The map.
+    Map,
+    /// The timeline.
+    Timeline,
+    /// The events list.
+    Events,
+    /// The sources.
+    Sources,
+}
+
+/// One step of a story: a view, a year or span, a selection, filters and a caption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    /// Shown above the caption.
+    pub title: String,
+    /// The view the slide shows.
+    pub view: SlideView,
+    /// The year every view is set to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The span the timeline shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<YearSpan>,
+    /// An event id to select.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub select: Option<String>,
+    /// Domains left on (empty: all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<Domain>,
+    /// Stances left on (empty: all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stances: Vec<Stance>,
+    /// A sentence or two for the audience, paraphrased from the sources.
+    pub caption: String,
+    /// Ids of the sources behind the caption.
+    pub sources: Vec<String>,
 }
 
 /// What a dataset is about.
@@ -329,6 +377,21 @@ pub struct Event {
     pub sources: Vec<String>,
 }
 
+impl Event {
+    /// When it happened, for people: `2016-08`, `2015-09 – 2016-03`, `c. 2000`.
+    pub fn when(&self) -> String {
+        match self.end_date {
+            Some(end) => format!("{} – {}", self.date, end),
+            None => self.date.to_string(),
+        }
+    }
+
+    /// Whether the sources give its start or its end only roughly.
+    pub fn dated_roughly(&self) -> bool {
+        self.date.approximate || self.end_date.is_some_and(|end| end.approximate)
+    }
+}
+
 /// What kind of place a place is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -379,9 +442,21 @@ pub struct YearSpan {
     /// Last year, if it ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<i32>,
+    /// The sources give these years only roughly ("early 2000s", "soon after"); shown as "c.".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub approximate: bool,
 }
 
 impl YearSpan {
+    /// The years `from` through `to` (open-ended without `to`), as the sources state them.
+    pub const fn new(from: i32, to: Option<i32>) -> Self {
+        Self {
+            from,
+            to,
+            approximate: false,
+        }
+    }
+
     /// Whether the span covers `year`.
     pub fn contains(&self, year: i32) -> bool {
         year >= self.from && self.to.is_none_or(|to| year <= to)
@@ -390,6 +465,9 @@ impl YearSpan {
 
 impl fmt::Display for YearSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            write!(f, "c. ")?;
+        }
         match self.to {
             Some(to) if to == self.from => write!(f, "{}", self.from),
             Some(to) => write!(f, "{}–{}", self.from, to),
@@ -526,7 +604,11 @@ pub struct Area {
     pub sources: Vec<String>,
 }
 
-/// A calendar date known to the year, the month or the day.
+/// A calendar date known to the year, the month or the day, and perhaps only roughly.
+///
+/// Written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a trailing `~` when the sources give it
+/// only approximately (`2000~` for "the early 2000s"), as ISO 8601-2 (EDTF) does. Shown to
+/// people as `c. 2000`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartialDate {
     /// Year (proleptic Gregorian).
@@ -535,6 +617,8 @@ pub struct PartialDate {
     pub month: Option<u8>,
     /// Day 1–31, when known (only with a month).
     pub day: Option<u8>,
+    /// Only approximately this date.
+    pub approximate: bool,
 }
 
 /// How precisely a date is known.
@@ -555,7 +639,23 @@ impl PartialDate {
             year,
             month: None,
             day: None,
+            approximate: false,
         }
+    }
+
+    /// The date as written in a dataset file: `2016-08`, or `2000~` when approximate.
+    pub fn to_edtf(&self) -> String {
+        let mut text = format!("{:04}", self.year);
+        if let Some(month) = self.month {
+            text.push_str(&format!("-{month:02}"));
+            if let Some(day) = self.day {
+                text.push_str(&format!("-{day:02}"));
+            }
+        }
+        if self.approximate {
+            text.push('~');
+        }
+        text
     }
 
     /// How precisely the date is known.
@@ -574,9 +674,13 @@ impl PartialDate {
         f64::from(self.year) + month_index / 12.0 + day_index / 365.0
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional trailing `~`.
     pub fn parse(text: &str) -> Result<Self, DateParseError> {
-        let mut parts = text.split('-');
+        let (exact, approximate) = match text.strip_suffix('~') {
+            Some(exact) => (exact, true),
+            None => (text, false),
+        };
+        let mut parts = exact.split('-');
         let year_text = parts.next().unwrap_or_default();
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DateParseError(text.to_owned()));
@@ -595,7 +699,12 @@ impl PartialDate {
         if parts.next().is_some() {
             return Err(DateParseError(text.to_owned()));
         }
-        Ok(Self { year, month, day })
+        Ok(Self {
+            year,
+            month,
+            day,
+            approximate,
+        })
     }
 }
 
@@ -622,11 +731,17 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 
 /// A date string that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")]
+#[error(
+    "`{0}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD, with `~` after it if approximate"
+)]
 pub struct DateParseError(pub String);
 
+/// For people: `2016-08`, or `c. 2000` when approximate. Files use [`PartialDate::to_edtf`].
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            write!(f, "c. ")?;
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(month) = self.month {
             write!(f, "-{month:02}")?;
@@ -640,7 +755,7 @@ impl fmt::Display for PartialDate {
 
 impl Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(&self.to_edtf())
     }
 }
 
@@ -659,8 +774,8 @@ impl JsonSchema for PartialDate {
     fn json_schema(_generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD.",
-            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+            "description": "A date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD; a trailing ~ marks it approximate (ISO 8601-2), as in 2000~ for the early 2000s.",
+            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?~?$"
         })
     }
 }
@@ -679,6 +794,26 @@ mod tests {
             PartialDate::parse("2016-08").map(|d| d.precision()),
             Ok(DatePrecision::Month)
         );
+    }
+
+    #[test]
+    fn an_approximate_date_keeps_its_mark_in_files_and_reads_as_circa() {
+        let date = PartialDate::parse("2000~").expect("valid approximate date");
+        assert!(date.approximate);
+        assert_eq!(date.precision(), DatePrecision::Year);
+        assert_eq!(date.to_edtf(), "2000~");
+        assert_eq!(date.to_string(), "c. 2000");
+        assert_eq!(
+            serde_json::to_string(&date).expect("serializes"),
+            "\"2000~\""
+        );
+        assert!(!PartialDate::parse("2016-08").expect("valid").approximate);
+        for text in ["~2000", "2000~~", "2000-~"] {
+            assert!(
+                PartialDate::parse(text).is_err(),
+                "{text} should be refused"
+            );
+        }
     }
 
     #[test]
@@ -702,18 +837,17 @@ mod tests {
 
     #[test]
     fn year_span_without_end_stays_active() {
-        let span = YearSpan {
-            from: 2016,
-            to: None,
-        };
+        let span = YearSpan::new(2016, None);
         assert!(!span.contains(2015));
         assert!(span.contains(2040));
-        let closed = YearSpan {
-            from: 2016,
-            to: Some(2016),
-        };
+        let closed = YearSpan::new(2016, Some(2016));
         assert!(closed.contains(2016) && !closed.contains(2017));
         assert_eq!(closed.to_string(), "2016");
+        let rough = YearSpan {
+            approximate: true,
+            ..span
+        };
+        assert_eq!(rough.to_string(), "c. 2016–");
     }
 
     #[test]

@@ -62,6 +62,28 @@ pub fn validate(dataset: &Dataset) -> Vec<LocatedProblem> {
         checker.area(&areas.index(index), area);
     }
 
+    let story = root.key("story");
+    for (index, slide) in dataset.story.iter().enumerate() {
+        let path = story.index(index);
+        let record = format!("slide {} `{}`", index + 1, slide.title);
+        checker.non_empty(&path, &record, "title", &slide.title);
+        checker.cited(&path, &record, &slide.sources);
+        if let Some(event) = &slide.select
+            && !dataset.events.iter().any(|e| &e.id == event)
+        {
+            checker.problems.push((
+                path.key("select"),
+                Problem::UnknownEvent {
+                    record: record.clone(),
+                    id: event.clone(),
+                },
+            ));
+        }
+        if let Some(span) = slide.span {
+            checker.years(&path.key("span"), &record, span);
+        }
+    }
+
     checker.problems
 }
 

@@ -75,10 +75,7 @@ pub fn year_range(dataset: &Dataset) -> (i32, i32) {
 mod tests {
     use super::*;
 
-    const Y2016: YearSpan = YearSpan {
-        from: 2016,
-        to: Some(2016),
-    };
+    const Y2016: YearSpan = YearSpan::new(2016, Some(2016));
 
     #[test]
     fn records_show_only_in_their_years() {
@@ -86,10 +83,7 @@ mod tests {
         assert!(filter.shows(&[Domain::Military], Stance::Cooperation, Y2016));
         let later = MapFilter::all_at(2023);
         assert!(!later.shows(&[Domain::Military], Stance::Cooperation, Y2016));
-        let open = YearSpan {
-            from: 2015,
-            to: None,
-        };
+        let open = YearSpan::new(2015, None);
         assert!(later.shows(&[Domain::Military], Stance::Cooperation, open));
     }
 

@@ -7,7 +7,7 @@ use crate::format::source_citation;
 use crate::theme;
 
 /// What the events view remembers between frames.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct EventsViewState {
     /// Text typed into the filter box.
     pub filter: String,
@@ -48,11 +48,7 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut EventsViewState) {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
-                        let when = match event.end_date {
-                            Some(end) => format!("{} – {}", event.date, end),
-                            None => event.date.to_string(),
-                        };
-                        ui.label(RichText::new(when).monospace().strong());
+                        ui.label(RichText::new(event.when()).monospace().strong());
                         ui.label(RichText::new(&event.title).strong());
                         ui.label(
                             RichText::new(event.stance.label())

@@ -17,6 +17,7 @@ use crate::map::mesh::{points_to_screen, transform_to_screen};
 use crate::map::projection::{MapView, ScreenTransform};
 use crate::map::region::{RegionMap, region_map};
 use crate::theme::{self, MapColors};
+use crate::views::Shared;
 
 /// Points within which the pointer hovers a symbol or a line.
 const HOVER_POINTS: f32 = 9.0;
@@ -44,7 +45,7 @@ pub enum MapItem {
 }
 
 /// What the map remembers between frames: the view, the year and filters, the selection.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone)]
 pub struct MapViewState {
     /// Centre and zoom; set on the first frame from the screen size.
     pub view: Option<MapView>,
@@ -61,6 +62,24 @@ pub struct MapViewState {
     pub place_positions: Vec<(String, Pos2)>,
     /// CPU time of the last map frame (layout and shapes), in milliseconds.
     pub last_frame_ms: f32,
+    /// Show [`Self::last_frame_ms`] beside the year slider.
+    pub show_frame_time: bool,
+}
+
+impl Default for MapViewState {
+    fn default() -> Self {
+        Self {
+            view: None,
+            filter: None,
+            playing: false,
+            play_elapsed: 0.0,
+            hovered: None,
+            selected: None,
+            place_positions: Vec::new(),
+            last_frame_ms: 0.0,
+            show_frame_time: true,
+        }
+    }
 }
 
 impl MapViewState {
@@ -85,26 +104,50 @@ pub fn ui(
     dataset: &Dataset,
     layers: &[GeoLayer],
     state: &mut MapViewState,
+    shared: &mut Shared,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let (first_year, last_year) = year_range(dataset);
-    state.filter_mut(dataset);
+    state.filter_mut(dataset).year = shared.year.clamp(first_year, last_year);
 
-    egui::Panel::right("map_details")
-        .resizable(true)
-        .default_size(320.0)
-        .show(ui, |ui| details_ui(ui, dataset, layers, state));
-    egui::Panel::top("map_filters").show(ui, |ui| {
-        filters_ui(ui, dataset, state);
-        layers_ui(ui, layers, &mut commands);
-    });
-    egui::Panel::bottom("map_time").show(ui, |ui| {
-        time_ui(ui, first_year, last_year, state);
-    });
+    if !shared.presenting {
+        egui::Panel::right("map_details")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| details_ui(ui, dataset, layers, state));
+        egui::Panel::top("map_filters").show(ui, |ui| {
+            filters_ui(ui, dataset, state);
+            layers_ui(ui, layers, &mut commands);
+        });
+    }
+    if !shared.exporting {
+        egui::Panel::bottom("map_time").show(ui, |ui| {
+            time_ui(ui, first_year, last_year, state, shared.presenting);
+        });
+    }
+    if let Some(filter) = &state.filter
+        && filter.year != shared.year.clamp(first_year, last_year)
+    {
+        shared.year = filter.year;
+    }
+    let event_places: Vec<String> = shared
+        .selected_event
+        .as_ref()
+        .and_then(|id| dataset.events.iter().find(|e| &e.id == id))
+        .map(|e| e.places.clone())
+        .unwrap_or_default();
     egui::CentralPanel::default()
         .frame(egui::Frame::new())
         .show(ui, |ui| match region_map() {
-            Ok(region) => canvas_ui(ui, dataset, layers, region, state),
+            Ok(region) => canvas_ui(
+                ui,
+                dataset,
+                layers,
+                region,
+                state,
+                &event_places,
+                shared.presenting,
+            ),
             Err(reason) => {
                 ui.label(format!("The basemap could not be prepared: {reason}"));
             }
@@ -172,7 +215,13 @@ fn stance_legend_text(stance: Stance) -> String {
     }
 }
 
-fn time_ui(ui: &mut Ui, first_year: i32, last_year: i32, state: &mut MapViewState) {
+fn time_ui(
+    ui: &mut Ui,
+    first_year: i32,
+    last_year: i32,
+    state: &mut MapViewState,
+    presenting: bool,
+) {
     let Some(filter) = state.filter.as_mut() else {
         return;
     };
@@ -191,14 +240,21 @@ fn time_ui(ui: &mut Ui, first_year: i32, last_year: i32, state: &mut MapViewStat
                 .step_by(1.0)
                 .text("Year"),
         );
+        if presenting {
+            return;
+        }
         if ui.button("Reset view").clicked() {
             state.view = None;
         }
-        ui.label(
-            RichText::new(format!("map frame {:.2} ms", state.last_frame_ms))
-                .monospace()
-                .weak(),
-        );
+        ui.checkbox(&mut state.show_frame_time, "Frame time")
+            .on_hover_text("CPU time to lay out and tessellate the last map frame");
+        if state.show_frame_time {
+            ui.label(
+                RichText::new(format!("{:.2} ms", state.last_frame_ms))
+                    .monospace()
+                    .weak(),
+            );
+        }
     });
     if state.playing {
         state.play_elapsed += ui.input(|i| i.stable_dt).min(0.1);
@@ -270,6 +326,8 @@ fn canvas_ui(
     layers: &[GeoLayer],
     region: &RegionMap,
     state: &mut MapViewState,
+    event_places: &[String],
+    toggles_hidden: bool,
 ) {
     let started = Instant::now();
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -281,20 +339,8 @@ fn canvas_ui(
         let delta = response.drag_delta();
         view.pan_by_points([delta.x, delta.y]);
     }
-    if response.hovered() {
-        let (scroll, pinch, pointer) = ui.input(|i| {
-            (
-                i.smooth_scroll_delta.y,
-                i.zoom_delta(),
-                i.pointer.hover_pos(),
-            )
-        });
-        let factor = f64::from(pinch) * (f64::from(scroll) / 200.0).exp();
-        if let Some(pointer) = pointer
-            && (factor - 1.0).abs() > 1e-4
-        {
-            view.zoom_around(factor, [pointer.x, pointer.y], rect_min, size);
-        }
+    if let Some((factor, pointer)) = crate::views::zoom_gesture(ui, &response) {
+        view.zoom_around(factor, [pointer.x, pointer.y], rect_min, size);
     }
     zoom_buttons_ui(ui, rect, view);
     let view = *view;
@@ -309,11 +355,12 @@ fn canvas_ui(
     paint_countries(&painter, dataset, region, &frame, &filter, colors);
     paint_labels(&painter, region, &frame, colors);
     paint_area_outlines(&painter, dataset, region, &frame, &filter);
-    for corridor in dataset
+    let corridors: Vec<_> = dataset
         .corridors
         .iter()
         .filter(|c| filter.shows(&c.domains, c.stance, c.years))
-    {
+        .collect();
+    for corridor in &corridors {
         paint_corridor(&painter, region, &frame, corridor);
     }
     for layer in layers {
@@ -330,6 +377,20 @@ fn canvas_ui(
         state.place_positions.push((place.id.clone(), center));
     }
 
+    let areas_shown = dataset
+        .areas
+        .iter()
+        .filter(|a| filter.shows(&a.domains, a.stance, a.years))
+        .count();
+    let description = format!(
+        "Map of {}: {} places, {} routes and {} areas shown",
+        filter.year,
+        state.place_positions.len(),
+        corridors.len(),
+        areas_shown
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &description));
+
     let pointer = response.hover_pos();
     state.hovered = pointer.and_then(|pointer| {
         hit_test(
@@ -342,6 +403,11 @@ fn canvas_ui(
             pointer,
         )
     });
+    for (id, position) in &state.place_positions {
+        if event_places.contains(id) {
+            painter.circle_stroke(*position, 15.0, Stroke::new(3.0, theme::SELECTION_RING));
+        }
+    }
     for item in [&state.hovered, &state.selected].into_iter().flatten() {
         highlight(
             &painter,
@@ -352,7 +418,13 @@ fn canvas_ui(
             &state.place_positions,
         );
     }
-    paint_legend(&painter, rect, colors);
+    let domain_key: Option<Vec<Domain>> = toggles_hidden.then(|| {
+        Domain::ALL
+            .into_iter()
+            .filter(|domain| filter.domains.contains(domain))
+            .collect()
+    });
+    paint_legend(&painter, rect, colors, domain_key.as_deref());
     paint_credit(&painter, rect, colors);
 
     let response = if let Some(item) = state.hovered.clone() {
@@ -658,7 +730,7 @@ fn status_shapes(path: &[Pos2], status: SegmentStatus, color: Color32) -> Vec<Sh
         }
         SegmentStatus::Planned => Shape::dashed_line(path, Stroke::new(1.5, color), 4.0, 6.0),
         SegmentStatus::MissingLink => {
-            let gap = Color32::from_rgb(213, 94, 0);
+            let gap = theme::MISSING_LINK;
             let mut shapes = Shape::dotted_line(path, gap, 7.0, 2.5);
             if let [a, .., b] = path {
                 let middle = a.lerp(*b, 0.5);
@@ -718,7 +790,7 @@ fn paint_layer(
     {
         let color = feature
             .domain
-            .map_or(Color32::from_rgb(0, 114, 178), theme::domain_color);
+            .map_or(theme::LAYER_WITHOUT_DOMAIN, theme::domain_color);
         let stance = feature.stance.unwrap_or(Stance::Cooperation);
         for shape in &feature.shapes {
             match shape {
@@ -755,14 +827,14 @@ fn paint_layer(
 /// Draws a place's symbol: shape by kind, colour by domain, fill by stance.
 fn paint_place(painter: &egui::Painter, place: &Place, center: Pos2, scale: f32) {
     let color = theme::domain_color(place.domains.first().copied().unwrap_or(Domain::Diplomacy));
-    let outline = Stroke::new(1.6 * scale, Color32::from_gray(20));
+    let outline = Stroke::new(1.6 * scale, theme::SYMBOL_OUTLINE);
     let (fill, stroke) = match place.stance {
         Stance::Cooperation => (color, outline),
         Stance::Divergence => (Color32::TRANSPARENT, Stroke::new(2.6 * scale, color)),
         Stance::Mixed => (color.gamma_multiply(0.45), Stroke::new(2.0 * scale, color)),
         Stance::Context => (
-            Color32::from_gray(150),
-            Stroke::new(1.0 * scale, Color32::from_gray(60)),
+            theme::stance_color(Stance::Context),
+            Stroke::new(1.0 * scale, theme::SYMBOL_OUTLINE),
         ),
     };
     let r = 6.5 * scale;
@@ -806,7 +878,7 @@ fn paint_place(painter: &egui::Painter, place: &Place, center: Pos2, scale: f32)
     if place.kind == PlaceKind::NavalBase {
         painter.line_segment(
             [center + vec2(0.0, -r * 0.6), center + vec2(0.0, r * 0.6)],
-            Stroke::new(1.5, Color32::from_gray(20)),
+            Stroke::new(1.5, theme::SYMBOL_OUTLINE),
         );
     }
 }
@@ -920,7 +992,7 @@ fn highlight(
     item: &MapItem,
     place_positions: &[(String, Pos2)],
 ) {
-    let ring = Stroke::new(2.5, Color32::from_rgb(240, 60, 60));
+    let ring = Stroke::new(2.5, theme::SELECTION_RING);
     match item {
         MapItem::Place(id) => {
             if let Some((_, pos)) = place_positions.iter().find(|(place, _)| place == id) {
@@ -936,7 +1008,7 @@ fn highlight(
                     .collect();
                 painter.add(Shape::line(
                     path,
-                    Stroke::new(7.0, Color32::from_rgba_unmultiplied(240, 60, 60, 90)),
+                    Stroke::new(7.0, theme::SELECTION_RING.gamma_multiply(0.35)),
                 ));
             }
         }
@@ -944,8 +1016,24 @@ fn highlight(
     }
 }
 
-fn paint_legend(painter: &egui::Painter, rect: Rect, colors: MapColors) {
-    let lines: [(&str, Color32); 6] = [
+/// The key in the map's bottom-left corner, sized to its text. Where the domain toggles
+/// are hidden (presenting, exporting), `domain_key` lists the domains to show with their
+/// colours; otherwise the key points to the toggles.
+fn paint_legend(
+    painter: &egui::Painter,
+    rect: Rect,
+    colors: MapColors,
+    domain_key: Option<&[Domain]>,
+) {
+    const LINE_HEIGHT: f32 = 16.0;
+    const PADDING: f32 = 6.0;
+    let font = egui::FontId::proportional(12.0);
+    let colour_line = if domain_key.is_some() {
+        "colour = domain:"
+    } else {
+        "colour = domain (see the toggles above)"
+    };
+    let lines = [
         (
             "triangle = air base · diamond = nuclear · square = port or base · hexagon = crossing · circle = city or region",
             colors.label,
@@ -964,23 +1052,47 @@ fn paint_legend(painter: &egui::Painter, rect: Rect, colors: MapColors) {
         ),
         (
             "short dash = planned · orange dots with ! = missing link",
-            Color32::from_rgb(213, 94, 0),
+            theme::MISSING_LINK,
         ),
-        ("colour = domain (see the toggles above)", colors.label),
+        (colour_line, colors.label),
     ];
-    let origin = rect.left_bottom() + vec2(10.0, -10.0 - 16.0 * 6.0);
-    let background = Rect::from_min_size(origin - vec2(6.0, 6.0), vec2(600.0, 16.0 * 6.0 + 10.0));
+    let galleys: Vec<_> = lines
+        .iter()
+        .map(|(text, color)| painter.layout_no_wrap((*text).to_owned(), font.clone(), *color))
+        .collect();
+    let mut width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    // The domain key: a swatch and a name each, after "colour = domain:", wrapping rows.
+    let max_width = (rect.width() - 4.0 * PADDING).max(width);
+    let mut key = Vec::new();
+    let mut x = galleys.last().map_or(0.0, |g| g.size().x) + 8.0;
+    let mut row = galleys.len() - 1;
+    for domain in domain_key.unwrap_or_default() {
+        let name = painter.layout_no_wrap(domain.label().to_owned(), font.clone(), colors.label);
+        let item_width = 14.0 + name.size().x + 10.0;
+        if x + item_width > max_width {
+            row += 1;
+            x = 0.0;
+        }
+        key.push((x, row, theme::domain_color(*domain), name));
+        x += item_width;
+        width = width.max(x);
+    }
+    let rows = row + 1;
+    #[expect(clippy::cast_precision_loss, reason = "a handful of rows")]
+    let height = rows as f32 * LINE_HEIGHT;
+    let origin = rect.left_bottom() + vec2(2.0 * PADDING, -2.0 * PADDING - height);
+    let background = Rect::from_min_size(origin, vec2(width, height)).expand(PADDING);
     painter.rect_filled(background, 4.0, colors.water.gamma_multiply(0.85));
-    for (index, (text, color)) in lines.iter().enumerate() {
+    for (index, galley) in galleys.into_iter().enumerate() {
         #[expect(clippy::cast_precision_loss, reason = "six lines")]
-        let y = index as f32 * 16.0;
-        painter.text(
-            origin + vec2(0.0, y),
-            egui::Align2::LEFT_TOP,
-            *text,
-            egui::FontId::proportional(12.0),
-            *color,
-        );
+        let y = index as f32 * LINE_HEIGHT;
+        painter.galley(origin + vec2(0.0, y), galley, colors.label);
+    }
+    for (x, row, color, name) in key {
+        #[expect(clippy::cast_precision_loss, reason = "a handful of rows")]
+        let top_left = origin + vec2(x, row as f32 * LINE_HEIGHT);
+        painter.circle_filled(top_left + vec2(5.0, LINE_HEIGHT / 2.0 - 1.0), 5.0, color);
+        painter.galley(top_left + vec2(14.0, 0.0), name, colors.label);
     }
 }
 

@@ -3,10 +3,37 @@
 pub mod events;
 pub mod map;
 pub mod sources;
+pub mod timeline;
 pub mod trade;
 
-use eframe::egui::{self, Color32, Key, Ui};
+use eframe::egui::{self, Color32, Key, Pos2, Response, Ui};
 use serde::{Deserialize, Serialize};
+
+/// What every view shares: the app's one time cursor, the selected event, and whether
+/// the app is presenting (views then hide their side panels).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    /// The current year: the chart's rule, the map's year, the timeline's centre.
+    pub year: i32,
+    /// The event selected on the timeline, highlighted on the other views.
+    pub selected_event: Option<String>,
+    /// Presenter mode is on.
+    pub presenting: bool,
+    /// Drawing for an exported picture: as when presenting, and without controls.
+    pub exporting: bool,
+}
+
+impl Shared {
+    /// The cursor at `year`, nothing selected, not presenting.
+    pub fn at(year: i32) -> Self {
+        Self {
+            year,
+            selected_event: None,
+            presenting: false,
+            exporting: false,
+        }
+    }
+}
 
 /// Which view fills the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -17,6 +44,8 @@ pub enum ViewKind {
     Trade,
     /// The cooperation map.
     Map,
+    /// The events on a time axis.
+    Timeline,
     /// The list of dated events.
     Events,
     /// Every source with its full citation.
@@ -25,13 +54,20 @@ pub enum ViewKind {
 
 impl ViewKind {
     /// Every view, in tab order.
-    pub const ALL: [Self; 4] = [Self::Trade, Self::Map, Self::Events, Self::Sources];
+    pub const ALL: [Self; 5] = [
+        Self::Trade,
+        Self::Map,
+        Self::Timeline,
+        Self::Events,
+        Self::Sources,
+    ];
 
     /// Tab label.
     pub fn label(self) -> &'static str {
         match self {
             Self::Trade => "Trade",
             Self::Map => "Map",
+            Self::Timeline => "Timeline",
             Self::Events => "Events",
             Self::Sources => "Sources",
         }
@@ -42,8 +78,9 @@ impl ViewKind {
         match self {
             Self::Trade => Key::Num1,
             Self::Map => Key::Num2,
-            Self::Events => Key::Num3,
-            Self::Sources => Key::Num4,
+            Self::Timeline => Key::Num3,
+            Self::Events => Key::Num4,
+            Self::Sources => Key::Num5,
         }
     }
 }
@@ -57,4 +94,22 @@ pub fn color_swatch(ui: &mut Ui, color: Color32, filled: bool) {
         ui.painter()
             .circle_stroke(rect.center(), 4.5, egui::Stroke::new(1.5, color));
     }
+}
+
+/// The zoom the user asked for over `response` this frame (wheel or pinch) and the
+/// pointer position to zoom around; `None` when there is none. Factors above 1 zoom in.
+pub fn zoom_gesture(ui: &Ui, response: &Response) -> Option<(f64, Pos2)> {
+    if !response.hovered() {
+        return None;
+    }
+    let (scroll, pinch, pointer) = ui.input(|i| {
+        (
+            i.smooth_scroll_delta.y,
+            i.zoom_delta(),
+            i.pointer.hover_pos(),
+        )
+    });
+    let factor = f64::from(pinch) * (f64::from(scroll) / 200.0).exp();
+    let pointer = pointer?;
+    ((factor - 1.0).abs() > 1e-4).then_some((factor, pointer))
 }

@@ -9,6 +9,7 @@ use crate::chart::{
 use crate::data::{Dataset, Series};
 use crate::format::{format_value, source_citation};
 use crate::theme;
+use crate::views::Shared;
 
 /// How close, in points, the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
@@ -16,7 +17,7 @@ const HOVER_RADIUS: f32 = 12.0;
 const MARKER_RADIUS: f32 = 5.0;
 
 /// What the trade view remembers between frames. It holds no data, only choices.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct TradeViewState {
     /// Unit, series toggles, gaps, log scale, mode.
     pub options: ChartOptions,
@@ -60,16 +61,20 @@ fn find_point<'d>(
 }
 
 /// Shows the trade view.
-pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState) {
+pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState, shared: &mut Shared) {
     let model = chart::build(dataset, &state.options);
 
-    egui::Panel::right("trade_sources")
-        .resizable(true)
-        .default_size(330.0)
-        .show(ui, |ui| sources_panel_ui(ui, dataset, state));
+    if !shared.presenting {
+        egui::Panel::right("trade_sources")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| sources_panel_ui(ui, dataset, state));
+    }
 
     egui::Panel::top("trade_controls").show(ui, |ui| {
-        controls_ui(ui, &model, state);
+        if !shared.presenting {
+            controls_ui(ui, &model, state);
+        }
         legend_ui(ui, &model, state);
     });
 
@@ -87,7 +92,7 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState) {
             .show(ui, |ui| {
                 ui.label(RichText::new(caption).small().weak());
             });
-        plot_ui(ui, dataset, &model, state);
+        plot_ui(ui, dataset, &model, state, shared);
     });
 }
 
@@ -122,36 +127,47 @@ fn controls_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
 }
 
 fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
-    const PER_ROW: usize = 3;
     if model.series.is_empty() {
         ui.label("This dataset has no series in this unit.");
     }
-    egui::Grid::new("trade_legend")
-        .num_columns(PER_ROW * 2)
-        .spacing([6.0, 2.0])
-        .min_col_width(0.0)
-        .show(ui, |ui| {
-            for (index, series) in model.series.iter().enumerate() {
-                let color = theme::series_color(series.palette_index);
-                let mut visible = series.visible;
-                crate::views::color_swatch(ui, color, true);
-                let label = RichText::new(&series.label).color(color);
-                if ui
-                    .checkbox(&mut visible, label)
-                    .on_hover_text("Show or hide this series")
-                    .changed()
-                {
-                    if visible {
-                        state.options.hidden_series.remove(&series.id);
-                    } else {
-                        state.options.hidden_series.insert(series.id.clone());
-                    }
-                }
-                if index % PER_ROW == PER_ROW - 1 {
-                    ui.end_row();
-                }
+    ui.horizontal_wrapped(|ui| {
+        for series in &model.series {
+            let color = theme::series_color(series.palette_index);
+            let mut visible = series.visible;
+            // Keep the swatch and its label on one row.
+            let text_width = ui
+                .painter()
+                .layout_no_wrap(
+                    series.label.clone(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    color,
+                )
+                .size()
+                .x;
+            let spacing = ui.spacing();
+            let entry_width = 12.0
+                + spacing.icon_width
+                + spacing.icon_spacing
+                + 2.0 * spacing.item_spacing.x
+                + text_width;
+            if ui.available_size_before_wrap().x < entry_width {
+                ui.end_row();
             }
-        });
+            crate::views::color_swatch(ui, color, true);
+            let label = RichText::new(&series.label).color(color);
+            if ui
+                .checkbox(&mut visible, label)
+                .on_hover_text("Show or hide this series")
+                .changed()
+            {
+                state
+                    .options
+                    .series_shown
+                    .insert(series.id.clone(), visible);
+            }
+            ui.add_space(8.0);
+        }
+    });
     ui.label(
         RichText::new(
             "filled marker = reported value · hollow = approximate (\"about\") · bar = reported as a range · red diamond = selected",
@@ -161,7 +177,19 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
     );
 }
 
-fn plot_ui(ui: &mut Ui, dataset: &Dataset, model: &ChartModel, state: &mut TradeViewState) {
+fn plot_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    model: &ChartModel,
+    state: &mut TradeViewState,
+    shared: &mut Shared,
+) {
+    let current_year = f64::from(shared.year);
+    let selected_event_x = shared
+        .selected_event
+        .as_ref()
+        .and_then(|id| dataset.events.iter().find(|e| &e.id == id))
+        .map(|e| (e.title.clone(), e.date.start_as_year_fraction()));
     let events = if state.show_events {
         chart::event_marks(dataset)
     } else {
@@ -182,6 +210,14 @@ fn plot_ui(ui: &mut Ui, dataset: &Dataset, model: &ChartModel, state: &mut Trade
         .show_x(false)
         .show_y(false)
         .allow_double_click_reset(true)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
+            // Whole years: every year, every five, every ten, coarser only when zoomed out.
+            let year_step = [1.0, 5.0, 10.0, 50.0]
+                .into_iter()
+                .find(|step| *step >= input.base_step_size)
+                .unwrap_or(100.0);
+            [year_step, year_step * 5.0, year_step * 10.0]
+        }))
         .x_axis_formatter(|mark, _range| {
             let year = mark.value.round();
             if (mark.value - year).abs() < 1e-6 {
@@ -201,6 +237,21 @@ fn plot_ui(ui: &mut Ui, dataset: &Dataset, model: &ChartModel, state: &mut Trade
         plot = plot.include_y(0.0);
     }
     let response = plot.show(ui, |plot_ui| {
+        plot_ui.vline(
+            VLine::new(format!("current year {current_year}"), current_year)
+                .color(theme::TIME_CURSOR)
+                .width(2.0)
+                .allow_hover(false),
+        );
+        if let Some((title, x)) = &selected_event_x {
+            plot_ui.vline(
+                VLine::new(title.clone(), *x)
+                    .color(theme::SELECTION_RING)
+                    .width(2.0)
+                    .style(LineStyle::dashed_loose())
+                    .allow_hover(false),
+            );
+        }
         for event in &events {
             plot_ui.vline(
                 VLine::new(event.title.clone(), event.x)
@@ -265,7 +316,7 @@ fn plot_ui(ui: &mut Ui, dataset: &Dataset, model: &ChartModel, state: &mut Trade
             if !emphasised.is_empty() {
                 plot_ui.points(
                     Points::new("selection", emphasised)
-                        .color(ui_highlight_color())
+                        .color(theme::SELECTION_RING)
                         .filled(false)
                         .radius(MARKER_RADIUS + 4.0)
                         .shape(MarkerShape::Diamond)
@@ -287,10 +338,10 @@ fn plot_ui(ui: &mut Ui, dataset: &Dataset, model: &ChartModel, state: &mut Trade
             .iter()
             .map(|e| plot_ui.screen_from_plot(PlotPoint::new(e.x, 0.0)).x)
             .collect();
-        (positions, event_positions)
+        (positions, event_positions, plot_ui.pointer_coordinate())
     });
 
-    let (positions, event_positions) = response.inner;
+    let (positions, event_positions, pointer_in_plot) = response.inner;
     let plot_rect = response.response.rect;
     let hovered_marker = pointer
         .filter(|p| plot_rect.contains(*p))
@@ -336,11 +387,16 @@ fn plot_ui(ui: &mut Ui, dataset: &Dataset, model: &ChartModel, state: &mut Trade
     if plot_response.clicked() {
         state.selected = state.hovered.as_ref().map(|(point, _)| point.clone());
         state.selected_source = None;
+        let clicked_year = match &state.selected {
+            Some(point) => find_point(dataset, point).map(|(_, p)| p.year),
+            // A click beside the points picks the year under the pointer.
+            #[expect(clippy::cast_possible_truncation, reason = "a year on the axis")]
+            None => pointer_in_plot.map(|p| p.x.round() as i32),
+        };
+        if let Some(year) = clicked_year {
+            shared.year = year;
+        }
     }
-}
-
-fn ui_highlight_color() -> Color32 {
-    Color32::from_rgb(240, 60, 60)
 }
 
 fn nearest(

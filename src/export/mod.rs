@@ -1,0 +1,40 @@
+//! Exports: what a view shows, written as files other programs open.
+//!
+//! Everything here is drawn from the data and the [`ChartModel`] the view draws, never
+//! from a screenshot, so an export holds exactly the values and sources on screen:
+//!
+//! - [`svg`]: the trade chart as a standalone SVG 1.1 drawing, each marker carrying its
+//!   series, year and value as `data-` attributes and a tooltip, with the sources of every
+//!   value shown printed at the bottom.
+//! - [`csv`]: the values the chart shows (one row per marker), or every point of every
+//!   series, with sources and full citations.
+//!
+//! Nothing here uses egui; the command line (`bilateral export`) and the app call the
+//! same functions.
+
+pub mod csv;
+pub mod png;
+pub mod svg;
+
+pub use self::csv::{CsvPoint, chart_csv, dataset_csv, parse_dataset_csv};
+pub use self::svg::{SvgOptions, nice_ticks, trade_chart_svg};
+
+use crate::chart::{ChartMode, ChartModel};
+
+/// The unit of the values a marker of `model` shows: the model's unit, or `%` for a
+/// year-over-year chart, whose markers are changes in percent.
+pub(crate) fn marker_unit(model: &ChartModel) -> &str {
+    match model.mode {
+        ChartMode::Values => &model.unit,
+        ChartMode::YearOverYear => "%",
+    }
+}
+
+/// A year as written in exports: `2016`, or the full number if it is not whole.
+pub(crate) fn year_text(year: f64) -> String {
+    if year.fract() == 0.0 && year.abs() < 1e9 {
+        format!("{year:.0}")
+    } else {
+        year.to_string()
+    }
+}
