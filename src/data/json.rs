@@ -31,6 +31,16 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
     let document: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| error_at(serde_position(&e), LoadErrorKind::Syntax(serde_message(&e))))?;
 
+    if !document.is_object() {
+        return Err(error_at(
+            Some(locate::position_of_offset(text, text.len() - text.trim_start().len())),
+            LoadErrorKind::Structure(format!(
+                "expected a JSON object with `metadata` and `sources` at the top level, found {}",
+                json_kind(&document)
+            )),
+        ));
+    }
+
     if let Some(version) = document
         .get("metadata")
         .and_then(|metadata| metadata.get("schema_version"))
@@ -68,6 +78,18 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
                 })
                 .collect(),
         ))
+    }
+}
+
+/// What a JSON value is, in words, for messages.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -170,6 +192,15 @@ mod tests {
         let error = only_error(&VALID[..VALID.len() / 2]);
         assert!(matches!(error.kind, LoadErrorKind::Syntax(_)), "{error}");
         assert!(error.position.is_some());
+    }
+
+    #[test]
+    fn a_document_that_is_not_an_object_says_what_it_found_and_where() {
+        let error = only_error("\n  [1, 2]");
+        assert!(matches!(error.kind, LoadErrorKind::Structure(_)), "{error}");
+        assert!(error.to_string().contains("found an array"), "{error}");
+        let position = error.position.expect("a position");
+        assert_eq!((position.line, position.column), (2, 3));
     }
 
     #[test]
@@ -387,14 +418,6 @@ mod tests {
         assert!(matches!(
             error.kind,
             LoadErrorKind::Invalid(Problem::Empty { field: "title", .. })
-        ));
-    }
-
-    #[test]
-    fn a_json_value_that_is_not_an_object_is_a_structure_error() {
-        assert!(matches!(
-            only_error("[1, 2, 3]").kind,
-            LoadErrorKind::Structure(_)
         ));
     }
 }
