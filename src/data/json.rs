@@ -33,7 +33,10 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
 
     if !document.is_object() {
         return Err(error_at(
-            Some(locate::position_of_offset(text, text.len() - text.trim_start().len())),
+            Some(locate::position_of_offset(
+                text,
+                text.len() - text.trim_start().len(),
+            )),
             LoadErrorKind::Structure(format!(
                 "expected a JSON object with `metadata` and `sources` at the top level, found {}",
                 json_kind(&document)

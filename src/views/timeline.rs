@@ -322,67 +322,26 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
         .into_iter()
         .filter(|d| state.domains.contains(d))
         .collect();
-    // Events, packed into rows within their lane so that none hides another.
+    // Events, packed into rows within their lane so that none hides another; with room for
+    // their titles where the rows can be tall enough to show them, else as markers only.
     let pointer = response.hover_pos();
     let mut hovered = None;
     let mut event_rects = Vec::new();
-    let mut placed: Vec<PlacedEvent<'_>> = Vec::new();
-    let mut rows_per_lane = vec![Vec::<f32>::new(); lanes.len()];
-    let mut visible: Vec<&Event> = dataset.events.iter().filter(|e| state.shows(e)).collect();
+    let mut visible: Vec<&Event> = dataset
+        .events
+        .iter()
+        .filter(|e| state.shows(e))
+        .filter(|e| {
+            let (start, end) = event_span(e);
+            end >= state.start && start <= state.end
+        })
+        .collect();
     visible.sort_by(|a, b| event_span(a).0.total_cmp(&event_span(b).0));
-    for event in visible {
-        let Some(lane) = lanes.iter().position(|d| *d == lane_of(event)) else {
-            continue;
-        };
-        let (start, end) = event_span(event);
-        if end < state.start || start > state.end {
-            continue;
-        }
-        let (x0, x1) = (axis.x_of(start), axis.x_of(end));
-        let as_marker = (event.end_date.is_none() && event.date.precision() == DatePrecision::Day)
-            || x1 - x0 < 6.0;
-        let (left, right) = if as_marker {
-            let middle = (x0 + x1) / 2.0;
-            (middle - 7.0, middle + 7.0)
-        } else {
-            (x0, x1)
-        };
-        // Room for the title after the shape (and the whiskers of a rough date), so that
-        // titles do not run into each other.
-        let whisker = if event.dated_roughly() {
-            ROUGH_WHISKER
-        } else {
-            0.0
-        };
-        #[expect(clippy::cast_precision_loss, reason = "title lengths are small")]
-        let label_width = (event_label(event).chars().count() as f32 * 5.6).min(260.0) + 8.0;
-        // Near the right edge the title goes before the shape, where there is room.
-        let label_on_left = right + whisker + label_width > rect.right()
-            && left - whisker - label_width > rect.left() + LANE_LABEL_WIDTH;
-        let (occupied_from, occupied_to) = if label_on_left {
-            (left - whisker - label_width, right + whisker)
-        } else {
-            (left - whisker, right + whisker + label_width)
-        };
-        let rows = &mut rows_per_lane[lane];
-        let row = rows
-            .iter()
-            .position(|row_end| *row_end + 3.0 < occupied_from)
-            .unwrap_or(rows.len());
-        if row == rows.len() {
-            rows.push(occupied_to);
-        } else {
-            rows[row] = occupied_to;
-        }
-        placed.push(PlacedEvent {
-            event,
-            lane,
-            row,
-            left,
-            right,
-            as_marker,
-            label_on_left,
-        });
+    let lane_area_height = rect.height() - AXIS_HEIGHT;
+    let (mut placed, mut rows_per_lane) = pack_events(&visible, &lanes, &axis, true);
+    let titles_fit = row_height_for(&rows_per_lane, lane_area_height) >= TITLE_ROW_HEIGHT;
+    if !titles_fit {
+        (placed, rows_per_lane) = pack_events(&visible, &lanes, &axis, false);
     }
     let shown_count = placed.len();
     response.widget_info(|| {
@@ -397,24 +356,11 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
             ),
         )
     });
-    // A lane is as tall as its rows; a lane with nothing in view keeps half a row for its name.
-    #[expect(clippy::cast_precision_loss, reason = "a few rows per lane")]
-    let rows_in_lane: Vec<f32> = rows_per_lane
-        .iter()
-        .map(|rows| {
-            if rows.is_empty() {
-                0.5
-            } else {
-                rows.len() as f32
-            }
-        })
-        .collect();
-    let total_rows = rows_in_lane.iter().sum::<f32>().max(1.0);
-    let row_height = ((rect.height() - AXIS_HEIGHT) / total_rows).clamp(12.0, 64.0);
+    let row_height = row_height_for(&rows_per_lane, lane_area_height);
     let mut lane_tops = Vec::with_capacity(lanes.len());
     let mut top = rect.top() + AXIS_HEIGHT;
     for (index, domain) in lanes.iter().enumerate() {
-        let height = (row_height * rows_in_lane[index]).max(16.0);
+        let height = (row_height * lane_rows(rows_per_lane[index])).max(16.0);
         let band = Rect::from_min_size(pos2(rect.left(), top), vec2(rect.width(), height));
         if index % 2 == 1 {
             painter.rect_filled(band, 0.0, visuals.faint_bg_color);
@@ -465,10 +411,12 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
         FontId::proportional(12.0),
         theme::TIME_CURSOR_TEXT,
     );
-    let tag = Rect::from_center_size(
-        pos2(cursor_rect.center().x, rect.top() + AXIS_HEIGHT / 2.0),
-        year_text.size() + vec2(10.0, 4.0),
+    let tag_size = year_text.size() + vec2(10.0, 4.0);
+    let tag_x = cursor_rect.center().x.clamp(
+        rect.left() + LANE_LABEL_WIDTH + tag_size.x / 2.0,
+        rect.right() - tag_size.x / 2.0,
     );
+    let tag = Rect::from_center_size(pos2(tag_x, rect.top() + AXIS_HEIGHT / 2.0), tag_size);
     painter.rect_filled(tag, 4.0, theme::TIME_CURSOR);
     painter.galley(
         tag.center() - year_text.size() / 2.0,
@@ -517,7 +465,7 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
                 egui::StrokeKind::Outside,
             );
         }
-        if row_height >= 22.0 && shape_rect.width() < 400.0 {
+        if titles_fit && shape_rect.width() < 400.0 {
             let (anchor, align) = if label_on_left {
                 (
                     pos2(shape_rect.left() - whisker - 4.0, middle_y),
@@ -562,6 +510,93 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
         }
         state.last_seen_year = Some(shared.year);
     }
+}
+
+/// Rows at least this tall show event titles.
+const TITLE_ROW_HEIGHT: f32 = 22.0;
+
+/// Packs events (sorted by start) into rows within their lanes so that none overlaps
+/// another; with `with_titles`, each also keeps room for its title (before the shape when
+/// it would run off the right edge). Returns the events placed and the rows in each lane.
+fn pack_events<'a>(
+    events: &[&'a Event],
+    lanes: &[Domain],
+    axis: &Axis,
+    with_titles: bool,
+) -> (Vec<PlacedEvent<'a>>, Vec<usize>) {
+    let mut placed = Vec::new();
+    let mut row_ends = vec![Vec::<f32>::new(); lanes.len()];
+    for &event in events {
+        let Some(lane) = lanes.iter().position(|d| *d == lane_of(event)) else {
+            continue;
+        };
+        let (start, end) = event_span(event);
+        let (x0, x1) = (axis.x_of(start), axis.x_of(end));
+        let as_marker = (event.end_date.is_none() && event.date.precision() == DatePrecision::Day)
+            || x1 - x0 < 6.0;
+        let (left, right) = if as_marker {
+            let middle = (x0 + x1) / 2.0;
+            (middle - 7.0, middle + 7.0)
+        } else {
+            (x0, x1)
+        };
+        let whisker = if event.dated_roughly() {
+            ROUGH_WHISKER
+        } else {
+            0.0
+        };
+        #[expect(clippy::cast_precision_loss, reason = "title lengths are small")]
+        let title_width = if with_titles {
+            (event_label(event).chars().count() as f32 * 5.6).min(260.0) + 8.0
+        } else {
+            0.0
+        };
+        let label_on_left = with_titles
+            && right + whisker + title_width > axis.rect.right()
+            && left - whisker - title_width > axis.rect.left() + LANE_LABEL_WIDTH;
+        let (occupied_from, occupied_to) = if label_on_left {
+            (left - whisker - title_width, right + whisker)
+        } else {
+            (left - whisker, right + whisker + title_width)
+        };
+        let rows = &mut row_ends[lane];
+        let row = rows
+            .iter()
+            .position(|row_end| *row_end + 3.0 < occupied_from)
+            .unwrap_or(rows.len());
+        if row == rows.len() {
+            rows.push(occupied_to);
+        } else {
+            rows[row] = occupied_to;
+        }
+        placed.push(PlacedEvent {
+            event,
+            lane,
+            row,
+            left,
+            right,
+            as_marker,
+            label_on_left,
+        });
+    }
+    (placed, row_ends.iter().map(Vec::len).collect())
+}
+
+/// The height a lane takes, in rows: its rows, or half a row for its name when empty.
+#[expect(clippy::cast_precision_loss, reason = "a few rows per lane")]
+fn lane_rows(rows: usize) -> f32 {
+    if rows == 0 { 0.5 } else { rows as f32 }
+}
+
+/// The height of one row when lanes with these rows share `height` points.
+fn row_height_for(rows_per_lane: &[usize], height: f32) -> f32 {
+    let total = rows_per_lane
+        .iter()
+        .copied()
+        .map(lane_rows)
+        .sum::<f32>()
+        .max(1.0);
+    (height / total).clamp(12.0, 64.0)
 }
 
 /// Draws an event: a bar over its period, or a marker for a single day; colour is the
@@ -745,6 +780,63 @@ mod tests {
         state.search.clear();
         state.stances.remove(&Stance::Cooperation);
         assert!(!state.shows(&event));
+    }
+
+    fn event_in(id: &str, year: &str, domain: Domain) -> Event {
+        Event {
+            id: id.into(),
+            date: date(year),
+            end_date: None,
+            title: format!("A fairly long title for event {id}"),
+            summary: "S".into(),
+            domains: vec![domain],
+            stance: Stance::Cooperation,
+            places: Vec::new(),
+            sources: vec!["s".into()],
+        }
+    }
+
+    #[test]
+    fn events_pack_tighter_without_room_for_titles_and_never_overlap() {
+        let axis = Axis {
+            rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 600.0)),
+            start: 1800.0,
+            end: 2026.0,
+        };
+        let events: Vec<Event> = (2000..2010)
+            .map(|year| event_in(&year.to_string(), &year.to_string(), Domain::Trade))
+            .chain([event_in("gulistan", "1813", Domain::Military)])
+            .collect();
+        let refs: Vec<&Event> = events.iter().collect();
+        let lanes = [Domain::Military, Domain::Trade];
+        let (with_titles, rows_with_titles) = pack_events(&refs, &lanes, &axis, true);
+        let (markers, rows_without) = pack_events(&refs, &lanes, &axis, false);
+        assert_eq!(with_titles.len(), events.len());
+        assert_eq!(rows_with_titles[0], 1, "one military event, one row");
+        assert!(
+            rows_without[1] < rows_with_titles[1],
+            "{rows_without:?} vs {rows_with_titles:?}"
+        );
+        for placed in [&with_titles, &markers] {
+            for (i, a) in placed.iter().enumerate() {
+                for b in &placed[i + 1..] {
+                    let same_row = a.lane == b.lane && a.row == b.row;
+                    assert!(
+                        !same_row || a.right < b.left || b.right < a.left,
+                        "{} and {} overlap",
+                        a.event.id,
+                        b.event.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn empty_lanes_take_half_a_row_and_rows_stay_readable() {
+        assert!((row_height_for(&[0, 2], 100.0) - 40.0).abs() < 1e-4);
+        assert!((row_height_for(&[40], 100.0) - 12.0).abs() < 1e-4);
+        assert!((row_height_for(&[1], 1000.0) - 64.0).abs() < 1e-4);
     }
 
     #[test]
