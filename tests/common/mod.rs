@@ -27,13 +27,6 @@ pub fn harness_with(options: AppOptions) -> Harness<'static, BilateralApp> {
     harness
 }
 
-/// A path to a file in `tests/fixtures`.
-pub fn fixture(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
 /// A primary click at `position`: press and release, as a mouse does.
 pub fn click_at(harness: &Harness<'static, BilateralApp>, position: egui::Pos2) {
     for pressed in [true, false] {
