@@ -15,7 +15,7 @@ use crate::data::{Dataset, LoadErrors};
 use crate::export;
 use crate::io::{OPENABLE_TYPES, OpenedFile, open_file};
 use crate::map::filter::year_range;
-use crate::presenter::{self, Presenter};
+use crate::presenter::{self, FiltersBefore, Presenter};
 use crate::settings::{Settings, SettingsStore, ThemeChoice, WindowGeometry};
 use crate::theme;
 use crate::views::{
@@ -169,6 +169,7 @@ impl BilateralApp {
             window_title: String::new(),
         };
         app.shared = Shared::at(year_range(&app.dataset).1);
+        app.timeline.show_all(&app.dataset);
         app.timeline.remember_year(app.shared.year);
         apply_theme(ctx, app.settings.theme);
         if let Some(path) = initial_file {
@@ -258,6 +259,7 @@ impl BilateralApp {
                 let presenting = self.shared.presenting;
                 self.shared = Shared::at(year_range(&self.dataset).1);
                 self.shared.presenting = presenting;
+                self.timeline.show_all(&self.dataset);
                 self.timeline.remember_year(self.shared.year);
             }
             Err(errors) => {
@@ -272,12 +274,25 @@ impl BilateralApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             ctx.set_zoom_factor(presenter.previous_zoom);
             self.map.view = None;
+            let FiltersBefore {
+                map,
+                timeline_domains,
+                timeline_stances,
+            } = presenter.filters_before;
+            self.map.filter = map;
+            self.timeline.domains = timeline_domains;
+            self.timeline.stances = timeline_stances;
             apply_theme(ctx, self.settings.theme);
             self.shared.presenting = false;
         } else {
             self.presenter = Some(Presenter {
                 slide: 0,
                 previous_zoom: ctx.zoom_factor(),
+                filters_before: FiltersBefore {
+                    map: self.map.filter.clone(),
+                    timeline_domains: self.timeline.domains.clone(),
+                    timeline_stances: self.timeline.stances.clone(),
+                },
             });
             self.shared.presenting = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
@@ -297,12 +312,11 @@ impl BilateralApp {
     }
 
     fn step_slide(&mut self, step: isize) {
-        let Some(presenter) = self.presenter else {
+        let Some(current) = self.presenter.as_ref().map(|p| p.slide) else {
             return;
         };
         let count = presenter::slides(&self.dataset).len();
-        let next = presenter
-            .slide
+        let next = current
             .saturating_add_signed(step)
             .min(count.saturating_sub(1));
         self.show_slide(next);
@@ -345,6 +359,8 @@ impl BilateralApp {
         } else if let Some(year) = slide.year {
             self.timeline.centre_on(year);
         }
+        // The timeline shows the slide's span or year, not a re-centred view of its own.
+        self.timeline.remember_year(self.shared.year);
         self.map.selected = None;
         // Reframe the map for the presenter's scaled canvas.
         self.map.view = None;
@@ -352,7 +368,7 @@ impl BilateralApp {
     }
 
     fn slide_caption_ui(&self, ui: &mut Ui) {
-        let Some(presenter) = self.presenter else {
+        let Some(presenter) = &self.presenter else {
             return;
         };
         let slides = presenter::slides(&self.dataset);
@@ -503,16 +519,16 @@ impl BilateralApp {
 
     /// Writes an export of what is on screen to `path`.
     fn export(&mut self, ctx: &egui::Context, kind: ExportKind, path: &Path) {
-        let model = chart::build(&self.dataset, &self.trade.options);
+        let chart = || chart::build(&self.dataset, &self.trade.options);
         let bytes: Result<Vec<u8>, String> = match kind {
             ExportKind::ViewPng => self.render_view_png(ctx.theme() == egui::Theme::Dark),
-            ExportKind::ChartSvg => {
-                Ok(
-                    export::trade_chart_svg(&self.dataset, &model, &export::SvgOptions::default())
-                        .into_bytes(),
-                )
-            }
-            ExportKind::ChartCsv => Ok(export::chart_csv(&self.dataset, &model).into_bytes()),
+            ExportKind::ChartSvg => Ok(export::trade_chart_svg(
+                &self.dataset,
+                &chart(),
+                &export::SvgOptions::default(),
+            )
+            .into_bytes()),
+            ExportKind::ChartCsv => Ok(export::chart_csv(&self.dataset, &chart()).into_bytes()),
             ExportKind::DataCsv => Ok(export::dataset_csv(&self.dataset).into_bytes()),
         };
         let written = bytes.and_then(|bytes| {
@@ -537,25 +553,14 @@ impl BilateralApp {
             self.view.label(),
             shared.year
         );
-        let source_ids: Vec<String> = match self.view {
-            ViewKind::Trade => {
-                let model = chart::build(&self.dataset, &self.trade.options);
-                let mut ids: Vec<String> = Vec::new();
-                for (_, marker) in model.visible_markers() {
-                    for id in &marker.sources {
-                        if !ids.contains(id) {
-                            ids.push(id.clone());
-                        }
-                    }
-                }
-                ids
-            }
-            _ => self.dataset.sources.iter().map(|s| s.id.clone()).collect(),
+        let citations: Vec<String> = match self.view {
+            ViewKind::Trade => chart::build(&self.dataset, &self.trade.options)
+                .source_ids()
+                .into_iter()
+                .map(|id| crate::format::source_citation(&self.dataset, id))
+                .collect(),
+            _ => self.dataset.sources.iter().map(|s| s.citation()).collect(),
         };
-        let citations: Vec<String> = source_ids
-            .iter()
-            .map(|id| crate::format::source_citation(&self.dataset, id))
-            .collect();
         let frame = export::png::PngFrame {
             title,
             source_line: format!("Sources: {}. Made with Bilateral.", citations.join("; ")),
@@ -824,7 +829,9 @@ fn command_button(ui: &mut Ui, label: &str, command: Command, commands: &mut Vec
     }
 }
 
+/// Sets the theme the user chose, with egui's own dark look (undoing presenter mode's high contrast).
 fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {
+    ctx.set_visuals_of(egui::Theme::Dark, egui::Visuals::dark());
     ctx.set_theme(match theme {
         ThemeChoice::System => egui::ThemePreference::System,
         ThemeChoice::Light => egui::ThemePreference::Light,

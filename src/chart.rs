@@ -40,6 +40,14 @@ pub struct PointRef {
     pub index: usize,
 }
 
+impl PointRef {
+    /// The series and the point this refers to, if the dataset has them.
+    pub fn resolve<'d>(&self, dataset: &'d Dataset) -> Option<(&'d Series, &'d Point)> {
+        let series = dataset.series.iter().find(|s| s.id == self.series_id)?;
+        Some((series, series.points.get(self.index)?))
+    }
+}
+
 /// Which part of a point a marker draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkerRole {
@@ -138,7 +146,32 @@ pub struct ChartModel {
     pub mode: ChartMode,
 }
 
+impl MarkerRole {
+    /// The name exports write: `value`, `range_low`, `range_high`, `computed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Value => "value",
+            Self::RangeLow => "range_low",
+            Self::RangeHigh => "range_high",
+            Self::Computed => "computed",
+        }
+    }
+}
+
 impl ChartModel {
+    /// The ids of the sources behind the visible markers, each once, in order of first use.
+    pub fn source_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for (_, marker) in self.visible_markers() {
+            for id in &marker.sources {
+                if !ids.contains(&id.as_str()) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+
     /// Markers of the visible series.
     pub fn visible_markers(&self) -> impl Iterator<Item = (&ChartSeries, &Marker)> {
         self.series

@@ -81,6 +81,24 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The settings with values a hand-edited file may have broken put back in range:
+    /// a presenter scale that is not a number from 1 to 4, a window geometry that is not
+    /// finite, more recent files than are kept.
+    pub fn sanitized(mut self) -> Self {
+        if !(1.0..=4.0).contains(&self.presenter_scale) {
+            self.presenter_scale = crate::presenter::DEFAULT_SCALE;
+        }
+        if self.window.is_some_and(|w| {
+            ![w.x, w.y, w.width, w.height]
+                .iter()
+                .all(|value| value.is_finite())
+        }) {
+            self.window = None;
+        }
+        self.recent_files.truncate(MAX_RECENT_FILES);
+        self
+    }
+
     /// Puts `path` first in the recent files, without duplicates.
     pub fn remember_recent(&mut self, path: &Path) {
         self.recent_files.retain(|known| known != path);
@@ -137,7 +155,7 @@ impl SettingsStore {
                 )),
             ),
             Ok(bytes) => match serde_json::from_slice(&bytes) {
-                Ok(settings) => (settings, None),
+                Ok(settings) => (Settings::sanitized(settings), None),
                 Err(error) => (
                     Settings::default(),
                     Some(format!(
@@ -192,6 +210,26 @@ mod tests {
         let (settings, warning) = SettingsStore::at(path).load();
         assert_eq!(settings, Settings::default());
         assert!(warning.is_some_and(|w| w.contains("damaged")));
+    }
+
+    #[test]
+    fn hand_edited_values_out_of_range_fall_back_to_defaults() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("settings.json");
+        std::fs::write(
+            &path,
+            br#"{"presenter_scale": 0.0, "window": {"x": 1e39, "y": 0, "width": 800, "height": 600}}"#,
+        )
+        .expect("write");
+        let (settings, warning) = SettingsStore::at(path).load();
+        assert_eq!(warning, None);
+        assert!((settings.presenter_scale - crate::presenter::DEFAULT_SCALE).abs() < f32::EPSILON);
+        assert_eq!(settings.window, None, "1e39 is not a finite f32");
+        let kept = Settings {
+            presenter_scale: 2.5,
+            ..Settings::default()
+        };
+        assert_eq!(kept.clone().sanitized(), kept);
     }
 
     #[test]

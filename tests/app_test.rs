@@ -502,11 +502,34 @@ fn screen_readers_hear_what_the_map_and_the_timeline_show() {
 #[test]
 fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     let mut harness = new_harness();
+    harness
+        .state_mut()
+        .timeline
+        .domains
+        .remove(&bilateral::data::Domain::Trade);
+    let domains_before = harness.state().timeline.domains.clone();
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run(&ctx, Command::SetHighContrast(true));
     harness.key_press(egui::Key::F5);
     harness.run_steps(2);
+    let panel_fill = |ctx: &egui::Context| ctx.style_of(egui::Theme::Dark).visuals.panel_fill;
+    assert_eq!(panel_fill(&ctx), egui::Color32::BLACK, "high contrast");
     let story = harness.state().dataset.story.clone();
     assert!(harness.state().presenter.is_some());
     assert_eq!(harness.state().view, ViewKind::Timeline);
+    let span = story[0].span.expect("the first slide has a span");
+    let timeline = &harness.state().timeline;
+    let centre = f64::midpoint(timeline.start, timeline.end);
+    let slide_centre = f64::midpoint(
+        f64::from(span.from),
+        f64::from(span.to.unwrap_or(span.from)) + 1.0,
+    );
+    assert!(
+        (centre - slide_centre).abs() < 1e-6,
+        "the timeline shows the slide's span, centred on {slide_centre}, not {centre}"
+    );
     harness.get_by_label(&story[0].title);
     assert!(harness.query_by_label("File").is_none(), "menus are hidden");
     harness.key_press(egui::Key::PageDown);
@@ -516,16 +539,26 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     harness.key_press(egui::Key::ArrowRight);
     harness.key_press(egui::Key::Space);
     harness.run_steps(2);
-    assert_eq!(harness.state().presenter.map(|p| p.slide), Some(3));
+    assert_eq!(harness.state().presenter.as_ref().map(|p| p.slide), Some(3));
     assert_eq!(harness.state().view, ViewKind::Map);
     assert_eq!(harness.state().shared.selected_event, story[3].select);
     harness.key_press(egui::Key::PageUp);
     harness.run_steps(2);
-    assert_eq!(harness.state().presenter.map(|p| p.slide), Some(2));
+    assert_eq!(harness.state().presenter.as_ref().map(|p| p.slide), Some(2));
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     assert!(harness.state().presenter.is_none());
     harness.get_by_label("File");
+    assert_eq!(
+        harness.state().timeline.domains,
+        domains_before,
+        "the filters from before presenting are back"
+    );
+    assert_eq!(
+        panel_fill(&ctx),
+        egui::Visuals::dark().panel_fill,
+        "high contrast ends with presenting"
+    );
 }
 
 #[test]

@@ -19,6 +19,7 @@
 //! Checks run on a [`serde_json::Value`]; the checked document is then read with the
 //! `geojson` crate and flattened into [`GeoShape`]s.
 
+use super::json::json_kind;
 use std::fmt;
 use std::path::Path;
 
@@ -329,18 +330,6 @@ fn key(name: &str) -> PathStep {
     PathStep::Key(name.to_owned())
 }
 
-/// "a string", "an object"…: what a JSON value is, for messages.
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 impl Checker {
     fn report(&mut self, message: impl Into<String>) {
         if self.problems.len() < MAX_LISTED {
@@ -400,7 +389,7 @@ impl Checker {
         let Some(object) = value.as_object() else {
             self.report(format!(
                 "the top level of a GeoJSON file must be an object, found {}",
-                kind_of(value)
+                json_kind(value)
             ));
             return;
         };
@@ -426,7 +415,7 @@ impl Checker {
             Some(other) => {
                 self.report_at(
                     key("type"),
-                    format!("`type` must be a string, found {}", kind_of(other)),
+                    format!("`type` must be a string, found {}", json_kind(other)),
                 );
                 None
             }
@@ -468,7 +457,7 @@ impl Checker {
             let Value::Array(numbers) = bbox else {
                 checker.report(format!(
                     "`bbox` must be an array of numbers, found {}",
-                    kind_of(bbox)
+                    json_kind(bbox)
                 ));
                 return;
             };
@@ -481,7 +470,7 @@ impl Checker {
                     PathStep::Index(index),
                     format!(
                         "each element of `bbox` must be a number, found {}",
-                        kind_of(other)
+                        json_kind(other)
                     ),
                 );
             } else if numbers.len() < 4 || numbers.len() % 2 != 0 {
@@ -511,7 +500,7 @@ impl Checker {
             }),
             Some(other) => self.report_at(
                 key("features"),
-                format!("`features` must be an array, found {}", kind_of(other)),
+                format!("`features` must be an array, found {}", json_kind(other)),
             ),
         }
     }
@@ -520,7 +509,7 @@ impl Checker {
         let Some(object) = value.as_object() else {
             self.report(format!(
                 "every member of `features` must be a Feature object, found {}",
-                kind_of(value)
+                json_kind(value)
             ));
             return;
         };
@@ -550,7 +539,7 @@ impl Checker {
                 key("id"),
                 format!(
                     "a feature `id` must be a string or a number, found {}",
-                    kind_of(id)
+                    json_kind(id)
                 ),
             );
         }
@@ -563,7 +552,7 @@ impl Checker {
                 key("properties"),
                 format!(
                     "`properties` must be an object or null, found {}",
-                    kind_of(other)
+                    json_kind(other)
                 ),
             ),
         }
@@ -580,7 +569,7 @@ impl Checker {
         let Some(object) = value.as_object() else {
             self.report(format!(
                 "expected a geometry object, found {}",
-                kind_of(value)
+                json_kind(value)
             ));
             return;
         };
@@ -623,7 +612,7 @@ impl Checker {
                 }),
                 Some(other) => self.report_at(
                     key("geometries"),
-                    format!("`geometries` must be an array, found {}", kind_of(other)),
+                    format!("`geometries` must be an array, found {}", json_kind(other)),
                 ),
             }
             return;
@@ -680,7 +669,7 @@ impl Checker {
         } else {
             String::new()
         };
-        format!("expected {expected}, found {}{hint}", kind_of(found))
+        format!("expected {expected}, found {}{hint}", json_kind(found))
     }
 
     fn expect_array<'v>(&mut self, value: &'v Value, what: &str) -> Option<&'v [Value]> {
@@ -732,7 +721,7 @@ impl Checker {
                 ),
                 other => format!(
                     "each element of a position must be a number, found {}",
-                    kind_of(other)
+                    json_kind(other)
                 ),
             };
             self.report_at(PathStep::Index(index), message);

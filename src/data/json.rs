@@ -85,7 +85,7 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
 }
 
 /// What a JSON value is, in words, for messages.
-fn json_kind(value: &serde_json::Value) -> &'static str {
+pub(crate) fn json_kind(value: &serde_json::Value) -> &'static str {
     match value {
         serde_json::Value::Null => "null",
         serde_json::Value::Bool(_) => "a boolean",

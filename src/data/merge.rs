@@ -9,9 +9,18 @@ use super::model::Dataset;
 /// Records with a new id are appended; a record equal to one already present is
 /// skipped; a record with a known id but different content is a conflict. Series
 /// with the same id and unit gain the points they do not already have, so that
-/// several sources for the same year sit side by side.
+/// several sources for the same year sit side by side. A story comes from the first file
+/// that has one; a different story in a later file is a conflict.
 pub fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
     let mut conflicts = Vec::new();
+    if base.story.is_empty() {
+        base.story = other.story;
+    } else if !other.story.is_empty() && other.story != base.story {
+        conflicts.push(Problem::Conflict {
+            list: "the dataset",
+            id: "story".to_owned(),
+        });
+    }
     merge_list(
         &mut base.sources,
         other.sources,
@@ -126,6 +135,20 @@ mod tests {
             .filter(|p| p.year == second_opinion.year)
             .collect();
         assert_eq!(same_year.len(), 2);
+    }
+
+    #[test]
+    fn a_story_comes_from_the_first_file_that_has_one() {
+        let mut merged = base();
+        let story = std::mem::take(&mut merged.story);
+        assert!(!story.is_empty());
+        assert!(merge_into(&mut merged, base()).is_empty());
+        assert_eq!(merged.story, story, "taken from the later file");
+        let mut other = base();
+        other.story.truncate(1);
+        let conflicts = merge_into(&mut merged, other);
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(merged.story, story, "the first story stays");
     }
 
     #[test]

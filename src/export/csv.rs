@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::{marker_unit, year_text};
 use crate::chart::{ChartModel, MarkerRole};
-use crate::data::{Dataset, Point, SeriesKind, ValueRange};
+use crate::data::{Dataset, SeriesKind, ValueRange};
 use crate::format::source_citation;
 
 /// The columns of [`chart_csv`], in order.
@@ -51,12 +51,16 @@ const CITATION_SEPARATOR: &str = " | ";
 pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
     let unit = marker_unit(model);
     let rows = model.visible_markers().map(|(series, marker)| {
-        let point = find_point(dataset, &marker.point.series_id, marker.point.index);
-        let note = point.map(|p| p.note.as_str()).unwrap_or_default();
+        let note = marker
+            .point
+            .resolve(dataset)
+            .map(|(_, p)| p.note.as_str())
+            .unwrap_or_default();
         let note = match (marker.role, marker.previous.as_ref()) {
             (MarkerRole::Computed, Some(previous)) => {
-                let previous_year = find_point(dataset, &previous.series_id, previous.index)
-                    .map_or_else(String::new, |p| p.year.to_string());
+                let previous_year = previous
+                    .resolve(dataset)
+                    .map_or_else(String::new, |(_, p)| p.year.to_string());
                 let computed = format!(
                     "percent change computed from {previous_year} to {}",
                     year_text(marker.x)
@@ -69,12 +73,7 @@ pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
             }
             _ => note.to_owned(),
         };
-        let role = match marker.role {
-            MarkerRole::Value => "value",
-            MarkerRole::RangeLow => "range_low",
-            MarkerRole::RangeHigh => "range_high",
-            MarkerRole::Computed => "computed",
-        };
+        let role = marker.role.name();
         vec![
             series.id.clone(),
             series.label.clone(),
@@ -204,14 +203,6 @@ pub fn parse_dataset_csv(text: &str) -> Result<Vec<CsvPoint>, ::csv::Error> {
     Ok(points)
 }
 
-fn find_point<'d>(dataset: &'d Dataset, series_id: &str, index: usize) -> Option<&'d Point> {
-    dataset
-        .series
-        .iter()
-        .find(|s| s.id == series_id)
-        .and_then(|s| s.points.get(index))
-}
-
 fn citations(dataset: &Dataset, ids: &[String]) -> String {
     ids.iter()
         .map(|id| source_citation(dataset, id))
@@ -277,7 +268,7 @@ mod tests {
         let dataset = builtin();
         let text = dataset_csv(&dataset);
         let read = parse_dataset_csv(&text).expect("parses");
-        let points: Vec<(&crate::data::Series, &Point)> = dataset
+        let points: Vec<(&crate::data::Series, &crate::data::Point)> = dataset
             .series
             .iter()
             .flat_map(|s| s.points.iter().map(move |p| (s, p)))

@@ -647,12 +647,7 @@ fn write_marker(
     } else {
         format!(r#"fill="{color}" stroke="{color}" stroke-width="1""#)
     };
-    let role = match marker.role {
-        MarkerRole::Value => "value",
-        MarkerRole::RangeLow => "range_low",
-        MarkerRole::RangeHigh => "range_high",
-        MarkerRole::Computed => "computed",
-    };
+    let role = marker.role.name();
     let _ = writeln!(
         svg,
         r#"<circle class="marker" data-series="{}" data-year="{}" data-value="{}" data-role="{role}" cx="{}" cy="{}" r="{}" {paint}><title>{}</title></circle>"#,
@@ -680,12 +675,10 @@ fn marker_tooltip(
     } else {
         format!("{value} {unit}")
     };
-    let point_approximate = dataset
-        .series
-        .iter()
-        .find(|s| s.id == marker.point.series_id)
-        .and_then(|s| s.points.get(marker.point.index))
-        .is_some_and(|p| p.approximate);
+    let point_approximate = marker
+        .point
+        .resolve(dataset)
+        .is_some_and(|(_, point)| point.approximate);
     let mut notes = Vec::new();
     match marker.role {
         MarkerRole::RangeLow => notes.push("low end of a reported range"),
@@ -762,15 +755,11 @@ fn write_log_badge(
 /// The lines under the plot, each with whether it is muted: the sources of every value
 /// shown, wrapped; a note on values a log scale hides; the credit.
 fn footer_lines(dataset: &Dataset, model: &ChartModel, width_px: f64) -> Vec<(String, bool)> {
-    let mut ids: Vec<&str> = Vec::new();
-    for (_, marker) in model.visible_markers() {
-        for id in &marker.sources {
-            if !ids.contains(&id.as_str()) {
-                ids.push(id);
-            }
-        }
-    }
-    let citations: Vec<String> = ids.iter().map(|id| source_citation(dataset, id)).collect();
+    let citations: Vec<String> = model
+        .source_ids()
+        .into_iter()
+        .map(|id| source_citation(dataset, id))
+        .collect();
     let sources = if citations.is_empty() {
         "Sources: none (no values shown)".to_owned()
     } else {

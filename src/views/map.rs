@@ -130,12 +130,11 @@ pub fn ui(
     {
         shared.year = filter.year;
     }
-    let event_places: Vec<String> = shared
+    let event_places: &[String] = shared
         .selected_event
         .as_ref()
         .and_then(|id| dataset.events.iter().find(|e| &e.id == id))
-        .map(|e| e.places.clone())
-        .unwrap_or_default();
+        .map_or(&[], |e| e.places.as_slice());
     egui::CentralPanel::default()
         .frame(egui::Frame::new())
         .show(ui, |ui| match region_map() {
@@ -145,7 +144,7 @@ pub fn ui(
                 layers,
                 region,
                 state,
-                &event_places,
+                event_places,
                 shared.presenting,
             ),
             Err(reason) => {

@@ -35,8 +35,6 @@ pub struct TimelineViewState {
     pub stances: BTreeSet<Stance>,
     /// Text that titles or summaries must contain.
     pub search: String,
-    /// The event under the pointer in the last frame.
-    pub hovered: Option<String>,
     /// Where each event was drawn in the last frame (its rectangle on screen).
     pub event_rects: Vec<(String, Rect)>,
     /// The shared year the last frame saw, to centre on it when another view moves it.
@@ -51,7 +49,6 @@ impl Default for TimelineViewState {
             domains: Domain::ALL.into_iter().collect(),
             stances: Stance::ALL.into_iter().collect(),
             search: String::new(),
-            hovered: None,
             event_rects: Vec::new(),
             last_seen_year: None,
         }
@@ -79,6 +76,19 @@ impl TimelineViewState {
         self.show_range(middle - span / 2.0, middle + span / 2.0);
     }
 
+    /// Shows every event of `dataset`, with a little room either side.
+    pub fn show_all(&mut self, dataset: &Dataset) {
+        let (first, last) = events_span(dataset);
+        let margin = ((last - first) * 0.03).max(0.5);
+        self.show_range(first - margin, last + margin);
+    }
+
+    /// Shows the last `years` years of `dataset`'s events.
+    pub fn show_last_years(&mut self, dataset: &Dataset, years: f64) {
+        let (_, last) = events_span(dataset);
+        self.show_range(last - years, last + 0.2);
+    }
+
     /// Takes `year` as already seen, so that only later changes move the timeline.
     pub fn remember_year(&mut self, year: i32) {
         self.last_seen_year = Some(year);
@@ -92,6 +102,22 @@ impl TimelineViewState {
             && (search.is_empty()
                 || event.title.to_lowercase().contains(&search)
                 || event.summary.to_lowercase().contains(&search))
+    }
+}
+
+/// From the start of the earliest event to the end of the latest, in fractional years;
+/// the last two centuries when there are no events.
+pub fn events_span(dataset: &Dataset) -> (f64, f64) {
+    let spans = dataset.events.iter().map(event_span);
+    let first = spans
+        .clone()
+        .map(|(start, _)| start)
+        .fold(f64::INFINITY, f64::min);
+    let last = spans.map(|(_, end)| end).fold(f64::NEG_INFINITY, f64::max);
+    if first.is_finite() && last.is_finite() {
+        (first, last)
+    } else {
+        (1826.0, 2026.0)
     }
 }
 
@@ -117,9 +143,12 @@ pub fn event_span(event: &Event) -> (f64, f64) {
 /// Length, in points, of the dotted whiskers either side of a roughly dated event.
 const ROUGH_WHISKER: f32 = 14.0;
 
-/// The lane of an event: its first domain.
-fn lane_of(event: &Event) -> Domain {
-    event.domains.first().copied().unwrap_or(Domain::Diplomacy)
+/// The lane an event is drawn in: the first of its domains that has a lane shown.
+fn lane_of(event: &Event, lanes: &[Domain]) -> Option<usize> {
+    event
+        .domains
+        .iter()
+        .find_map(|domain| lanes.iter().position(|lane| lane == domain))
 }
 
 /// Tick step in years for a span, and whether ticks are months.
@@ -142,26 +171,29 @@ fn tick_step(span_years: f64, width_points: f32) -> f64 {
     steps.into_iter().find(|step| *step >= raw).unwrap_or(100.0)
 }
 
+/// The label of a tick at `year`: the year, or below a year's step the month (the year
+/// itself at January). Counted in whole months, so that 2017.99999 is 2018, not December.
 fn tick_label(year: f64, step: f64) -> String {
-    if step < 1.0 {
-        let whole = year.floor();
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "month index 0..12"
-        )]
-        let month = (((year - whole) * 12.0).round() as usize).min(11);
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        if month == 0 {
-            format!("{whole:.0}")
-        } else {
-            MONTHS[month].to_owned()
-        }
-    } else {
-        format!("{year:.0}")
+    #[expect(clippy::cast_possible_truncation, reason = "years on the axis")]
+    let months = (year * 12.0).round() as i64;
+    let (whole, month) = (months.div_euclid(12), months.rem_euclid(12));
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match MONTHS.get(usize::try_from(month).unwrap_or_default()) {
+        Some(name) if step < 1.0 && month != 0 => (*name).to_owned(),
+        _ => whole.to_string(),
     }
+}
+
+/// The ticks from `start` to `end` at `step`, each a whole multiple of the step (no drift).
+fn ticks(start: f64, end: f64, step: f64) -> impl Iterator<Item = f64> {
+    #[expect(clippy::cast_possible_truncation, reason = "tick indices on the axis")]
+    let first = (start / step).ceil() as i64;
+    #[expect(clippy::cast_precision_loss, reason = "tick indices on the axis")]
+    (first..)
+        .map(move |index| index as f64 * step)
+        .take_while(move |tick| *tick <= end)
 }
 
 /// Shows the timeline; returns what the user asked of the app.
@@ -234,14 +266,14 @@ fn filters_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState) {
     });
     ui.horizontal(|ui| {
         ui.label("Show:");
-        if ui.button("All (1800–today)").clicked() {
-            state.show_range(1800.0, 2026.0);
+        if ui.button("All").clicked() {
+            state.show_all(dataset);
         }
-        if ui.button("Since 1979").clicked() {
-            state.show_range(1978.0, 2026.0);
+        if ui.button("Last 50 years").clicked() {
+            state.show_last_years(dataset, 50.0);
         }
-        if ui.button("2015–2024").clicked() {
-            state.show_range(2014.8, 2025.2);
+        if ui.button("Last 10 years").clicked() {
+            state.show_last_years(dataset, 10.0);
         }
         ui.label(RichText::new("Scroll to zoom around the pointer, drag to pan; click an event to select it, click the axis to set the year.").weak().small());
     });
@@ -378,8 +410,7 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
 
     // Axis with ticks that follow the zoom.
     let step = tick_step(state.end - state.start, rect.width() - LANE_LABEL_WIDTH);
-    let mut tick = (state.start / step).ceil() * step;
-    while tick <= state.end {
+    for tick in ticks(state.start, state.end, step) {
         let x = axis.x_of(tick);
         painter.line_segment(
             [
@@ -395,7 +426,6 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
             FontId::proportional(12.0),
             weak,
         );
-        tick += step;
     }
 
     // The shared year.
@@ -491,7 +521,6 @@ fn canvas_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState, shar
         event_rects.push((event.id.clone(), shape_rect));
     }
     state.event_rects = event_rects;
-    state.hovered = hovered.map(|e| e.id.clone());
 
     let response = if let Some(event) = hovered {
         response.on_hover_ui_at_pointer(|ui| event_tooltip_ui(ui, dataset, event))
@@ -527,7 +556,7 @@ fn pack_events<'a>(
     let mut placed = Vec::new();
     let mut row_ends = vec![Vec::<f32>::new(); lanes.len()];
     for &event in events {
-        let Some(lane) = lanes.iter().position(|d| *d == lane_of(event)) else {
+        let Some(lane) = lane_of(event, lanes) else {
             continue;
         };
         let (start, end) = event_span(event);
@@ -837,6 +866,47 @@ mod tests {
         assert!((row_height_for(&[0, 2], 100.0) - 40.0).abs() < 1e-4);
         assert!((row_height_for(&[40], 100.0) - 12.0).abs() < 1e-4);
         assert!((row_height_for(&[1], 1000.0) - 64.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn year_ticks_at_month_zoom_are_years_however_far_they_are_counted() {
+        let labels: Vec<String> = ticks(2015.0, 2019.0, 1.0 / 12.0)
+            .map(|tick| tick_label(tick, 1.0 / 12.0))
+            .collect();
+        assert_eq!(labels.len(), 49);
+        for (index, label) in labels.iter().enumerate().step_by(12) {
+            assert_eq!(*label, (2015 + index / 12).to_string());
+        }
+        assert_eq!(labels[7], "Aug");
+        assert_eq!(tick_label(2_017.999_999_9, 1.0 / 12.0), "2018");
+    }
+
+    #[test]
+    fn an_event_of_several_domains_stays_when_its_first_lane_is_hidden() {
+        let mut treaty = event_in("treaty", "1828", Domain::Military);
+        treaty.domains.push(Domain::Diplomacy);
+        assert_eq!(
+            lane_of(&treaty, &[Domain::Military, Domain::Diplomacy]),
+            Some(0)
+        );
+        assert_eq!(
+            lane_of(&treaty, &[Domain::Trade, Domain::Diplomacy]),
+            Some(1)
+        );
+        assert_eq!(lane_of(&treaty, &[Domain::Trade]), None);
+    }
+
+    #[test]
+    fn the_whole_range_comes_from_the_dataset() {
+        let dataset = crate::data::builtin::builtin_dataset().expect("built-in loads");
+        let (first, last) = events_span(&dataset);
+        assert!((first - 1813.0).abs() < 1e-9, "{first}");
+        assert!((2024.0..=2025.0).contains(&last), "{last}");
+        let mut state = TimelineViewState::default();
+        state.show_all(&dataset);
+        assert!(state.start < 1813.0 && state.end > last);
+        state.show_last_years(&dataset, 10.0);
+        assert!((state.start - (last - 10.0)).abs() < 1e-9);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
 use crate::chart::{
     self, ChartMode, ChartModel, ChartOptions, EventMark, Marker, MarkerRole, PointRef,
 };
-use crate::data::{Dataset, Series};
+use crate::data::Dataset;
 use crate::format::{format_value, source_citation};
 use crate::theme;
 use crate::views::Shared;
@@ -46,18 +46,10 @@ impl TradeViewState {
     pub fn selected_sources<'d>(&self, dataset: &'d Dataset) -> Vec<&'d str> {
         self.selected
             .as_ref()
-            .and_then(|selected| find_point(dataset, selected))
+            .and_then(|selected| selected.resolve(dataset))
             .map(|(_, point)| point.sources.iter().map(String::as_str).collect())
             .unwrap_or_default()
     }
-}
-
-fn find_point<'d>(
-    dataset: &'d Dataset,
-    point: &PointRef,
-) -> Option<(&'d Series, &'d crate::data::Point)> {
-    let series = dataset.series.iter().find(|s| s.id == point.series_id)?;
-    Some((series, series.points.get(point.index)?))
 }
 
 /// Shows the trade view.
@@ -388,7 +380,7 @@ fn plot_ui(
         state.selected = state.hovered.as_ref().map(|(point, _)| point.clone());
         state.selected_source = None;
         let clicked_year = match &state.selected {
-            Some(point) => find_point(dataset, point).map(|(_, p)| p.year),
+            Some(point) => point.resolve(dataset).map(|(_, p)| p.year),
             // A click beside the points picks the year under the pointer.
             #[expect(clippy::cast_possible_truncation, reason = "a year on the axis")]
             None => pointer_in_plot.map(|p| p.x.round() as i32),
@@ -423,7 +415,7 @@ fn badge_ui(ui: &Ui, plot_rect: egui::Rect) {
 
 /// The tooltip of a marker: what, when, how much, how sure, and from whom.
 fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, marker: &Marker) {
-    let Some((series, point)) = find_point(dataset, &marker.point) else {
+    let Some((series, point)) = marker.point.resolve(dataset) else {
         return;
     };
     ui.set_max_width(420.0);
@@ -434,7 +426,7 @@ fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, marker: &Marker
             let previous = marker
                 .previous
                 .as_ref()
-                .and_then(|previous| find_point(dataset, previous));
+                .and_then(|previous| previous.resolve(dataset));
             ui.label(format!("Change: {:+.1}%", marker.value));
             if let Some((_, previous)) = previous {
                 ui.label(format!(
@@ -497,7 +489,7 @@ fn sources_panel_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState) 
     if let Some((series, point)) = state
         .selected
         .as_ref()
-        .and_then(|selected| find_point(dataset, selected))
+        .and_then(|selected| selected.resolve(dataset))
     {
         ui.label(format!("Selected: {} in {}", series.label, point.year));
         if ui.button("Clear selection").clicked() {
