@@ -175,34 +175,16 @@ fn layers_ui(ui: &mut Ui, layers: &[GeoLayer], commands: &mut Vec<Command>) {
 
 fn filters_ui(ui: &mut Ui, dataset: &Dataset, state: &mut MapViewState) {
     let filter = state.filter_mut(dataset);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Domains").strong());
-        for domain in Domain::ALL {
-            let mut on = filter.domains.contains(&domain);
-            crate::views::color_swatch(ui, theme::domain_color(domain), true);
-            let text = RichText::new(domain.label()).color(theme::domain_color(domain));
-            if ui.checkbox(&mut on, text).changed() {
-                toggle(&mut filter.domains, domain, on);
-            }
-        }
-    });
+    ui.horizontal_wrapped(|ui| crate::views::domain_toggles_ui(ui, &mut filter.domains));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Stances").strong());
         for stance in Stance::ALL {
             let mut on = filter.stances.contains(&stance);
             if ui.checkbox(&mut on, stance_legend_text(stance)).changed() {
-                toggle(&mut filter.stances, stance, on);
+                crate::views::toggle(&mut filter.stances, stance, on);
             }
         }
     });
-}
-
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, value: T, on: bool) {
-    if on {
-        set.insert(value);
-    } else {
-        set.remove(&value);
-    }
 }
 
 fn stance_legend_text(stance: Stance) -> String {

@@ -6,7 +6,12 @@ pub mod sources;
 pub mod timeline;
 pub mod trade;
 
-use eframe::egui::{self, Color32, Key, Pos2, Response, Ui};
+use std::collections::BTreeSet;
+
+use eframe::egui::{self, Color32, Key, Pos2, Response, RichText, Ui};
+
+use crate::data::Domain;
+use crate::theme;
 use serde::{Deserialize, Serialize};
 
 /// What every view shares: the app's one time cursor, the selected event, and whether
@@ -112,4 +117,26 @@ pub fn zoom_gesture(ui: &Ui, response: &Response) -> Option<(f64, Pos2)> {
     let factor = f64::from(pinch) * (f64::from(scroll) / 200.0).exp();
     let pointer = pointer?;
     ((factor - 1.0).abs() > 1e-4).then_some((factor, pointer))
+}
+
+/// Switches `value` into or out of `set`.
+pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
+    if on {
+        set.insert(value);
+    } else {
+        set.remove(&value);
+    }
+}
+
+/// The row of domain checkboxes, each with its colour, that the map and the timeline filter by.
+pub fn domain_toggles_ui(ui: &mut Ui, domains: &mut BTreeSet<Domain>) {
+    ui.label(RichText::new("Domains").strong());
+    for domain in Domain::ALL {
+        let mut on = domains.contains(&domain);
+        color_swatch(ui, theme::domain_color(domain), true);
+        let text = RichText::new(domain.label()).color(theme::domain_color(domain));
+        if ui.checkbox(&mut on, text).changed() {
+            toggle(domains, domain, on);
+        }
+    }
 }

@@ -222,20 +222,7 @@ pub fn ui(
 }
 
 fn filters_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Domains").strong());
-        for domain in Domain::ALL {
-            let mut on = state.domains.contains(&domain);
-            color_swatch(ui, theme::domain_color(domain), true);
-            if ui.checkbox(&mut on, domain.label()).changed() {
-                if on {
-                    state.domains.insert(domain);
-                } else {
-                    state.domains.remove(&domain);
-                }
-            }
-        }
-    });
+    ui.horizontal_wrapped(|ui| crate::views::domain_toggles_ui(ui, &mut state.domains));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Stances").strong());
         for stance in Stance::ALL {
@@ -246,11 +233,7 @@ fn filters_ui(ui: &mut Ui, dataset: &Dataset, state: &mut TimelineViewState) {
                 stance != Stance::Divergence,
             );
             if ui.checkbox(&mut on, stance.label()).changed() {
-                if on {
-                    state.stances.insert(stance);
-                } else {
-                    state.stances.remove(&stance);
-                }
+                crate::views::toggle(&mut state.stances, stance, on);
             }
         }
         ui.separator();
