@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use bilateral::data::builtin::builtin_dataset;
 use bilateral::data::geojson::parse_geojson_layer;
-use bilateral::map::filter::year_range;
+use bilateral::geo::filter::year_range;
 use bilateral::views::Shared;
 use bilateral::views::map::{self, MapViewState};
 use eframe::egui;

@@ -14,7 +14,7 @@ use crate::data::summary::DatasetSummary;
 use crate::data::{Dataset, LoadErrors};
 use crate::export;
 use crate::io::{OPENABLE_TYPES, OpenedFile, open_file};
-use crate::map::filter::year_range;
+use crate::geo::filter::year_range;
 use crate::presenter::{self, FiltersBefore, Presenter};
 use crate::settings::{Settings, SettingsStore, ThemeChoice, WindowGeometry};
 use crate::theme;

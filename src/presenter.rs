@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::data::{Dataset, Domain, Slide, SlideView, Stance};
-use crate::map::filter::MapFilter;
+use crate::geo::filter::MapFilter;
 use crate::views::ViewKind;
 
 /// Type scale in presenter mode unless the user picks another.

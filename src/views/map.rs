@@ -11,11 +11,11 @@ use crate::command::Command;
 use crate::data::geojson::{GeoLayer, GeoShape};
 use crate::data::{Corridor, Dataset, Domain, Place, PlaceKind, SegmentStatus, Stance};
 use crate::format::source_citation;
-use crate::map::filter::{MapFilter, year_range};
-use crate::map::mesh::CountryMesh;
-use crate::map::mesh::{points_to_screen, transform_to_screen};
-use crate::map::projection::{MapView, ScreenTransform};
-use crate::map::region::{RegionMap, region_map};
+use crate::geo::filter::{MapFilter, year_range};
+use crate::geo::mesh::CountryMesh;
+use crate::geo::mesh::{points_to_screen, transform_to_screen};
+use crate::geo::projection::{MapView, ScreenTransform};
+use crate::geo::region::{RegionMap, region_map};
 use crate::theme::{self, MapColors};
 use crate::views::Shared;
 

@@ -1,4 +1,4 @@
-//! The map's foundation: the built-in world basemap, the projection, and the triangle
+//! Geography for the map view: the built-in world basemap, the projection, and the triangle
 //! meshes the map view paints.
 //!
 //! Nothing here depends on egui; positions are plain `[f64; 2]` / `[f32; 2]` arrays whose

@@ -5,8 +5,8 @@
 //! 0.15 s for the built-in basemap even unoptimised, decoding 0.08 s); each frame the view
 //! only maps vertices to the screen with [`transform_to_screen`] and [`points_to_screen`].
 
-use crate::map::basemap::{Basemap, Country, LonLatBounds, Polygon};
-use crate::map::projection::{MapView, Projection};
+use crate::geo::basemap::{Basemap, Country, LonLatBounds, Polygon};
+use crate::geo::projection::{MapView, Projection};
 
 /// One country's fill triangles and outline rings, in projected km (x east, y north).
 #[derive(Debug, Clone, PartialEq)]
@@ -328,7 +328,7 @@ fn triangle_contains([a, b, c]: [[f32; 2]; 3], point: [f32; 2]) -> bool {
 #[allow(clippy::expect_used)] // Tests may panic with a message.
 mod tests {
     use super::*;
-    use crate::map::basemap::builtin_basemap;
+    use crate::geo::basemap::builtin_basemap;
     use std::sync::OnceLock;
 
     /// The clip box the app uses: lon 0..110, lat -5..75.

@@ -13,7 +13,7 @@
 //! rectangle and how many kilometres one screen point covers. It is plain data the app
 //! owns; screen positions are `[x, y]` points with y pointing down, as in egui.
 
-use crate::map::basemap::LonLatBounds;
+use crate::geo::basemap::LonLatBounds;
 
 /// Radius of the sphere the projection uses, in kilometres (the mean Earth radius).
 pub const EARTH_RADIUS_KM: f64 = 6371.0;
