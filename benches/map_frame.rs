@@ -5,11 +5,13 @@
 
 use std::time::{Duration, Instant};
 
+use bilateral::chart::ChartOptions;
 use bilateral::data::builtin::builtin_dataset;
 use bilateral::data::geojson::parse_geojson_layer;
 use bilateral::geo::filter::year_range;
-use bilateral::views::Shared;
+use bilateral::views::cache::ViewCaches;
 use bilateral::views::map::{self, MapViewState};
+use bilateral::views::{Chrome, TimeCursor, ViewContext};
 use eframe::egui;
 
 /// The same allocator as the app (see `src/main.rs`).
@@ -48,7 +50,16 @@ fn measure(year: Option<i32>) -> Vec<Duration> {
     let layers = vec![layer];
     let ctx = egui::Context::default();
     let mut state = MapViewState::default();
-    let mut shared = Shared::at(year.unwrap_or_else(|| year_range(&dataset).1));
+    let cursor = TimeCursor::at(year.unwrap_or_else(|| year_range(&dataset).1));
+    let mut caches = ViewCaches::default();
+    caches.refresh(&dataset, 0, &ChartOptions::default());
+    let cx = ViewContext {
+        dataset: &dataset,
+        layers: &layers,
+        cursor: &cursor,
+        chrome: Chrome::Full,
+        caches: &caches,
+    };
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 900.0));
     let mut samples = Vec::with_capacity(MEASURED_FRAMES);
     for frame in 0..WARM_UP_FRAMES + MEASURED_FRAMES {
@@ -63,7 +74,8 @@ fn measure(year: Option<i32>) -> Vec<Duration> {
         };
         let started = Instant::now();
         let output = ctx.run_ui(input, |ui| {
-            let _commands = map::ui(ui, &dataset, &layers, &mut state, &mut shared);
+            let mut commands = Vec::new();
+            map::ui(ui, &cx, &mut state, &mut commands);
         });
         let laid_out = started.elapsed();
         let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);

@@ -128,7 +128,7 @@ pub struct EventMark {
 }
 
 /// The whole chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChartModel {
     /// The unit on the y axis.
     pub unit: String,

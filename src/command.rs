@@ -1,11 +1,13 @@
-//! Everything the user can ask of the app. Views and menus emit these; only the app runs them.
+//! Everything the user can ask of the app. Views, menus, shortcuts and drag and drop emit
+//! these; only the app shell runs them. Every text a person reads about a command (menu
+//! entry, tooltip, shortcut list, presenter caption) comes from here.
 
 use std::path::PathBuf;
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::settings::ThemeChoice;
-use crate::views::ViewKind;
+use crate::view_kind::ViewKind;
 
 /// What File ▸ Export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +75,16 @@ pub enum Command {
     ClearRecentFiles,
     /// Show another view.
     ShowView(ViewKind),
+    /// Move the time cursor to `year`; `from` is the view that moved it, which keeps its
+    /// own framing while the others follow.
+    SetYear {
+        /// The new year.
+        year: i32,
+        /// The view the user moved it in.
+        from: ViewKind,
+    },
+    /// Select the event with this id, or clear the selection.
+    SelectEvent(Option<String>),
     /// Change the colour theme.
     SetTheme(ThemeChoice),
     /// Hide the error or notice banner.
@@ -95,6 +107,22 @@ pub enum Command {
     Quit,
 }
 
+/// The keys that move through the slides in presenter mode (what presentation clickers
+/// send), with the command each runs and the word the caption uses for it.
+pub const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
+    (
+        &[Key::ArrowRight, Key::PageDown, Key::Space],
+        Command::NextSlide,
+        "next slide",
+    ),
+    (
+        &[Key::ArrowLeft, Key::PageUp],
+        Command::PreviousSlide,
+        "previous slide",
+    ),
+    (&[Key::Escape], Command::TogglePresenter, "leave"),
+];
+
 impl Command {
     /// The keyboard shortcut, where the command has one.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
@@ -111,18 +139,52 @@ impl Command {
         }
     }
 
-    /// Keys that move through the slides in presenter mode (what presentation clickers send).
+    /// The command a key runs in presenter mode, if any.
     pub fn presenter_key(key: Key) -> Option<Self> {
-        match key {
-            Key::ArrowRight | Key::PageDown | Key::Space => Some(Self::NextSlide),
-            Key::ArrowLeft | Key::PageUp => Some(Self::PreviousSlide),
-            Key::Escape => Some(Self::TogglePresenter),
-            _ => None,
+        PRESENTER_KEYS
+            .iter()
+            .find(|(keys, _, _)| keys.contains(&key))
+            .map(|(_, command, _)| command.clone())
+    }
+
+    /// The presenter's key help: `Right, PageDown or Space: next · … · Esc: leave`.
+    pub fn presenter_key_help() -> String {
+        PRESENTER_KEYS
+            .iter()
+            .map(|(keys, _, word)| format!("{}: {word}", key_names(keys)))
+            .collect::<Vec<_>>()
+            .join("   ·   ")
+    }
+
+    /// The text of the command's menu entry or button.
+    pub fn label(&self) -> String {
+        match self {
+            Self::ShowOpenDialog => "Open…".to_owned(),
+            Self::OpenPath(path) => path.display().to_string(),
+            Self::ShowExportDialog(kind) => kind.label().to_owned(),
+            Self::Export(kind, path) => format!("{} to {}", kind.label(), path.display()),
+            Self::RemoveLayer(_) => "Remove".to_owned(),
+            Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
+            Self::ClearRecentFiles => "Clear recent files".to_owned(),
+            Self::ShowView(view) => view.label().to_owned(),
+            Self::SetYear { year, .. } => year.to_string(),
+            Self::SelectEvent(Some(_)) => "Select".to_owned(),
+            Self::SelectEvent(None) => "Clear selection".to_owned(),
+            Self::SetTheme(theme) => theme.label().to_owned(),
+            Self::DismissMessage => "Dismiss message".to_owned(),
+            Self::TogglePresenter => "Presenter".to_owned(),
+            Self::NextSlide => "Next slide".to_owned(),
+            Self::PreviousSlide => "Previous slide".to_owned(),
+            Self::SetPresenterScale(scale) => format!("×{scale}"),
+            Self::SetHighContrast(_) => "High contrast when presenting".to_owned(),
+            Self::ShowShortcuts => "Keyboard shortcuts".to_owned(),
+            Self::ShowAbout => "About Bilateral".to_owned(),
+            Self::Quit => "Quit".to_owned(),
         }
     }
 
-    /// What the command does, for menus and the shortcut list.
-    pub fn label(&self) -> String {
+    /// What the command does, in a sentence: tooltips and the shortcut list.
+    pub fn description(&self) -> String {
         match self {
             Self::ShowOpenDialog => "Open a dataset or GeoJSON layer".to_owned(),
             Self::OpenPath(path) => format!("Open {}", path.display()),
@@ -132,11 +194,14 @@ impl Command {
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => format!("Show the {} view", view.label()),
+            Self::SetYear { year, .. } => format!("Make {year} the year of every view"),
+            Self::SelectEvent(Some(id)) => format!("Select the event {id}"),
+            Self::SelectEvent(None) => "Clear the selected event".to_owned(),
             Self::SetTheme(theme) => format!("Theme: {}", theme.label()),
             Self::DismissMessage => "Dismiss the message".to_owned(),
             Self::TogglePresenter => "Presenter mode".to_owned(),
-            Self::NextSlide => "Next slide".to_owned(),
-            Self::PreviousSlide => "Previous slide".to_owned(),
+            Self::NextSlide => "Next slide (presenter mode)".to_owned(),
+            Self::PreviousSlide => "Previous slide (presenter mode)".to_owned(),
             Self::SetPresenterScale(scale) => format!("Presenter type ×{scale}"),
             Self::SetHighContrast(on) => {
                 format!("High contrast {}", if *on { "on" } else { "off" })
@@ -159,5 +224,59 @@ impl Command {
         ];
         commands.extend(ViewKind::ALL.into_iter().map(Self::ShowView));
         commands
+    }
+}
+
+/// Keys as the presenter's help names them: `Right, PageDown or Space`.
+fn key_names(keys: &[Key]) -> String {
+    let names: Vec<&str> = keys
+        .iter()
+        .map(|key| match key {
+            Key::ArrowRight => "Right",
+            Key::ArrowLeft => "Left",
+            Key::Escape => "Esc",
+            other => other.name(),
+        })
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let commands = Command::with_shortcuts();
+        for (index, command) in commands.iter().enumerate() {
+            let shortcut = command.shortcut().expect("listed commands have shortcuts");
+            for other in &commands[index + 1..] {
+                assert_ne!(
+                    Some(shortcut),
+                    other.shortcut(),
+                    "{command:?} and {other:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn presenter_keys_each_run_one_command_and_the_help_names_them() {
+        let mut seen = Vec::new();
+        for (keys, command, _) in &PRESENTER_KEYS {
+            for key in *keys {
+                assert!(!seen.contains(key), "{key:?} is bound twice");
+                seen.push(*key);
+                assert_eq!(Command::presenter_key(*key).as_ref(), Some(command));
+            }
+        }
+        assert_eq!(Command::presenter_key(Key::A), None);
+        assert_eq!(
+            Command::presenter_key_help(),
+            "Right, PageDown or Space: next slide   ·   Left or PageUp: previous slide   ·   Esc: leave"
+        );
     }
 }

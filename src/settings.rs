@@ -4,10 +4,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::views::ViewKind;
+use crate::view_kind::ViewKind;
 
 /// How many recent files are remembered.
 pub const MAX_RECENT_FILES: usize = 10;
+
+/// Type scale in presenter mode unless the user picks another.
+pub const DEFAULT_PRESENTER_SCALE: f32 = 1.6;
+/// The presenter type scales offered in the menu.
+pub const PRESENTER_SCALES: [f32; 4] = [1.6, 2.0, 2.5, 3.0];
 
 /// Light, dark, or whatever the system uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -74,7 +79,7 @@ impl Default for Settings {
             recent_files: Vec::new(),
             last_view: ViewKind::default(),
             window: None,
-            presenter_scale: crate::presenter::DEFAULT_SCALE,
+            presenter_scale: DEFAULT_PRESENTER_SCALE,
             presenter_high_contrast: false,
         }
     }
@@ -86,7 +91,7 @@ impl Settings {
     /// finite, more recent files than are kept.
     pub fn sanitized(mut self) -> Self {
         if !(1.0..=4.0).contains(&self.presenter_scale) {
-            self.presenter_scale = crate::presenter::DEFAULT_SCALE;
+            self.presenter_scale = DEFAULT_PRESENTER_SCALE;
         }
         if self.window.is_some_and(|w| {
             ![w.x, w.y, w.width, w.height]
@@ -223,7 +228,7 @@ mod tests {
         .expect("write");
         let (settings, warning) = SettingsStore::at(path).load();
         assert_eq!(warning, None);
-        assert!((settings.presenter_scale - crate::presenter::DEFAULT_SCALE).abs() < f32::EPSILON);
+        assert!((settings.presenter_scale - DEFAULT_PRESENTER_SCALE).abs() < f32::EPSILON);
         assert_eq!(settings.window, None, "1e39 is not a finite f32");
         let kept = Settings {
             presenter_scale: 2.5,

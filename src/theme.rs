@@ -1,5 +1,10 @@
 //! Colours and type sizes: the only place colours are made.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "the one room where colours are made (see clippy.toml)"
+)]
+
 use eframe::egui::Color32;
 
 use crate::data::{Domain, Stance};
@@ -30,12 +35,52 @@ pub fn stance_color(stance: Stance) -> Color32 {
     }
 }
 
+/// How a symbol of `color` is filled for a stance, so that stance reads without colour:
+/// cooperation filled, divergence hollow, mixed half-filled, context grey. The map's
+/// symbols, the timeline's events and the exported drawings share this rule.
+pub fn stance_fill(stance: Stance, color: Color32) -> Color32 {
+    match stance {
+        Stance::Cooperation => color,
+        Stance::Divergence => Color32::TRANSPARENT,
+        Stance::Mixed => color.gamma_multiply(0.45),
+        Stance::Context => stance_color(Stance::Context),
+    }
+}
+
+/// `base` mixed with `amount` (0 to 1) of `tint`, opaque.
+pub fn blend(base: Color32, tint: Color32, amount: f32) -> Color32 {
+    let mix = |a: u8, b: u8| {
+        let value = f32::from(a) * (1.0 - amount) + f32::from(b) * amount;
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "clamped to a channel's range"
+        )]
+        let channel = value.round().clamp(0.0, 255.0) as u8;
+        channel
+    };
+    Color32::from_rgb(
+        mix(base.r(), tint.r()),
+        mix(base.g(), tint.g()),
+        mix(base.b(), tint.b()),
+    )
+}
+
+/// White marks on coloured symbols (the missing link's `!`).
+pub const ON_SYMBOL: Color32 = Color32::WHITE;
+/// The edge of a GeoJSON layer's points.
+pub const LAYER_POINT_EDGE: Color32 = Color32::BLACK;
+/// Text on the log-scale badge.
+pub const LOG_BADGE_TEXT: Color32 = Color32::BLACK;
+
 /// Background of error banners.
 pub const ERROR_BACKGROUND: Color32 = Color32::from_rgb(120, 24, 24);
 /// Background of notices that are not errors.
 pub const NOTICE_BACKGROUND: Color32 = Color32::from_rgb(90, 70, 10);
-/// Text on banners.
+/// Text on banners and on the drop overlay.
 pub const BANNER_TEXT: Color32 = Color32::WHITE;
+/// The veil over the window while files are dragged onto it.
+pub const DROP_OVERLAY: Color32 = Color32::from_black_alpha(180);
 /// The "log scale" badge.
 pub const LOG_BADGE: Color32 = Color32::from_rgb(230, 159, 0);
 /// The app's time cursor (the current year) on every view.

@@ -58,7 +58,7 @@ fn starts_on_the_built_in_data_with_the_seed_turnover_points_drawn() {
     assert_eq!(app.origin, DataOrigin::BuiltIn);
     assert_eq!(app.view, ViewKind::Trade);
     let turnover = turnover_id(app);
-    let model = chart::build(&app.dataset, &app.trade.options);
+    let model = chart::build(&app.dataset, &app.views.trade.options);
     let drawn: Vec<(f64, f64)> = model
         .visible_markers()
         .filter(|(series, _)| series.id == turnover)
@@ -74,6 +74,7 @@ fn starts_on_the_built_in_data_with_the_seed_turnover_points_drawn() {
         assert!(drawn.contains(&seed), "{seed:?} missing from {drawn:?}");
     }
     let on_screen = app
+        .views
         .trade
         .marker_positions
         .iter()
@@ -90,6 +91,7 @@ fn hovering_a_point_shows_its_value_flags_and_full_citation() {
     let (point, position) = {
         let app = harness.state();
         let (point, _, position) = app
+            .views
             .trade
             .marker_positions
             .iter()
@@ -111,7 +113,7 @@ fn hovering_a_point_shows_its_value_flags_and_full_citation() {
     // Tooltips appear once the pointer has rested for a moment.
     harness.run_steps(60);
     assert_eq!(
-        harness.state().trade.hovered.as_ref().map(|(p, _)| p),
+        harness.state().views.trade.hovered.as_ref().map(|(p, _)| p),
         Some(&point)
     );
     harness.get_by_label_contains("Value: about 1.2 USD bn");
@@ -129,6 +131,7 @@ fn clicking_a_point_selects_it_and_highlights_its_source() {
     let turnover = turnover_id(harness.state());
     let (point, position) = harness
         .state()
+        .views
         .trade
         .marker_positions
         .iter()
@@ -141,13 +144,13 @@ fn clicking_a_point_selects_it_and_highlights_its_source() {
     common::click_at(&harness, position);
     harness.run_steps(3);
     let app = harness.state();
-    assert_eq!(app.trade.selected.as_ref(), Some(&point));
-    let cited = app.trade.selected_sources(&app.dataset);
+    assert_eq!(app.views.trade.selected.as_ref(), Some(&point));
+    let cited = app.views.trade.selected_sources(&app.dataset);
     assert!(!cited.is_empty());
     harness.get_by_label_contains("» ");
     harness.get_by_label("Clear selection").click();
     harness.run_steps(2);
-    assert!(harness.state().trade.selected.is_none());
+    assert!(harness.state().views.trade.selected.is_none());
 }
 
 #[test]
@@ -250,14 +253,14 @@ fn chart_options_are_switched_by_their_labels() {
     let mut harness = new_harness();
     harness.get_by_label("Log scale").click();
     harness.run_steps(2);
-    assert!(harness.state().trade.options.log_scale);
+    assert!(harness.state().views.trade.options.log_scale);
     harness.get_by_label("Connect gaps").click();
     harness.run_steps(2);
-    assert!(harness.state().trade.options.connect_gaps);
+    assert!(harness.state().views.trade.options.connect_gaps);
     harness.get_by_label("Year-over-year change").click();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().trade.options.mode,
+        harness.state().views.trade.options.mode,
         bilateral::chart::ChartMode::YearOverYear
     );
 }
@@ -305,7 +308,14 @@ fn map_at_year(year: i32) -> egui_kittest::Harness<'static, bilateral::app::Bila
     let mut harness = new_harness();
     harness.get_by_label("Map").click();
     harness.run_steps(2);
-    harness.state_mut().shared.year = year;
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(
+        &ctx,
+        Command::SetYear {
+            year,
+            from: ViewKind::Map,
+        },
+    );
     harness.run_steps(2);
     harness
 }
@@ -316,6 +326,7 @@ fn place_drawn(
 ) -> Option<egui::Pos2> {
     harness
         .state()
+        .views
         .map
         .place_positions
         .iter()
@@ -341,7 +352,7 @@ fn hovering_a_place_names_it_and_clicking_opens_its_events_and_sources() {
     harness.hover_at(position);
     harness.run_steps(60);
     assert_eq!(
-        harness.state().map.hovered,
+        harness.state().views.map.hovered,
         Some(bilateral::views::map::MapItem::Place(
             "shahid-nojeh-air-base".into()
         ))
@@ -351,7 +362,7 @@ fn hovering_a_place_names_it_and_clicking_opens_its_events_and_sources() {
     harness.remove_cursor();
     harness.run_steps(3);
     assert_eq!(
-        harness.state().map.selected,
+        harness.state().views.map.selected,
         Some(bilateral::views::map::MapItem::Place(
             "shahid-nojeh-air-base".into()
         ))
@@ -416,7 +427,7 @@ fn a_geojson_file_adds_a_layer_and_a_bad_one_leaves_the_map_as_it_was() {
 fn snapshot_map_2016() {
     let mut harness = map_at_year(2016);
     // The frame-time readout differs from run to run; the picture must not.
-    harness.state_mut().map.show_frame_time = false;
+    harness.state_mut().views.map.show_frame_time = false;
     harness.run_steps(2);
     harness.snapshot("map_2016");
 }
@@ -426,10 +437,15 @@ fn selecting_an_event_on_the_timeline_sets_the_year_and_highlights_it_elsewhere(
     let mut harness = new_harness();
     harness.get_by_label("Timeline").click();
     harness.run_steps(2);
-    harness.state_mut().timeline.show_range(2015.0, 2018.0);
+    harness
+        .state_mut()
+        .views
+        .timeline
+        .show_range(2015.0, 2018.0);
     harness.run_steps(2);
     let rect = harness
         .state()
+        .views
         .timeline
         .event_rects
         .iter()
@@ -441,17 +457,18 @@ fn selecting_an_event_on_the_timeline_sets_the_year_and_highlights_it_elsewhere(
     common::click_at(&harness, rect.center());
     harness.run_steps(2);
     assert_eq!(
-        harness.state().shared.selected_event.as_deref(),
+        harness.state().cursor().selected_event.as_deref(),
         Some("hamadan-air-base-use")
     );
-    assert_eq!(harness.state().shared.year, 2016);
+    assert_eq!(harness.state().cursor().year, 2016);
     harness.get_by_label("Show on the map").click();
     harness.run_steps(3);
     let app = harness.state();
     assert_eq!(app.view, ViewKind::Map);
-    assert_eq!(app.map.filter.as_ref().map(|f| f.year), Some(2016));
+    assert_eq!(app.cursor().year, 2016, "the map shows the cursor's year");
     assert!(
-        app.map
+        app.views
+            .map
             .place_positions
             .iter()
             .any(|(id, _)| id == "shahid-nojeh-air-base"),
@@ -464,17 +481,17 @@ fn moving_the_year_on_the_map_moves_the_timeline() {
     let mut harness = new_harness();
     harness.get_by_label("Map").click();
     harness.run_steps(2);
-    let start = harness.state().shared.year;
+    let start = harness.state().cursor().year;
     harness
         .get_by_role_and_label(egui::accesskit::Role::Slider, "Year")
         .focus();
     harness.run_steps(1);
     harness.key_press(egui::Key::ArrowLeft);
     harness.run_steps(2);
-    assert_eq!(harness.state().shared.year, start - 1);
+    assert_eq!(harness.state().cursor().year, start - 1);
     harness.get_by_label("Timeline").click();
     harness.run_steps(2);
-    let timeline = &harness.state().timeline;
+    let timeline = &harness.state().views.timeline;
     let centre = f64::midpoint(timeline.start, timeline.end);
     assert!(
         (centre - (f64::from(start - 1) + 0.5)).abs() < 1e-6,
@@ -485,17 +502,24 @@ fn moving_the_year_on_the_map_moves_the_timeline() {
 #[test]
 fn screen_readers_hear_what_the_map_and_the_timeline_show() {
     let mut harness = map_at_year(2016);
-    let places = harness.state().map.place_positions.len();
+    let places = harness.state().views.map.place_positions.len();
     assert!(places > 0, "the map of 2016 has places");
     harness.get_by_label_contains(&format!("Map of 2016: {places} places"));
-    harness.state_mut().shared.year = 1946;
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(
+        &ctx,
+        Command::SetYear {
+            year: 1946,
+            from: ViewKind::Map,
+        },
+    );
     harness.run_steps(2);
-    let places_1946 = harness.state().map.place_positions.len();
+    let places_1946 = harness.state().views.map.place_positions.len();
     assert_ne!(places_1946, places, "another year shows other places");
     harness.get_by_label_contains(&format!("Map of 1946: {places_1946} places"));
     harness.get_by_label("Timeline").click();
     harness.run_steps(2);
-    let shown = harness.state().timeline.event_rects.len();
+    let shown = harness.state().views.timeline.event_rects.len();
     harness.get_by_label_contains(&format!("{shown} events shown; current year 1946"));
 }
 
@@ -504,10 +528,11 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     let mut harness = new_harness();
     harness
         .state_mut()
+        .views
         .timeline
         .domains
         .remove(&bilateral::data::Domain::Trade);
-    let domains_before = harness.state().timeline.domains.clone();
+    let domains_before = harness.state().views.timeline.domains.clone();
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
@@ -517,10 +542,10 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     let panel_fill = |ctx: &egui::Context| ctx.style_of(egui::Theme::Dark).visuals.panel_fill;
     assert_eq!(panel_fill(&ctx), egui::Color32::BLACK, "high contrast");
     let story = harness.state().dataset.story.clone();
-    assert!(harness.state().presenter.is_some());
+    assert!(harness.state().presenter().is_some());
     assert_eq!(harness.state().view, ViewKind::Timeline);
     let span = story[0].span.expect("the first slide has a span");
-    let timeline = &harness.state().timeline;
+    let timeline = &harness.state().views.timeline;
     let centre = f64::midpoint(timeline.start, timeline.end);
     let slide_centre = f64::midpoint(
         f64::from(span.from),
@@ -535,22 +560,22 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     harness.key_press(egui::Key::PageDown);
     harness.run_steps(2);
     assert_eq!(harness.state().view, ViewKind::Trade);
-    assert_eq!(Some(harness.state().shared.year), story[1].year);
+    assert_eq!(Some(harness.state().cursor().year), story[1].year);
     harness.key_press(egui::Key::ArrowRight);
     harness.key_press(egui::Key::Space);
     harness.run_steps(2);
-    assert_eq!(harness.state().presenter.as_ref().map(|p| p.slide), Some(3));
+    assert_eq!(harness.state().presenter().map(|p| p.slide), Some(3));
     assert_eq!(harness.state().view, ViewKind::Map);
-    assert_eq!(harness.state().shared.selected_event, story[3].select);
+    assert_eq!(harness.state().cursor().selected_event, story[3].select);
     harness.key_press(egui::Key::PageUp);
     harness.run_steps(2);
-    assert_eq!(harness.state().presenter.as_ref().map(|p| p.slide), Some(2));
+    assert_eq!(harness.state().presenter().map(|p| p.slide), Some(2));
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    assert!(harness.state().presenter.is_none());
+    assert!(harness.state().presenter().is_none());
     harness.get_by_label("File");
     assert_eq!(
-        harness.state().timeline.domains,
+        harness.state().views.timeline.domains,
         domains_before,
         "the filters from before presenting are back"
     );
@@ -593,7 +618,11 @@ fn snapshot_timeline_recent() {
     let mut harness = new_harness();
     harness.get_by_label("Timeline").click();
     harness.run_steps(2);
-    harness.state_mut().timeline.show_range(2014.8, 2025.2);
+    harness
+        .state_mut()
+        .views
+        .timeline
+        .show_range(2014.8, 2025.2);
     harness.run_steps(2);
     harness.snapshot("timeline_recent");
 }
@@ -624,7 +653,7 @@ fn file_export_writes_the_chart_as_svg_and_its_data_as_csv() {
         );
     }
     let app = harness.state();
-    let model = chart::build(&app.dataset, &app.trade.options);
+    let model = chart::build(&app.dataset, &app.views.trade.options);
     let shown_rows = std::fs::read_to_string(&shown)
         .expect("csv written")
         .lines()

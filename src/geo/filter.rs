@@ -1,45 +1,51 @@
-//! Which records the map shows: the year on the slider and the domain and stance toggles.
+//! Which records the map shows: the domain and stance toggles, at the year of the app's
+//! time cursor.
 
 use std::collections::BTreeSet;
 
 use crate::data::{Dataset, Domain, Stance, YearSpan};
 
-/// The map's time and filters.
+/// The map's filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapFilter {
-    /// The year shown; a record appears in the years it was active.
-    pub year: i32,
     /// Domains switched on.
     pub domains: BTreeSet<Domain>,
     /// Stances switched on.
     pub stances: BTreeSet<Stance>,
 }
 
+impl Default for MapFilter {
+    fn default() -> Self {
+        Self::all()
+    }
+}
+
 impl MapFilter {
-    /// Everything on, at `year`.
-    pub fn all_at(year: i32) -> Self {
+    /// Everything on.
+    pub fn all() -> Self {
         Self {
-            year,
             domains: Domain::ALL.into_iter().collect(),
             stances: Stance::ALL.into_iter().collect(),
         }
     }
 
-    /// Whether a record with these fields is on the map.
-    pub fn shows(&self, domains: &[Domain], stance: Stance, years: YearSpan) -> bool {
-        years.contains(self.year)
+    /// Whether a record with these fields is on the map of `year`.
+    pub fn shows(&self, year: i32, domains: &[Domain], stance: Stance, years: YearSpan) -> bool {
+        years.contains(year)
             && self.stances.contains(&stance)
             && (domains.is_empty() || domains.iter().any(|d| self.domains.contains(d)))
     }
 
-    /// Whether a GeoJSON feature with optional fields is on the map: missing fields never hide it.
+    /// Whether a GeoJSON feature with optional fields is on the map of `year`: missing
+    /// fields never hide it.
     pub fn shows_optional(
         &self,
+        year: i32,
         domain: Option<Domain>,
         stance: Option<Stance>,
         years: Option<YearSpan>,
     ) -> bool {
-        years.is_none_or(|years| years.contains(self.year))
+        years.is_none_or(|years| years.contains(year))
             && stance.is_none_or(|stance| self.stances.contains(&stance))
             && domain.is_none_or(|domain| self.domains.contains(&domain))
     }
@@ -79,34 +85,34 @@ mod tests {
 
     #[test]
     fn records_show_only_in_their_years() {
-        let filter = MapFilter::all_at(2016);
-        assert!(filter.shows(&[Domain::Military], Stance::Cooperation, Y2016));
-        let later = MapFilter::all_at(2023);
-        assert!(!later.shows(&[Domain::Military], Stance::Cooperation, Y2016));
+        let filter = MapFilter::all();
+        assert!(filter.shows(2016, &[Domain::Military], Stance::Cooperation, Y2016));
+        assert!(!filter.shows(2023, &[Domain::Military], Stance::Cooperation, Y2016));
         let open = YearSpan::new(2015, None);
-        assert!(later.shows(&[Domain::Military], Stance::Cooperation, open));
+        assert!(filter.shows(2023, &[Domain::Military], Stance::Cooperation, open));
     }
 
     #[test]
     fn domain_and_stance_toggles_hide_records() {
-        let mut filter = MapFilter::all_at(2016);
+        let mut filter = MapFilter::all();
         filter.domains.remove(&Domain::Military);
-        assert!(!filter.shows(&[Domain::Military], Stance::Cooperation, Y2016));
+        assert!(!filter.shows(2016, &[Domain::Military], Stance::Cooperation, Y2016));
         assert!(filter.shows(
+            2016,
             &[Domain::Military, Domain::Energy],
             Stance::Cooperation,
             Y2016
         ));
         filter.stances.remove(&Stance::Divergence);
-        assert!(!filter.shows(&[Domain::Energy], Stance::Divergence, Y2016));
+        assert!(!filter.shows(2016, &[Domain::Energy], Stance::Divergence, Y2016));
     }
 
     #[test]
     fn optional_fields_never_hide_a_feature() {
-        let mut filter = MapFilter::all_at(1990);
+        let mut filter = MapFilter::all();
         filter.domains.clear();
-        assert!(filter.shows_optional(None, None, None));
-        assert!(!filter.shows_optional(Some(Domain::Trade), None, None));
-        assert!(!filter.shows_optional(None, None, Some(Y2016)));
+        assert!(filter.shows_optional(1990, None, None, None));
+        assert!(!filter.shows_optional(1990, Some(Domain::Trade), None, None));
+        assert!(!filter.shows_optional(1990, None, None, Some(Y2016)));
     }
 }

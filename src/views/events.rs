@@ -2,9 +2,11 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::data::{Dataset, Event};
-use crate::format::source_citation;
+use crate::command::Command;
+use crate::data::Event;
 use crate::theme;
+use crate::views::ViewContext;
+use crate::views::widgets::{CitationStyle, citations_ui};
 
 /// What the events view remembers between frames.
 #[derive(Debug, Clone, Default)]
@@ -13,23 +15,32 @@ pub struct EventsViewState {
     pub filter: String,
 }
 
-fn matches(event: &Event, filter: &str) -> bool {
-    let filter = filter.trim().to_lowercase();
+/// Whether `event`, whose title and summary lowercased are `text`, matches `filter`
+/// (already trimmed and lowercased).
+fn matches(event: &Event, text: &str, filter: &str) -> bool {
     filter.is_empty()
-        || event.title.to_lowercase().contains(&filter)
-        || event.summary.to_lowercase().contains(&filter)
-        || event.date.to_string().contains(&filter)
-        || event.domains.iter().any(|d| d.label().contains(&filter))
-        || event.stance.label().contains(&filter)
+        || text.contains(filter)
+        || event.date.to_string().contains(filter)
+        || event.domains.iter().any(|d| d.label().contains(filter))
+        || event.stance.label().contains(filter)
 }
 
-/// Shows the events view.
-pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut EventsViewState) {
+/// Shows the events view. It asks nothing of the app yet; `_commands` keeps the views alike.
+pub fn ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    state: &mut EventsViewState,
+    _commands: &mut Vec<Command>,
+) {
+    let dataset = cx.dataset;
     egui::CentralPanel::default().show(ui, |ui| {
+        let filter = state.filter.trim().to_lowercase();
         let mut events: Vec<&Event> = dataset
             .events
             .iter()
-            .filter(|event| matches(event, &state.filter))
+            .enumerate()
+            .filter(|(index, event)| matches(event, cx.caches.event_text(*index), &filter))
+            .map(|(_, event)| event)
             .collect();
         events.sort_by_key(|event| event.date);
         ui.horizontal(|ui| {
@@ -58,13 +69,7 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut EventsViewState) {
                         ui.label(RichText::new(domains.join(", ")).weak());
                     });
                     ui.label(&event.summary);
-                    for source_id in &event.sources {
-                        ui.label(
-                            RichText::new(source_citation(dataset, source_id))
-                                .small()
-                                .weak(),
-                        );
-                    }
+                    citations_ui(ui, dataset, &event.sources, CitationStyle::Faint);
                 });
             }
         });

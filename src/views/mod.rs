@@ -1,142 +1,58 @@
-//! The views: each reads the dataset and its own state, and returns commands.
+//! The views. Each reads the data through a [`ViewContext`], keeps only its own choices
+//! (filters, zoom, hover) in its state, and asks the app for everything else by pushing
+//! [`Command`]s: the time cursor, the selection, files and dialogs belong to the app.
 
+pub mod cache;
+pub mod context;
 pub mod events;
 pub mod map;
 pub mod sources;
 pub mod timeline;
 pub mod trade;
+pub mod widgets;
 
-use std::collections::BTreeSet;
+use eframe::egui::Ui;
 
-use eframe::egui::{self, Color32, Key, Pos2, Response, RichText, Ui};
+use crate::command::Command;
+pub use crate::view_kind::ViewKind;
+pub use context::{Chrome, TimeCursor, ViewContext};
 
-use crate::data::Domain;
-use crate::theme;
-use serde::{Deserialize, Serialize};
-
-/// What every view shares: the app's one time cursor, the selected event, and whether
-/// the app is presenting (views then hide their side panels).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shared {
-    /// The current year: the chart's rule, the map's year, the timeline's centre.
-    pub year: i32,
-    /// The event selected on the timeline, highlighted on the other views.
-    pub selected_event: Option<String>,
-    /// Presenter mode is on.
-    pub presenting: bool,
-    /// Drawing for an exported picture: as when presenting, and without controls.
-    pub exporting: bool,
+/// The choices of every view, kept between frames. One value, so that presenter mode can
+/// save it whole on entering and put it back on leaving.
+#[derive(Debug, Clone, Default)]
+pub struct ViewStates {
+    /// The trade view's options and selection.
+    pub trade: trade::TradeViewState,
+    /// The map's camera, filters and selection.
+    pub map: map::MapViewState,
+    /// The timeline's span, filters and search.
+    pub timeline: timeline::TimelineViewState,
+    /// The events view's filter.
+    pub events: events::EventsViewState,
 }
 
-impl Shared {
-    /// The cursor at `year`, nothing selected, not presenting.
-    pub fn at(year: i32) -> Self {
-        Self {
-            year,
-            selected_event: None,
-            presenting: false,
-            exporting: false,
-        }
+impl ViewStates {
+    /// Forgets what may not exist in a new dataset, and frames it.
+    pub fn on_dataset_changed(&mut self, dataset: &crate::data::Dataset) {
+        self.trade.on_dataset_changed();
+        self.map.on_dataset_changed();
+        self.timeline.show_all(dataset);
     }
 }
 
-/// Which view fills the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ViewKind {
-    /// The trade chart.
-    #[default]
-    Trade,
-    /// The cooperation map.
-    Map,
-    /// The events on a time axis.
-    Timeline,
-    /// The list of dated events.
-    Events,
-    /// Every source with its full citation.
-    Sources,
-}
-
-impl ViewKind {
-    /// Every view, in tab order.
-    pub const ALL: [Self; 5] = [
-        Self::Trade,
-        Self::Map,
-        Self::Timeline,
-        Self::Events,
-        Self::Sources,
-    ];
-
-    /// Tab label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Trade => "Trade",
-            Self::Map => "Map",
-            Self::Timeline => "Timeline",
-            Self::Events => "Events",
-            Self::Sources => "Sources",
-        }
-    }
-
-    /// The digit that, with Ctrl (⌘ on macOS), shows this view.
-    pub fn shortcut_key(self) -> Key {
-        match self {
-            Self::Trade => Key::Num1,
-            Self::Map => Key::Num2,
-            Self::Timeline => Key::Num3,
-            Self::Events => Key::Num4,
-            Self::Sources => Key::Num5,
-        }
-    }
-}
-
-/// A small colour dot in front of a legend or filter entry.
-pub fn color_swatch(ui: &mut Ui, color: Color32, filled: bool) {
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-    if filled {
-        ui.painter().circle_filled(rect.center(), 5.0, color);
-    } else {
-        ui.painter()
-            .circle_stroke(rect.center(), 4.5, egui::Stroke::new(1.5, color));
-    }
-}
-
-/// The zoom the user asked for over `response` this frame (wheel or pinch) and the
-/// pointer position to zoom around; `None` when there is none. Factors above 1 zoom in.
-pub fn zoom_gesture(ui: &Ui, response: &Response) -> Option<(f64, Pos2)> {
-    if !response.hovered() {
-        return None;
-    }
-    let (scroll, pinch, pointer) = ui.input(|i| {
-        (
-            i.smooth_scroll_delta.y,
-            i.zoom_delta(),
-            i.pointer.hover_pos(),
-        )
-    });
-    let factor = f64::from(pinch) * (f64::from(scroll) / 200.0).exp();
-    let pointer = pointer?;
-    ((factor - 1.0).abs() > 1e-4).then_some((factor, pointer))
-}
-
-/// Switches `value` into or out of `set`.
-pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
-    if on {
-        set.insert(value);
-    } else {
-        set.remove(&value);
-    }
-}
-
-/// The row of domain checkboxes, each with its colour, that the map and the timeline filter by.
-pub fn domain_toggles_ui(ui: &mut Ui, domains: &mut BTreeSet<Domain>) {
-    ui.label(RichText::new("Domains").strong());
-    for domain in Domain::ALL {
-        let mut on = domains.contains(&domain);
-        color_swatch(ui, theme::domain_color(domain), true);
-        let text = RichText::new(domain.label()).color(theme::domain_color(domain));
-        if ui.checkbox(&mut on, text).changed() {
-            toggle(domains, domain, on);
-        }
+/// Draws the view `kind` with its state; what the user asks of the app goes into `commands`.
+pub fn view_ui(
+    ui: &mut Ui,
+    kind: ViewKind,
+    cx: &ViewContext<'_>,
+    states: &mut ViewStates,
+    commands: &mut Vec<Command>,
+) {
+    match kind {
+        ViewKind::Trade => trade::ui(ui, cx, &mut states.trade, commands),
+        ViewKind::Map => map::ui(ui, cx, &mut states.map, commands),
+        ViewKind::Timeline => timeline::ui(ui, cx, &mut states.timeline, commands),
+        ViewKind::Events => events::ui(ui, cx, &mut states.events, commands),
+        ViewKind::Sources => sources::ui(ui, cx, commands),
     }
 }

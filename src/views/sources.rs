@@ -2,30 +2,13 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::data::Dataset;
+use crate::command::Command;
+use crate::views::ViewContext;
+use crate::views::cache::CitationCounts;
 
-/// How many records of each kind cite `source_id`.
-fn citing_counts(dataset: &Dataset, source_id: &str) -> (usize, usize, usize) {
-    let cites = |sources: &[String]| sources.iter().any(|s| s == source_id);
-    let points = dataset
-        .series
-        .iter()
-        .flat_map(|s| &s.points)
-        .filter(|p| cites(&p.sources))
-        .count();
-    let events = dataset.events.iter().filter(|e| cites(&e.sources)).count();
-    let places = dataset.places.iter().filter(|p| cites(&p.sources)).count()
-        + dataset
-            .corridors
-            .iter()
-            .filter(|c| cites(&c.sources))
-            .count()
-        + dataset.areas.iter().filter(|a| cites(&a.sources)).count();
-    (points, events, places)
-}
-
-/// Shows the sources view.
-pub fn ui(ui: &mut Ui, dataset: &Dataset) {
+/// Shows the sources view. It asks nothing of the app yet; `_commands` keeps the views alike.
+pub fn ui(ui: &mut Ui, cx: &ViewContext<'_>, _commands: &mut Vec<Command>) {
+    let dataset = cx.dataset;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading(format!("Sources of “{}”", dataset.metadata.title));
         if !dataset.metadata.description.is_empty() {
@@ -43,7 +26,11 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset) {
                     if !source.note.is_empty() {
                         ui.label(&source.note);
                     }
-                    let (points, events, places) = citing_counts(dataset, &source.id);
+                    let CitationCounts {
+                        points,
+                        events,
+                        places,
+                    } = cx.caches.citations_of(&source.id);
                     ui.label(
                         RichText::new(format!(
                             "id {} · cited by {points} data points, {events} events, {places} places and routes",

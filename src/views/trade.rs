@@ -6,10 +6,12 @@ use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
 use crate::chart::{
     self, ChartMode, ChartModel, ChartOptions, EventMark, Marker, MarkerRole, PointRef,
 };
+use crate::command::Command;
 use crate::data::Dataset;
-use crate::format::{format_value, source_citation};
+use crate::format::format_value;
 use crate::theme;
-use crate::views::Shared;
+use crate::views::widgets::{CitationStyle, citations_ui, color_swatch};
+use crate::views::{ViewContext, ViewKind};
 
 /// How close, in points, the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
@@ -52,11 +54,17 @@ impl TradeViewState {
     }
 }
 
-/// Shows the trade view.
-pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState, shared: &mut Shared) {
-    let model = chart::build(dataset, &state.options);
+/// Shows the trade view; what the user asks of the app goes into `commands`.
+pub fn ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    state: &mut TradeViewState,
+    commands: &mut Vec<Command>,
+) {
+    let dataset = cx.dataset;
+    let model = cx.caches.chart();
 
-    if !shared.presenting {
+    if cx.chrome.is_full() {
         egui::Panel::right("trade_sources")
             .resizable(true)
             .default_size(330.0)
@@ -64,10 +72,10 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState, shared: &m
     }
 
     egui::Panel::top("trade_controls").show(ui, |ui| {
-        if !shared.presenting {
-            controls_ui(ui, &model, state);
+        if cx.chrome.is_full() {
+            controls_ui(ui, model, state);
         }
-        legend_ui(ui, &model, state);
+        legend_ui(ui, model, state);
     });
 
     egui::CentralPanel::default().show(ui, |ui| {
@@ -84,7 +92,7 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut TradeViewState, shared: &m
             .show(ui, |ui| {
                 ui.label(RichText::new(caption).small().weak());
             });
-        plot_ui(ui, dataset, &model, state, shared);
+        plot_ui(ui, cx, model, state, commands);
     });
 }
 
@@ -145,7 +153,7 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
             if ui.available_size_before_wrap().x < entry_width {
                 ui.end_row();
             }
-            crate::views::color_swatch(ui, color, true);
+            color_swatch(ui, color, true);
             let label = RichText::new(&series.label).color(color);
             if ui
                 .checkbox(&mut visible, label)
@@ -171,16 +179,15 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
 
 fn plot_ui(
     ui: &mut Ui,
-    dataset: &Dataset,
+    cx: &ViewContext<'_>,
     model: &ChartModel,
     state: &mut TradeViewState,
-    shared: &mut Shared,
+    commands: &mut Vec<Command>,
 ) {
-    let current_year = f64::from(shared.year);
-    let selected_event_x = shared
-        .selected_event
-        .as_ref()
-        .and_then(|id| dataset.events.iter().find(|e| &e.id == id))
+    let dataset = cx.dataset;
+    let current_year = f64::from(cx.cursor.year);
+    let selected_event_x = cx
+        .selected_event()
         .map(|e| (e.title.clone(), e.date.start_as_year_fraction()));
     let events = if state.show_events {
         chart::event_marks(dataset)
@@ -386,7 +393,10 @@ fn plot_ui(
             None => pointer_in_plot.map(|p| p.x.round() as i32),
         };
         if let Some(year) = clicked_year {
-            shared.year = year;
+            commands.push(Command::SetYear {
+                year,
+                from: ViewKind::Trade,
+            });
         }
     }
 }
@@ -406,11 +416,11 @@ fn badge_ui(ui: &Ui, plot_rect: egui::Rect) {
     let painter = ui.painter_at(plot_rect);
     let text = "LOG SCALE";
     let font = egui::FontId::proportional(14.0);
-    let galley = painter.layout_no_wrap(text.to_owned(), font, Color32::BLACK);
+    let galley = painter.layout_no_wrap(text.to_owned(), font, theme::LOG_BADGE_TEXT);
     let origin = plot_rect.left_top() + egui::vec2(64.0, 10.0);
     let rect = egui::Rect::from_min_size(origin, galley.size()).expand(4.0);
     painter.rect_filled(rect, 4.0, theme::LOG_BADGE);
-    painter.galley(origin, galley, Color32::BLACK);
+    painter.galley(origin, galley, theme::LOG_BADGE_TEXT);
 }
 
 /// The tooltip of a marker: what, when, how much, how sure, and from whom.
@@ -466,9 +476,7 @@ fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, marker: &Marker
     }
     ui.separator();
     ui.label(RichText::new("Sources").strong());
-    for source_id in &marker.sources {
-        ui.label(source_citation(dataset, source_id));
-    }
+    citations_ui(ui, dataset, &marker.sources, CitationStyle::Full);
 }
 
 fn event_tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &EventMark) {
@@ -477,9 +485,7 @@ fn event_tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &EventMark) {
     if let Some(full) = dataset.events.iter().find(|e| e.id == event.id) {
         ui.label(&full.summary);
         ui.label(RichText::new(format!("Stance: {}", full.stance.label())).weak());
-        for source_id in &full.sources {
-            ui.label(RichText::new(source_citation(dataset, source_id)).small());
-        }
+        citations_ui(ui, dataset, &full.sources, CitationStyle::Small);
     }
 }
 

@@ -1,38 +1,10 @@
-//! Presenter mode: the slides of a dataset's story, or the views when it has none.
+//! A dataset's story: the slides presenter mode walks through, or one slide per view
+//! when the dataset tells none. Plain data; the app shell runs presenter mode.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
-use crate::data::{Dataset, Domain, Slide, SlideView, Stance};
-use crate::geo::filter::MapFilter;
-use crate::views::ViewKind;
-
-/// Type scale in presenter mode unless the user picks another.
-pub const DEFAULT_SCALE: f32 = 1.6;
-/// The scales offered in the menu.
-pub const SCALES: [f32; 4] = [1.6, 2.0, 2.5, 3.0];
-
-/// Where the presenter is in the slides, and what to put back on leaving.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Presenter {
-    /// Index of the slide on screen.
-    pub slide: usize,
-    /// The zoom factor to restore on leaving.
-    pub previous_zoom: f32,
-    /// The filters the slides replace, restored on leaving.
-    pub filters_before: FiltersBefore,
-}
-
-/// The map's and the timeline's filters as they were before presenting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FiltersBefore {
-    /// The map's year and filters.
-    pub map: Option<MapFilter>,
-    /// Domains the timeline showed.
-    pub timeline_domains: BTreeSet<Domain>,
-    /// Stances the timeline showed.
-    pub timeline_stances: BTreeSet<Stance>,
-}
+use crate::data::{Dataset, Slide, SlideView};
+use crate::view_kind::ViewKind;
 
 /// The view a slide asks for.
 pub fn view_of(slide: SlideView) -> ViewKind {

@@ -1,0 +1,122 @@
+//! Running commands: the one place where the data, the time cursor, the view and the
+//! settings change.
+
+use eframe::egui;
+
+use super::{BilateralApp, DataOrigin, Message, chrome, dialogs::DialogPurpose};
+use crate::command::Command;
+use crate::data::builtin::builtin_dataset;
+use crate::data::geojson::GeoLayer;
+use crate::data::{Dataset, LoadErrors};
+use crate::geo::filter::year_range;
+use crate::io::{OpenedFile, open_file};
+use crate::views::{TimeCursor, ViewKind};
+
+impl BilateralApp {
+    /// Runs one command. Menus, shortcuts, views, drag and drop, the command line and
+    /// tests all come here.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::ShowOpenDialog => self.show_file_dialog(ctx, DialogPurpose::Open),
+            Command::ShowExportDialog(kind) => {
+                self.show_file_dialog(ctx, DialogPurpose::Save(kind));
+            }
+            Command::Export(kind, path) => self.export(ctx, kind, &path),
+            Command::OpenPath(path) => self.open_path(path),
+            Command::RemoveLayer(index) => {
+                if index < self.layers.len() {
+                    self.layers.remove(index);
+                    self.views.map.forget_selection();
+                }
+            }
+            Command::RevertToBuiltin => self.accept(builtin_dataset(), DataOrigin::BuiltIn),
+            Command::ClearRecentFiles => {
+                self.settings.recent_files.clear();
+                self.persistence.changed();
+            }
+            Command::ShowView(view) => {
+                self.view = view;
+                self.settings.last_view = view;
+                self.persistence.changed();
+            }
+            Command::SetYear { year, from } => {
+                self.cursor.year = year;
+                if from != ViewKind::Timeline {
+                    self.views.timeline.centre_on(year);
+                }
+            }
+            Command::SelectEvent(id) => self.cursor.selected_event = id,
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                chrome::apply_theme(ctx, theme);
+                self.persistence.changed();
+            }
+            Command::DismissMessage => self.message = None,
+            Command::ShowAbout => self.windows.about = true,
+            Command::ShowShortcuts => self.windows.shortcuts = !self.windows.shortcuts,
+            Command::TogglePresenter => self.toggle_presenter(ctx),
+            Command::NextSlide => self.step_slide(1),
+            Command::PreviousSlide => self.step_slide(-1),
+            Command::SetPresenterScale(scale) => {
+                self.settings.presenter_scale = scale;
+                if self.presenter.is_some() {
+                    ctx.set_zoom_factor(scale);
+                }
+                self.persistence.changed();
+            }
+            Command::SetHighContrast(on) => {
+                self.settings.presenter_high_contrast = on;
+                if self.presenter.is_some() {
+                    self.apply_presenter_look(ctx);
+                }
+                self.persistence.changed();
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn open_path(&mut self, path: std::path::PathBuf) {
+        match open_file(&path) {
+            Ok(opened) => {
+                self.settings.remember_recent(&path);
+                self.persistence.changed();
+                match opened {
+                    OpenedFile::Dataset(dataset) => {
+                        self.accept(Ok(*dataset), DataOrigin::File(path));
+                    }
+                    OpenedFile::Layer(layer) => self.add_layer(layer),
+                }
+            }
+            Err(errors) => self.accept(Err(errors), DataOrigin::File(path)),
+        }
+    }
+
+    /// Replaces the data on success; on failure keeps it and shows why.
+    fn accept(&mut self, result: Result<Dataset, LoadErrors>, origin: DataOrigin) {
+        match result {
+            Ok(dataset) => {
+                self.dataset = dataset;
+                self.data_generation += 1;
+                self.origin = origin;
+                self.message = None;
+                self.cursor = TimeCursor::at(year_range(&self.dataset).1);
+                self.views.on_dataset_changed(&self.dataset);
+            }
+            Err(errors) => {
+                log::warn!("{errors}");
+                self.message = Some(Message::LoadFailed { errors });
+            }
+        }
+    }
+
+    fn add_layer(&mut self, layer: GeoLayer) {
+        self.message = Some(Message::Notice(format!(
+            "Added the map layer “{}” ({} features). Remove it from the Layers list on the map.",
+            layer.name,
+            layer.features.len()
+        )));
+        self.layers.push(layer);
+        self.views.map.forget_selection();
+        self.view = ViewKind::Map;
+    }
+}

@@ -1,0 +1,174 @@
+//! The menu bar as data: what each menu holds, drawn by [`menu_bar_ui`] and checked by
+//! tests (every command with a shortcut has a menu entry). The entries' texts and
+//! shortcuts come from [`Command`].
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::command::{Command, ExportKind};
+use crate::settings::{PRESENTER_SCALES, Settings, ThemeChoice};
+use crate::views::ViewKind;
+
+/// One entry of a menu.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MenuEntry {
+    /// A button that runs a command, with its shortcut beside it.
+    Command(Command),
+    /// A line between groups.
+    Separator,
+    /// A menu inside the menu.
+    Submenu(&'static str, Vec<MenuEntry>),
+    /// The recent files, then *Clear recent files*.
+    RecentFiles,
+    /// The presenter type scales, one radio button each.
+    PresenterScales,
+    /// The high-contrast checkbox.
+    HighContrast,
+    /// The colour themes, one radio button each.
+    Themes,
+}
+
+/// The menus, left to right, with their titles.
+pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
+    use MenuEntry::{Command as Run, Separator, Submenu};
+    let file = vec![
+        Run(Command::ShowOpenDialog),
+        Submenu("Open recent", vec![MenuEntry::RecentFiles]),
+        Run(Command::RevertToBuiltin),
+        Separator,
+        Submenu(
+            "Export",
+            ExportKind::ALL
+                .into_iter()
+                .map(|kind| Run(Command::ShowExportDialog(kind)))
+                .collect(),
+        ),
+        Separator,
+        Run(Command::Quit),
+    ];
+    let mut view: Vec<MenuEntry> = ViewKind::ALL
+        .into_iter()
+        .map(|kind| Run(Command::ShowView(kind)))
+        .collect();
+    view.extend([
+        Separator,
+        Run(Command::TogglePresenter),
+        Submenu("Presenter type size", vec![MenuEntry::PresenterScales]),
+        MenuEntry::HighContrast,
+        Separator,
+        Submenu("Theme", vec![MenuEntry::Themes]),
+        Separator,
+        Run(Command::DismissMessage),
+    ]);
+    let help = vec![Run(Command::ShowShortcuts), Run(Command::ShowAbout)];
+    vec![("File", file), ("View", view), ("Help", help)]
+}
+
+/// Draws the menu bar; what is picked goes into `commands`.
+pub fn menu_bar_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        for (title, entries) in menus() {
+            ui.menu_button(title, |ui| entries_ui(ui, &entries, settings, commands));
+        }
+    });
+}
+
+fn entries_ui(
+    ui: &mut Ui,
+    entries: &[MenuEntry],
+    settings: &Settings,
+    commands: &mut Vec<Command>,
+) {
+    for entry in entries {
+        match entry {
+            MenuEntry::Command(command) => command_button(ui, command, commands),
+            MenuEntry::Separator => {
+                ui.separator();
+            }
+            MenuEntry::Submenu(title, inner) => {
+                ui.menu_button(*title, |ui| entries_ui(ui, inner, settings, commands));
+            }
+            MenuEntry::RecentFiles => {
+                if settings.recent_files.is_empty() {
+                    ui.label(RichText::new("No recent files").weak());
+                }
+                for path in &settings.recent_files {
+                    command_button(ui, &Command::OpenPath(path.clone()), commands);
+                }
+                ui.separator();
+                command_button(ui, &Command::ClearRecentFiles, commands);
+            }
+            MenuEntry::PresenterScales => {
+                for scale in PRESENTER_SCALES {
+                    let command = Command::SetPresenterScale(scale);
+                    let chosen = (settings.presenter_scale - scale).abs() < 1e-3;
+                    if ui.radio(chosen, command.label()).clicked() {
+                        commands.push(command);
+                    }
+                }
+            }
+            MenuEntry::HighContrast => {
+                let mut on = settings.presenter_high_contrast;
+                let label = Command::SetHighContrast(on).label();
+                if ui.checkbox(&mut on, label).changed() {
+                    commands.push(Command::SetHighContrast(on));
+                }
+            }
+            MenuEntry::Themes => {
+                for choice in ThemeChoice::ALL {
+                    let command = Command::SetTheme(choice);
+                    if ui
+                        .radio(settings.theme == choice, command.label())
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A button with the command's label, shortcut and description.
+pub fn command_button(ui: &mut Ui, command: &Command, commands: &mut Vec<Command>) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui
+        .add(button)
+        .on_hover_text(command.description())
+        .clicked()
+    {
+        commands.push(command.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn commands_in(entries: &[MenuEntry], found: &mut Vec<Command>) {
+        for entry in entries {
+            match entry {
+                MenuEntry::Command(command) => found.push(command.clone()),
+                MenuEntry::Submenu(_, inner) => commands_in(inner, found),
+                MenuEntry::RecentFiles => found.push(Command::ClearRecentFiles),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn every_shortcut_has_a_menu_entry() {
+        let mut in_menus = Vec::new();
+        for (_, entries) in menus() {
+            commands_in(&entries, &mut in_menus);
+        }
+        for command in Command::with_shortcuts() {
+            assert!(
+                in_menus.contains(&command),
+                "{command:?} has a shortcut but no menu entry"
+            );
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The app shell: owns the data, the time cursor, the views' states and the settings;
+//! runs commands; lays out the window. It is the only part of the UI that touches files,
+//! dialogs or the time cursor.
+//!
+//! Its rooms: [`commands`] runs each [`Command`]; [`chrome`] draws the menus, tabs,
+//! banner, status bar and windows around the view; [`menu`] is the menu bar as data;
+//! [`input`] turns keys and dropped files into commands; [`presenter`] runs presenter
+//! mode; [`dialogs`] shows native file dialogs; [`export`] writes exports;
+//! [`persistence`] saves the settings.
+
+mod chrome;
+mod commands;
+mod dialogs;
+mod export;
+mod input;
+pub mod menu;
+mod persistence;
+mod presenter;
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, Ui};
+
+use crate::command::Command;
+use crate::data::builtin::{builtin_dataset, empty_dataset};
+use crate::data::geojson::GeoLayer;
+use crate::data::{Dataset, LoadErrors};
+use crate::geo::filter::year_range;
+use crate::settings::{Settings, SettingsStore};
+use crate::views::cache::ViewCaches;
+use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
+
+pub use presenter::Presenter;
+
+/// Where the data on screen came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataOrigin {
+    /// The dataset that ships in the binary.
+    BuiltIn,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+impl DataOrigin {
+    /// A short description for the status bar and window title.
+    pub fn label(&self) -> String {
+        match self {
+            Self::BuiltIn => "built-in data".to_owned(),
+            Self::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// A message shown in a banner above the view until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// A file did not load; the data on screen did not change.
+    LoadFailed {
+        /// What was wrong.
+        errors: LoadErrors,
+    },
+    /// Something worth knowing that is not a failure to load.
+    Notice(String),
+}
+
+/// How the app is started: its settings and what to open first.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Where settings are written.
+    pub settings_store: SettingsStore,
+    /// The settings read from that store.
+    pub settings: Settings,
+    /// Why the settings could not be read, if they could not.
+    pub settings_warning: Option<String>,
+    /// A file to open instead of the built-in data.
+    pub initial_file: Option<PathBuf>,
+}
+
+impl AppOptions {
+    /// Reads the settings from `store` once.
+    pub fn load(settings_store: SettingsStore, initial_file: Option<PathBuf>) -> Self {
+        let (settings, settings_warning) = settings_store.load();
+        Self {
+            settings_store,
+            settings,
+            settings_warning,
+            initial_file,
+        }
+    }
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self::load(SettingsStore::in_memory(), None)
+    }
+}
+
+/// Windows that float over the view.
+#[derive(Debug, Clone, Copy, Default)]
+struct OpenWindows {
+    about: bool,
+    shortcuts: bool,
+}
+
+/// The Bilateral app.
+pub struct BilateralApp {
+    /// The data on screen.
+    pub dataset: Dataset,
+    /// Where it came from.
+    pub origin: DataOrigin,
+    /// GeoJSON layers opened on top of the dataset.
+    pub layers: Vec<GeoLayer>,
+    /// The banner, if any.
+    pub message: Option<Message>,
+    /// The view that fills the window.
+    pub view: ViewKind,
+    /// Saved settings.
+    pub settings: Settings,
+    /// Every view's own choices: filters, zoom, selection within the view.
+    pub views: ViewStates,
+    cursor: TimeCursor,
+    presenter: Option<Presenter>,
+    /// Bumped whenever `dataset` changes, so caches know to rebuild.
+    data_generation: u64,
+    caches: ViewCaches,
+    persistence: persistence::Persistence,
+    file_dialog: Option<dialogs::PendingDialog>,
+    /// Size of the view's area in the last frame, for exports.
+    view_size: egui::Vec2,
+    windows: OpenWindows,
+    window_title: String,
+}
+
+impl BilateralApp {
+    /// Starts the app in an eframe window.
+    pub fn new(creation: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        Self::with_context(&creation.egui_ctx, options)
+    }
+
+    /// Starts the app on an egui context (the window's, or a test harness's).
+    pub fn with_context(ctx: &egui::Context, options: AppOptions) -> Self {
+        let AppOptions {
+            settings_store,
+            settings,
+            settings_warning,
+            initial_file,
+        } = options;
+        let (dataset, message) = match builtin_dataset() {
+            Ok(dataset) => (dataset, None),
+            Err(errors) => (empty_dataset(), Some(Message::LoadFailed { errors })),
+        };
+        let mut views = ViewStates::default();
+        views.on_dataset_changed(&dataset);
+        let mut app = Self {
+            cursor: TimeCursor::at(year_range(&dataset).1),
+            dataset,
+            origin: DataOrigin::BuiltIn,
+            layers: Vec::new(),
+            message: message.or(settings_warning.map(Message::Notice)),
+            view: settings.last_view,
+            settings,
+            views,
+            presenter: None,
+            data_generation: 0,
+            caches: ViewCaches::default(),
+            persistence: persistence::Persistence::new(settings_store),
+            file_dialog: None,
+            view_size: egui::vec2(1200.0, 700.0),
+            windows: OpenWindows::default(),
+            window_title: String::new(),
+        };
+        chrome::apply_theme(ctx, app.settings.theme);
+        if let Some(path) = initial_file {
+            app.run(ctx, Command::OpenPath(path));
+        }
+        app
+    }
+
+    /// The time cursor every view shares: the year and the selected event.
+    pub fn cursor(&self) -> &TimeCursor {
+        &self.cursor
+    }
+
+    /// Presenter mode, when on.
+    pub fn presenter(&self) -> Option<&Presenter> {
+        self.presenter.as_ref()
+    }
+
+    /// The size, in points, of the area the view had in the last frame.
+    pub fn view_size(&self) -> egui::Vec2 {
+        self.view_size
+    }
+
+    /// How much interface the window draws around the view: derived, never stored.
+    fn chrome(&self) -> Chrome {
+        if self.presenter.is_some() {
+            Chrome::Presenting
+        } else {
+            Chrome::Full
+        }
+    }
+
+    /// Brings the caches up to date with the data and the trade view's options.
+    fn refresh_caches(&mut self) {
+        self.caches.refresh(
+            &self.dataset,
+            self.data_generation,
+            &self.views.trade.options,
+        );
+    }
+
+    /// Draws the current view into `ui` with the window's chrome.
+    fn view_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        self.view_size = ui.available_size();
+        let cx = ViewContext {
+            dataset: &self.dataset,
+            layers: &self.layers,
+            cursor: &self.cursor,
+            chrome: self.chrome(),
+            caches: &self.caches,
+        };
+        views::view_ui(ui, self.view, &cx, &mut self.views, commands);
+    }
+}
+
+impl eframe::App for BilateralApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut commands = self.poll_file_dialog();
+        commands.extend(input::commands_from_input(&ctx, self.presenter.is_some()));
+        self.refresh_caches();
+
+        if self.presenter.is_some() {
+            egui::Panel::bottom("slide_caption").show(ui, |ui| self.slide_caption_ui(ui));
+        } else {
+            egui::Panel::top("menu_bar").show(ui, |ui| {
+                menu::menu_bar_ui(ui, &self.settings, &mut commands);
+                chrome::tabs_ui(ui, self.view, &self.dataset, &mut commands);
+            });
+            if let Some(message) = &self.message {
+                egui::Panel::top("message")
+                    .frame(egui::Frame::new())
+                    .show(ui, |ui| {
+                        chrome::message_ui(ui, message, &self.origin, &mut commands);
+                    });
+            }
+            egui::Panel::bottom("status_bar")
+                .show(ui, |ui| chrome::status_ui(ui, &self.origin, &self.dataset));
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new())
+            .show(ui, |ui| self.view_ui(ui, &mut commands));
+
+        chrome::about_window(&ctx, &mut self.windows.about);
+        chrome::shortcuts_window(&ctx, &mut self.windows.shortcuts);
+        chrome::drop_overlay(&ctx);
+
+        for command in commands {
+            self.run(&ctx, command);
+        }
+        self.remember_window(&ctx);
+        self.update_title(&ctx);
+        self.persistence
+            .save_when_due(&ctx, &self.settings, &mut self.message);
+    }
+
+    fn on_exit(&mut self) {
+        self.persistence.save_now(&self.settings, &mut self.message);
+    }
+}
+
+impl Drop for BilateralApp {
+    /// Settings changed in the last moments are written even when the app goes away
+    /// without `on_exit` (a test harness, a closed event loop).
+    fn drop(&mut self) {
+        self.persistence
+            .save_pending(&self.settings, &mut self.message);
+    }
+}

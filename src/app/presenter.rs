@@ -1,0 +1,171 @@
+//! Presenter mode: full screen, big type, the dataset's story slide by slide, and on
+//! leaving, everything as it was before.
+
+use std::collections::BTreeSet;
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::{BilateralApp, chrome};
+use crate::command::Command;
+use crate::data::{Domain, Stance};
+use crate::story;
+use crate::theme;
+use crate::views::{TimeCursor, ViewKind, ViewStates};
+
+/// Where the presenter is in the slides, and what to put back on leaving.
+#[derive(Debug, Clone)]
+pub struct Presenter {
+    /// Index of the slide on screen.
+    pub slide: usize,
+    /// The zoom factor to restore on leaving.
+    previous_zoom: f32,
+    /// Everything the slides change, as it was before presenting.
+    before: Snapshot,
+}
+
+/// The whole state the slides may change: the view, the time cursor, and every view's
+/// state. Saved whole, so filters added later are restored without anyone listing them.
+#[derive(Debug, Clone)]
+struct Snapshot {
+    view: ViewKind,
+    cursor: TimeCursor,
+    views: ViewStates,
+}
+
+impl BilateralApp {
+    pub(super) fn toggle_presenter(&mut self, ctx: &egui::Context) {
+        if let Some(presenter) = self.presenter.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            ctx.set_zoom_factor(presenter.previous_zoom);
+            let Snapshot {
+                view,
+                cursor,
+                views,
+            } = presenter.before;
+            self.view = view;
+            self.cursor = cursor;
+            self.views = views;
+            chrome::apply_theme(ctx, self.settings.theme);
+        } else {
+            self.presenter = Some(Presenter {
+                slide: 0,
+                previous_zoom: ctx.zoom_factor(),
+                before: Snapshot {
+                    view: self.view,
+                    cursor: self.cursor.clone(),
+                    views: self.views.clone(),
+                },
+            });
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            ctx.set_zoom_factor(self.settings.presenter_scale);
+            self.apply_presenter_look(ctx);
+            self.show_slide(0);
+        }
+    }
+
+    pub(super) fn apply_presenter_look(&self, ctx: &egui::Context) {
+        if self.settings.presenter_high_contrast {
+            ctx.set_theme(egui::ThemePreference::Dark);
+            ctx.set_visuals_of(egui::Theme::Dark, theme::high_contrast_visuals());
+        } else {
+            chrome::apply_theme(ctx, self.settings.theme);
+        }
+    }
+
+    pub(super) fn step_slide(&mut self, step: isize) {
+        let Some(current) = self.presenter.as_ref().map(|p| p.slide) else {
+            return;
+        };
+        let count = story::slides(&self.dataset).len();
+        let next = current
+            .saturating_add_signed(step)
+            .min(count.saturating_sub(1));
+        self.show_slide(next);
+    }
+
+    /// Sets every view as the slide asks: view, year, selection, filters, timeline span.
+    fn show_slide(&mut self, index: usize) {
+        let slides = story::slides(&self.dataset);
+        let Some(slide) = slides.get(index) else {
+            return;
+        };
+        if let Some(presenter) = &mut self.presenter {
+            presenter.slide = index;
+        }
+        self.view = story::view_of(slide.view);
+        if let Some(year) = slide.year {
+            self.cursor.year = year;
+        }
+        self.cursor.selected_event.clone_from(&slide.select);
+        let domains: BTreeSet<Domain> = if slide.domains.is_empty() {
+            Domain::ALL.into_iter().collect()
+        } else {
+            slide.domains.iter().copied().collect()
+        };
+        let stances: BTreeSet<Stance> = if slide.stances.is_empty() {
+            Stance::ALL.into_iter().collect()
+        } else {
+            slide.stances.iter().copied().collect()
+        };
+        let views = &mut self.views;
+        views.map.filter.domains.clone_from(&domains);
+        views.map.filter.stances.clone_from(&stances);
+        views.timeline.domains = domains;
+        views.timeline.stances = stances;
+        // The timeline shows the slide's span or year.
+        if let Some(span) = slide.span {
+            views.timeline.show_range(
+                f64::from(span.from),
+                f64::from(span.to.unwrap_or(span.from)) + 1.0,
+            );
+        } else if let Some(year) = slide.year {
+            views.timeline.centre_on(year);
+        }
+        views.map.forget_selection();
+        // Reframe the map for the presenter's scaled canvas.
+        views.map.view = None;
+        views.trade.selected = None;
+    }
+
+    /// The caption under a slide: title, position, keys, caption text and sources.
+    pub(super) fn slide_caption_ui(&self, ui: &mut Ui) {
+        let Some(presenter) = &self.presenter else {
+            return;
+        };
+        let slides = story::slides(&self.dataset);
+        let Some(slide) = slides.get(presenter.slide) else {
+            return;
+        };
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&slide.title).heading().strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} / {}   ·   {}",
+                        presenter.slide + 1,
+                        slides.len(),
+                        Command::presenter_key_help()
+                    ))
+                    .weak(),
+                );
+            });
+        });
+        if !slide.caption.is_empty() {
+            ui.label(RichText::new(&slide.caption).size(18.0));
+        }
+        let citations: Vec<String> = slide
+            .sources
+            .iter()
+            .map(|id| crate::format::source_citation(&self.dataset, id))
+            .collect();
+        if !citations.is_empty() {
+            ui.label(
+                RichText::new(format!("Sources: {}", citations.join("; ")))
+                    .small()
+                    .weak(),
+            );
+        }
+        ui.add_space(6.0);
+    }
+}

@@ -1,0 +1,158 @@
+//! Data the views derive from the dataset and their options, kept between frames and
+//! rebuilt only when what it comes from changes: the chart model, the lowercased event
+//! text the searches look in, and how often each source is cited.
+
+use std::collections::HashMap;
+
+use crate::chart::{self, ChartModel, ChartOptions};
+use crate::data::Dataset;
+
+/// Every cache the views read. The app refreshes it before drawing.
+#[derive(Debug, Default)]
+pub struct ViewCaches {
+    /// The dataset generation the data-keyed caches were built from.
+    generation: Option<u64>,
+    /// The options the chart model was built with.
+    chart_options: Option<ChartOptions>,
+    chart: ChartModel,
+    event_text: Vec<String>,
+    citations: HashMap<String, CitationCounts>,
+}
+
+/// How many records of each kind cite one source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CitationCounts {
+    /// Data points of series.
+    pub points: usize,
+    /// Dated events.
+    pub events: usize,
+    /// Places, routes and areas.
+    pub places: usize,
+}
+
+impl ViewCaches {
+    /// Brings every cache up to date with `dataset` (at `generation`, which the app
+    /// bumps whenever the data changes) and the trade view's options. Cheap when
+    /// nothing changed.
+    pub fn refresh(&mut self, dataset: &Dataset, generation: u64, chart_options: &ChartOptions) {
+        let data_changed = self.generation != Some(generation);
+        if data_changed {
+            self.generation = Some(generation);
+            self.event_text = dataset
+                .events
+                .iter()
+                .map(|event| format!("{}\n{}", event.title, event.summary).to_lowercase())
+                .collect();
+            self.citations = citation_counts(dataset);
+        }
+        if data_changed || self.chart_options.as_ref() != Some(chart_options) {
+            self.chart = chart::build(dataset, chart_options);
+            self.chart_options = Some(chart_options.clone());
+        }
+    }
+
+    /// The trade chart for the current data and options.
+    pub fn chart(&self) -> &ChartModel {
+        &self.chart
+    }
+
+    /// The title and summary of the event at `index` in the dataset, lowercased, for
+    /// searches to look in (empty for an index out of range).
+    pub fn event_text(&self, index: usize) -> &str {
+        self.event_text.get(index).map_or("", String::as_str)
+    }
+
+    /// How many records cite the source `source_id`.
+    pub fn citations_of(&self, source_id: &str) -> CitationCounts {
+        self.citations.get(source_id).copied().unwrap_or_default()
+    }
+}
+
+fn citation_counts(dataset: &Dataset) -> HashMap<String, CitationCounts> {
+    let mut counts: HashMap<String, CitationCounts> = HashMap::new();
+    let mut add = |sources: &[String], field: fn(&mut CitationCounts) -> &mut usize| {
+        for source in sources {
+            *field(counts.entry(source.clone()).or_default()) += 1;
+        }
+    };
+    for point in dataset.series.iter().flat_map(|s| &s.points) {
+        add(&point.sources, |c| &mut c.points);
+    }
+    for event in &dataset.events {
+        add(&event.sources, |c| &mut c.events);
+    }
+    let located = dataset
+        .places
+        .iter()
+        .map(|p| &p.sources)
+        .chain(dataset.corridors.iter().map(|c| &c.sources))
+        .chain(dataset.areas.iter().map(|a| &a.sources));
+    for sources in located {
+        add(sources, |c| &mut c.places);
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::builtin::builtin_dataset;
+
+    #[test]
+    fn citation_counts_match_a_count_by_hand() {
+        let dataset = builtin_dataset().expect("built-in loads");
+        let mut caches = ViewCaches::default();
+        caches.refresh(&dataset, 1, &ChartOptions::default());
+        for source in &dataset.sources {
+            let cites = |sources: &[String]| sources.contains(&source.id);
+            let points = dataset
+                .series
+                .iter()
+                .flat_map(|s| &s.points)
+                .filter(|p| cites(&p.sources))
+                .count();
+            let events = dataset.events.iter().filter(|e| cites(&e.sources)).count();
+            let places = dataset.places.iter().filter(|p| cites(&p.sources)).count()
+                + dataset
+                    .corridors
+                    .iter()
+                    .filter(|c| cites(&c.sources))
+                    .count()
+                + dataset.areas.iter().filter(|a| cites(&a.sources)).count();
+            assert_eq!(
+                caches.citations_of(&source.id),
+                CitationCounts {
+                    points,
+                    events,
+                    places
+                },
+                "{}",
+                source.id
+            );
+        }
+    }
+
+    #[test]
+    fn caches_follow_the_data_generation_and_the_options() {
+        let mut dataset = builtin_dataset().expect("built-in loads");
+        let mut caches = ViewCaches::default();
+        let options = ChartOptions::default();
+        caches.refresh(&dataset, 1, &options);
+        let title = dataset.events[0].title.to_lowercase();
+        assert!(caches.event_text(0).starts_with(&title));
+        dataset.events[0].title = "Renamed".into();
+        caches.refresh(&dataset, 1, &options);
+        assert!(
+            caches.event_text(0).starts_with(&title),
+            "same generation: not rebuilt"
+        );
+        caches.refresh(&dataset, 2, &options);
+        assert!(caches.event_text(0).starts_with("renamed\n"));
+        let log = ChartOptions {
+            log_scale: true,
+            ..options
+        };
+        caches.refresh(&dataset, 2, &log);
+        assert!(caches.chart().log_scale, "new options rebuild the chart");
+    }
+}

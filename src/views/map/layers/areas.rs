@@ -1,0 +1,83 @@
+//! Areas: whole countries outlined (their fill is tinted by the countries layer) and
+//! regions drawn as outlines with their names, edges dashed or dotted by stance.
+
+use eframe::egui::{self, Painter, Pos2, vec2};
+
+use super::{MapLayer, MapScene, record_color, stance_path};
+use crate::data::Domain;
+use crate::views::map::projector::{point_in_ring, visible_runs};
+use crate::views::map::state::MapItem;
+
+/// The dataset's areas.
+pub struct Areas;
+
+impl MapLayer for Areas {
+    fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {
+        let projector = scene.projector;
+        let meshes = scene.region.meshes_for(projector.view.km_per_point);
+        let mut scratch = Vec::new();
+        for area in scene
+            .dataset
+            .areas
+            .iter()
+            .filter(|a| scene.shows(&a.domains, a.stance, a.years))
+        {
+            let color = record_color(&area.domains, Domain::Diplomacy);
+            for mesh in meshes
+                .iter()
+                .filter(|m| area.countries.contains(&m.iso_numeric))
+            {
+                for ring in &mesh.outlines_km {
+                    let path = projector.ring_to_screen(ring, &mut scratch);
+                    for run in visible_runs(&path, projector.rect) {
+                        painter.extend(stance_path(&run, area.stance, color, 2.0));
+                    }
+                }
+            }
+            if area.outline.len() >= 3 {
+                let mut path = projector.path_to_screen(&area.outline);
+                if let Some(first) = path.first().copied() {
+                    path.push(first);
+                }
+                painter.extend(stance_path(&path, area.stance, color, 2.5));
+                painter.text(
+                    centroid(&path),
+                    egui::Align2::CENTER_CENTER,
+                    &area.name,
+                    egui::FontId::proportional(12.0),
+                    color,
+                );
+            }
+        }
+    }
+
+    fn hit_test(&self, scene: &MapScene<'_>, pointer: Pos2) -> Option<MapItem> {
+        let xy_km = scene.projector.screen_to_km(pointer);
+        let lon_lat = scene.projector.screen_to_lon_lat(pointer);
+        let country = scene
+            .region
+            .mesh_at(xy_km)
+            .map(|mesh| mesh.iso_numeric.as_str());
+        scene
+            .dataset
+            .areas
+            .iter()
+            .filter(|a| scene.shows(&a.domains, a.stance, a.years))
+            .find(|area| {
+                country.is_some_and(|code| {
+                    !code.is_empty() && area.countries.iter().any(|c| c == code)
+                }) || (area.outline.len() >= 3 && point_in_ring(lon_lat, &area.outline))
+            })
+            .map(|area| MapItem::Area(area.id.clone()))
+    }
+}
+
+/// The mean of `points`: where a region's name goes.
+fn centroid(points: &[Pos2]) -> Pos2 {
+    #[expect(clippy::cast_precision_loss, reason = "few points")]
+    let count = points.len().max(1) as f32;
+    let sum = points
+        .iter()
+        .fold(vec2(0.0, 0.0), |sum, p| sum + p.to_vec2());
+    (sum / count).to_pos2()
+}

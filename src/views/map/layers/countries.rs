@@ -1,0 +1,137 @@
+//! The basemap: countries filled (the two parties and the areas' countries tinted), their
+//! borders, and the names of those wide enough to carry them.
+
+use eframe::egui::{self, Mesh, Painter, Shape, Stroke, epaint::Vertex, pos2};
+
+use super::{MapLayer, MapScene};
+use crate::data::{Domain, Stance};
+use crate::geo::mesh::{CountryMesh, transform_to_screen};
+use crate::theme;
+use crate::views::map::projector::visible_runs;
+
+/// The countries of the basemap.
+pub struct Countries;
+
+impl MapLayer for Countries {
+    fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {
+        paint_fills_and_borders(painter, scene);
+        paint_labels(painter, scene);
+    }
+}
+
+/// How strongly an area's stance tints its countries.
+fn area_strength(stance: Stance) -> f32 {
+    match stance {
+        Stance::Cooperation => 0.45,
+        Stance::Mixed => 0.32,
+        Stance::Divergence => 0.25,
+        Stance::Context => 0.12,
+    }
+}
+
+/// The stance and domain of the area that covers each country this year, if any.
+fn area_tints<'d>(scene: &MapScene<'d>) -> Vec<(&'d str, Stance, Domain)> {
+    scene
+        .dataset
+        .areas
+        .iter()
+        .filter(|a| scene.shows(&a.domains, a.stance, a.years))
+        .flat_map(|area| {
+            let domain = area.domains.first().copied().unwrap_or(Domain::Diplomacy);
+            area.countries
+                .iter()
+                .map(move |code| (code.as_str(), area.stance, domain))
+        })
+        .collect()
+}
+
+fn paint_fills_and_borders(painter: &Painter, scene: &MapScene<'_>) {
+    let projector = scene.projector;
+    let colors = scene.colors;
+    let parties: Vec<&str> = scene
+        .dataset
+        .metadata
+        .parties
+        .iter()
+        .map(|p| p.iso_numeric.as_str())
+        .collect();
+    let tints = area_tints(scene);
+    let meshes = scene.region.meshes_for(projector.view.km_per_point);
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(meshes.iter().map(|m| m.vertices_km.len()).sum());
+    mesh.reserve_triangles(meshes.iter().map(|m| m.indices.len() / 3).sum());
+    let visible: Vec<&CountryMesh> = meshes
+        .iter()
+        .filter(|mesh| projector.sees(mesh.bounds_km))
+        .collect();
+    let mut screen = Vec::new();
+    for &country in &visible {
+        let base = if parties.contains(&country.iso_numeric.as_str()) {
+            colors.party
+        } else {
+            colors.land
+        };
+        let color = match tints
+            .iter()
+            .find(|(code, _, _)| *code == country.iso_numeric)
+        {
+            Some((_, stance, domain)) => {
+                theme::blend(base, theme::domain_color(*domain), area_strength(*stance))
+            }
+            None => base,
+        };
+        transform_to_screen(
+            country,
+            &projector.view,
+            projector.rect_min(),
+            projector.size(),
+            &mut screen,
+        );
+        let offset = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+        mesh.vertices.extend(screen.iter().map(|&[x, y]| Vertex {
+            pos: pos2(x, y),
+            uv: egui::epaint::WHITE_UV,
+            color,
+        }));
+        mesh.indices
+            .extend(country.indices.iter().map(|index| index + offset));
+    }
+    painter.add(Shape::mesh(mesh));
+    let border = Stroke::new(0.6, colors.border);
+    for country in visible {
+        for ring in &country.outlines_km {
+            let path = projector.ring_to_screen(ring, &mut screen);
+            for run in visible_runs(&path, projector.rect) {
+                painter.add(Shape::line(run, border));
+            }
+        }
+    }
+}
+
+fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {
+    let projector = scene.projector;
+    let font = egui::FontId::proportional(12.0);
+    for label in scene
+        .region
+        .labels
+        .iter()
+        .filter(|label| !label.name.is_empty())
+    {
+        // Approximate width of the name: about 6.5 points a character at this size.
+        #[expect(clippy::cast_precision_loss, reason = "name lengths are small")]
+        let text_width = label.name.chars().count() as f64 * 6.5;
+        if label.width_km / projector.view.km_per_point < text_width {
+            continue;
+        }
+        let pos = projector.km_to_screen(label.anchor_km);
+        if projector.rect.contains(pos) {
+            painter.text(
+                pos,
+                egui::Align2::CENTER_CENTER,
+                &label.name,
+                font.clone(),
+                scene.colors.label,
+            );
+        }
+    }
+}

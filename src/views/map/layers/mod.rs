@@ -1,0 +1,97 @@
+//! The map's layers, bottom to top: countries, areas, corridors, GeoJSON layers, places.
+//! Each is a [`MapLayer`] that paints itself from the frame's [`MapScene`] and says what
+//! lies under the pointer; the map view runs them in order and knows no more of them.
+
+mod areas;
+mod corridors;
+mod countries;
+mod geojson;
+mod places;
+
+use eframe::egui::{Color32, Painter, Pos2, Shape, Stroke};
+
+use super::projector::Projector;
+use super::state::MapItem;
+use crate::data::geojson::GeoLayer;
+use crate::data::{Dataset, Domain, Stance, YearSpan};
+use crate::geo::filter::MapFilter;
+use crate::geo::region::RegionMap;
+use crate::theme::MapColors;
+
+pub use corridors::screen_path as corridor_path;
+pub use places::place_positions;
+
+/// Points within which the pointer hovers a symbol.
+const HOVER_POINTS: f32 = 9.0;
+/// Points within which the pointer hovers a line.
+const HOVER_LINE_POINTS: f32 = HOVER_POINTS * 0.7;
+
+/// Everything a layer needs to draw one frame.
+pub struct MapScene<'a> {
+    /// The data.
+    pub dataset: &'a Dataset,
+    /// GeoJSON layers opened on top of it.
+    pub layers: &'a [GeoLayer],
+    /// The basemap and its projection.
+    pub region: &'a RegionMap,
+    /// Screen geometry of this frame.
+    pub projector: &'a Projector<'a>,
+    /// Domain and stance toggles.
+    pub filter: &'a MapFilter,
+    /// The year shown.
+    pub year: i32,
+    /// Basemap colours for the theme.
+    pub colors: MapColors,
+    /// Where each place shown is drawn.
+    pub place_positions: &'a [(String, Pos2)],
+}
+
+impl MapScene<'_> {
+    /// Whether a record with these fields is on the map this frame.
+    pub fn shows(&self, domains: &[Domain], stance: Stance, years: YearSpan) -> bool {
+        self.filter.shows(self.year, domains, stance, years)
+    }
+}
+
+/// One kind of thing on the map.
+pub trait MapLayer {
+    /// Draws the layer.
+    fn paint(&self, painter: &Painter, scene: &MapScene<'_>);
+
+    /// What of this layer is under `pointer`, if anything.
+    fn hit_test(&self, _scene: &MapScene<'_>, _pointer: Pos2) -> Option<MapItem> {
+        None
+    }
+}
+
+/// The layers in the order they are painted, bottom first.
+pub const PAINT_ORDER: [&dyn MapLayer; 5] = [
+    &countries::Countries,
+    &areas::Areas,
+    &corridors::Corridors,
+    &geojson::GeoJsonLayers,
+    &places::Places,
+];
+
+/// The layers in the order the pointer finds them: small targets before large ones.
+pub const HIT_ORDER: [&dyn MapLayer; 4] = [
+    &places::Places,
+    &geojson::GeoJsonLayers,
+    &corridors::Corridors,
+    &areas::Areas,
+];
+
+/// The colour of a record: its first domain's, or `fallback`'s when it has none.
+fn record_color(domains: &[Domain], fallback: Domain) -> Color32 {
+    crate::theme::domain_color(domains.first().copied().unwrap_or(fallback))
+}
+
+/// Dashes or dots along a closed or open path, by stance, so stance reads without colour.
+fn stance_path(path: &[Pos2], stance: Stance, color: Color32, width: f32) -> Vec<Shape> {
+    match stance {
+        Stance::Cooperation => vec![Shape::line(path.to_vec(), Stroke::new(width, color))],
+        Stance::Divergence => Shape::dashed_line(path, Stroke::new(width, color), 8.0, 5.0),
+        Stance::Mixed => Shape::dotted_line(path, color, 6.0, width * 0.8),
+        Stance::Context => Shape::dashed_line(path, Stroke::new(width * 0.6, color), 3.0, 6.0),
+    }
+}

@@ -1,0 +1,188 @@
+//! The cooperation map: countries, the dataset's places, corridors and areas, and
+//! GeoJSON layers, for the year of the time cursor, with filters, hover and selection.
+//!
+//! Rooms: [`state`] (what the map remembers), [`controls`] (filters, layers, the year
+//! bar), [`projector`] (screen geometry), [`layers`] (one [`layers::MapLayer`] per kind of
+//! thing, each painting itself and hit-testing), [`legend`] and [`details`].
+
+mod controls;
+mod details;
+pub mod layers;
+mod legend;
+pub mod projector;
+pub mod state;
+
+use std::time::Instant;
+
+use eframe::egui::{self, Sense, Stroke, Ui};
+
+use crate::command::Command;
+use crate::data::Domain;
+use crate::geo::filter::year_range;
+use crate::geo::projection::MapView;
+use crate::geo::region::region_map;
+use crate::theme;
+use crate::views::ViewContext;
+use crate::views::widgets::zoom_gesture;
+use layers::{HIT_ORDER, MapScene, PAINT_ORDER};
+use projector::Projector;
+pub use state::{MapItem, MapViewState};
+
+/// Shows the map view; what the user asks of the app goes into `commands`.
+pub fn ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    state: &mut MapViewState,
+    commands: &mut Vec<Command>,
+) {
+    let (first_year, last_year) = year_range(cx.dataset);
+    let year = cx.cursor.year.clamp(first_year, last_year);
+
+    if cx.chrome.is_full() {
+        egui::Panel::right("map_details")
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| details::details_ui(ui, cx, state));
+        egui::Panel::top("map_filters").show(ui, |ui| {
+            controls::filters_ui(ui, state);
+            controls::layers_ui(ui, cx.layers, commands);
+        });
+    }
+    if cx.chrome.is_interactive() {
+        egui::Panel::bottom("map_time").show(ui, |ui| {
+            controls::time_ui(
+                ui,
+                cx.chrome,
+                year,
+                (first_year, last_year),
+                state,
+                commands,
+            );
+        });
+    }
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new())
+        .show(ui, |ui| match region_map() {
+            Ok(region) => canvas_ui(ui, cx, region, year, state),
+            Err(reason) => {
+                ui.label(format!("The basemap could not be prepared: {reason}"));
+            }
+        });
+}
+
+fn canvas_ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    region: &crate::geo::region::RegionMap,
+    year: i32,
+    state: &mut MapViewState,
+) {
+    let started = Instant::now();
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let size = [rect.width(), rect.height()];
+    let rect_min = [rect.min.x, rect.min.y];
+    let view = state.view.get_or_insert_with(|| MapView::default_for(size));
+    if response.dragged() {
+        let delta = response.drag_delta();
+        view.pan_by_points([delta.x, delta.y]);
+    }
+    if let Some((factor, pointer)) = zoom_gesture(ui, &response) {
+        view.zoom_around(factor, [pointer.x, pointer.y], rect_min, size);
+    }
+    controls::zoom_buttons_ui(ui, rect, view);
+
+    let projector = Projector::new(*view, rect, &region.projection);
+    state.place_positions =
+        layers::place_positions(&cx.dataset.places, &projector, &state.filter, year);
+    let scene = MapScene {
+        dataset: cx.dataset,
+        layers: cx.layers,
+        region,
+        projector: &projector,
+        filter: &state.filter,
+        year,
+        colors: theme::map_colors(ui.visuals().dark_mode),
+        place_positions: &state.place_positions,
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, scene.colors.water);
+    for layer in PAINT_ORDER {
+        layer.paint(&painter, &scene);
+    }
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, describe_scene(&scene)));
+
+    let hovered = response.hover_pos().and_then(|pointer| {
+        HIT_ORDER
+            .iter()
+            .find_map(|layer| layer.hit_test(&scene, pointer))
+    });
+    let event_places: &[String] = cx.selected_event().map_or(&[], |e| e.places.as_slice());
+    for (id, position) in scene.place_positions {
+        if event_places.contains(id) {
+            painter.circle_stroke(*position, 15.0, Stroke::new(3.0, theme::SELECTION_RING));
+        }
+    }
+    for item in [&hovered, &state.selected].into_iter().flatten() {
+        highlight(&painter, &scene, item);
+    }
+    let domain_key: Option<Vec<Domain>> = (!cx.chrome.is_full()).then(|| {
+        Domain::ALL
+            .into_iter()
+            .filter(|domain| state.filter.domains.contains(domain))
+            .collect()
+    });
+    legend::paint_legend(&painter, rect, scene.colors, domain_key.as_deref());
+    legend::paint_credit(&painter, rect, scene.colors);
+
+    let response = if let Some(item) = &hovered {
+        response.on_hover_ui_at_pointer(|ui| details::tooltip_ui(ui, cx, item))
+    } else {
+        response
+    };
+    if response.clicked() {
+        state.selected.clone_from(&hovered);
+    }
+    state.hovered = hovered;
+    state.last_frame_ms = started.elapsed().as_secs_f32() * 1000.0;
+}
+
+/// What a screen reader hears: the year and how much is shown.
+fn describe_scene(scene: &MapScene<'_>) -> String {
+    let dataset = scene.dataset;
+    let routes = dataset
+        .corridors
+        .iter()
+        .filter(|c| scene.shows(&c.domains, c.stance, c.years))
+        .count();
+    let areas = dataset
+        .areas
+        .iter()
+        .filter(|a| scene.shows(&a.domains, a.stance, a.years))
+        .count();
+    format!(
+        "Map of {}: {} places, {routes} routes and {areas} areas shown",
+        scene.year,
+        scene.place_positions.len()
+    )
+}
+
+/// A ring around a hovered or selected place, a glow along a route.
+fn highlight(painter: &egui::Painter, scene: &MapScene<'_>, item: &MapItem) {
+    match item {
+        MapItem::Place(id) => {
+            if let Some((_, pos)) = scene.place_positions.iter().find(|(place, _)| place == id) {
+                painter.circle_stroke(*pos, 12.0, Stroke::new(2.5, theme::SELECTION_RING));
+            }
+        }
+        MapItem::Corridor(id) => {
+            if let Some(corridor) = scene.dataset.corridors.iter().find(|c| &c.id == id) {
+                painter.add(egui::Shape::line(
+                    layers::corridor_path(scene, corridor),
+                    Stroke::new(7.0, theme::SELECTION_RING.gamma_multiply(0.35)),
+                ));
+            }
+        }
+        MapItem::Area(_) | MapItem::Feature { .. } => {}
+    }
+}

@@ -1,0 +1,79 @@
+//! What the map remembers between frames: its camera, its filters, what is hovered and
+//! selected, and whether the year is playing. The year itself is the app's time cursor.
+
+use eframe::egui::Pos2;
+
+use crate::geo::filter::MapFilter;
+use crate::geo::projection::MapView;
+
+/// Something on the map that can be hovered and selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapItem {
+    /// A place of the dataset, by id.
+    Place(String),
+    /// A corridor of the dataset, by id.
+    Corridor(String),
+    /// An area of the dataset, by id.
+    Area(String),
+    /// A feature of a GeoJSON layer.
+    Feature {
+        /// Index of the layer.
+        layer: usize,
+        /// Index of the feature in it.
+        feature: usize,
+    },
+}
+
+/// The map's own choices and what it saw in the last frame.
+#[derive(Debug, Clone)]
+pub struct MapViewState {
+    /// Centre and zoom; set on the first frame from the screen size.
+    pub view: Option<MapView>,
+    /// Domain and stance toggles.
+    pub filter: MapFilter,
+    /// The year advances by itself.
+    pub playing: bool,
+    /// Seconds since the year last advanced while playing.
+    pub(super) play_elapsed: f32,
+    /// Under the pointer in the last frame.
+    pub hovered: Option<MapItem>,
+    /// Clicked.
+    pub selected: Option<MapItem>,
+    /// Where each place's symbol was drawn in the last frame.
+    pub place_positions: Vec<(String, Pos2)>,
+    /// CPU time of the last map frame (layout and shapes), in milliseconds.
+    pub last_frame_ms: f32,
+    /// Show [`Self::last_frame_ms`] beside the year slider.
+    pub show_frame_time: bool,
+}
+
+impl Default for MapViewState {
+    fn default() -> Self {
+        Self {
+            view: None,
+            filter: MapFilter::all(),
+            playing: false,
+            play_elapsed: 0.0,
+            hovered: None,
+            selected: None,
+            place_positions: Vec::new(),
+            last_frame_ms: 0.0,
+            show_frame_time: true,
+        }
+    }
+}
+
+impl MapViewState {
+    /// Forgets what may not exist in a new dataset; keeps the camera.
+    pub fn on_dataset_changed(&mut self) {
+        self.filter = MapFilter::all();
+        self.forget_selection();
+        self.playing = false;
+    }
+
+    /// Forgets what is hovered and selected (items may have gone).
+    pub fn forget_selection(&mut self) {
+        self.hovered = None;
+        self.selected = None;
+    }
+}

@@ -1,0 +1,308 @@
+//! Drawing the timeline and answering the pointer: lanes, ticks, the time cursor, the
+//! events, hover and clicks.
+
+use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+use super::axis::{AXIS_HEIGHT, Axis, LANE_LABEL_WIDTH, event_span, tick_label, tick_step, ticks};
+use super::layout::{
+    PlacedEvent, ROUGH_WHISKER, TITLE_ROW_HEIGHT, event_label, lane_rows, pack_events,
+    row_height_for,
+};
+use super::state::TimelineViewState;
+use crate::command::Command;
+use crate::data::{Domain, Event};
+use crate::theme;
+use crate::views::widgets::zoom_gesture;
+use crate::views::{ViewContext, ViewKind};
+
+/// The lanes, the axis, the cursor and the events; a click selects an event or sets the year.
+pub(super) fn canvas_ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    state: &mut TimelineViewState,
+    commands: &mut Vec<Command>,
+) {
+    let dataset = cx.dataset;
+    let year = cx.cursor.year;
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
+
+    // Zoom around the pointer, pan by dragging.
+    if let Some((factor, pointer)) = zoom_gesture(ui, &response) {
+        let axis = Axis {
+            rect,
+            start: state.start,
+            end: state.end,
+        };
+        let anchor = axis.year_at(pointer.x);
+        state.show_range(
+            anchor - (anchor - state.start) / factor,
+            anchor + (state.end - anchor) / factor,
+        );
+    }
+    if response.dragged() {
+        let width = f64::from((rect.width() - LANE_LABEL_WIDTH).max(1.0));
+        let shift = -f64::from(response.drag_delta().x) / width * (state.end - state.start);
+        state.start += shift;
+        state.end += shift;
+    }
+    let axis = Axis {
+        rect,
+        start: state.start,
+        end: state.end,
+    };
+    let text_color = visuals.text_color();
+    let weak = visuals.weak_text_color();
+
+    // Lanes, one per domain shown; each as tall as the rows its events need.
+    let lanes: Vec<Domain> = Domain::ALL
+        .into_iter()
+        .filter(|d| state.domains.contains(d))
+        .collect();
+    // Events, packed into rows within their lane so that none hides another; with room for
+    // their titles where the rows can be tall enough to show them, else as markers only.
+    let pointer = response.hover_pos();
+    let mut hovered = None;
+    let mut event_rects = Vec::new();
+    let matcher = state.matcher();
+    let mut visible: Vec<&Event> = dataset
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(index, e)| matcher.matches(e, cx.caches.event_text(*index)))
+        .map(|(_, e)| e)
+        .filter(|e| {
+            let (start, end) = event_span(e);
+            end >= state.start && start <= state.end
+        })
+        .collect();
+    visible.sort_by(|a, b| event_span(a).0.total_cmp(&event_span(b).0));
+    let lane_area_height = rect.height() - AXIS_HEIGHT;
+    let (mut placed, mut rows_per_lane) = pack_events(&visible, &lanes, &axis, true);
+    let titles_fit = row_height_for(&rows_per_lane, lane_area_height) >= TITLE_ROW_HEIGHT;
+    if !titles_fit {
+        (placed, rows_per_lane) = pack_events(&visible, &lanes, &axis, false);
+    }
+    let shown_count = placed.len();
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Image,
+            true,
+            format!(
+                "Timeline from {:.0} to {:.0}, {shown_count} events shown; current year {}",
+                state.start.floor(),
+                state.end.floor(),
+                year
+            ),
+        )
+    });
+    let row_height = row_height_for(&rows_per_lane, lane_area_height);
+    let mut lane_tops = Vec::with_capacity(lanes.len());
+    let mut top = rect.top() + AXIS_HEIGHT;
+    for (index, domain) in lanes.iter().enumerate() {
+        let height = (row_height * lane_rows(rows_per_lane[index])).max(16.0);
+        let band = Rect::from_min_size(pos2(rect.left(), top), vec2(rect.width(), height));
+        if index % 2 == 1 {
+            painter.rect_filled(band, 0.0, visuals.faint_bg_color);
+        }
+        painter.text(
+            pos2(rect.left() + 6.0, top + height / 2.0),
+            Align2::LEFT_CENTER,
+            domain.label(),
+            FontId::proportional(13.0),
+            theme::domain_color(*domain),
+        );
+        lane_tops.push(top);
+        top += height;
+    }
+
+    paint_ticks(&painter, &axis, weak);
+    paint_cursor(&painter, &axis, year);
+
+    for PlacedEvent {
+        event,
+        lane,
+        row,
+        left,
+        right,
+        as_marker,
+        label_on_left,
+    } in placed
+    {
+        #[expect(clippy::cast_precision_loss, reason = "a handful of rows")]
+        let middle_y = lane_tops[lane] + row_height * (row as f32 + 0.5);
+        let half_height = (row_height * 0.32).clamp(3.0, 10.0);
+        let color = theme::stance_color(event.stance);
+        let selected = cx.cursor.selected_event.as_deref() == Some(event.id.as_str());
+        let shape_rect = if as_marker {
+            Rect::from_center_size(
+                pos2((left + right) / 2.0, middle_y),
+                vec2(half_height * 2.0, half_height * 2.0),
+            )
+        } else {
+            Rect::from_x_y_ranges(
+                left..=right,
+                middle_y - half_height..=middle_y + half_height,
+            )
+        };
+        paint_event(&painter, event, shape_rect, as_marker, color);
+        let whisker = if event.dated_roughly() {
+            paint_whiskers(&painter, shape_rect, color);
+            ROUGH_WHISKER
+        } else {
+            0.0
+        };
+        if selected {
+            painter.rect_stroke(
+                shape_rect.expand(3.0),
+                3.0,
+                Stroke::new(2.5, theme::SELECTION_RING),
+                egui::StrokeKind::Outside,
+            );
+        }
+        if titles_fit && shape_rect.width() < 400.0 {
+            let (anchor, align) = if label_on_left {
+                (
+                    pos2(shape_rect.left() - whisker - 4.0, middle_y),
+                    Align2::RIGHT_CENTER,
+                )
+            } else {
+                (
+                    pos2(shape_rect.right() + whisker + 4.0, middle_y),
+                    Align2::LEFT_CENTER,
+                )
+            };
+            painter.text(
+                anchor,
+                align,
+                event_label(event),
+                FontId::proportional(11.0),
+                text_color.gamma_multiply(0.85),
+            );
+        }
+        if pointer.is_some_and(|p| shape_rect.expand(2.0).contains(p)) {
+            hovered = Some(event);
+        }
+        event_rects.push((event.id.clone(), shape_rect));
+    }
+    state.event_rects = event_rects;
+
+    let response = if let Some(event) = hovered {
+        response.on_hover_ui_at_pointer(|ui| super::event_tooltip_ui(ui, dataset, event))
+    } else {
+        response
+    };
+    if response.clicked() {
+        if let Some(event) = hovered {
+            commands.push(Command::SelectEvent(Some(event.id.clone())));
+            commands.push(Command::SetYear {
+                year: event.date.year,
+                from: ViewKind::Timeline,
+            });
+        } else if let Some(pointer) = response.interact_pointer_pos() {
+            #[expect(clippy::cast_possible_truncation, reason = "a year on the axis")]
+            let year = axis.year_at(pointer.x).floor() as i32;
+            commands.push(Command::SetYear {
+                year,
+                from: ViewKind::Timeline,
+            });
+        }
+    }
+}
+
+/// Tick lines and labels that follow the zoom.
+fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32) {
+    let rect = axis.rect;
+    let step = tick_step(axis.end - axis.start, rect.width() - LANE_LABEL_WIDTH);
+    for tick in ticks(axis.start, axis.end, step) {
+        let x = axis.x_of(tick);
+        painter.line_segment(
+            [
+                pos2(x, rect.top() + AXIS_HEIGHT - 6.0),
+                pos2(x, rect.bottom()),
+            ],
+            Stroke::new(0.5, weak.gamma_multiply(0.4)),
+        );
+        painter.text(
+            pos2(x, rect.top() + 4.0),
+            Align2::CENTER_TOP,
+            tick_label(tick, step),
+            FontId::proportional(12.0),
+            weak,
+        );
+    }
+}
+
+/// The time cursor: a band over its year and the year as a tag on the axis.
+fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32) {
+    let rect = axis.rect;
+    let (year_start, year_end) = (f64::from(year), f64::from(year) + 1.0);
+    let cursor_rect = Rect::from_x_y_ranges(
+        axis.x_of(year_start)..=axis.x_of(year_end).max(axis.x_of(year_start) + 2.0),
+        rect.top() + AXIS_HEIGHT..=rect.bottom(),
+    );
+    painter.rect_filled(cursor_rect, 0.0, theme::TIME_CURSOR.gamma_multiply(0.18));
+    // The year itself, as a tag on the axis above the band.
+    let year_text = painter.layout_no_wrap(
+        year.to_string(),
+        FontId::proportional(12.0),
+        theme::TIME_CURSOR_TEXT,
+    );
+    let tag_size = year_text.size() + vec2(10.0, 4.0);
+    let tag_x = cursor_rect.center().x.clamp(
+        rect.left() + LANE_LABEL_WIDTH + tag_size.x / 2.0,
+        rect.right() - tag_size.x / 2.0,
+    );
+    let tag = Rect::from_center_size(pos2(tag_x, rect.top() + AXIS_HEIGHT / 2.0), tag_size);
+    painter.rect_filled(tag, 4.0, theme::TIME_CURSOR);
+    painter.galley(
+        tag.center() - year_text.size() / 2.0,
+        year_text,
+        theme::TIME_CURSOR_TEXT,
+    );
+}
+
+/// Draws an event: a bar over its period, or a marker for a single day; colour is the
+/// stance, and so is the fill (cooperation filled, divergence hollow, mixed half, context grey).
+fn paint_event(
+    painter: &egui::Painter,
+    event: &Event,
+    rect: Rect,
+    as_marker: bool,
+    color: Color32,
+) {
+    let stroke = Stroke::new(1.8, color);
+    // Context events keep their own grey: the stance colour is the colour here.
+    let fill = theme::stance_fill(event.stance, color);
+    if as_marker {
+        let c = rect.center();
+        let r = rect.width() / 2.0;
+        let points = vec![
+            c + vec2(0.0, -r),
+            c + vec2(r, 0.0),
+            c + vec2(0.0, r),
+            c + vec2(-r, 0.0),
+        ];
+        painter.add(egui::Shape::convex_polygon(points, fill, stroke));
+    } else {
+        painter.rect(rect, 3.0, fill, stroke, egui::StrokeKind::Inside);
+    }
+}
+
+/// Dotted lines either side of a shape: the sources give the date only roughly.
+fn paint_whiskers(painter: &egui::Painter, rect: Rect, color: Color32) {
+    let y = rect.center().y;
+    for (from, to) in [
+        (rect.left() - ROUGH_WHISKER, rect.left()),
+        (rect.right(), rect.right() + ROUGH_WHISKER),
+    ] {
+        painter.extend(egui::Shape::dotted_line(
+            &[pos2(from, y), pos2(to, y)],
+            color,
+            4.0,
+            1.2,
+        ));
+    }
+}
