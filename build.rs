@@ -13,7 +13,10 @@ fn main() {
     resource
         .set_icon("packaging/icons/bilateral.ico")
         .set("ProductName", "Bilateral")
-        .set("FileDescription", "Bilateral: an atlas of the relationship between two countries")
+        .set(
+            "FileDescription",
+            "Bilateral: an atlas of the relationship between two countries",
+        )
         .set("CompanyName", "The Bilateral authors")
         .set("LegalCopyright", "The Bilateral authors; MIT or Apache-2.0")
         .set("OriginalFilename", "bilateral.exe");

@@ -5,6 +5,7 @@
 # manager does (`gio open`, which uses the MIME database and the .desktop entry's Exec line),
 # and removes the package again, so the machine is left as it was.
 # Usage: packaging/ci-deb.sh   (as root or with sudo; needs apt-get)
+#        BILATERAL_DEB=target/packaging/bilateral_….deb packaging/ci-deb.sh   checks a package already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -13,8 +14,11 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 bash scripts/install-system-deps.sh
-packaging/build.sh deb
-deb=$(ls -t target/packaging/bilateral_*.deb | head -1)
+deb=${BILATERAL_DEB:-}
+if [ -z "$deb" ]; then
+  packaging/build.sh deb
+  deb=$(ls -t target/packaging/bilateral_*.deb | head -1)
+fi
 # What the MIME check needs besides the window check's packages: gio, and xdg-mime for a
 # second opinion on the type, and xprop for the window class.
 missing=()

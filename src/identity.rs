@@ -22,8 +22,7 @@ mod tests {
         let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("packaging")
             .join(path);
-        std::fs::read_to_string(&full)
-            .unwrap_or_else(|error| panic!("{}: {error}", full.display()))
+        std::fs::read_to_string(&full).unwrap_or_else(|error| panic!("{}: {error}", full.display()))
     }
 
     #[test]
@@ -37,7 +36,10 @@ mod tests {
     fn every_platform_file_uses_the_one_application_id() {
         let desktop = packaging_file(&format!("linux/{APP_ID}.desktop"));
         assert!(desktop.contains(&format!("\nIcon={APP_ID}\n")), "{desktop}");
-        assert!(desktop.contains(&format!("\nStartupWMClass={APP_ID}\n")), "{desktop}");
+        assert!(
+            desktop.contains(&format!("\nStartupWMClass={APP_ID}\n")),
+            "{desktop}"
+        );
         let metainfo = packaging_file(&format!("linux/{APP_ID}.metainfo.xml"));
         assert!(metainfo.contains(&format!("<id>{APP_ID}</id>")));
         assert!(metainfo.contains(&format!(
@@ -47,5 +49,18 @@ mod tests {
         assert!(plist.contains(&format!("<string>{APP_ID}</string>")));
         let installer = packaging_file("windows/installer.nsi");
         assert!(installer.contains(&format!("!define APP_ID \"{APP_ID}\"")));
+    }
+
+    #[test]
+    fn the_packaging_files_name_the_crate_version() {
+        let version = env!("CARGO_PKG_VERSION");
+        let plist = packaging_file("macos/Info.plist");
+        assert!(plist.contains(&format!(
+            "<key>CFBundleShortVersionString</key>\n  <string>{version}</string>"
+        )));
+        let metainfo = packaging_file(&format!("linux/{APP_ID}.metainfo.xml"));
+        assert!(metainfo.contains(&format!("<release version=\"{version}\"")));
+        let changelog = packaging_file("linux/changelog");
+        assert!(changelog.starts_with(&format!("bilateral ({version}-1) ")));
     }
 }
