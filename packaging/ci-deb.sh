@@ -32,17 +32,24 @@ fi
 work=$(mktemp -d)
 xvfb=""
 app=""
+installed_packages() { dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' | awk '$1 == "ii" {print $2}' | sort; }
 cleanup() {
   [ -n "$app" ] && kill "$app" 2>/dev/null || true
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
-  rm -rf "$work"
   if dpkg-query -W -f='${Status}' bilateral 2>/dev/null | grep -q "install ok installed"; then
-    echo "ci-deb: removing the package"
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq bilateral >/dev/null
+    # The package and whatever it brought in (its dependencies and recommendations), so that
+    # the machine is left as it was.
+    local added
+    added=$(comm -13 "$work/packages-before" <(installed_packages) | tr '\n' ' ')
+    echo "ci-deb: removing $added"
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get purge -y -qq $added >/dev/null
   fi
+  rm -rf "$work"
 }
 trap cleanup EXIT
 
+installed_packages > "$work/packages-before"
 echo "ci-deb: apt-get install ./$deb"
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "./$deb"
 dpkg -L bilateral | grep -E "bin/|\.desktop|metainfo|mime/packages|man1|hicolor/(16x16|scalable)"
