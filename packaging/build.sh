@@ -159,7 +159,7 @@ test_windows_installer() {
     || fail ".json does not offer Bilateral in Open with"
   local cli_out
   cli_out=$(wine "$install_dir/bilateral-cli.exe" check "$appdata_local\\Programs\\Bilateral\\examples\\russia-iran.json" 2>&1 | tr -d '\r')
-  echo "bilateral-cli.exe check examples\\russia-iran.json: $cli_out"
+  printf "bilateral-cli.exe check examples\\\\russia-iran.json: %s\\n" "$cli_out"
   grep -q ": ok: " <<<"$cli_out" || fail "bilateral-cli.exe check did not report the example as ok"
   local converted
   converted=$(wine "$install_dir/bilateral-cli.exe" convert 2>/dev/null | tr -d '\r' | wc -c)
