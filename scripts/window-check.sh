@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Starts the release binary in a real X window (Xvfb), takes a screenshot and fails unless
 # the trade chart was drawn: the turnover series' blue (Okabe–Ito #0072B2) must be on screen.
-# Usage: scripts/window-check.sh [SCREENSHOT.png]
+# Usage: scripts/window-check.sh [SCREENSHOT.png]; BILATERAL_BINARY=/usr/bin/bilateral checks another binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shot=${1:-target/window-check.png}
-binary=target/release/bilateral
-[ -x "$binary" ] || cargo build --release
+binary=${BILATERAL_BINARY:-target/release/bilateral}
+[ -x "$binary" ] || [ -n "${BILATERAL_BINARY:-}" ] || cargo build --release
 display=:${DISPLAY_NUMBER:-97}
 Xvfb "$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!

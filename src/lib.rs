@@ -11,6 +11,7 @@ pub mod data;
 pub mod export;
 pub mod format;
 pub mod geo;
+pub mod identity;
 pub mod io;
 pub mod settings;
 pub mod story;

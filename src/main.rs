@@ -40,10 +40,13 @@ fn main() -> ExitCode {
 fn run_window(options: AppOptions) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Bilateral")
-        .with_app_id("bilateral")
+        .with_app_id(bilateral::identity::APP_ID)
         .with_min_inner_size([640.0, 420.0])
         .with_inner_size([1280.0, 800.0])
         .with_drag_and_drop(true);
+    if let Some(icon) = bilateral::identity::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     if let Some(window) = options.settings.window {
         viewport = viewport
             .with_inner_size([window.width.max(640.0), window.height.max(420.0)])

@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Builds Bilateral's packages into target/packaging/, installing the tools it needs.
+#   packaging/build.sh deb        Debian/Ubuntu .deb (cargo-deb), checked with lintian,
+#                                 desktop-file-validate and appstreamcli
+#   packaging/build.sh windows    bilateral.exe (windowed) and bilateral-cli.exe (console),
+#                                 cross-built with mingw-w64, an NSIS installer, and a test
+#                                 of it under wine: silent install, the CLI, silent uninstall
+#   packaging/build.sh macos      on a Mac: Bilateral.app (and a .dmg); elsewhere it only
+#                                 checks the Info.plist and icon, as a Mac is needed to build
+#   packaging/build.sh all        all three
+# Release builds use Cargo's `dist` profile (fat LTO, one codegen unit, stripped); see
+# docs/packaging.md for the times and sizes. On a shared machine run it under `nice`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out=$root/target/packaging
+generated=$out/generated
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+app_id=io.github.bilateral.Bilateral
+windows_target=x86_64-pc-windows-gnu
+
+say() { printf '\n== %s\n' "$*"; }
+fail() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+# Installs the Debian packages named that are not installed yet.
+need_debian_packages() {
+  local missing=() package
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || fail "needs the Debian packages ${missing[*]} (no apt-get here)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# The man pages, shell completions and third-party notices, generated from the sources.
+generate_docs() {
+  local target=$1
+  say "man pages, completions, third-party notices ($target)"
+  rm -rf "$generated"
+  cargo run --quiet --locked --example packaging-docs --features packaging -- "$generated" >/dev/null
+  gzip -9n "$generated"/man/*.1
+  python3 packaging/third_party_notices.py "$target" "$generated/THIRD-PARTY-NOTICES"
+  gzip -9n --keep "$generated/THIRD-PARTY-NOTICES"
+}
+
+build_deb() {
+  need_debian_packages dpkg-dev lintian desktop-file-utils appstream libxml2-utils python3 gzip
+  if ! command -v cargo-deb >/dev/null; then
+    say "installing cargo-deb"
+    cargo install --locked cargo-deb
+  fi
+  generate_docs x86_64-unknown-linux-gnu
+  say "checking the desktop entry, AppStream metadata and MIME type"
+  desktop-file-validate "packaging/linux/$app_id.desktop"
+  appstreamcli validate --no-net "packaging/linux/$app_id.metainfo.xml"
+  xmllint --noout "packaging/linux/$app_id.xml"
+  say "building the .deb (cargo build --profile dist)"
+  mkdir -p "$out"
+  local started=$SECONDS
+  cargo deb --locked --profile dist --output "$out/"
+  echo "built in $((SECONDS - started)) s"
+  local deb
+  deb=$(ls -t "$out"/bilateral_"$version"-*_*.deb | head -1)
+  say "lintian $deb"
+  # Errors fail the build; warnings are printed for a person to judge.
+  lintian --fail-on error --info "$deb"
+  say "contents"
+  dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+  dpkg-deb --contents "$deb" | awk '{print $3, $6}'
+  echo "binary: $(stat -c %s target/dist/bilateral) bytes; package: $(stat -c %s "$deb") bytes"
+  echo "deb: $deb"
+}
+
+build_windows() {
+  need_debian_packages gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis icoutils python3 gzip
+  if ! rustup target list --installed | grep -qx "$windows_target"; then
+    say "rustup target add $windows_target"
+    rustup target add "$windows_target" || fail "could not add the Rust target $windows_target:
+  rustup needs to download it from static.rust-lang.org. Run 'rustup target add $windows_target'
+  where that is reachable (or copy ~/.rustup/toolchains/*/lib/rustlib/$windows_target here)."
+  fi
+  generate_docs "$windows_target"
+  say "cross-building bilateral.exe (cargo build --profile dist --target $windows_target)"
+  local started=$SECONDS stage=$out/windows/stage
+  CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc \
+    cargo build --locked --profile dist --target "$windows_target" --bin bilateral
+  echo "built in $((SECONDS - started)) s"
+  rm -rf "$out/windows"
+  mkdir -p "$stage/examples"
+  local built=target/$windows_target/dist/bilateral.exe
+  cp "$built" "$stage/bilateral-cli.exe"
+  python3 packaging/windows/gui_subsystem.py "$built" "$stage/bilateral.exe"
+  check_windows_exe "$stage/bilateral.exe" "Windows GUI"
+  check_windows_exe "$stage/bilateral-cli.exe" "Windows CUI"
+  # Windows readers expect CRLF line ends in .txt files.
+  local file
+  for file in LICENSE-MIT LICENSE-APACHE; do sed 's/$/\r/' "$file" > "$stage/$file.txt"; done
+  sed 's/$/\r/' "$generated/THIRD-PARTY-NOTICES" > "$stage/THIRD-PARTY-NOTICES.txt"
+  sed 's/$/\r/' README.md > "$stage/README.txt"
+  cp "$generated/completions/_bilateral.ps1" "$stage/"
+  cp assets/russia-iran.json "$stage/examples/"
+  say "NSIS installer"
+  local setup=$out/windows/bilateral-$version-x86_64-setup.exe
+  makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$setup" packaging/windows/installer.nsi
+  echo "exe: $(stat -c %s "$stage/bilateral.exe") bytes; installer: $(stat -c %s "$setup") bytes"
+  test_windows_installer "$setup"
+  echo "windows: $setup"
+}
+
+# Fails unless the exe has the subsystem named, the icon and version resources, and imports
+# only DLLs that come with Windows (no mingw runtime such as libgcc_s or libwinpthread).
+check_windows_exe() {
+  local exe=$1 subsystem=$2 dlls
+  x86_64-w64-mingw32-objdump -p "$exe" | grep -q "Subsystem.*($subsystem)" \
+    || fail "$exe: subsystem is not $subsystem"
+  wrestool --list --type=14 "$exe" | grep -q . || fail "$exe: no icon resource"
+  wrestool --list --type=16 "$exe" | grep -q . || fail "$exe: no version resource"
+  dlls=$(x86_64-w64-mingw32-objdump -p "$exe" | sed -n 's/.*DLL Name: //p' | sort -u | tr '\n' ' ')
+  if grep -qiE "libgcc|libwinpthread|libstdc|mingw" <<<"$dlls"; then fail "$exe imports mingw DLLs: $dlls"; fi
+  echo "$(basename "$exe"): $subsystem, icon and version resources, imports $dlls"
+}
+
+# Installs silently into a throw-away wine prefix, runs the CLI on the built-in data and on the
+# example, uninstalls silently and checks that no file, shortcut or registry key is left.
+test_windows_installer() {
+  local setup=$1
+  need_debian_packages wine wine64 gcc-mingw-w64-x86-64 xvfb xauth
+  say "testing the installer under wine ($(wine --version))"
+  local prefix
+  prefix=$(mktemp -d /tmp/bilateral-wine.XXXXXX)
+  export WINEPREFIX=$prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+  # wine 8.0 lacks ProcessPrng (bcryptprimitives.dll), which Rust's standard library imports;
+  # a test-only stand-in goes into the throw-away prefix, never into the installer.
+  wine wineboot --init >/dev/null 2>&1
+  x86_64-w64-mingw32-gcc -O2 -shared -o "$prefix/bcryptprimitives.dll" \
+    packaging/windows/wine-shim/bcryptprimitives.c packaging/windows/wine-shim/bcryptprimitives.def -ladvapi32
+  local system32=$prefix/drive_c/windows/system32
+  cp "$prefix/bcryptprimitives.dll" "$system32/bcryptprimitives.dll"
+  export WINEDLLOVERRIDES="$WINEDLLOVERRIDES;bcryptprimitives=n"
+  local appdata_local
+  appdata_local=$(wine cmd /c 'echo %LOCALAPPDATA%' 2>/dev/null | tr -d '\r')
+  local install_dir
+  install_dir=$(winepath -u "$appdata_local\\Programs\\Bilateral" 2>/dev/null)
+  wine "$setup" /S
+  wineserver -w
+  [ -f "$install_dir/bilateral.exe" ] || fail "silent install: no $install_dir/bilateral.exe"
+  echo "installed: $(cd "$install_dir" && find . -type f | sort | tr '\n' ' ')"
+  local start_menu
+  start_menu=$(winepath -u "$(wine cmd /c 'echo %APPDATA%' 2>/dev/null | tr -d '\r')\\Microsoft\\Windows\\Start Menu\\Programs")
+  [ -f "$start_menu/Bilateral.lnk" ] || fail "no Start-menu shortcut at $start_menu/Bilateral.lnk"
+  wine reg query "HKCU\\Software\\Classes\\$app_id.Dataset\\shell\\open\\command" >/dev/null 2>&1 \
+    || fail "the dataset type is not registered"
+  wine reg query "HKCU\\Software\\Classes\\.json\\OpenWithProgids" /v "$app_id.Dataset" >/dev/null 2>&1 \
+    || fail ".json does not offer Bilateral in Open with"
+  local cli_out
+  cli_out=$(wine "$install_dir/bilateral-cli.exe" check "$appdata_local\\Programs\\Bilateral\\examples\\russia-iran.json" 2>&1 | tr -d '\r')
+  printf "bilateral-cli.exe check examples\\\\russia-iran.json: %s\\n" "$cli_out"
+  grep -q ": ok: " <<<"$cli_out" || fail "bilateral-cli.exe check did not report the example as ok"
+  local converted
+  converted=$(wine "$install_dir/bilateral-cli.exe" convert 2>/dev/null | tr -d '\r' | wc -c)
+  [ "$converted" -gt 10000 ] || fail "bilateral-cli.exe convert wrote $converted bytes of the built-in data"
+  echo "bilateral-cli.exe convert (built-in data): $converted bytes of JSON"
+  wine "$install_dir/bilateral-cli.exe" --version | tr -d '\r'
+  wine "$install_dir/uninstall.exe" /S
+  wineserver -w
+  sleep 2
+  wineserver -w
+  local left=""
+  [ -e "$install_dir" ] && left+=" $install_dir"
+  [ -e "$start_menu/Bilateral.lnk" ] && left+=" the Start-menu shortcut"
+  wine reg query "HKCU\\Software\\Classes\\$app_id.Dataset" >/dev/null 2>&1 && left+=" the dataset type"
+  wine reg query "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$app_id" >/dev/null 2>&1 && left+=" the uninstall entry"
+  wine reg query "HKCU\\Software\\Classes\\Applications\\bilateral.exe" >/dev/null 2>&1 && left+=" Applications\\bilateral.exe"
+  wine reg query "HKCU\\Software\\Classes\\.json\\OpenWithProgids" /v "$app_id.Dataset" >/dev/null 2>&1 && left+=" the .json Open-with entry"
+  wineserver -k || true
+  rm -rf "$prefix"
+  [ -z "$left" ] || fail "the uninstaller left:$left"
+  echo "uninstalled: no file, shortcut or registry key left"
+}
+
+build_macos() {
+  say "macOS"
+  python3 -c "import plistlib,sys; d=plistlib.load(open('packaging/macos/Info.plist','rb')); \
+assert d['CFBundleIdentifier']=='$app_id' and d['CFBundleShortVersionString']=='$version', d" \
+    || fail "packaging/macos/Info.plist: wrong id or version"
+  head -c 4 packaging/icons/bilateral.icns | grep -q icns || fail "packaging/icons/bilateral.icns is not an icns file"
+  if [ "$(uname -s)" != Darwin ]; then
+    echo "Info.plist and bilateral.icns checked. Bilateral.app needs a Mac to build (Apple's SDK"
+    echo "and linker): run 'packaging/build.sh macos' there, or packaging/macos/make-app.sh BINARY."
+    return 0
+  fi
+  generate_docs aarch64-apple-darwin
+  local targets=(aarch64-apple-darwin x86_64-apple-darwin) target binaries=()
+  for target in "${targets[@]}"; do
+    rustup target add "$target"
+    cargo build --locked --profile dist --target "$target" --bin bilateral
+    binaries+=("target/$target/dist/bilateral")
+  done
+  mkdir -p "$out/macos"
+  lipo -create -output "$out/macos/bilateral" "${binaries[@]}"
+  packaging/macos/make-app.sh "$out/macos/bilateral" "$out/macos"
+}
+
+case "${1:-}" in
+  deb) build_deb ;;
+  windows) build_windows ;;
+  macos) build_macos ;;
+  all) build_deb; build_windows; build_macos ;;
+  *) echo "usage: packaging/build.sh deb|windows|macos|all" >&2; exit 2 ;;
+esac
