@@ -13,7 +13,12 @@ fn citing_counts(dataset: &Dataset, source_id: &str) -> (usize, usize, usize) {
         .flat_map(|s| &s.points)
         .filter(|p| cites(&p.sources))
         .count();
-    let events = dataset.events.iter().filter(|e| cites(&e.sources)).count();
+    let events = dataset.events.iter().filter(|e| cites(&e.sources)).count()
+        + dataset
+            .standing_facts
+            .iter()
+            .filter(|f| cites(&f.sources))
+            .count();
     let places = dataset.places.iter().filter(|p| cites(&p.sources)).count()
         + dataset
             .corridors
@@ -46,7 +51,7 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset) {
                     let (points, events, places) = citing_counts(dataset, &source.id);
                     ui.label(
                         RichText::new(format!(
-                            "id {} · cited by {points} data points, {events} events, {places} places and routes",
+                            "id {} · cited by {points} data points, {events} events and standing facts, {places} places and routes",
                             source.id
                         ))
                         .small()
