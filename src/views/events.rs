@@ -44,6 +44,7 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, state: &mut EventsViewState) {
         });
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
+            super::standing::standing_facts_ui(ui, dataset);
             for event in events {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());

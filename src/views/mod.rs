@@ -3,6 +3,7 @@
 pub mod events;
 pub mod map;
 pub mod sources;
+pub mod standing;
 pub mod timeline;
 pub mod trade;
 
