@@ -13,6 +13,9 @@ pub mod standing;
 pub mod summary;
 pub mod validate;
 
+#[cfg(test)]
+mod copy_check;
+
 pub use basis::Basis;
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Problem};
 pub use model::*;
