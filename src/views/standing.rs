@@ -28,9 +28,10 @@ fn reference_label(dataset: &Dataset, reference: &str) -> String {
                     .map(|source_id| short_source(dataset, source_id))
                     .collect();
                 format!(
-                    "{} on {} ({})",
+                    "{} on {} ({}, {})",
                     who.join(", "),
                     fact.theme,
+                    fact.stance.label(),
                     fact.as_of_label()
                 )
             }),
