@@ -34,6 +34,7 @@ pub fn empty_dataset() -> Dataset {
         sources: Vec::new(),
         series: Vec::new(),
         events: Vec::new(),
+        standing_facts: Vec::new(),
         places: Vec::new(),
         corridors: Vec::new(),
         areas: Vec::new(),
@@ -45,7 +46,8 @@ pub fn empty_dataset() -> Dataset {
 mod tests {
     use super::*;
 
-    use crate::data::{Dataset, Point, SegmentStatus};
+    use crate::data::validate::validate;
+    use crate::data::{Basis, Dataset, Point, SegmentStatus, YearSpan};
 
     fn dataset() -> Dataset {
         match builtin_dataset() {
@@ -74,8 +76,8 @@ mod tests {
         let dataset = dataset();
         let turnover = points(&dataset, "trade-turnover");
         let expected = [
-            (2010, 3.5, true, "trenin-2016"),
-            (2011, 3.5, true, "trenin-2016"),
+            (2010, 3.5, false, "trenin-2016"),
+            (2011, 3.5, false, "trenin-2016"),
             (2015, 1.2, true, "trenin-2016"),
             (2022, 5.0, false, "avdaliani-2024"),
             (2023, 4.0, false, "avdaliani-2024"),
@@ -187,5 +189,161 @@ mod tests {
             .find(|p| p.id == "shahid-nojeh-air-base")
             .expect("Hamadan");
         assert!(hamadan.years.contains(2016) && !hamadan.years.contains(2023));
+    }
+    /// Every record's years with where they come from, as (record, years, basis).
+    fn spans(dataset: &Dataset) -> Vec<(String, YearSpan, Option<&Basis>)> {
+        let places = dataset
+            .places
+            .iter()
+            .map(|p| (format!("places/{}", p.id), p.years, p.years_basis.as_ref()));
+        let corridors = dataset.corridors.iter().map(|c| {
+            (
+                format!("corridors/{}", c.id),
+                c.years,
+                c.years_basis.as_ref(),
+            )
+        });
+        let areas = dataset
+            .areas
+            .iter()
+            .map(|a| (format!("areas/{}", a.id), a.years, a.years_basis.as_ref()));
+        places.chain(corridors).chain(areas).collect()
+    }
+
+    #[test]
+    fn the_builtin_dataset_passes_every_check_a_user_dataset_gets() {
+        let problems = validate(&dataset());
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    /// Places are where things happened: an event's text names each place it is placed at,
+    /// so a place cannot stand in for what the event is only about.
+    #[test]
+    fn every_event_place_is_named_in_the_events_own_text() {
+        let dataset = dataset();
+        let mut unnamed = Vec::new();
+        for event in &dataset.events {
+            let text = format!("{} {}", event.title, event.summary).to_lowercase();
+            for place_id in &event.places {
+                let place = dataset.places.iter().find(|p| &p.id == place_id);
+                let name = place.map(|p| p.name.to_lowercase()).unwrap_or_default();
+                let named = name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|word| word.chars().count() >= 4)
+                    .any(|word| text.contains(word));
+                if !named {
+                    unnamed.push(format!("{} at {place_id}", event.id));
+                }
+            }
+        }
+        assert!(
+            unnamed.is_empty(),
+            "placed where the text does not say: {unnamed:?}"
+        );
+    }
+
+    #[test]
+    fn every_corridor_status_names_its_basis_and_sourced_ones_cite_the_corridor_sources() {
+        let dataset = dataset();
+        let mut general_knowledge = 0;
+        for corridor in &dataset.corridors {
+            for (index, segment) in corridor.segments.iter().enumerate() {
+                match &segment.basis {
+                    Basis::Sources(ids) => assert!(
+                        !ids.is_empty() && ids.iter().all(|id| corridor.sources.contains(id)),
+                        "{} segment {index}: {ids:?} not among {:?}",
+                        corridor.id,
+                        corridor.sources
+                    ),
+                    other => {
+                        let text = other.explanation().unwrap_or_default();
+                        assert!(text.len() > 20, "{} segment {index}", corridor.id);
+                        general_knowledge +=
+                            usize::from(matches!(other, Basis::GeneralKnowledge(_)));
+                    }
+                }
+            }
+        }
+        assert!(general_knowledge > 0, "general knowledge is named as such");
+        let western = dataset
+            .corridors
+            .iter()
+            .find(|c| c.id == "instc-western-route")
+            .expect("western route");
+        for segment in &western.segments {
+            match segment.status {
+                SegmentStatus::Operating => assert!(
+                    matches!(segment.basis, Basis::GeneralKnowledge(_)),
+                    "the articles do not say the other stretches run"
+                ),
+                _ => assert_eq!(segment.basis, Basis::Sources(vec!["avdaliani-2024".into()])),
+            }
+        }
+    }
+
+    #[test]
+    fn years_that_are_rough_or_borrowed_say_where_they_come_from() {
+        let dataset = dataset();
+        for (record, years, basis) in spans(&dataset) {
+            if years.approximate {
+                assert!(basis.is_some(), "{record}: rough years without a basis");
+            }
+            if let Some(Basis::OtherRelationship(text)) = basis {
+                assert!(
+                    years.approximate,
+                    "{record}: borrowed years not approximate"
+                );
+                assert!(text.contains('–'), "{record}: names the other pair: {text}");
+            }
+        }
+        let turkey = spans(&dataset)
+            .into_iter()
+            .find(|(record, _, _)| record == "areas/turkey")
+            .expect("Turkey");
+        assert!(matches!(turkey.2, Some(Basis::OtherRelationship(_))));
+    }
+
+    #[test]
+    fn standing_facts_hold_the_undated_themes_and_each_contradiction_names_the_other_side() {
+        let dataset = dataset();
+        let themes: Vec<&str> = dataset
+            .standing_facts
+            .iter()
+            .map(|f| f.theme.as_str())
+            .collect();
+        for theme in [
+            "Natural gas and oil",
+            "Trade: what each side sells the other",
+            "Payments and sanctions",
+        ] {
+            assert!(themes.contains(&theme), "{theme} missing");
+        }
+        let web = "web-does-russia-support-iran";
+        for fact in &dataset.standing_facts {
+            let undated_source = fact.sources.iter().any(|s| s == web);
+            assert_eq!(
+                fact.as_of.is_none(),
+                undated_source,
+                "{}: as_of follows the source",
+                fact.id
+            );
+        }
+        let gas: Vec<_> = dataset
+            .standing_facts
+            .iter()
+            .filter(|f| f.id.starts_with("gas-for-europe"))
+            .collect();
+        assert_eq!(gas.len(), 2, "Trenin's and the web article's versions");
+        assert_ne!(gas[0].stance, gas[1].stance);
+        assert!(
+            gas[0]
+                .see_also
+                .contains(&format!("standing_facts/{}", gas[1].id))
+        );
+        assert!(
+            gas[1]
+                .see_also
+                .contains(&format!("standing_facts/{}", gas[0].id))
+        );
     }
 }

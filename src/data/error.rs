@@ -204,6 +204,56 @@ pub enum Problem {
         /// The id.
         id: String,
     },
+    /// A standing fact refers to a record that the dataset does not define.
+    #[error(
+        "{record} refers to `{id}`, which is not a record: write `list/id`, as in `events/jcpoa` or `areas/syria`"
+    )]
+    UnknownReference {
+        /// The record.
+        record: String,
+        /// The missing id.
+        id: String,
+    },
+    /// Years marked approximate without saying where they come from.
+    #[error(
+        "{record}: its years are marked approximate, so `years_basis` must say where they come from (inferred, general knowledge, another relationship, or the sources that give them roughly)"
+    )]
+    RoughYearsWithoutBasis {
+        /// The record.
+        record: String,
+    },
+    /// Years taken from another relationship but not marked approximate.
+    #[error(
+        "{record}: its years are taken from another relationship, so `years.approximate` must be true"
+    )]
+    BorrowedYearsNotApproximate {
+        /// The record.
+        record: String,
+    },
+    /// An event placed somewhere that was not a site of the relationship at the time.
+    #[error(
+        "{record} names place `{place}` for {when}, but that place is a site only in {years}: `places` are where the event happened"
+    )]
+    PlaceOutsideItsYears {
+        /// The event.
+        record: String,
+        /// The place id.
+        place: String,
+        /// When the event happened.
+        when: String,
+        /// The place's years.
+        years: String,
+    },
+    /// An event placed somewhere that none of its own sources names.
+    #[error(
+        "{record} names place `{place}`, but the place cites none of the event's sources: the sources that report an event must name where it happened"
+    )]
+    PlaceNotInEventSources {
+        /// The event.
+        record: String,
+        /// The place id.
+        place: String,
+    },
     /// A country code that is not three digits.
     #[error("{record}: `{code}` is not an ISO 3166-1 numeric code (three digits, such as \"760\")")]
     BadCountryCode {

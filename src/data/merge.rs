@@ -36,6 +36,13 @@ pub fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
         &mut conflicts,
     );
     merge_list(
+        &mut base.standing_facts,
+        other.standing_facts,
+        "standing_facts",
+        |f| &f.id,
+        &mut conflicts,
+    );
+    merge_list(
         &mut base.places,
         other.places,
         "places",

@@ -1,5 +1,6 @@
 //! The data model and its loaders. Nothing in here knows about egui.
 
+pub mod basis;
 pub mod builtin;
 pub mod error;
 pub mod geojson;
@@ -8,11 +9,17 @@ pub mod locate;
 pub mod merge;
 pub mod model;
 pub mod schema;
+pub mod standing;
 pub mod summary;
 pub mod validate;
 
+#[cfg(test)]
+mod copy_check;
+
+pub use basis::Basis;
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Problem};
 pub use model::*;
+pub use standing::StandingFact;
 
 /// The bytes without a leading UTF-8 byte-order mark, which some Windows editors write.
 pub fn strip_bom(bytes: &[u8]) -> &[u8] {

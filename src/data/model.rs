@@ -8,6 +8,9 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::basis::Basis;
+use super::standing::StandingFact;
+
 /// The dataset format version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -25,6 +28,9 @@ pub struct Dataset {
     /// Dated events.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Facts the sources state as standing, without a date of their own, dated "as of".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standing_facts: Vec<StandingFact>,
     /// Points on the map: bases, ports, facilities, crossings.
     #[serde(default)]
     pub places: Vec<Place>,
@@ -189,7 +195,7 @@ impl SeriesKind {
             Self::Imports => "imports",
             Self::Fdi => "foreign direct investment",
             Self::Loans => "loans",
-            Self::InvestmentPledged => "investment pledged",
+            Self::InvestmentPledged => "investment announced or discussed",
             Self::PercentChange => "percent change",
             Self::Other => "other",
         }
@@ -496,6 +502,9 @@ pub struct Place {
     pub stance: Stance,
     /// Years in which it was a site of the relationship.
     pub years: YearSpan,
+    /// Where the years come from when the sources do not state them for this relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years_basis: Option<Basis>,
     /// What happened there, in a sentence.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
@@ -547,6 +556,8 @@ pub struct Waypoint {
 pub struct Segment {
     /// Its state.
     pub status: SegmentStatus,
+    /// What the status rests on: the sources that state it, or general knowledge.
+    pub basis: Basis,
     /// Mode or caveat, such as "by sea" or "the Rasht–Astara gap".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -566,6 +577,9 @@ pub struct Corridor {
     pub stance: Stance,
     /// Years in which it was part of the relationship.
     pub years: YearSpan,
+    /// Where the years come from when the sources do not state them for this relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years_basis: Option<Basis>,
     /// What it is, in a sentence or two.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
@@ -597,6 +611,9 @@ pub struct Area {
     pub stance: Stance,
     /// Years in which it was an arena of the relationship.
     pub years: YearSpan,
+    /// Where the years come from when the sources do not state them for this relationship.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years_basis: Option<Basis>,
     /// What happens there, in a sentence or two.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,

@@ -15,6 +15,8 @@ pub struct DatasetSummary {
     pub points: usize,
     /// Events.
     pub events: usize,
+    /// Standing facts.
+    pub standing_facts: usize,
     /// Places.
     pub places: usize,
     /// Corridors.
@@ -31,6 +33,7 @@ impl DatasetSummary {
             series: dataset.series.len(),
             points: dataset.series.iter().map(|s| s.points.len()).sum(),
             events: dataset.events.len(),
+            standing_facts: dataset.standing_facts.len(),
             places: dataset.places.len(),
             corridors: dataset.corridors.len(),
             areas: dataset.areas.len(),
@@ -42,11 +45,12 @@ impl fmt::Display for DatasetSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} sources, {} series, {} points, {} events, {} places, {} corridors, {} areas",
+            "{} sources, {} series, {} points, {} events, {} standing facts, {} places, {} corridors, {} areas",
             self.sources,
             self.series,
             self.points,
             self.events,
+            self.standing_facts,
             self.places,
             self.corridors,
             self.areas

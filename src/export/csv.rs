@@ -335,7 +335,7 @@ mod tests {
         assert_eq!(first[0], "trade-turnover");
         assert_eq!(first[2], "USD bn");
         assert_eq!(first[4], "value");
-        assert_eq!(first[6], "true");
+        assert_eq!(first[6], "false", "Trenin's 2010 figure is not qualified");
         assert_eq!(first[7], "trenin-2016");
         assert!(first[8].contains("Dmitri Trenin"));
         assert!(!first[9].is_empty(), "the point's note");

@@ -24,7 +24,7 @@ pub struct ViewCaches {
 pub struct CitationCounts {
     /// Data points of series.
     pub points: usize,
-    /// Dated events.
+    /// Dated events and standing facts.
     pub events: usize,
     /// Places, routes and areas.
     pub places: usize,
@@ -78,8 +78,13 @@ fn citation_counts(dataset: &Dataset) -> HashMap<String, CitationCounts> {
     for point in dataset.series.iter().flat_map(|s| &s.points) {
         add(&point.sources, |c| &mut c.points);
     }
-    for event in &dataset.events {
-        add(&event.sources, |c| &mut c.events);
+    for sources in dataset
+        .events
+        .iter()
+        .map(|e| &e.sources)
+        .chain(dataset.standing_facts.iter().map(|f| &f.sources))
+    {
+        add(sources, |c| &mut c.events);
     }
     let located = dataset
         .places
@@ -111,7 +116,12 @@ mod tests {
                 .flat_map(|s| &s.points)
                 .filter(|p| cites(&p.sources))
                 .count();
-            let events = dataset.events.iter().filter(|e| cites(&e.sources)).count();
+            let events = dataset.events.iter().filter(|e| cites(&e.sources)).count()
+                + dataset
+                    .standing_facts
+                    .iter()
+                    .filter(|f| cites(&f.sources))
+                    .count();
             let places = dataset.places.iter().filter(|p| cites(&p.sources)).count()
                 + dataset
                     .corridors

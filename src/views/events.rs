@@ -55,6 +55,7 @@ pub fn ui(
         });
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| {
+            super::standing::standing_facts_ui(ui, dataset);
             for event in events {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());

@@ -7,6 +7,7 @@ pub mod context;
 pub mod events;
 pub mod map;
 pub mod sources;
+pub mod standing;
 pub mod timeline;
 pub mod trade;
 pub mod widgets;

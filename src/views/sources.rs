@@ -33,7 +33,7 @@ pub fn ui(ui: &mut Ui, cx: &ViewContext<'_>, _commands: &mut Vec<Command>) {
                     } = cx.caches.citations_of(&source.id);
                     ui.label(
                         RichText::new(format!(
-                            "id {} · cited by {points} data points, {events} events, {places} places and routes",
+                            "id {} · cited by {points} data points, {events} events and standing facts, {places} places and routes",
                             source.id
                         ))
                         .small()

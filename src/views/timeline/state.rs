@@ -13,8 +13,8 @@ use crate::data::{Dataset, Domain, Event, Stance};
 const MIN_SPAN_YEARS: f64 = 0.04;
 /// The span the timeline narrows to when it centres on a year chosen elsewhere.
 pub const FOCUS_SPAN_YEARS: f64 = 30.0;
-/// Widest span, in years.
-const MAX_SPAN_YEARS: f64 = 400.0;
+/// Widest span, in years: room for the built-in data's late 16th century to today.
+const MAX_SPAN_YEARS: f64 = 500.0;
 
 /// What the timeline remembers between frames.
 #[derive(Debug, Clone)]
@@ -143,11 +143,11 @@ mod tests {
     fn the_whole_range_comes_from_the_dataset() {
         let dataset = crate::data::builtin::builtin_dataset().expect("built-in loads");
         let (first, last) = events_span(&dataset);
-        assert!((first - 1813.0).abs() < 1e-9, "{first}");
+        assert!((first - 1575.0).abs() < 1e-9, "{first}");
         assert!((2024.0..=2025.0).contains(&last), "{last}");
         let mut state = TimelineViewState::default();
         state.show_all(&dataset);
-        assert!(state.start < 1813.0 && state.end > last);
+        assert!(state.start < 1575.0 && state.end > last);
         state.show_last_years(&dataset, 10.0);
         assert!((state.start - (last - 10.0)).abs() < 1e-9);
     }
