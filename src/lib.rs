@@ -15,4 +15,5 @@ pub mod io;
 pub mod presenter;
 pub mod settings;
 pub mod theme;
+pub mod ticks;
 pub mod views;
