@@ -43,7 +43,7 @@ pub struct PointRef {
 impl PointRef {
     /// The series and the point this refers to, if the dataset has them.
     pub fn resolve<'d>(&self, dataset: &'d Dataset) -> Option<(&'d Series, &'d Point)> {
-        let series = dataset.series.iter().find(|s| s.id == self.series_id)?;
+        let series = dataset.series_by_id(&self.series_id)?;
         Some((series, series.points.get(self.index)?))
     }
 }

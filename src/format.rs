@@ -37,14 +37,10 @@ pub fn format_value(value: f64) -> String {
 
 /// The full citation of the source with `id`, or a plain statement that it is missing.
 pub fn source_citation(dataset: &Dataset, id: &str) -> String {
-    dataset
-        .sources
-        .iter()
-        .find(|source| source.id == id)
-        .map_or_else(
-            || format!("(unknown source `{id}`)"),
-            |source| source.citation(),
-        )
+    dataset.source(id).map_or_else(
+        || format!("(unknown source `{id}`)"),
+        |source| source.citation(),
+    )
 }
 
 #[cfg(test)]

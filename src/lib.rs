@@ -16,5 +16,6 @@ pub mod io;
 pub mod settings;
 pub mod story;
 pub mod theme;
+pub mod ticks;
 pub mod view_kind;
 pub mod views;

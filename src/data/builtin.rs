@@ -58,7 +58,7 @@ mod tests {
 
     /// The points of the series with `id`, as (year, value, approximate, sources).
     fn points(dataset: &Dataset, id: &str) -> Vec<(i32, Option<f64>, bool, Vec<String>)> {
-        let series = dataset.series.iter().find(|s| s.id == id);
+        let series = dataset.series_by_id(id);
         let series = series.unwrap_or_else(|| panic!("series {id} missing"));
         series
             .points
@@ -169,9 +169,7 @@ mod tests {
     fn the_western_corridor_has_its_rasht_astara_gap_and_hamadan_is_a_2016_site() {
         let dataset = dataset();
         let western = dataset
-            .corridors
-            .iter()
-            .find(|c| c.id == "instc-western-route")
+            .corridor("instc-western-route")
             .expect("western route");
         let gap = western
             .segments
@@ -183,11 +181,7 @@ mod tests {
             &western.waypoints[gap + 1].name,
         );
         assert_eq!(ends, (&"Astara".to_owned(), &"Rasht".to_owned()));
-        let hamadan = dataset
-            .places
-            .iter()
-            .find(|p| p.id == "shahid-nojeh-air-base")
-            .expect("Hamadan");
+        let hamadan = dataset.place("shahid-nojeh-air-base").expect("Hamadan");
         assert!(hamadan.years.contains(2016) && !hamadan.years.contains(2023));
     }
     /// Every record's years with where they come from, as (record, years, basis).

@@ -64,7 +64,7 @@ pub fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
         &mut conflicts,
     );
     for series in other.series {
-        match base.series.iter_mut().find(|known| known.id == series.id) {
+        match base.series_by_id_mut(&series.id) {
             None => base.series.push(series),
             Some(known) if known.unit != series.unit || known.kind != series.kind => {
                 conflicts.push(Problem::Conflict {
@@ -135,7 +135,7 @@ mod tests {
         turnover.points = vec![second_opinion.clone()];
         let id = turnover.id.clone();
         assert!(merge_into(&mut merged, other).is_empty());
-        let merged_turnover = merged.series.iter().find(|s| s.id == id).expect("kept");
+        let merged_turnover = merged.series_by_id(&id).expect("kept");
         let same_year: Vec<&Point> = merged_turnover
             .points
             .iter()

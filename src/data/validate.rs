@@ -83,7 +83,7 @@ pub fn validate(dataset: &Dataset) -> Vec<LocatedProblem> {
         checker.non_empty(&path, &record, "title", &slide.title);
         checker.cited(&path, &record, &slide.sources);
         if let Some(event) = &slide.select
-            && !dataset.events.iter().any(|e| &e.id == event)
+            && dataset.event(event).is_none()
         {
             checker.problems.push((
                 path.key("select"),

@@ -17,7 +17,7 @@ pub mod png;
 pub mod svg;
 
 pub use self::csv::{CsvPoint, chart_csv, dataset_csv, parse_dataset_csv};
-pub use self::svg::{SvgOptions, nice_ticks, trade_chart_svg};
+pub use self::svg::{SvgOptions, trade_chart_svg};
 
 use crate::chart::{ChartMode, ChartModel};
 
