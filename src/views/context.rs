@@ -71,6 +71,6 @@ impl ViewContext<'_> {
         self.cursor
             .selected_event
             .as_deref()
-            .and_then(|id| self.dataset.events.iter().find(|event| event.id == id))
+            .and_then(|id| self.dataset.event(id))
     }
 }

@@ -88,7 +88,7 @@ fn fact_ui(ui: &mut Ui, dataset: &Dataset, fact: &StandingFact) {
             let places: Vec<&str> = fact
                 .places
                 .iter()
-                .filter_map(|id| dataset.places.iter().find(|p| &p.id == id))
+                .filter_map(|id| dataset.place(id))
                 .map(|place| place.name.as_str())
                 .collect();
             if !places.is_empty() {

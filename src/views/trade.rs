@@ -210,12 +210,7 @@ fn plot_ui(
         .show_y(false)
         .allow_double_click_reset(true)
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
-            // Whole years: every year, every five, every ten, coarser only when zoomed out.
-            let year_step = [1.0, 5.0, 10.0, 50.0]
-                .into_iter()
-                .find(|step| *step >= input.base_step_size)
-                .unwrap_or(100.0);
-            [year_step, year_step * 5.0, year_step * 10.0]
+            crate::ticks::year_grid_steps(input.base_step_size)
         }))
         .x_axis_formatter(|mark, _range| {
             let year = mark.value.round();
@@ -482,7 +477,7 @@ fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, marker: &Marker
 fn event_tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &EventMark) {
     ui.set_max_width(420.0);
     ui.strong(format!("{} — {}", event.date, event.title));
-    if let Some(full) = dataset.events.iter().find(|e| e.id == event.id) {
+    if let Some(full) = dataset.event(&event.id) {
         ui.label(&full.summary);
         ui.label(RichText::new(format!("Stance: {}", full.stance.label())).weak());
         citations_ui(ui, dataset, &full.sources, CitationStyle::Small);

@@ -34,7 +34,7 @@ fn describe(item: &MapItem, dataset: &Dataset, layers: &[GeoLayer]) -> Option<De
     };
     match item {
         MapItem::Place(id) => {
-            let p = dataset.places.iter().find(|p| &p.id == id)?;
+            let p = dataset.place(id)?;
             let facts = vec![format!(
                 "{} · {} · {}",
                 p.kind.label(),
@@ -47,7 +47,7 @@ fn describe(item: &MapItem, dataset: &Dataset, layers: &[GeoLayer]) -> Option<De
             })
         }
         MapItem::Corridor(id) => {
-            let c = dataset.corridors.iter().find(|c| &c.id == id)?;
+            let c = dataset.corridor(id)?;
             let mut facts = vec![format!("route · {} · {}", c.stance.label(), c.years)];
             facts.extend(
                 c.waypoints
@@ -70,7 +70,7 @@ fn describe(item: &MapItem, dataset: &Dataset, layers: &[GeoLayer]) -> Option<De
             Some(details(&c.name, facts, &c.summary, &c.sources))
         }
         MapItem::Area(id) => {
-            let a = dataset.areas.iter().find(|a| &a.id == id)?;
+            let a = dataset.area(id)?;
             let facts = vec![format!("area · {} · {}", a.stance.label(), a.years)];
             Some(details(&a.name, facts, &a.summary, &a.sources))
         }

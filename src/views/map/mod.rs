@@ -176,7 +176,7 @@ fn highlight(painter: &egui::Painter, scene: &MapScene<'_>, item: &MapItem) {
             }
         }
         MapItem::Corridor(id) => {
-            if let Some(corridor) = scene.dataset.corridors.iter().find(|c| &c.id == id) {
+            if let Some(corridor) = scene.dataset.corridor(id) {
                 painter.add(egui::Shape::line(
                     layers::corridor_path(scene, corridor),
                     Stroke::new(7.0, theme::SELECTION_RING.gamma_multiply(0.35)),

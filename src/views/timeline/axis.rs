@@ -1,5 +1,5 @@
 //! The time axis: where a fractional year falls on screen and back, the period a date
-//! stands for, and the ticks that follow the zoom from centuries to months.
+//! stands for. Its ticks come from [`crate::ticks::CalendarStep`].
 
 use eframe::egui::Rect;
 
@@ -76,51 +76,6 @@ pub fn event_span(event: &Event) -> (f64, f64) {
     (start, end.max(own_end))
 }
 
-/// Tick step in years for a span, and whether ticks are months.
-pub(super) fn tick_step(span_years: f64, width_points: f32) -> f64 {
-    let wanted_ticks = f64::from((width_points / 90.0).max(2.0));
-    let raw = span_years / wanted_ticks;
-    let steps = [
-        1.0 / 12.0,
-        0.25,
-        0.5,
-        1.0,
-        2.0,
-        5.0,
-        10.0,
-        20.0,
-        25.0,
-        50.0,
-        100.0,
-    ];
-    steps.into_iter().find(|step| *step >= raw).unwrap_or(100.0)
-}
-
-/// The label of a tick at `year`: the year, or below a year's step the month (the year
-/// itself at January). Counted in whole months, so that 2017.99999 is 2018, not December.
-pub(super) fn tick_label(year: f64, step: f64) -> String {
-    #[expect(clippy::cast_possible_truncation, reason = "years on the axis")]
-    let months = (year * 12.0).round() as i64;
-    let (whole, month) = (months.div_euclid(12), months.rem_euclid(12));
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match MONTHS.get(usize::try_from(month).unwrap_or_default()) {
-        Some(name) if step < 1.0 && month != 0 => (*name).to_owned(),
-        _ => whole.to_string(),
-    }
-}
-
-/// The ticks from `start` to `end` at `step`, each a whole multiple of the step (no drift).
-pub(super) fn ticks(start: f64, end: f64, step: f64) -> impl Iterator<Item = f64> {
-    #[expect(clippy::cast_possible_truncation, reason = "tick indices on the axis")]
-    let first = (start / step).ceil() as i64;
-    #[expect(clippy::cast_precision_loss, reason = "tick indices on the axis")]
-    (first..)
-        .map(move |index| index as f64 * step)
-        .take_while(move |tick| *tick <= end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,27 +109,5 @@ mod tests {
             sources: vec!["s".into()],
         };
         assert_eq!(event_span(&event), (1980.0, 1989.0));
-    }
-
-    #[test]
-    fn ticks_follow_the_zoom_from_centuries_to_months() {
-        assert!(tick_step(226.0, 1200.0) >= 10.0);
-        assert_eq!(tick_step(10.0, 1200.0), 1.0);
-        assert!(tick_step(1.0, 1200.0) < 1.0);
-        assert_eq!(tick_label(2016.0 + 7.0 / 12.0, 1.0 / 12.0), "Aug");
-        assert_eq!(tick_label(2016.0, 1.0 / 12.0), "2016");
-    }
-
-    #[test]
-    fn year_ticks_at_month_zoom_are_years_however_far_they_are_counted() {
-        let labels: Vec<String> = ticks(2015.0, 2019.0, 1.0 / 12.0)
-            .map(|tick| tick_label(tick, 1.0 / 12.0))
-            .collect();
-        assert_eq!(labels.len(), 49);
-        for (index, label) in labels.iter().enumerate().step_by(12) {
-            assert_eq!(*label, (2015 + index / 12).to_string());
-        }
-        assert_eq!(labels[7], "Aug");
-        assert_eq!(tick_label(2_017.999_999_9, 1.0 / 12.0), "2018");
     }
 }

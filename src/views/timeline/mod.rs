@@ -110,11 +110,7 @@ fn details_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Vec<Command>) {
             ui.separator();
             ui.strong("Places");
             for id in &event.places {
-                let name = dataset
-                    .places
-                    .iter()
-                    .find(|p| &p.id == id)
-                    .map_or(id.as_str(), |p| p.name.as_str());
+                let name = dataset.place(id).map_or(id.as_str(), |p| p.name.as_str());
                 ui.label(name);
             }
             if ui.button("Show on the map").clicked() {

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
-use super::axis::{AXIS_HEIGHT, Axis, LANE_LABEL_WIDTH, event_span, tick_label, tick_step, ticks};
+use super::axis::{AXIS_HEIGHT, Axis, LANE_LABEL_WIDTH, event_span};
 use super::layout::{
     PlacedEvent, ROUGH_WHISKER, TITLE_ROW_HEIGHT, event_label, lane_rows, pack_events,
     row_height_for,
@@ -12,6 +12,7 @@ use super::state::TimelineViewState;
 use crate::command::Command;
 use crate::data::{Domain, Event};
 use crate::theme;
+use crate::ticks::CalendarStep;
 use crate::views::widgets::zoom_gesture;
 use crate::views::{ViewContext, ViewKind};
 
@@ -215,8 +216,12 @@ pub(super) fn canvas_ui(
 /// Tick lines and labels that follow the zoom.
 fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32) {
     let rect = axis.rect;
-    let step = tick_step(axis.end - axis.start, rect.width() - LANE_LABEL_WIDTH);
-    for tick in ticks(axis.start, axis.end, step) {
+    let step = CalendarStep::for_room(
+        axis.end - axis.start,
+        f64::from(rect.width() - LANE_LABEL_WIDTH),
+        90.0,
+    );
+    for tick in step.ticks(axis.start, axis.end) {
         let x = axis.x_of(tick);
         painter.line_segment(
             [
@@ -228,7 +233,7 @@ fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32) {
         painter.text(
             pos2(x, rect.top() + 4.0),
             Align2::CENTER_TOP,
-            tick_label(tick, step),
+            step.label(tick),
             FontId::proportional(12.0),
             weak,
         );
