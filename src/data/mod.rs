@@ -1,14 +1,17 @@
 //! The data model and its loaders. Nothing in here knows about egui.
 
 pub mod builtin;
+pub mod country;
 pub mod error;
 pub mod geojson;
 pub mod json;
 pub mod locate;
 pub mod merge;
+pub mod mirror;
 pub mod model;
 pub mod schema;
 pub mod summary;
+pub mod trade_flow;
 pub mod validate;
 
 pub use error::{LoadError, LoadErrorKind, LoadErrors, Problem};
