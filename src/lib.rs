@@ -10,6 +10,7 @@ pub mod command;
 pub mod data;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod io;
 pub mod map;
 pub mod presenter;
