@@ -271,8 +271,11 @@ fn check_names_the_layout_rows_countries_and_years_of_trade_files() {
 fn check_of_bad_trade_files_says_where_and_exits_1() {
     let folder = tempfile::tempdir().expect("temp dir");
     let bad = folder.path().join("bad.csv");
-    std::fs::write(&bad, "t,i,j,k,v,q\n2023,643,364,010101,1.5,NA\n2023,643,364,010102,x1,NA\n")
-        .expect("write");
+    std::fs::write(
+        &bad,
+        "t,i,j,k,v,q\n2023,643,364,010101,1.5,NA\n2023,643,364,010102,x1,NA\n",
+    )
+    .expect("write");
     let unknown = folder.path().join("unknown.csv");
     std::fs::write(&unknown, "name,age\nAnn,3\n").expect("write");
     let output = bilateral()
@@ -319,7 +322,11 @@ fn convert_makes_a_new_dataset_for_the_pair_from_a_trade_file() {
     assert!((value - 49_909.144e-9).abs() < 1e-15, "{value}");
     let checked = bilateral().arg("check").arg(&out).output().expect("runs");
     assert_eq!(checked.status.code(), Some(0), "{checked:?}");
-    let many = bilateral().arg("convert").arg(&comtrade).output().expect("runs");
+    let many = bilateral()
+        .arg("convert")
+        .arg(&comtrade)
+        .output()
+        .expect("runs");
     assert_eq!(many.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&many.stderr).contains("--pair"));
 }
@@ -328,7 +335,11 @@ fn convert_makes_a_new_dataset_for_the_pair_from_a_trade_file() {
 fn convert_and_export_merge_trade_files_after_a_dataset() {
     let folder = tempfile::tempdir().expect("temp dir");
     let dataset = folder.path().join("russia-iran.json");
-    let made = bilateral().args(["convert", "-o"]).arg(&dataset).output().expect("runs");
+    let made = bilateral()
+        .args(["convert", "-o"])
+        .arg(&dataset)
+        .output()
+        .expect("runs");
     assert!(made.status.success());
     let tidy = folder.path().join("figures.csv");
     std::fs::write(
@@ -354,7 +365,10 @@ fn convert_and_export_merge_trade_files_after_a_dataset() {
         .iter()
         .filter_map(|s| s["id"].as_str())
         .collect();
-    assert!(ids.contains(&"trade-turnover"), "the dataset's own series stay: {ids:?}");
+    assert!(
+        ids.contains(&"trade-turnover"),
+        "the dataset's own series stay: {ids:?}"
+    );
     assert!(ids.contains(&"trade-rus-to-irn-reported-by-rus"), "{ids:?}");
     assert!(ids.contains(&"trade-rus-to-irn-reported-by-irn"), "{ids:?}");
     let csv = folder.path().join("all.csv");

@@ -155,9 +155,19 @@ impl CountryTable {
         let mut codes = vec![(CodeScheme::Iso3, country.iso3.clone())];
         codes.extend(country.iso2.iter().map(|c| (CodeScheme::Iso2, c.clone())));
         codes.extend(country.m49.iter().map(|c| (CodeScheme::M49, c.to_string())));
-        codes.extend(country.comtrade.iter().map(|c| (CodeScheme::M49, c.to_string())));
+        codes.extend(
+            country
+                .comtrade
+                .iter()
+                .map(|c| (CodeScheme::M49, c.to_string())),
+        );
         codes.extend(country.imf.iter().map(|c| (CodeScheme::Imf, c.to_string())));
-        codes.extend(country.baci.iter().map(|c| (CodeScheme::Baci, c.to_string())));
+        codes.extend(
+            country
+                .baci
+                .iter()
+                .map(|c| (CodeScheme::Baci, c.to_string())),
+        );
         for (scheme, code) in codes {
             let key = (scheme, code.to_ascii_uppercase());
             match self.by_code.get(&key) {
@@ -396,7 +406,15 @@ mod tests {
     #[test]
     fn russia_is_found_by_every_code_and_name() {
         let table = countries();
-        for code in ["RUS", "rus", "RU", "643", "922", "Russian Federation", "russia"] {
+        for code in [
+            "RUS",
+            "rus",
+            "RU",
+            "643",
+            "922",
+            "Russian Federation",
+            "russia",
+        ] {
             assert_eq!(iso3(table.lookup(code)), Some("RUS"), "{code}");
         }
         assert_eq!(iso3(table.by_code(CodeScheme::Imf, "922")), Some("RUS"));

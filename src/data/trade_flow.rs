@@ -91,7 +91,11 @@ mod tests {
 
     #[test]
     fn ids_round_trip() {
-        for reported_by in [ReportedBy::Exporter, ReportedBy::Importer, ReportedBy::Reconciled] {
+        for reported_by in [
+            ReportedBy::Exporter,
+            ReportedBy::Importer,
+            ReportedBy::Reconciled,
+        ] {
             for product in [None, Some("8542".to_owned())] {
                 let flow = FlowSeries {
                     exporter: "RUS".into(),

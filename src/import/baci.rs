@@ -52,7 +52,13 @@ pub fn read(
 ) -> Result<(), ImportError> {
     collector.set_additive_products();
     let column = |name: &str| header.find(name).unwrap_or(0);
-    let (t, i, j, k, v) = (column("t"), column("i"), column("j"), column("k"), column("v"));
+    let (t, i, j, k, v) = (
+        column("t"),
+        column("i"),
+        column("j"),
+        column("k"),
+        column("v"),
+    );
     while rows.next_row()? {
         rows.tick()?;
         if rows.record().len() != 6 {
@@ -67,9 +73,10 @@ pub fn read(
                 },
             ));
         };
-        let (Some(exporter), Some(importer)) =
-            (resolver.resolve(rows.field(i)), resolver.resolve(rows.field(j)))
-        else {
+        let (Some(exporter), Some(importer)) = (
+            resolver.resolve(rows.field(i)),
+            resolver.resolve(rows.field(j)),
+        ) else {
             super::comtrade_plus::unknown(rows, resolver, collector, i, j)?;
             continue;
         };

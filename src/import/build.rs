@@ -208,10 +208,16 @@ fn flow_series(
     .series_id();
     let mut label = match key.by {
         ReportedBy::Exporter => {
-            format!("{} exports to {importer}, as {exporter} reports them", possessive(exporter))
+            format!(
+                "{} exports to {importer}, as {exporter} reports them",
+                possessive(exporter)
+            )
         }
         ReportedBy::Importer => {
-            format!("{} imports from {exporter}, as {importer} reports them", possessive(importer))
+            format!(
+                "{} imports from {exporter}, as {importer} reports them",
+                possessive(importer)
+            )
         }
         ReportedBy::Reconciled => format!(
             "{} exports to {importer}, reconciled by CEPII (BACI)",
@@ -221,7 +227,10 @@ fn flow_series(
     if let Some(product) = &key.product {
         label.push_str(&format!(" (product {product})"));
     }
-    let valuation = years.values().next().map_or(Valuation::Unstated, |v| v.valuation);
+    let valuation = years
+        .values()
+        .next()
+        .map_or(Valuation::Unstated, |v| v.valuation);
     let note = match valuation {
         Valuation::Cif => "Valued CIF (cost, insurance and freight, at the importer's border).",
         Valuation::Fob => "Valued FOB (free on board, at the exporter's border).",
@@ -280,9 +289,9 @@ fn turnover_series(
 ) -> Vec<Series> {
     let [a, b] = pair.countries();
     let find = |from, to, by| {
-        values.iter().find(|(k, _)| {
-            k.from == from && k.to == to && k.by == by
-        })
+        values
+            .iter()
+            .find(|(k, _)| k.from == from && k.to == to && k.by == by)
     };
     let sides: [(Option<CountryId>, ReportedBy, ReportedBy); 3] = [
         (Some(a), ReportedBy::Exporter, ReportedBy::Importer),
@@ -341,7 +350,11 @@ fn turnover_series(
                 turnover_series_id(&iso3(a), &iso3(b), Some(&iso3(r))),
             ),
             None => (
-                format!("{}–{} trade turnover, reconciled by CEPII (BACI)", name(a), name(b)),
+                format!(
+                    "{}–{} trade turnover, reconciled by CEPII (BACI)",
+                    name(a),
+                    name(b)
+                ),
                 turnover_series_id(&iso3(a), &iso3(b), None),
             ),
         };
@@ -351,7 +364,10 @@ fn turnover_series(
             .map(|p| format!(" (product {p})"))
             .unwrap_or_default();
         result.push(Series {
-            id: format!("{id}{}", product.replace(" (product ", "-product-").replace(')', "")),
+            id: format!(
+                "{id}{}",
+                product.replace(" (product ", "-product-").replace(')', "")
+            ),
             label: format!("{label}{product}"),
             unit: unit.label().to_owned(),
             kind: SeriesKind::TradeTurnover,
@@ -380,7 +396,9 @@ pub fn remove_import(dataset: &mut Dataset, file_name: &str) -> usize {
             emptied.push(series.id.clone());
         }
     }
-    dataset.series.retain(|series| !emptied.contains(&series.id));
+    dataset
+        .series
+        .retain(|series| !emptied.contains(&series.id));
     removed
 }
 

@@ -302,7 +302,9 @@ impl Collector {
         let products: BTreeSet<Option<Box<str>>> =
             all.keys().map(|key| key.product.clone()).collect();
         let wanted: Option<Option<Box<str>>> = match product {
-            Some(code) if code.eq_ignore_ascii_case("total") || code.eq_ignore_ascii_case("all") => {
+            Some(code)
+                if code.eq_ignore_ascii_case("total") || code.eq_ignore_ascii_case("all") =>
+            {
                 Some(None)
             }
             Some(code) => Some(Some(Box::from(code))),
@@ -317,7 +319,10 @@ impl Collector {
                     product.unwrap_or_default().to_owned(),
                 ));
             }
-            return Ok(all.into_iter().filter(|(k, _)| k.product == wanted).collect());
+            return Ok(all
+                .into_iter()
+                .filter(|(k, _)| k.product == wanted)
+                .collect());
         }
         if self.additive_products {
             return Ok(sum_products(all));
@@ -495,7 +500,11 @@ mod tests {
         let years = collected.values.values().next().expect("a series");
         assert_eq!(years.keys().copied().collect::<Vec<_>>(), vec![2020]);
         assert_eq!(years[&2020].value_usd, 12.0);
-        assert!(collected.warnings[0].contains("2021"), "{:?}", collected.warnings);
+        assert!(
+            collected.warnings[0].contains("2021"),
+            "{:?}",
+            collected.warnings
+        );
     }
 
     #[test]
@@ -504,7 +513,10 @@ mod tests {
         collector.push(&observation(Period::Year(2020), 1.0, Some("27")));
         collector.push(&observation(Period::Year(2020), 2.0, Some("85")));
         let error = Collector::finish(collector, None).err();
-        assert!(matches!(error, Some(ImportErrorKind::ChooseProduct { count: 2, .. })));
+        assert!(matches!(
+            error,
+            Some(ImportErrorKind::ChooseProduct { count: 2, .. })
+        ));
         let mut collector = Collector::new(pair());
         collector.push(&observation(Period::Year(2020), 2.0, Some("85")));
         let values = collector.finish(Some("85")).expect("chosen").values;
@@ -536,6 +548,11 @@ mod tests {
         let collected = collector.finish(None).expect("finishes");
         let value = &collected.values.values().next().expect("series")[&2020];
         assert_eq!((value.value_usd, value.conflicting_usd), (1.0, Some(4.0)));
-        assert!(collected.skipped.iter().any(|(r, n)| r == "duplicate row" && *n == 1));
+        assert!(
+            collected
+                .skipped
+                .iter()
+                .any(|(r, n)| r == "duplicate row" && *n == 1)
+        );
     }
 }

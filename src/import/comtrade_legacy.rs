@@ -69,8 +69,7 @@ pub fn read(
                 !code.is_empty() && code != total
             })
         };
-        if breakdown(partner2, b"0") || breakdown(customs, b"C00") || breakdown(transport, b"0")
-        {
+        if breakdown(partner2, b"0") || breakdown(customs, b"C00") || breakdown(transport, b"0") {
             collector.skip("breakdown rows (second partner, customs procedure, transport)");
             continue;
         }
@@ -101,7 +100,13 @@ pub fn read(
             resolver.resolve(rows.field(reporter_column)),
             resolver.resolve(rows.field(partner_column)),
         ) else {
-            unknown(rows, &mut resolver, collector, reporter_column, partner_column)?;
+            unknown(
+                rows,
+                &mut resolver,
+                collector,
+                reporter_column,
+                partner_column,
+            )?;
             continue;
         };
         let period = rows.period(period_column, &header.names[period_column])?;
@@ -116,9 +121,8 @@ pub fn read(
         } else {
             0.0
         };
-        let stated = |column: Option<usize>| {
-            column.is_some_and(|c| !rows.field(c).trim_ascii().is_empty())
-        };
+        let stated =
+            |column: Option<usize>| column.is_some_and(|c| !rows.field(c).trim_ascii().is_empty());
         let valuation = match flow {
             Flow::Imports if stated(cif) => Valuation::Cif,
             Flow::Exports if stated(fob) => Valuation::Fob,

@@ -76,7 +76,13 @@ pub fn read(
             resolver.resolve(rows.field(reporter_column)),
             resolver.resolve(rows.field(partner_column)),
         ) else {
-            unknown(rows, &mut resolver, collector, reporter_column, partner_column)?;
+            unknown(
+                rows,
+                &mut resolver,
+                collector,
+                reporter_column,
+                partner_column,
+            )?;
             continue;
         };
         let period = rows.period(period_column, &header.names[period_column])?;
@@ -92,7 +98,8 @@ pub fn read(
         } else {
             0.0
         };
-        let stated = |column: Option<usize>| column.is_some_and(|c| !rows.field(c).trim_ascii().is_empty());
+        let stated =
+            |column: Option<usize>| column.is_some_and(|c| !rows.field(c).trim_ascii().is_empty());
         let valuation = match flow {
             Flow::Imports if stated(cif) => Valuation::Cif,
             Flow::Exports if stated(fob) => Valuation::Fob,

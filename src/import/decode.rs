@@ -290,9 +290,9 @@ impl<R: BufRead> Read for Utf16Reader<R> {
             }
             let input = self.inner.fill_buf()?;
             let last = input.is_empty();
-            let (result, read, written) =
-                self.decoder
-                    .decode_to_utf8_without_replacement(input, out, last);
+            let (result, read, written) = self
+                .decoder
+                .decode_to_utf8_without_replacement(input, out, last);
             self.inner.consume(read);
             if matches!(result, encoding_rs::DecoderResult::Malformed(_, _)) {
                 return Err(io::Error::new(
@@ -370,7 +370,9 @@ mod tests {
 
     #[test]
     fn read_ahead_hands_on_every_byte_and_the_error_at_the_end() {
-        let bytes: Vec<u8> = (0..3 * BUFFER_BYTES + 17).map(|i| (i % 251) as u8).collect();
+        let bytes: Vec<u8> = (0..3 * BUFFER_BYTES + 17)
+            .map(|i| (i % 251) as u8)
+            .collect();
         let copy = bytes.clone();
         let read = std::thread::scope(|scope| {
             let mut ahead = ReadAhead::spawn(scope, move || Ok(io::Cursor::new(copy)))?;
@@ -384,7 +386,10 @@ mod tests {
             })?;
             ahead.read_to_end(&mut Vec::new())
         });
-        assert_eq!(failed.map_err(|e| e.kind()), Err(io::ErrorKind::InvalidData));
+        assert_eq!(
+            failed.map_err(|e| e.kind()),
+            Err(io::ErrorKind::InvalidData)
+        );
     }
 
     #[test]

@@ -167,22 +167,44 @@ pub fn detect(header: &Header, in_sheet: bool) -> Option<Format> {
             Format::ComtradePlusBulk
         });
     }
-    if has(&["Trade Flow Code", "Reporter Code", "Partner Code", "Trade Value (US$)"]) {
+    if has(&[
+        "Trade Flow Code",
+        "Reporter Code",
+        "Partner Code",
+        "Trade Value (US$)",
+    ]) {
         return Some(Format::ComtradeLegacy);
     }
-    if has(&["Country Code", "Counterpart Country Code", "Indicator Code", "Attribute"]) {
+    if has(&[
+        "Country Code",
+        "Counterpart Country Code",
+        "Indicator Code",
+        "Attribute",
+    ]) {
         return Some(Format::ImfDotsTimeSeries);
     }
     if has(&["Country Code", "Counterpart Country Code", "Time Period"]) {
         return Some(Format::ImfDotsPanel);
     }
-    if has(&["COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "TIME_PERIOD", "OBS_VALUE"]) {
+    if has(&[
+        "COUNTRY",
+        "INDICATOR",
+        "COUNTERPART_COUNTRY",
+        "TIME_PERIOD",
+        "OBS_VALUE",
+    ]) {
         return Some(Format::ImfImtsSdmxCsv);
     }
     if has(&["SERIES_CODE"]) && !header.period_columns().is_empty() {
         return Some(Format::ImfImtsWide);
     }
-    if has(&["Reporter", "Partner", "Product categories", "Indicator Type", "Indicator"]) {
+    if has(&[
+        "Reporter",
+        "Partner",
+        "Product categories",
+        "Indicator Type",
+        "Indicator",
+    ]) {
         return Some(Format::WitsSummary);
     }
     if has(&["Reporter Name", "Partner Name"]) {
@@ -232,10 +254,16 @@ mod tests {
         assert_eq!(detect(&bulk, false), Some(Format::ComtradePlusBulk));
         assert_eq!(detect(&header("t,i,j,k,v,q"), false), Some(Format::Baci));
         assert_eq!(
-            detect(&header("Year,Reporter,Partner,Flow,Value,Unit,Source"), false),
+            detect(
+                &header("Year,Reporter,Partner,Flow,Value,Unit,Source"),
+                false
+            ),
             Some(Format::Tidy)
         );
-        assert_eq!(detect(&header("Country,2014M01,2014M02"), true), Some(Format::ImfDotsTable));
+        assert_eq!(
+            detect(&header("Country,2014M01,2014M02"), true),
+            Some(Format::ImfDotsTable)
+        );
         assert_eq!(detect(&header("Country,2014M01,2014M02"), false), None);
         assert_eq!(detect(&header("name,age"), true), None);
     }

@@ -140,7 +140,9 @@ pub enum ImportErrorKind {
         expected: &'static str,
     },
     /// A header that matches none of the known layouts.
-    #[error("unknown layout: the first rows match none of the formats Bilateral reads ({known}); first row: {first_row}")]
+    #[error(
+        "unknown layout: the first rows match none of the formats Bilateral reads ({known}); first row: {first_row}"
+    )]
     UnknownLayout {
         /// The first row as found, shortened.
         first_row: String,
@@ -195,7 +197,9 @@ pub enum ImportErrorKind {
         found: String,
     },
     /// The file holds a single pair, another one.
-    #[error("the file holds only {found} ({codes}), not {wanted}: import it as a new dataset with --pair {codes}")]
+    #[error(
+        "the file holds only {found} ({codes}), not {wanted}: import it as a new dataset with --pair {codes}"
+    )]
     OtherPair {
         /// The pair asked for.
         wanted: String,

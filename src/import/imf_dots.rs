@@ -18,7 +18,10 @@ use super::table::Rows;
 /// What an IMF indicator code means: a flow and its valuation, or why it is left out.
 pub fn indicator(code: &str) -> Result<(Flow, Valuation), &'static str> {
     let code = code.trim().to_ascii_uppercase();
-    let code = code.strip_prefix('T').filter(|c| c.len() > 3 && c.as_bytes()[1] == b'G').unwrap_or(&code);
+    let code = code
+        .strip_prefix('T')
+        .filter(|c| c.len() > 3 && c.as_bytes()[1] == b'G')
+        .unwrap_or(&code);
     match code {
         "XG_FOB_USD" => Ok((Flow::Exports, Valuation::Fob)),
         "MG_CIF_USD" => Ok((Flow::Imports, Valuation::Cif)),
@@ -49,7 +52,11 @@ pub fn read_time_series(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::ImfDotsTimeSeries;
-    let need = |name| header.require(format, name).map_err(|kind| rows.error_at(None, kind));
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
     let country = need("Country Code")?;
     let counterpart = need("Counterpart Country Code")?;
     let indicator_column = need("Indicator Code")?;
@@ -60,7 +67,11 @@ pub fn read_time_series(
     while rows.next_row()? {
         rows.tick()?;
         rows.check_width(header)?;
-        if !rows.field(attribute).trim_ascii().eq_ignore_ascii_case(b"Value") {
+        if !rows
+            .field(attribute)
+            .trim_ascii()
+            .eq_ignore_ascii_case(b"Value")
+        {
             collector.skip("status rows");
             continue;
         }
@@ -83,7 +94,15 @@ pub fn read_time_series(
             None => 1.0,
         };
         for (column, name) in &periods {
-            push_cell(rows, collector, *column, name, (reporter, partner), (flow, valuation), scale)?;
+            push_cell(
+                rows,
+                collector,
+                *column,
+                name,
+                (reporter, partner),
+                (flow, valuation),
+                scale,
+            )?;
         }
     }
     Ok(())
@@ -128,7 +147,11 @@ pub fn read_panel(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::ImfDotsPanel;
-    let need = |name| header.require(format, name).map_err(|kind| rows.error_at(None, kind));
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
     let country = need("Country Code")?;
     let counterpart = need("Counterpart Country Code")?;
     let period_column = need("Time Period")?;
@@ -176,7 +199,15 @@ pub fn read_panel(
             ));
         }
         for (column, flow, valuation, scale) in &values {
-            push_cell(rows, collector, *column, &period, (reporter, partner), (*flow, *valuation), *scale)?;
+            push_cell(
+                rows,
+                collector,
+                *column,
+                &period,
+                (reporter, partner),
+                (*flow, *valuation),
+                *scale,
+            )?;
         }
     }
     Ok(())
@@ -195,7 +226,10 @@ pub fn read_table(
         (Flow::Exports, Valuation::Fob)
     } else if sheet.contains("import") || titles.contains("imports") {
         let cif = sheet.contains("cif") || titles.contains("cif") || !sheet.contains("fob");
-        (Flow::Imports, if cif { Valuation::Cif } else { Valuation::Fob })
+        (
+            Flow::Imports,
+            if cif { Valuation::Cif } else { Valuation::Fob },
+        )
     } else {
         return Err(rows.error_at(
             None,
@@ -242,7 +276,15 @@ pub fn read_table(
             continue;
         };
         for (column, period) in &periods {
-            push_cell(rows, collector, *column, period, (reporter, partner), (flow, valuation), scale)?;
+            push_cell(
+                rows,
+                collector,
+                *column,
+                period,
+                (reporter, partner),
+                (flow, valuation),
+                scale,
+            )?;
         }
     }
     Ok(())
@@ -254,9 +296,15 @@ mod tests {
 
     #[test]
     fn indicators_of_dots_and_imts() {
-        assert_eq!(indicator("TXG_FOB_USD"), Ok((Flow::Exports, Valuation::Fob)));
+        assert_eq!(
+            indicator("TXG_FOB_USD"),
+            Ok((Flow::Exports, Valuation::Fob))
+        );
         assert_eq!(indicator("XG_FOB_USD"), Ok((Flow::Exports, Valuation::Fob)));
-        assert_eq!(indicator("TMG_CIF_USD"), Ok((Flow::Imports, Valuation::Cif)));
+        assert_eq!(
+            indicator("TMG_CIF_USD"),
+            Ok((Flow::Imports, Valuation::Cif))
+        );
         assert_eq!(indicator("MG_CIF_USD"), Ok((Flow::Imports, Valuation::Cif)));
         assert!(indicator("TMG_FOB_USD").is_err());
         assert!(indicator("TBG_USD").is_err());

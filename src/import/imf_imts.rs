@@ -27,7 +27,11 @@ pub fn read_sdmx_csv(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::ImfImtsSdmxCsv;
-    let need = |name| header.require(format, name).map_err(|kind| rows.error_at(None, kind));
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
     let country = need("COUNTRY")?;
     let indicator_column = need("INDICATOR")?;
     let counterpart = need("COUNTERPART_COUNTRY")?;
@@ -56,7 +60,15 @@ pub fn read_sdmx_csv(
             collector.skip("no value");
             continue;
         };
-        push(collector, period, reporter, partner, flow, valuation, value.value);
+        push(
+            collector,
+            period,
+            reporter,
+            partner,
+            flow,
+            valuation,
+            value.value,
+        );
     }
     Ok(())
 }
@@ -130,7 +142,15 @@ pub fn read_wide(
             else {
                 continue;
             };
-            push(collector, period, reporter, partner, flow, valuation, value.value);
+            push(
+                collector,
+                period,
+                reporter,
+                partner,
+                flow,
+                valuation,
+                value.value,
+            );
         }
     }
     Ok(())
@@ -173,7 +193,9 @@ pub fn read_sdmx_ml<R: BufRead>(
                     series = series_key(&element, &mut resolver, collector);
                 }
                 b"Obs" => {
-                    ticker.row().map_err(|kind| ImportError::whole(file, kind))?;
+                    ticker
+                        .row()
+                        .map_err(|kind| ImportError::whole(file, kind))?;
                     let period = attribute(&element, b"TIME_PERIOD");
                     let value = attribute(&element, b"OBS_VALUE");
                     let (Some(reporter), Some(partner), Some((flow, valuation))) =
@@ -186,21 +208,35 @@ pub fn read_sdmx_ml<R: BufRead>(
                         ImportError::whole(
                             file,
                             ImportErrorKind::NotAPeriod {
-                                column: format!("TIME_PERIOD of series {} (byte {at})", series.code),
+                                column: format!(
+                                    "TIME_PERIOD of series {} (byte {at})",
+                                    series.code
+                                ),
                                 text: period.clone(),
                             },
                         )
                     })?;
                     match parse_value(value.as_bytes()) {
                         Ok(Some(value)) => {
-                            push(collector, period, reporter, partner, flow, valuation, value.value);
+                            push(
+                                collector,
+                                period,
+                                reporter,
+                                partner,
+                                flow,
+                                valuation,
+                                value.value,
+                            );
                         }
                         Ok(None) => collector.skip("no value"),
                         Err(()) => {
                             return Err(ImportError::whole(
                                 file,
                                 ImportErrorKind::NotANumber {
-                                    column: format!("OBS_VALUE of series {} (byte {at})", series.code),
+                                    column: format!(
+                                        "OBS_VALUE of series {} (byte {at})",
+                                        series.code
+                                    ),
                                     text: value,
                                 },
                             ));
@@ -235,7 +271,11 @@ fn attribute(element: &BytesStart<'_>, name: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-fn series_key(element: &BytesStart<'_>, resolver: &mut Resolver, collector: &mut Collector) -> SeriesKey {
+fn series_key(
+    element: &BytesStart<'_>,
+    resolver: &mut Resolver,
+    collector: &mut Collector,
+) -> SeriesKey {
     let country = attribute(element, b"COUNTRY");
     let counterpart = attribute(element, b"COUNTERPART_COUNTRY");
     let indicator_code = attribute(element, b"INDICATOR");

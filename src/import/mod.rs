@@ -166,7 +166,12 @@ fn missing_pair(report: &FileReport, pair: Pair) -> ImportErrorKind {
         };
     }
     let [a, b] = pair.countries();
-    let present = |id| report.flows.iter().any(|f| f.reporter == id || f.partner == id);
+    let present = |id| {
+        report
+            .flows
+            .iter()
+            .any(|f| f.reporter == id || f.partner == id)
+    };
     if !present(a) && !present(b) {
         let table = countries();
         let names = |id| table.get(id).map_or("?", |c| c.name.as_str());

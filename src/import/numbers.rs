@@ -108,7 +108,9 @@ pub fn parse_period(bytes: &[u8]) -> Option<Period> {
                 .then_some(Period::Quarter(year, quarter))
         }
         b'M' => month_period(year, parse_digits(&rest[1..])?),
-        b'0'..=b'9' if rest.len() == 2 && text[4] == b'-' => month_period(year, parse_digits(rest)?),
+        b'0'..=b'9' if rest.len() == 2 && text[4] == b'-' => {
+            month_period(year, parse_digits(rest)?)
+        }
         _ => None,
     }
 }
@@ -144,7 +146,10 @@ mod tests {
                 estimate: true
             }))
         );
-        assert_eq!(value("-5580845339").map(|v| v.map(|v| v.value)), Ok(Some(-5_580_845_339.0)));
+        assert_eq!(
+            value("-5580845339").map(|v| v.map(|v| v.value)),
+            Ok(Some(-5_580_845_339.0))
+        );
         for missing in ["", "...", "NA", "  ", "-"] {
             assert_eq!(value(missing), Ok(None), "{missing}");
         }

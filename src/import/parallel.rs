@@ -222,7 +222,11 @@ fn cut_blocks(
         if block.is_empty() {
             return Ok(());
         }
-        let cut = if at_end { Some(block.len()) } else { last_line_end(&block) };
+        let cut = if at_end {
+            Some(block.len())
+        } else {
+            last_line_end(&block)
+        };
         let Some(cut) = cut else {
             if block.len() > LONGEST_ROW_BYTES {
                 return Err(ImportErrorKind::Csv(format!(
@@ -289,46 +293,74 @@ mod tests {
     use crate::import::decode::{TextEncoding, text_reader};
 
     /// Reads `bytes` one row at a time, and in blocks of `block_bytes` on three workers.
-    fn both_ways(bytes: &[u8], pair: Option<Pair>, block_bytes: usize) -> (Result<Collected, ImportError>, Result<Collected, ImportError>) {
+    fn both_ways(
+        bytes: &[u8],
+        pair: Option<Pair>,
+        block_bytes: usize,
+    ) -> (
+        Result<Collected, ImportError>,
+        Result<Collected, ImportError>,
+    ) {
         let cancel = AtomicBool::new(false);
         let mut quiet = |_: &Progress| {};
-        let read = |parallel: bool, quiet: &mut dyn FnMut(&Progress)| -> Result<Collected, ImportError> {
-            let mut ticker = Ticker::new(quiet, &cancel, None);
-            let (text, encoding) = text_reader(Box::new(bytes)).map_err(|k| ImportError::whole("t", k))?;
-            assert_eq!(encoding, TextEncoding::Utf8OrWindows1252);
-            let mut collector = Collector::new(pair);
-            let mut codes = Resolver::codes(crate::data::country::CodeScheme::Baci);
-            if parallel {
-                let head = bytes.to_vec();
-                let mut probe_quiet = |_: &Progress| {};
-                let mut probe_ticker = Ticker::new(&mut probe_quiet, &cancel, None);
-                let mut probe = Rows::from_text("t", None, Box::new(std::io::Cursor::new(head)), encoding, &mut probe_ticker)?;
-                let (header, format) = probe.find_trade_header()?;
-                let offset = usize::try_from(probe.next_row_byte().unwrap_or(0)).unwrap_or(0);
-                let table = Table {
-                    header: &header,
-                    format,
-                    dialect: probe.dialect(),
-                    baci_codes: &codes,
-                    pair,
-                    first_line: probe.line() + 1,
-                };
-                let mut rest = &bytes[offset..];
-                read_blocks(&mut rest, &table, 3, block_bytes, &mut ticker, &mut collector)?;
-            } else {
-                let mut rows = Rows::from_text("t", None, text, encoding, &mut ticker)?;
-                let (header, format) = rows.find_trade_header()?;
-                dispatch(&mut rows, &header, format, &mut codes, &mut collector)?;
-            }
-            collector.finish(None).map_err(|k| ImportError::whole("t", k))
-        };
+        let read =
+            |parallel: bool, quiet: &mut dyn FnMut(&Progress)| -> Result<Collected, ImportError> {
+                let mut ticker = Ticker::new(quiet, &cancel, None);
+                let (text, encoding) =
+                    text_reader(Box::new(bytes)).map_err(|k| ImportError::whole("t", k))?;
+                assert_eq!(encoding, TextEncoding::Utf8OrWindows1252);
+                let mut collector = Collector::new(pair);
+                let mut codes = Resolver::codes(crate::data::country::CodeScheme::Baci);
+                if parallel {
+                    let head = bytes.to_vec();
+                    let mut probe_quiet = |_: &Progress| {};
+                    let mut probe_ticker = Ticker::new(&mut probe_quiet, &cancel, None);
+                    let mut probe = Rows::from_text(
+                        "t",
+                        None,
+                        Box::new(std::io::Cursor::new(head)),
+                        encoding,
+                        &mut probe_ticker,
+                    )?;
+                    let (header, format) = probe.find_trade_header()?;
+                    let offset = usize::try_from(probe.next_row_byte().unwrap_or(0)).unwrap_or(0);
+                    let table = Table {
+                        header: &header,
+                        format,
+                        dialect: probe.dialect(),
+                        baci_codes: &codes,
+                        pair,
+                        first_line: probe.line() + 1,
+                    };
+                    let mut rest = &bytes[offset..];
+                    read_blocks(
+                        &mut rest,
+                        &table,
+                        3,
+                        block_bytes,
+                        &mut ticker,
+                        &mut collector,
+                    )?;
+                } else {
+                    let mut rows = Rows::from_text("t", None, text, encoding, &mut ticker)?;
+                    let (header, format) = rows.find_trade_header()?;
+                    dispatch(&mut rows, &header, format, &mut codes, &mut collector)?;
+                }
+                collector
+                    .finish(None)
+                    .map_err(|k| ImportError::whole("t", k))
+            };
         (read(false, &mut quiet), read(true, &mut quiet))
     }
 
     fn fixture(relative: &str) -> Vec<u8> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let copied = root.join("tests/fixtures/trade").join(relative);
-        let path = if copied.exists() { copied } else { root.join("../shared/fixtures/trade").join(relative) };
+        let path = if copied.exists() {
+            copied
+        } else {
+            root.join("../shared/fixtures/trade").join(relative)
+        };
         std::fs::read(path).expect("fixture")
     }
 
@@ -351,7 +383,11 @@ mod tests {
     fn the_first_error_in_file_order_is_reported_with_its_line() {
         let mut text = String::from("t,i,j,k,v,q\n");
         for n in 0..5000 {
-            let v = if n == 3000 || n == 4500 { "x".to_owned() } else { format!("{n}.5") };
+            let v = if n == 3000 || n == 4500 {
+                "x".to_owned()
+            } else {
+                format!("{n}.5")
+            };
             text.push_str(&format!("2023,643,364,{n:06},{v},NA\n"));
         }
         let (one, blocks) = both_ways(text.as_bytes(), None, 1000);

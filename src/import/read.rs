@@ -15,9 +15,9 @@ use super::decode::{
     BUFFER_BYTES, Container, CountingReader, ReadAhead, TextEncoding, container_of, read_error,
     text_reader,
 };
-use super::parallel::{self, PARALLEL_MIN_BYTES};
 use super::detect::{Format, Header, is_baci_country_codes};
 use super::error::{ImportError, ImportErrorKind};
+use super::parallel::{self, PARALLEL_MIN_BYTES};
 use super::progress::{Progress, Ticker};
 use super::report::FileReport;
 use super::resolve::Resolver;
@@ -168,7 +168,13 @@ impl State<'_, '_> {
             }
             self.encoding.get_or_insert(encoding.label());
             self.format.get_or_insert(format);
-            dispatch(&mut rows, &header, format, &mut self.baci_codes, &mut self.collector)?;
+            dispatch(
+                &mut rows,
+                &header,
+                format,
+                &mut self.baci_codes,
+                &mut self.collector,
+            )?;
             Ok(true)
         })
     }
@@ -219,7 +225,9 @@ impl State<'_, '_> {
             pair: self.pair,
             first_line,
         };
-        let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get).min(4);
+        let workers = std::thread::available_parallelism()
+            .map_or(2, std::num::NonZero::get)
+            .min(4);
         parallel::read_blocks(
             text,
             &table,
@@ -273,18 +281,30 @@ impl State<'_, '_> {
                 .seek(SeekFrom::Start(0))
                 .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?;
         }
-        let spreadsheet =
-            |e: &dyn std::fmt::Display| ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(e.to_string()));
+        let spreadsheet = |e: &dyn std::fmt::Display| {
+            ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(e.to_string()))
+        };
         let workbook: Sheets<R> = match kind {
-            WorkbookKind::Xls => Sheets::Xls(open_workbook_from_rs(reader).map_err(|e: calamine::XlsError| spreadsheet(&e))?),
-            WorkbookKind::Xlsx => Sheets::Xlsx(open_workbook_from_rs(reader).map_err(|e: calamine::XlsxError| spreadsheet(&e))?),
-            WorkbookKind::Xlsb => Sheets::Xlsb(open_workbook_from_rs(reader).map_err(|e: calamine::XlsbError| spreadsheet(&e))?),
-            WorkbookKind::Ods => Sheets::Ods(open_workbook_from_rs(reader).map_err(|e: calamine::OdsError| spreadsheet(&e))?),
+            WorkbookKind::Xls => Sheets::Xls(
+                open_workbook_from_rs(reader).map_err(|e: calamine::XlsError| spreadsheet(&e))?,
+            ),
+            WorkbookKind::Xlsx => Sheets::Xlsx(
+                open_workbook_from_rs(reader).map_err(|e: calamine::XlsxError| spreadsheet(&e))?,
+            ),
+            WorkbookKind::Xlsb => Sheets::Xlsb(
+                open_workbook_from_rs(reader).map_err(|e: calamine::XlsbError| spreadsheet(&e))?,
+            ),
+            WorkbookKind::Ods => Sheets::Ods(
+                open_workbook_from_rs(reader).map_err(|e: calamine::OdsError| spreadsheet(&e))?,
+            ),
         };
         self.read_workbook(workbook)
     }
 
-    fn read_workbook<R: Read + Seek>(&mut self, mut workbook: Sheets<R>) -> Result<(), ImportError> {
+    fn read_workbook<R: Read + Seek>(
+        &mut self,
+        mut workbook: Sheets<R>,
+    ) -> Result<(), ImportError> {
         let mut first_error = None;
         let mut read_any = false;
         for name in workbook.sheet_names() {
@@ -298,7 +318,13 @@ impl State<'_, '_> {
             match rows.find_trade_header() {
                 Ok((header, format)) => {
                     self.format.get_or_insert(format);
-                    dispatch(&mut rows, &header, format, &mut self.baci_codes, &mut self.collector)?;
+                    dispatch(
+                        &mut rows,
+                        &header,
+                        format,
+                        &mut self.baci_codes,
+                        &mut self.collector,
+                    )?;
                     read_any = true;
                 }
                 Err(error) => {
@@ -342,13 +368,14 @@ impl State<'_, '_> {
             .collect();
         for index in &codes {
             let entry = archive.by_index(*index).map_err(|e| self.zip_error(&e))?;
-            let name = entry.name().map(std::borrow::Cow::into_owned).unwrap_or_default();
+            let name = entry
+                .name()
+                .map(std::borrow::Cow::into_owned)
+                .unwrap_or_default();
             let (text, encoding) = text_reader(Box::new(entry))
                 .map_err(|kind| ImportError::whole(&self.file, kind))?;
             let mut rows = Rows::from_text(&self.file, Some(name), text, encoding, self.ticker)?;
-            if let Ok((header, ())) =
-                rows.find_header(|h| is_baci_country_codes(h).then_some(()))
-            {
+            if let Ok((header, ())) = rows.find_header(|h| is_baci_country_codes(h).then_some(())) {
                 baci::read_country_codes(&mut rows, &header, &mut self.baci_codes)?;
                 self.baci_codes_loaded = true;
             }
@@ -362,9 +389,9 @@ impl State<'_, '_> {
             let index = *index;
             let open = move || {
                 let entries = entries;
-                entries
-                    .by_index(index)
-                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))
+                entries.by_index(index).map_err(|e| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
+                })
             };
             read_any |= self.read_text(open, Some((*name).clone()), path, true)?;
         }
@@ -398,7 +425,10 @@ impl State<'_, '_> {
 
 /// For a BACI file without its country list: the newest `country_codes_V*.csv` beside it.
 fn load_folder_country_codes(path: &Path, resolver: &mut Resolver, collector: &mut Collector) {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
@@ -424,9 +454,7 @@ fn load_folder_country_codes(path: &Path, resolver: &mut Resolver, collector: &m
     let file = list.display().to_string();
     let read = File::open(&list)
         .map_err(|e| ImportError::whole(&file, ImportErrorKind::Io(e.to_string())))
-        .and_then(|f| {
-            text_reader(Box::new(f)).map_err(|kind| ImportError::whole(&file, kind))
-        })
+        .and_then(|f| text_reader(Box::new(f)).map_err(|kind| ImportError::whole(&file, kind)))
         .and_then(|(text, encoding)| {
             let mut rows = Rows::from_text(&file, None, text, encoding, &mut ticker)?;
             let (header, ()) = rows.find_header(|h| is_baci_country_codes(h).then_some(()))?;
@@ -434,7 +462,9 @@ fn load_folder_country_codes(path: &Path, resolver: &mut Resolver, collector: &m
         });
     match read {
         Ok(_) => collector.warn(format!("BACI country numbers read from {file}")),
-        Err(error) => collector.warn(format!("{error}; BACI numbers read with Bilateral's own table")),
+        Err(error) => collector.warn(format!(
+            "{error}; BACI numbers read with Bilateral's own table"
+        )),
     }
 }
 

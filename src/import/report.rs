@@ -144,11 +144,7 @@ impl fmt::Display for FileReport {
         if let Some(encoding) = self.encoding {
             write!(f, " ({encoding})")?;
         }
-        writeln!(
-            f,
-            ", {} rows read, {} used",
-            self.rows_read, self.rows_used
-        )?;
+        writeln!(f, ", {} rows read, {} used", self.rows_read, self.rows_used)?;
         writeln!(f, "  reporters: {}", list_countries(&self.reporters(), 8))?;
         writeln!(f, "  partners: {}", list_countries(&self.partners(), 8))?;
         write!(f, "  years: {}", year_ranges(&self.years))?;

@@ -41,7 +41,10 @@ impl Resolver {
 
     /// Makes `code` mean `country`, as a file's own code list says (BACI's country_codes).
     pub fn set(&mut self, code: u32, country: Option<CountryId>) {
-        match usize::try_from(code).ok().and_then(|c| self.numbers.get_mut(c)) {
+        match usize::try_from(code)
+            .ok()
+            .and_then(|c| self.numbers.get_mut(c))
+        {
             Some(slot) => *slot = Some(country),
             None => {
                 self.texts
@@ -128,6 +131,9 @@ mod tests {
         assert_eq!(iso3(iso.resolve(b"G001")).as_deref(), Some("WLD"));
         let mut names = Resolver::names();
         assert_eq!(iso3(names.resolve(b" World")).as_deref(), Some("WLD"));
-        assert_eq!(iso3(names.resolve(b"Iran, Islamic Rep.")).as_deref(), Some("IRN"));
+        assert_eq!(
+            iso3(names.resolve(b"Iran, Islamic Rep.")).as_deref(),
+            Some("IRN")
+        );
     }
 }

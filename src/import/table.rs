@@ -188,12 +188,16 @@ impl<'r, 'a> Rows<'r, 'a> {
         match &mut self.source {
             Source::Csv(reader) => match reader.read_byte_record(&mut self.record) {
                 Ok(more) => {
-                    if more && self.strict_utf8 && std::str::from_utf8(self.record.as_slice()).is_err() {
+                    if more
+                        && self.strict_utf8
+                        && std::str::from_utf8(self.record.as_slice()).is_err()
+                    {
                         let index = (0..self.record.len())
                             .find(|i| std::str::from_utf8(self.field(*i)).is_err())
                             .unwrap_or(0);
                         let bytes = self.field(index);
-                        let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+                        let valid =
+                            std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
                         return Err(self.error(
                             index,
                             ImportErrorKind::WrongEncoding(format!(
@@ -376,9 +380,10 @@ impl<'r, 'a> Rows<'r, 'a> {
             Source::Csv(_) => {
                 let line = self.line();
                 let quotes = if self.quoted { 2 } else { 0 };
-                let column: usize = 1 + (0..index.min(self.record.len()))
-                    .map(|i| self.field(i).len() + 1 + quotes)
-                    .sum::<usize>();
+                let column: usize = 1
+                    + (0..index.min(self.record.len()))
+                        .map(|i| self.field(i).len() + 1 + quotes)
+                        .sum::<usize>();
                 Some(Position::Text {
                     line,
                     column: column as u64,
@@ -427,7 +432,9 @@ impl<'r, 'a> Rows<'r, 'a> {
     /// Counts the current row for progress; errors when cancelled.
     #[inline]
     pub fn tick(&mut self) -> Result<(), ImportError> {
-        self.ticker.row().map_err(|kind| ImportError::whole(&self.file, kind))
+        self.ticker
+            .row()
+            .map_err(|kind| ImportError::whole(&self.file, kind))
     }
 }
 

@@ -90,13 +90,25 @@ fn comtrade_plus_csv_in_windows_1252_with_trailing_commas() {
     assert_eq!(report.unknown_codes, vec![("partner 899".to_owned(), 8)]);
     let russia = run_import(&path, "THA,RUS").expect("imports");
     let by = ReportedBy::Importer;
-    close(value(&russia, "RUS", "THA", by, Some("8542"), 2022), 49_909.144);
+    close(
+        value(&russia, "RUS", "THA", by, Some("8542"), 2022),
+        49_909.144,
+    );
     close(value(&russia, "RUS", "THA", by, Some("8542"), 2014), 467.0);
     let iran = run_import(&path, "THA,IRN").expect("imports");
-    close(value(&iran, "IRN", "THA", by, Some("8542"), 2024), 31_794.41);
+    close(
+        value(&iran, "IRN", "THA", by, Some("8542"), 2024),
+        31_794.41,
+    );
     let world = run_import(&path, "THA,WLD").expect("imports");
-    close(value(&world, "WLD", "THA", by, Some("8542"), 2014), 9_680_795_326.0);
-    close(value(&world, "WLD", "THA", by, Some("8542"), 2024), 24_427_995_897.78);
+    close(
+        value(&world, "WLD", "THA", by, Some("8542"), 2014),
+        9_680_795_326.0,
+    );
+    close(
+        value(&world, "WLD", "THA", by, Some("8542"), 2024),
+        24_427_995_897.78,
+    );
     let point = &world.dataset.series[0].points[0];
     assert_eq!(point.note, "CIF");
     assert!(!point.approximate);
@@ -110,7 +122,14 @@ fn comtrade_plus_xlsx_gives_the_same_values_as_its_csv() {
     assert_eq!(report.rows_read, 1178);
     let russia = run_import(&path, "THA,RUS").expect("imports");
     close(
-        value(&russia, "RUS", "THA", ReportedBy::Importer, Some("8542"), 2022),
+        value(
+            &russia,
+            "RUS",
+            "THA",
+            ReportedBy::Importer,
+            Some("8542"),
+            2022,
+        ),
         49_909.144,
     );
 }
@@ -133,7 +152,10 @@ fn comtrade_plus_bulk_keeps_only_totals_and_x_and_m() {
     // The same bytes with row 9 made a total export row: the TSV, CRLF and last row without
     // a newline are read, and the value is the file's.
     let text = std::fs::read_to_string(&path).expect("ascii");
-    let edited = text.replace("DX\t643\t0\tHS\tH6\t1\t7326\tC03", "X\t643\t0\tHS\tH6\t1\t7326\tC00");
+    let edited = text.replace(
+        "DX\t643\t0\tHS\tH6\t1\t7326\tC03",
+        "X\t643\t0\tHS\tH6\t1\t7326\tC00",
+    );
     assert_ne!(edited, text);
     let folder = tempfile::tempdir().expect("temp dir");
     let gz = folder.path().join("bulk.txt.gz");
@@ -145,7 +167,14 @@ fn comtrade_plus_bulk_keeps_only_totals_and_x_and_m() {
     encoder.finish().expect("finish");
     let imported = run_import(&gz, "BGR,RUS").expect("imports from .gz");
     close(
-        value(&imported, "BGR", "RUS", ReportedBy::Exporter, Some("7326"), 2023),
+        value(
+            &imported,
+            "BGR",
+            "RUS",
+            ReportedBy::Exporter,
+            Some("7326"),
+            2023,
+        ),
         36_029.962,
     );
 }
@@ -168,7 +197,14 @@ fn legacy_comtrade_takes_the_total_row_of_mixed_levels() {
     };
     let chapter = import(&path, &options, &mut |_| {}, &AtomicBool::new(false)).expect("hs 85");
     close(
-        value(&chapter, "CHN", "USA", ReportedBy::Exporter, Some("85"), 2018),
+        value(
+            &chapter,
+            "CHN",
+            "USA",
+            ReportedBy::Exporter,
+            Some("85"),
+            2018,
+        ),
         119_511_219_602.0,
     );
 }
@@ -178,13 +214,29 @@ fn legacy_comtrade_with_plus_values_keeps_one_of_the_c00_c01_duplicates() {
     let path = fixture("comtrade_legacy/comtrade_EU28_partners_252310_2000-2020.csv");
     let iran = run_import(&path, "EUU,IRN").expect("imports");
     let by = ReportedBy::Importer;
-    close(value(&iran, "IRN", "EUU", by, Some("252310"), 2000), 5_366_124.0);
+    close(
+        value(&iran, "IRN", "EUU", by, Some("252310"), 2000),
+        5_366_124.0,
+    );
     let russia = run_import(&path, "EUU,RUS").expect("imports");
-    close(value(&russia, "RUS", "EUU", by, Some("252310"), 2000), 2_570_740.0);
-    close(value(&russia, "RUS", "EUU", by, Some("252310"), 2019), 4701.0);
-    close(value(&russia, "RUS", "EUU", by, Some("252310"), 2020), 414.0);
+    close(
+        value(&russia, "RUS", "EUU", by, Some("252310"), 2000),
+        2_570_740.0,
+    );
+    close(
+        value(&russia, "RUS", "EUU", by, Some("252310"), 2019),
+        4701.0,
+    );
+    close(
+        value(&russia, "RUS", "EUU", by, Some("252310"), 2020),
+        414.0,
+    );
     assert!(
-        russia.report.skipped.iter().any(|(r, _)| r.contains("customs")),
+        russia
+            .report
+            .skipped
+            .iter()
+            .any(|(r, _)| r.contains("customs")),
         "{:?}",
         russia.report.skipped
     );
@@ -194,8 +246,14 @@ fn legacy_comtrade_with_plus_values_keeps_one_of_the_c00_c01_duplicates() {
 fn legacy_comtrade_never_adds_re_exports() {
     let path = fixture("comtrade_legacy/comtrade_all_WLD_TOTAL_2017.csv");
     let russia = run_import(&path, "RUS,WLD").expect("imports");
-    close(value(&russia, "RUS", "WLD", ReportedBy::Exporter, None, 2017), 359_151_975_200.0);
-    close(value(&russia, "WLD", "RUS", ReportedBy::Importer, None, 2017), 228_212_749_973.0);
+    close(
+        value(&russia, "RUS", "WLD", ReportedBy::Exporter, None, 2017),
+        359_151_975_200.0,
+    );
+    close(
+        value(&russia, "WLD", "RUS", ReportedBy::Importer, None, 2017),
+        228_212_749_973.0,
+    );
     let hong_kong = run_import(&path, "HKG,WLD").expect("imports");
     close(
         value(&hong_kong, "HKG", "WLD", ReportedBy::Exporter, None, 2017),
@@ -207,7 +265,10 @@ fn legacy_comtrade_never_adds_re_exports() {
         .iter()
         .find(|s| s.kind == crate::data::SeriesKind::TradeTurnover)
         .expect("turnover");
-    close(turnover.points[0].value, 550_239_645_863.0 + 589_823_683_161.0);
+    close(
+        turnover.points[0].value,
+        550_239_645_863.0 + 589_823_683_161.0,
+    );
 }
 
 #[test]
@@ -215,9 +276,19 @@ fn legacy_comtrade_rows_out_of_year_order() {
     let path = fixture("comtrade_legacy/comtrade_EU28_UKR_X_1007.csv");
     let imported = run_import(&path, "EUU,UKR").expect("imports");
     let by = ReportedBy::Exporter;
-    close(value(&imported, "EUU", "UKR", by, Some("1007"), 2017), 640_252.0);
-    close(value(&imported, "EUU", "UKR", by, Some("1007"), 2000), 28_171.0);
-    let years: Vec<i32> = imported.dataset.series[0].points.iter().map(|p| p.year).collect();
+    close(
+        value(&imported, "EUU", "UKR", by, Some("1007"), 2017),
+        640_252.0,
+    );
+    close(
+        value(&imported, "EUU", "UKR", by, Some("1007"), 2000),
+        28_171.0,
+    );
+    let years: Vec<i32> = imported.dataset.series[0]
+        .points
+        .iter()
+        .map(|p| p.year)
+        .collect();
     assert!(years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
 }
 
@@ -227,18 +298,33 @@ fn imf_dots_csv_by_imf_numbers_with_status_rows_left_out() {
     let report = run_scan(&path).expect("scans");
     assert_eq!(report.format, Format::ImfDotsTimeSeries);
     assert_eq!(report.rows_read, 180);
-    assert!(report.skipped.iter().any(|(r, n)| r == "status rows" && *n == 48));
+    assert!(
+        report
+            .skipped
+            .iter()
+            .any(|(r, n)| r == "status rows" && *n == 48)
+    );
     // One month is not a year: the import says so.
     let error = run_import(&path, "GBR,FRA").expect_err("a single month");
     assert!(error.to_string().contains("month"), "{error}");
     // The same bytes with the period written as a year give the file's values.
     let text = std::fs::read_to_string(&path).expect("ascii");
     let folder = tempfile::tempdir().expect("temp dir");
-    let yearly = temp_file(&folder, "dots.csv", text.replacen("2024M2", "2024", 1).as_bytes());
+    let yearly = temp_file(
+        &folder,
+        "dots.csv",
+        text.replacen("2024M2", "2024", 1).as_bytes(),
+    );
     let uk = run_import(&yearly, "GBR,FRA").expect("imports");
-    close(value(&uk, "GBR", "FRA", ReportedBy::Exporter, None, 2024), 2_466_848_948.0);
+    close(
+        value(&uk, "GBR", "FRA", ReportedBy::Exporter, None, 2024),
+        2_466_848_948.0,
+    );
     let germany = run_import(&yearly, "DEU,CAN").expect("imports");
-    close(value(&germany, "DEU", "CAN", ReportedBy::Exporter, None, 2024), 1_058_843_775.0);
+    close(
+        value(&germany, "DEU", "CAN", ReportedBy::Exporter, None, 2024),
+        1_058_843_775.0,
+    );
 }
 
 #[test]
@@ -255,8 +341,14 @@ fn imf_dots_excel_table_adds_months_into_years() {
         .find(|row| row[0].to_string() == "Russian Federation")
         .expect("Russia's row");
     assert_eq!(row[1].to_string(), "23246.890568");
-    let sum: f64 = row[1..=12].iter().map(|c| c.to_string().parse::<f64>().expect("number")).sum();
-    close(value(&imported, "WLD", "RUS", ReportedBy::Exporter, None, 2014), sum * 1e6);
+    let sum: f64 = row[1..=12]
+        .iter()
+        .map(|c| c.to_string().parse::<f64>().expect("number"))
+        .sum();
+    close(
+        value(&imported, "WLD", "RUS", ReportedBy::Exporter, None, 2014),
+        sum * 1e6,
+    );
     let note = &imported.dataset.series[0].points[0].note;
     assert!(note.contains("12 monthly"), "{note}");
 }
@@ -268,8 +360,14 @@ fn imf_imts_sdmx_ml_is_read_in_dollars_despite_its_scale() {
     assert_eq!(report.format, Format::ImfImtsSdmxMl);
     let world = run_import(&path, "USA,WLD").expect("imports");
     let by = ReportedBy::Exporter;
-    close(value(&world, "USA", "WLD", by, None, 2023), 2_019_551_635_133.0);
-    close(value(&world, "USA", "WLD", by, None, 2024), 2_065_411_250_609.0);
+    close(
+        value(&world, "USA", "WLD", by, None, 2023),
+        2_019_551_635_133.0,
+    );
+    close(
+        value(&world, "USA", "WLD", by, None, 2024),
+        2_065_411_250_609.0,
+    );
     let eu = run_import(&path, "USA,EUU").expect("imports");
     close(value(&eu, "USA", "EUU", by, None, 2023), 369_756_760_426.0);
     close(value(&eu, "USA", "EUU", by, None, 2024), 371_064_529_410.0);
@@ -282,37 +380,67 @@ fn wits_trade_summary_with_padded_numbers_and_units_in_names() {
     assert_eq!(report.format, Format::WitsSummary);
     assert_eq!(report.rows_read, 114);
     let world = run_import(&path, "RUS,WLD").expect("imports");
-    close(value(&world, "RUS", "WLD", ReportedBy::Exporter, None, 2015), 343_907.65e6);
-    close(value(&world, "WLD", "RUS", ReportedBy::Importer, None, 2015), 182_781.96e6);
+    close(
+        value(&world, "RUS", "WLD", ReportedBy::Exporter, None, 2015),
+        343_907.65e6,
+    );
+    close(
+        value(&world, "WLD", "RUS", ReportedBy::Importer, None, 2015),
+        182_781.96e6,
+    );
     let china = run_import(&path, "RUS,CHN").expect("imports");
-    close(value(&china, "RUS", "CHN", ReportedBy::Exporter, None, 2015), 28_334.95e6);
+    close(
+        value(&china, "RUS", "CHN", ReportedBy::Exporter, None, 2015),
+        28_334.95e6,
+    );
     let error = run_import(&path, "RUS,IRN").expect_err("no Iran rows");
-    assert!(matches!(error.kind, ImportErrorKind::NoRowsForPair { .. }), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::NoRowsForPair { .. }),
+        "{error}"
+    );
 }
 
 #[test]
 fn wits_partner_tables_in_csv_and_xlsx() {
     let xlsx = fixture("wits/WITS-Partner_AUS_2021.xlsx");
     let russia = run_import(&xlsx, "AUS,RUS").expect("imports");
-    close(value(&russia, "AUS", "RUS", ReportedBy::Exporter, None, 2021), 183_936.89e3);
-    close(value(&russia, "RUS", "AUS", ReportedBy::Importer, None, 2021), 381_039.14e3);
+    close(
+        value(&russia, "AUS", "RUS", ReportedBy::Exporter, None, 2021),
+        183_936.89e3,
+    );
+    close(
+        value(&russia, "RUS", "AUS", ReportedBy::Importer, None, 2021),
+        381_039.14e3,
+    );
     let iran = run_import(&xlsx, "AUS,IRN").expect("imports");
-    close(value(&iran, "AUS", "IRN", ReportedBy::Exporter, None, 2021), 51_051.13e3);
+    close(
+        value(&iran, "AUS", "IRN", ReportedBy::Exporter, None, 2021),
+        51_051.13e3,
+    );
     let world = run_import(&xlsx, "AUS,WLD").expect("imports");
-    close(value(&world, "AUS", "WLD", ReportedBy::Exporter, None, 2021), 342_036_103.27e3);
+    close(
+        value(&world, "AUS", "WLD", ReportedBy::Exporter, None, 2021),
+        342_036_103.27e3,
+    );
 
     let usa = fixture("wits/WITS-Partner_USA_M_1991-2018.csv");
     let russia = run_import(&usa, "USA,RUS").expect("imports");
     let by = ReportedBy::Importer;
     assert_eq!(value(&russia, "RUS", "USA", by, None, 1991), None);
     close(value(&russia, "RUS", "USA", by, None, 1992), 709_317.696e3);
-    close(value(&russia, "RUS", "USA", by, None, 2018), 21_595_991.66e3);
+    close(
+        value(&russia, "RUS", "USA", by, None, 2018),
+        21_595_991.66e3,
+    );
     let iran = run_import(&usa, "USA,IRN").expect("imports");
     close(value(&iran, "IRN", "USA", by, None, 1991), 260_385.856e3);
 
     let world = fixture("wits/WITS-Partner_WLD_X_2018.csv");
     let imported = run_import(&world, "WLD,RUS").expect("imports");
-    close(value(&imported, "WLD", "RUS", ReportedBy::Exporter, None, 2018), 223_053_546.8e3);
+    close(
+        value(&imported, "WLD", "RUS", ReportedBy::Exporter, None, 2018),
+        223_053_546.8e3,
+    );
 }
 
 #[test]
@@ -321,9 +449,19 @@ fn baci_subset_with_its_country_list_in_the_same_folder() {
     let report = run_scan(&path).expect("scans");
     assert_eq!(report.format, Format::Baci);
     assert_eq!(report.rows_read, 81);
-    assert!(report.warnings.iter().any(|w| w.contains("country_codes_V202501")), "{:?}", report.warnings);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("country_codes_V202501")),
+        "{:?}",
+        report.warnings
+    );
     let usa = run_import(&path, "KOR,USA").expect("imports");
-    close(value(&usa, "KOR", "USA", ReportedBy::Reconciled, None, 2023), 43_256.355e3);
+    close(
+        value(&usa, "KOR", "USA", ReportedBy::Reconciled, None, 2023),
+        43_256.355e3,
+    );
     assert!(usa.dataset.series[0].label.contains("BACI"));
 }
 
@@ -356,7 +494,10 @@ fn baci_is_read_straight_out_of_its_zip_with_the_release_country_list() {
         ]),
     );
     let china = run_import(&zip, "KOR,CHN").expect("imports");
-    close(value(&china, "KOR", "CHN", ReportedBy::Reconciled, None, 2023), 2_907.707e3);
+    close(
+        value(&china, "KOR", "CHN", ReportedBy::Reconciled, None, 2023),
+        2_907.707e3,
+    );
     // The subset is of release V202501, where Italy is 380; V202201 writes 381. Both are Italy.
     let italy_380: f64 = data
         .lines()
@@ -386,8 +527,14 @@ dataflow,IMF.STA:IMTS(1.0.0),I,IRN,TBG_USD,RUS,A,2021,-1,6\r\n",
     );
     let imported = run_import(&sdmx, "RUS,IRN").expect("imports");
     assert_eq!(imported.report.format, Format::ImfImtsSdmxCsv);
-    close(value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2021), 4e9);
-    close(value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2021), 3.1e9);
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2021),
+        4e9,
+    );
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2021),
+        3.1e9,
+    );
     let wide = temp_file(
         &folder,
         "dataset_IMTS.csv",
@@ -395,7 +542,10 @@ dataflow,IMF.STA:IMTS(1.0.0),I,IRN,TBG_USD,RUS,A,2021,-1,6\r\n",
     );
     let imported = run_import(&wide, "RUS,IRN").expect("imports");
     assert_eq!(imported.report.format, Format::ImfImtsWide);
-    close(value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2020), 3.5e9);
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2020),
+        3.5e9,
+    );
 }
 
 #[test]
@@ -412,7 +562,10 @@ fn imf_dots_time_series_with_bom_and_panel() {
     let imported = run_import(&series, "RUS,IRN").expect("imports");
     assert_eq!(imported.report.format, Format::ImfDotsTimeSeries);
     assert_eq!(imported.report.encoding, Some("UTF-8 with BOM"));
-    close(value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2020), 1.1e9);
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2020),
+        1.1e9,
+    );
     let panel = temp_file(
         &folder,
         "DOT_panel.csv",
@@ -421,8 +574,14 @@ Islamic Republic of Iran,429,Russian Federation,922,2019,900000000,1200000000\n"
     );
     let imported = run_import(&panel, "RUS,IRN").expect("imports");
     assert_eq!(imported.report.format, Format::ImfDotsPanel);
-    close(value(&imported, "IRN", "RUS", ReportedBy::Exporter, None, 2019), 9e8);
-    close(value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2019), 1.2e9);
+    close(
+        value(&imported, "IRN", "RUS", ReportedBy::Exporter, None, 2019),
+        9e8,
+    );
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2019),
+        1.2e9,
+    );
 }
 
 /// A minimal xlsx with one sheet; cells that parse as numbers are numbers, `#…` are
@@ -432,7 +591,11 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
     for (r, row) in rows.iter().enumerate() {
         data.push_str(&format!("<row r=\"{}\">", r + 1));
         for (c, cell) in row.iter().enumerate() {
-            let reference = format!("{}{}", error::column_letters(u32::try_from(c).expect("small")), r + 1);
+            let reference = format!(
+                "{}{}",
+                error::column_letters(u32::try_from(c).expect("small")),
+                r + 1
+            );
             if cell.is_empty() {
                 continue;
             } else if cell.starts_with('#') {
@@ -502,7 +665,11 @@ fn imf_dots_excel_with_title_rows_keeps_and_flags_estimates() {
     let points = &imported.dataset.series[0].points;
     assert!(!points[0].approximate);
     assert!(points[1].approximate);
-    assert!(points[1].note.contains("IMF estimate"), "{}", points[1].note);
+    assert!(
+        points[1].note.contains("IMF estimate"),
+        "{}",
+        points[1].note
+    );
 }
 
 #[test]
@@ -515,8 +682,14 @@ fn tidy_table_in_utf16_and_as_a_spreadsheet() {
     let imported = run_import(&path, "RUS,IRN").expect("imports");
     assert_eq!(imported.report.format, Format::Tidy);
     assert_eq!(imported.report.encoding, Some("UTF-16LE"));
-    close(value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2010), 3.36e9);
-    close(value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2010), 1.15e9);
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2010),
+        3.36e9,
+    );
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2010),
+        1.15e9,
+    );
     let sheet = temp_file(
         &folder,
         "tidy.xlsx",
@@ -529,7 +702,10 @@ fn tidy_table_in_utf16_and_as_a_spreadsheet() {
         ),
     );
     let imported = run_import(&sheet, "RUS,IRN").expect("imports");
-    close(value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2010), 3.36e9);
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2010),
+        3.36e9,
+    );
 }
 
 // ---- What an import makes -----------------------------------------------------------
@@ -559,9 +735,20 @@ fn an_import_makes_cited_series_per_flow_and_reporter_and_turnover() {
     .expect("imports");
     let dataset = &imported.dataset;
     let labels: Vec<&str> = dataset.series.iter().map(|s| s.label.as_str()).collect();
-    assert!(labels.contains(&"Russia's exports to Iran, as Russia reports them"), "{labels:?}");
-    assert!(labels.contains(&"Iran's imports from Russia, as Iran reports them"), "{labels:?}");
-    assert!(labels.iter().any(|l| l.contains("turnover, as Russia reports it")), "{labels:?}");
+    assert!(
+        labels.contains(&"Russia's exports to Iran, as Russia reports them"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.contains(&"Iran's imports from Russia, as Iran reports them"),
+        "{labels:?}"
+    );
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.contains("turnover, as Russia reports it")),
+        "{labels:?}"
+    );
     assert!(dataset.series.iter().all(|s| s.unit == "USD bn"));
     let russia_source = dataset
         .sources
@@ -569,12 +756,19 @@ fn an_import_makes_cited_series_per_flow_and_reporter_and_turnover() {
         .find(|s| s.id.ends_with("--rus"))
         .expect("a source for Russia's reports");
     assert!(russia_source.title.contains("mirror.csv"));
-    assert!(russia_source.note.contains("Reporter: Russia."), "{}", russia_source.note);
+    assert!(
+        russia_source.note.contains("Reporter: Russia."),
+        "{}",
+        russia_source.note
+    );
     assert!(russia_source.date.is_some());
     for series in &dataset.series {
         for point in &series.points {
             assert!(
-                point.sources.iter().all(|id| dataset.sources.iter().any(|s| &s.id == id)),
+                point
+                    .sources
+                    .iter()
+                    .all(|id| dataset.sources.iter().any(|s| &s.id == id)),
                 "{} cites a source that is not there",
                 series.id
             );
@@ -582,7 +776,11 @@ fn an_import_makes_cited_series_per_flow_and_reporter_and_turnover() {
     }
     let estimate = value(&imported, "IRN", "RUS", ReportedBy::Importer, None, 2010);
     close(estimate, 0.3);
-    assert!(crate::data::validate::validate(dataset).is_empty(), "{:?}", crate::data::validate::validate(dataset));
+    assert!(
+        crate::data::validate::validate(dataset).is_empty(),
+        "{:?}",
+        crate::data::validate::validate(dataset)
+    );
     let mirrored = mirror(dataset, "RUS", "IRN", "USD bn").expect("mirror");
     assert_eq!(mirrored.years[0].coverage(), Coverage::Both);
     close(mirrored.years[0].ratio(), 1.15 / 3.36);
@@ -604,19 +802,33 @@ fn importing_a_file_again_replaces_it_and_it_can_be_removed() {
     let id = "trade-rus-to-irn-reported-by-rus";
     let series = dataset.series.iter().find(|s| s.id == id).expect("series");
     assert_eq!(series.points.len(), 1, "not doubled");
-    std::fs::write(&path, "year,reporter,partner,flow,value,unit\n2010,RUS,IRN,exports,3.5,USD bn\n").expect("rewrite");
+    std::fs::write(
+        &path,
+        "year,reporter,partner,flow,value,unit\n2010,RUS,IRN,exports,3.5,USD bn\n",
+    )
+    .expect("rewrite");
     let imported = import(&path, &options, &mut |_| {}, &cancel).expect("imports");
     assert!(merge_import(&mut dataset, imported).is_empty());
     let series = dataset.series.iter().find(|s| s.id == id).expect("series");
-    assert_eq!(series.points.iter().map(|p| p.value).collect::<Vec<_>>(), vec![Some(3.5)]);
+    assert_eq!(
+        series.points.iter().map(|p| p.value).collect::<Vec<_>>(),
+        vec![Some(3.5)]
+    );
     assert!(remove_import(&mut dataset, "again.csv") > 0);
-    assert_eq!(dataset, original, "removing the import restores the dataset");
+    assert_eq!(
+        dataset, original,
+        "removing the import restores the dataset"
+    );
 }
 
 #[test]
 fn scan_lists_pairs_and_an_import_of_another_pair_says_which_pair_the_file_holds() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let path = tidy_file(&folder, "thai.csv", "2020,THA,RUS,imports,5,USD mn,\n2021,THA,RUS,imports,6,USD mn,\n");
+    let path = tidy_file(
+        &folder,
+        "thai.csv",
+        "2020,THA,RUS,imports,5,USD mn,\n2021,THA,RUS,imports,6,USD mn,\n",
+    );
     let report = run_scan(&path).expect("scans");
     let [(only, rows)] = report.pairs()[..] else {
         panic!("one pair: {:?}", report.pairs());
@@ -624,12 +836,25 @@ fn scan_lists_pairs_and_an_import_of_another_pair_says_which_pair_the_file_holds
     assert_eq!((only.codes().as_str(), rows), ("RUS,THA", 2));
     assert_eq!(report.years, vec![2020, 2021]);
     let error = run_import(&path, "RUS,IRN").expect_err("another pair");
-    assert!(matches!(error.kind, ImportErrorKind::OtherPair { .. }), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::OtherPair { .. }),
+        "{error}"
+    );
     assert!(error.to_string().contains("--pair RUS,THA"), "{error}");
-    let two_pairs = tidy_file(&folder, "two.csv", "2020,THA,RUS,imports,5,USD mn,\n2020,THA,CHN,imports,6,USD mn,\n");
+    let two_pairs = tidy_file(
+        &folder,
+        "two.csv",
+        "2020,THA,RUS,imports,5,USD mn,\n2020,THA,CHN,imports,6,USD mn,\n",
+    );
     let error = run_import(&two_pairs, "USA,IRN").expect_err("neither country");
-    assert!(matches!(error.kind, ImportErrorKind::PairNotInFile { .. }), "{error}");
-    assert!(error.to_string().contains("neither United States nor Iran"), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::PairNotInFile { .. }),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("neither United States nor Iran"),
+        "{error}"
+    );
 }
 
 // ---- Bad input ----------------------------------------------------------------------
@@ -647,48 +872,101 @@ fn a_wrong_encoding_says_where() {
         "bom.csv",
         b"\xEF\xBB\xBFyear,reporter,partner,flow,value,unit\n2010,RUS,Cura\xE7ao,exports,1,USD\n",
     );
-    assert!(matches!(error.kind, ImportErrorKind::WrongEncoding(_)), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::WrongEncoding(_)),
+        "{error}"
+    );
     assert!(error.to_string().contains("bom.csv:2:10:"), "{error}");
-    let error = error_of("binary.csv", b"\x00\x01\x02\x03\x00\x00\x07\x00\x00\x00\x00\x01");
-    assert!(matches!(error.kind, ImportErrorKind::WrongEncoding(_)), "{error}");
+    let error = error_of(
+        "binary.csv",
+        b"\x00\x01\x02\x03\x00\x00\x07\x00\x00\x00\x00\x01",
+    );
+    assert!(
+        matches!(error.kind, ImportErrorKind::WrongEncoding(_)),
+        "{error}"
+    );
 }
 
 #[test]
 fn a_ragged_row_says_its_line() {
-    let error = error_of("ragged.csv", b"t,i,j,k,v,q\n2023,410,842,852352,1.5,2\n2023,410,842\n");
-    assert_eq!(error.kind, ImportErrorKind::RaggedRow { expected: 6, found: 3 });
-    assert!(error.to_string().starts_with(&format!("{}:3:", error.file)), "{error}");
+    let error = error_of(
+        "ragged.csv",
+        b"t,i,j,k,v,q\n2023,410,842,852352,1.5,2\n2023,410,842\n",
+    );
+    assert_eq!(
+        error.kind,
+        ImportErrorKind::RaggedRow {
+            expected: 6,
+            found: 3
+        }
+    );
+    assert!(
+        error.to_string().starts_with(&format!("{}:3:", error.file)),
+        "{error}"
+    );
 }
 
 #[test]
 fn a_number_that_is_not_one_says_line_and_column() {
     let error = error_of("nan.csv", b"t,i,j,k,v,q\n2023,410,842,852352,12a,2\n");
-    assert!(matches!(error.kind, ImportErrorKind::NotANumber { .. }), "{error}");
-    assert!(error.to_string().contains("nan.csv:2:21: `v`: `12a` is not a number"), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::NotANumber { .. }),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("nan.csv:2:21: `v`: `12a` is not a number"),
+        "{error}"
+    );
 }
 
 #[test]
 fn an_unknown_layout_lists_the_known_ones() {
     let error = error_of("other.csv", b"name,age\nAnn,3\n");
-    assert!(matches!(error.kind, ImportErrorKind::UnknownLayout { .. }), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::UnknownLayout { .. }),
+        "{error}"
+    );
     let message = error.to_string();
-    assert!(message.contains("UN Comtrade Plus download") && message.contains("CEPII BACI"), "{message}");
+    assert!(
+        message.contains("UN Comtrade Plus download") && message.contains("CEPII BACI"),
+        "{message}"
+    );
     assert!(message.contains("name,age"), "{message}");
 }
 
 #[test]
 fn an_empty_file_is_an_error() {
-    assert_eq!(error_of("empty.csv", b"").kind, ImportErrorKind::Empty("0 bytes"));
-    assert_eq!(error_of("blank.csv", b"\n\n").kind, ImportErrorKind::Empty("no rows at all"));
+    assert_eq!(
+        error_of("empty.csv", b"").kind,
+        ImportErrorKind::Empty("0 bytes")
+    );
+    assert_eq!(
+        error_of("blank.csv", b"\n\n").kind,
+        ImportErrorKind::Empty("no rows at all")
+    );
     let header_only = error_of("header.csv", b"t,i,j,k,v,q\n");
-    assert!(matches!(header_only.kind, ImportErrorKind::Empty(_)), "{header_only}");
+    assert!(
+        matches!(header_only.kind, ImportErrorKind::Empty(_)),
+        "{header_only}"
+    );
 }
 
 #[test]
 fn a_zip_without_a_table_lists_what_it_holds() {
-    let error = error_of("nothing.zip", &zip_of(&[("Readme.txt", b"hello"), ("logo.png", b"\x89PNG")]));
-    assert!(matches!(error.kind, ImportErrorKind::NoTableInZip { .. }), "{error}");
-    assert!(error.to_string().contains("Readme.txt, logo.png"), "{error}");
+    let error = error_of(
+        "nothing.zip",
+        &zip_of(&[("Readme.txt", b"hello"), ("logo.png", b"\x89PNG")]),
+    );
+    assert!(
+        matches!(error.kind, ImportErrorKind::NoTableInZip { .. }),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("Readme.txt, logo.png"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -696,15 +974,24 @@ fn corrupt_gz_zip_and_xlsx_are_errors() {
     let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
     gz.extend_from_slice(b"this is not deflate data at all");
     let error = error_of("broken.csv.gz", &gz);
-    assert!(matches!(error.kind, ImportErrorKind::Corrupt { .. }), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::Corrupt { .. }),
+        "{error}"
+    );
     let error = error_of("broken.zip", b"PK\x03\x04 then nothing of a zip");
-    assert!(matches!(error.kind, ImportErrorKind::Corrupt { what: ".zip", .. }), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::Corrupt { what: ".zip", .. }),
+        "{error}"
+    );
     let mut workbook = xlsx("Sheet1", &[&["year"]]);
     let middle = workbook.len() / 2;
     workbook.truncate(middle);
     let error = error_of("broken.xlsx", &workbook);
     assert!(
-        matches!(error.kind, ImportErrorKind::Corrupt { .. } | ImportErrorKind::Spreadsheet(_)),
+        matches!(
+            error.kind,
+            ImportErrorKind::Corrupt { .. } | ImportErrorKind::Spreadsheet(_)
+        ),
         "{error}"
     );
 }
@@ -721,8 +1008,14 @@ fn a_formula_error_cell_is_named_by_sheet_and_cell() {
             ],
         ),
     );
-    assert!(matches!(error.kind, ImportErrorKind::FormulaError(_)), "{error}");
-    assert!(error.to_string().contains("formula.xlsx:Data!E2: "), "{error}");
+    assert!(
+        matches!(error.kind, ImportErrorKind::FormulaError(_)),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("formula.xlsx:Data!E2: "),
+        "{error}"
+    );
 }
 
 #[test]
@@ -739,6 +1032,8 @@ fn cancel_stops_a_long_import_promptly() {
     let finished = scan(&path, &mut |_| {}, &AtomicBool::new(false)).expect("scans");
     assert_eq!(finished.rows_read, 50_000);
     assert_eq!(finished.rows_for(pair("RUS,IRN")), 50_000);
-    let russia = crate::data::country::countries().by_code(CodeScheme::Iso3, "RUS").expect("Russia");
+    let russia = crate::data::country::countries()
+        .by_code(CodeScheme::Iso3, "RUS")
+        .expect("Russia");
     assert_eq!(finished.reporters()[0].0, russia.id);
 }

@@ -11,7 +11,11 @@ use super::table::Rows;
 
 /// US dollars per unit, for the units the tidy format takes.
 pub fn unit_scale(unit: &str) -> Option<f64> {
-    let unit = unit.trim().to_ascii_lowercase().replace("us$", "usd").replace(' ', "");
+    let unit = unit
+        .trim()
+        .to_ascii_lowercase()
+        .replace("us$", "usd")
+        .replace(' ', "");
     match unit.as_str() {
         "usd" | "$" => Some(1.0),
         "usdthousand" | "usdthousands" | "usdk" | "usd1000" => Some(1e3),
@@ -28,7 +32,11 @@ pub fn read(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::Tidy;
-    let need = |name| header.require(format, name).map_err(|kind| rows.error_at(None, kind));
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
     let year = need("year")?;
     let reporter_column = need("reporter")?;
     let partner_column = need("partner")?;
@@ -71,7 +79,13 @@ pub fn read(
             countries.resolve(rows.field(reporter_column)),
             countries.resolve(rows.field(partner_column)),
         ) else {
-            super::comtrade_plus::unknown(rows, &mut countries, collector, reporter_column, partner_column)?;
+            super::comtrade_plus::unknown(
+                rows,
+                &mut countries,
+                collector,
+                reporter_column,
+                partner_column,
+            )?;
             continue;
         };
         let period = rows.period(year, "year")?;
@@ -79,11 +93,12 @@ pub fn read(
             collector.skip("no value");
             continue;
         };
-        let valuation = match valuation_column.map(|c| rows.field(c).trim_ascii().to_ascii_uppercase()) {
-            Some(v) if v == b"CIF" => Valuation::Cif,
-            Some(v) if v == b"FOB" => Valuation::Fob,
-            _ => Valuation::Unstated,
-        };
+        let valuation =
+            match valuation_column.map(|c| rows.field(c).trim_ascii().to_ascii_uppercase()) {
+                Some(v) if v == b"CIF" => Valuation::Cif,
+                Some(v) if v == b"FOB" => Valuation::Fob,
+                _ => Valuation::Unstated,
+            };
         let estimate = value.estimate
             || estimate_column.is_some_and(|c| {
                 matches!(

@@ -69,7 +69,11 @@ pub fn read_summary(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::WitsSummary;
-    let need = |name| header.require(format, name).map_err(|kind| rows.error_at(None, kind));
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
     let reporter_column = need("Reporter")?;
     let partner_column = need("Partner")?;
     let product = need("Product categories")?;
@@ -92,7 +96,13 @@ pub fn read_summary(
             names.resolve(rows.field(reporter_column)),
             names.resolve(rows.field(partner_column)),
         ) else {
-            super::comtrade_plus::unknown(rows, &mut names, collector, reporter_column, partner_column)?;
+            super::comtrade_plus::unknown(
+                rows,
+                &mut names,
+                collector,
+                reporter_column,
+                partner_column,
+            )?;
             continue;
         };
         for (column, name) in &periods {
@@ -101,7 +111,13 @@ pub fn read_summary(
             else {
                 continue;
             };
-            push(collector, period, (reporter, partner), flow, value.value * scale);
+            push(
+                collector,
+                period,
+                (reporter, partner),
+                flow,
+                value.value * scale,
+            );
         }
     }
     Ok(())
@@ -115,7 +131,11 @@ pub fn read_partner(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::WitsPartner;
-    let need = |name| header.require(format, name).map_err(|kind| rows.error_at(None, kind));
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
     let reporter_column = need("Reporter Name")?;
     let partner_column = need("Partner Name")?;
     let product = header.find("Product Group");
@@ -130,7 +150,9 @@ pub fn read_partner(
             value_indicator("", name).map(|(flow, scale)| (index, flow, scale))
         })
         .collect();
-    if year.is_some() && value_columns.is_empty() || year.is_none() && (indicator.is_none() || periods.is_empty()) {
+    if year.is_some() && value_columns.is_empty()
+        || year.is_none() && (indicator.is_none() || periods.is_empty())
+    {
         return Err(rows.error_at(
             None,
             ImportErrorKind::MissingColumn {
@@ -153,14 +175,26 @@ pub fn read_partner(
             names.resolve(rows.field(reporter_column)),
             names.resolve(rows.field(partner_column)),
         ) else {
-            super::comtrade_plus::unknown(rows, &mut names, collector, reporter_column, partner_column)?;
+            super::comtrade_plus::unknown(
+                rows,
+                &mut names,
+                collector,
+                reporter_column,
+                partner_column,
+            )?;
             continue;
         };
         if let Some(year) = year {
             let period = rows.period(year, "Year")?;
             for (column, flow, scale) in &value_columns {
                 if let Some(value) = rows.value(*column, &header.names[*column])? {
-                    push(collector, period, (reporter, partner), *flow, value.value * scale);
+                    push(
+                        collector,
+                        period,
+                        (reporter, partner),
+                        *flow,
+                        value.value * scale,
+                    );
                 }
             }
         } else if let Some(indicator) = indicator {
@@ -174,7 +208,13 @@ pub fn read_partner(
                 else {
                     continue;
                 };
-                push(collector, period, (reporter, partner), flow, value.value * scale);
+                push(
+                    collector,
+                    period,
+                    (reporter, partner),
+                    flow,
+                    value.value * scale,
+                );
             }
         }
     }
@@ -187,13 +227,22 @@ mod tests {
 
     #[test]
     fn value_indicators_carry_flow_and_unit() {
-        assert_eq!(value_indicator("Export", "Exports (in US$ Mil)"), Some((Flow::Exports, 1e6)));
+        assert_eq!(
+            value_indicator("Export", "Exports (in US$ Mil)"),
+            Some((Flow::Exports, 1e6))
+        );
         assert_eq!(
             value_indicator("Export", "Trade (US$ Mil)-Top 5 Export Partner"),
             Some((Flow::Exports, 1e6))
         );
-        assert_eq!(value_indicator("", "Import (US$ Thousand)"), Some((Flow::Imports, 1e3)));
+        assert_eq!(
+            value_indicator("", "Import (US$ Thousand)"),
+            Some((Flow::Imports, 1e3))
+        );
         assert_eq!(value_indicator("Export", "Export Partner Share (%)"), None);
-        assert_eq!(value_indicator("Development", "GDP (current US$ Mil)"), None);
+        assert_eq!(
+            value_indicator("Development", "GDP (current US$ Mil)"),
+            None
+        );
     }
 }
