@@ -224,7 +224,12 @@ pub fn detect(header: &Header, in_sheet: bool) -> Option<Format> {
 
 /// A DOTS table header: a first cell such as `Country` (or empty) and periods across.
 fn is_dots_table(header: &Header) -> bool {
-    let first = header.names.first().map(|n| key(n)).unwrap_or_default();
+    let first = header
+        .names
+        .first()
+        .map(String::as_str)
+        .map(key)
+        .unwrap_or_default();
     let periods = header.period_columns();
     matches!(first.as_str(), "" | "country" | "countries" | "partner")
         && periods.len() >= 2

@@ -103,7 +103,13 @@ impl Resolver {
 /// One to three ASCII digits, untrimmed, as an index; the common case of a code.
 #[inline]
 fn short_number(code: &[u8]) -> Option<usize> {
-    let digit = |b: u8| b.is_ascii_digit().then(|| usize::from(b - b'0'));
+    let digit = |b: u8| {
+        if b.is_ascii_digit() {
+            Some(usize::from(b - b'0'))
+        } else {
+            None
+        }
+    };
     match *code {
         [a] => digit(a),
         [a, b] => Some(digit(a)? * 10 + digit(b)?),

@@ -150,8 +150,8 @@ pub fn read_partner(
             value_indicator("", name).map(|(flow, scale)| (index, flow, scale))
         })
         .collect();
-    if year.is_some() && value_columns.is_empty()
-        || year.is_none() && (indicator.is_none() || periods.is_empty())
+    if (year.is_some() && value_columns.is_empty())
+        || (year.is_none() && (indicator.is_none() || periods.is_empty()))
     {
         return Err(rows.error_at(
             None,
