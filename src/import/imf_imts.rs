@@ -229,7 +229,7 @@ pub fn read_sdmx_ml<R: BufRead>(
                             );
                         }
                         Ok(None) => collector.skip("no value"),
-                        Err(()) => {
+                        Err(_) => {
                             return Err(ImportError::whole(
                                 file,
                                 ImportErrorKind::NotANumber {

@@ -10,9 +10,13 @@ pub struct Value {
     pub estimate: bool,
 }
 
+/// A field that should hold a number and does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotANumber;
+
 /// The field's value; `Ok(None)` for an empty field or a placeholder (`...`, `NA`, `-`);
-/// `Err(())` when it is not a number.
-pub fn parse_value(bytes: &[u8]) -> Result<Option<Value>, ()> {
+/// `Err(NotANumber)` when it is not a number.
+pub fn parse_value(bytes: &[u8]) -> Result<Option<Value>, NotANumber> {
     let text = bytes.trim_ascii();
     if is_placeholder(text) {
         return Ok(None);
@@ -21,18 +25,18 @@ pub fn parse_value(bytes: &[u8]) -> Result<Option<Value>, ()> {
         [rest @ .., b' ', b'e' | b'E'] => (rest.trim_ascii_end(), true),
         _ => (text, false),
     };
-    let first = digits.first().copied().ok_or(())?;
+    let first = digits.first().copied().ok_or(NotANumber)?;
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Err(());
+        return Err(NotANumber);
     }
     let value = std::str::from_utf8(digits)
-        .map_err(|_| ())?
+        .map_err(|_| NotANumber)?
         .parse::<f64>()
-        .map_err(|_| ())?;
+        .map_err(|_| NotANumber)?;
     if value.is_finite() {
         Ok(Some(Value { value, estimate }))
     } else {
-        Err(())
+        Err(NotANumber)
     }
 }
 
@@ -126,7 +130,7 @@ fn month_period(year: i32, month: u32) -> Option<Period> {
 mod tests {
     use super::*;
 
-    fn value(text: &str) -> Result<Option<Value>, ()> {
+    fn value(text: &str) -> Result<Option<Value>, NotANumber> {
         parse_value(text.as_bytes())
     }
 
@@ -154,7 +158,7 @@ mod tests {
             assert_eq!(value(missing), Ok(None), "{missing}");
         }
         for bad in ["12a", "abc", "inf", "NaN", "1,5"] {
-            assert_eq!(value(bad), Err(()), "{bad}");
+            assert_eq!(value(bad), Err(NotANumber), "{bad}");
         }
     }
 

@@ -70,7 +70,7 @@ impl FileReport {
             .into_iter()
             .filter_map(|((a, b), n)| Pair::new(a, b).map(|pair| (pair, n)))
             .collect();
-        pairs.sort_by(|a, b| b.1.cmp(&a.1));
+        pairs.sort_by_key(|pair| std::cmp::Reverse(pair.1));
         pairs
     }
 

@@ -329,7 +329,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// The value of field `index`; `None` when empty or a placeholder.
     pub fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError> {
-        parse_value(self.field(index)).map_err(|()| {
+        parse_value(self.field(index)).map_err(|_| {
             self.error(
                 index,
                 ImportErrorKind::NotANumber {

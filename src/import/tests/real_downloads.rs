@@ -261,7 +261,7 @@ fn imf_dots_excel_table_adds_months_into_years() {
     let sheet = workbook.worksheet_range("Exports").expect("sheet");
     let row = sheet
         .rows()
-        .find(|row| row[0].to_string() == "Russian Federation")
+        .find(|row| row[0] == "Russian Federation")
         .expect("Russia's row");
     assert_eq!(row[1].to_string(), "23246.890568");
     let sum: f64 = row[1..=12]
