@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::chart::{self, ChartMode, ChartOptions};
-use crate::data::builtin::builtin_dataset;
 use crate::data::json::to_json;
-use crate::data::merge::merge_into;
 use crate::data::summary::DatasetSummary;
-use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
 use crate::export::{SvgOptions, chart_csv, dataset_csv, trade_chart_svg};
-use crate::io::{OpenedFile, load_dataset_file, open_file, write_atomically};
+use crate::io::{OpenedFile, is_dataset_file, open_file, write_atomically};
+
+mod trade;
+pub use trade::{TradeArgs, check_trade_file, load_files};
 
 /// Bilateral: a desktop atlas of the relationship between two countries.
 #[derive(Debug, Parser)]
@@ -33,7 +33,8 @@ pub struct Cli {
 /// Commands that run without a window.
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
-    /// Check dataset or GeoJSON files and print a summary of each, or every error as file:line:column: message.
+    /// Check dataset, GeoJSON or trade files (Comtrade, IMF, WITS, BACI, tidy) and print a
+    /// summary of each, or every error as file:line:column: message (file:sheet!cell in spreadsheets).
     Check {
         /// Files to check.
         #[arg(required = true)]
@@ -46,6 +47,9 @@ pub enum CliCommand {
         /// Where to write; standard output when absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// How trade files are imported.
+        #[command(flatten)]
+        trade: TradeArgs,
     },
     /// Write a view as SVG and CSV drawn from the data (the built-in dataset, or FILEs merged in order).
     Export(ExportArgs),
@@ -107,12 +111,19 @@ pub struct ExportArgs {
     /// Make the CSV hold every point of every series, not only what the chart shows.
     #[arg(long, requires = "csv")]
     pub all_data: bool,
+    /// How trade files are imported.
+    #[command(flatten)]
+    pub trade: TradeArgs,
 }
 
 /// Runs `bilateral check`; returns the process exit code (0 all valid, 1 any error).
 pub fn run_check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let mut failed = false;
     for path in files {
+        if !is_dataset_file(path) {
+            failed |= check_trade_file(path, out, err);
+            continue;
+        }
         match open_file(path) {
             Ok(OpenedFile::Dataset(dataset)) => {
                 let _ = writeln!(
@@ -143,13 +154,14 @@ pub fn run_check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) ->
 pub fn run_convert(
     files: &[PathBuf],
     output: Option<&Path>,
+    trade: &TradeArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let dataset = match load_merged(files) {
+    let dataset = match load_files(files, trade) {
         Ok(dataset) => dataset,
         Err(errors) => {
-            let _ = writeln!(err, "{errors}");
+            let _ = writeln!(err, "{}", errors.join("\n"));
             return 1;
         }
     };
@@ -180,10 +192,10 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         );
         return 2;
     }
-    let dataset = match load_merged(&args.files) {
+    let dataset = match load_files(&args.files, &args.trade) {
         Ok(dataset) => dataset,
         Err(errors) => {
-            let _ = writeln!(err, "{errors}");
+            let _ = writeln!(err, "{}", errors.join("\n"));
             return 1;
         }
     };
@@ -237,32 +249,4 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         }
     }
     u8::from(failed)
-}
-
-/// The built-in dataset when `files` is empty, else the files merged in order.
-pub fn load_merged(files: &[PathBuf]) -> Result<Dataset, LoadErrors> {
-    let Some((first, rest)) = files.split_first() else {
-        return builtin_dataset();
-    };
-    let mut dataset = load_dataset_file(first)?;
-    let mut errors = Vec::new();
-    for path in rest {
-        match load_dataset_file(path) {
-            Ok(other) => {
-                errors.extend(merge_into(&mut dataset, other).into_iter().map(|problem| {
-                    LoadError {
-                        file: path.display().to_string(),
-                        position: None,
-                        kind: LoadErrorKind::Invalid(problem),
-                    }
-                }));
-            }
-            Err(LoadErrors(more)) => errors.extend(more),
-        }
-    }
-    if errors.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(LoadErrors(errors))
-    }
 }

@@ -41,6 +41,31 @@ pub fn open_file(path: &Path) -> Result<OpenedFile, LoadErrors> {
     }
 }
 
+/// Whether `path` is a Bilateral dataset or GeoJSON rather than a trade file: a `.json` or
+/// `.geojson` name, or text whose first character is `{`. A file that cannot be read counts
+/// as a dataset when its name ends in `.json`, so the error names what was expected.
+pub fn is_dataset_file(path: &Path) -> bool {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(extension.as_deref(), Some("json" | "geojson")) {
+        return true;
+    }
+    let mut head = [0_u8; 512];
+    let read = std::fs::File::open(path).and_then(|mut file| {
+        use std::io::Read;
+        file.read(&mut head)
+    });
+    match read {
+        Ok(n) => {
+            let text = crate::data::strip_bom(&head[..n]);
+            text.trim_ascii_start().first() == Some(&b'{')
+        }
+        Err(_) => false,
+    }
+}
+
 /// Reads and checks the dataset at `path`.
 pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
     let file = path.display().to_string();
@@ -134,6 +159,19 @@ mod tests {
         let dataset = folder.path().join("data.json");
         std::fs::write(&dataset, crate::data::builtin::BUILTIN_JSON).expect("write");
         assert!(matches!(open_file(&dataset), Ok(OpenedFile::Dataset(_))));
+    }
+
+    #[test]
+    fn datasets_are_told_from_trade_files_by_name_or_first_character() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let json = folder.path().join("data.txt");
+        std::fs::write(&json, " {\"metadata\": {}}").expect("write");
+        let csv = folder.path().join("data.csv");
+        std::fs::write(&csv, "year,reporter\n").expect("write");
+        assert!(is_dataset_file(&json));
+        assert!(!is_dataset_file(&csv));
+        assert!(is_dataset_file(Path::new("/no/such/file.json")));
+        assert!(!is_dataset_file(Path::new("/no/such/file.csv")));
     }
 
     #[test]

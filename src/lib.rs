@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod geo;
 pub mod identity;
+pub mod import;
 pub mod io;
 pub mod settings;
 pub mod story;

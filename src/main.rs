@@ -24,9 +24,14 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )),
-        Some(CliCommand::Convert { files, output }) => ExitCode::from(run_convert(
+        Some(CliCommand::Convert {
+            files,
+            output,
+            trade,
+        }) => ExitCode::from(run_convert(
             &files,
             output.as_deref(),
+            &trade,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )),

@@ -231,3 +231,168 @@ fn export_to_a_place_that_cannot_be_written_exits_1() {
     assert!(stderr.contains("could not write"), "{stderr}");
     assert!(stderr.contains(&svg.display().to_string()), "{stderr}");
 }
+
+/// A real trade download: tests/fixtures/trade when a copy is there, else the shared
+/// fixtures beside the repository (a missing file fails the test).
+fn trade_fixture(relative: &str) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copied = root.join("tests/fixtures/trade").join(relative);
+    if copied.exists() {
+        return copied;
+    }
+    let shared = root.join("../shared/fixtures/trade").join(relative);
+    assert!(shared.exists(), "fixture {relative} not found");
+    shared
+}
+
+#[test]
+fn check_names_the_layout_rows_countries_and_years_of_trade_files() {
+    let comtrade = trade_fixture("comtrade_plus/TradeData_THA_M_8542_2014-2024.csv");
+    let wits = trade_fixture("wits/WITS-Partner_AUS_2021.xlsx");
+    let output = bilateral()
+        .arg("check")
+        .arg(&comtrade)
+        .arg(&wits)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("UN Comtrade Plus download (UTF-8/Windows-1252), 1178 rows read"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("reporters: THA ("), "{stdout}");
+    assert!(
+        stdout.contains("unknown codes: partner 899 (8)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("years: 2014–2024"), "{stdout}");
+    assert!(stdout.contains("WITS partner table"), "{stdout}");
+    assert!(stdout.contains("years: 2021"), "{stdout}");
+}
+
+#[test]
+fn check_of_bad_trade_files_says_where_and_exits_1() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let bad = folder.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "t,i,j,k,v,q\n2023,643,364,010101,1.5,NA\n2023,643,364,010102,x1,NA\n",
+    )
+    .expect("write");
+    let unknown = folder.path().join("unknown.csv");
+    std::fs::write(&unknown, "name,age\nAnn,3\n").expect("write");
+    let output = bilateral()
+        .arg("check")
+        .arg(&bad)
+        .arg(&unknown)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("{}:3:", bad.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`x1` is not a number"), "{stderr}");
+    assert!(stderr.contains("unknown layout"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn convert_makes_a_new_dataset_for_the_pair_from_a_trade_file() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("tha-rus.json");
+    let comtrade = trade_fixture("comtrade_plus/TradeData_THA_M_8542_2014-2024.csv");
+    let output = bilateral()
+        .arg("convert")
+        .arg(&comtrade)
+        .args(["--pair", "THA,RUS", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("json");
+    assert_eq!(json["metadata"]["parties"][0]["iso_alpha3"], "THA");
+    let series = json["series"].as_array().expect("series");
+    let imports = series
+        .iter()
+        .find(|s| s["id"] == "trade-rus-to-tha-reported-by-tha-product-8542")
+        .expect("Thailand's imports from Russia");
+    let points = imports["points"].as_array().expect("points");
+    let year_2022 = points.iter().find(|p| p["year"] == 2022).expect("2022");
+    let value = year_2022["value"].as_f64().expect("value");
+    assert!((value - 49_909.144e-9).abs() < 1e-15, "{value}");
+    let checked = bilateral().arg("check").arg(&out).output().expect("runs");
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    let many = bilateral()
+        .arg("convert")
+        .arg(&comtrade)
+        .output()
+        .expect("runs");
+    assert_eq!(many.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&many.stderr).contains("--pair"));
+}
+
+#[test]
+fn convert_and_export_merge_trade_files_after_a_dataset() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let dataset = folder.path().join("russia-iran.json");
+    let made = bilateral()
+        .args(["convert", "-o"])
+        .arg(&dataset)
+        .output()
+        .expect("runs");
+    assert!(made.status.success());
+    let tidy = folder.path().join("figures.csv");
+    std::fs::write(
+        &tidy,
+        "year,reporter,partner,flow,value,unit\n2010,RUS,IRN,exports,3.36,USD bn\n2010,IRN,RUS,imports,1.15,USD bn\n",
+    )
+    .expect("write");
+    let merged = folder.path().join("merged.json");
+    let output = bilateral()
+        .arg("convert")
+        .arg(&dataset)
+        .arg(&tidy)
+        .arg("-o")
+        .arg(&merged)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&merged).expect("written")).expect("json");
+    let ids: Vec<&str> = json["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .filter_map(|s| s["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"trade-turnover"),
+        "the dataset's own series stay: {ids:?}"
+    );
+    assert!(ids.contains(&"trade-rus-to-irn-reported-by-rus"), "{ids:?}");
+    assert!(ids.contains(&"trade-rus-to-irn-reported-by-irn"), "{ids:?}");
+    let csv = folder.path().join("all.csv");
+    let exported = bilateral()
+        .args(["export", "--view", "trade", "--all-data", "--csv"])
+        .arg(&csv)
+        .arg(&dataset)
+        .arg(&tidy)
+        .output()
+        .expect("runs");
+    assert!(exported.status.success(), "{exported:?}");
+    let text = std::fs::read_to_string(&csv).expect("written");
+    assert!(text.contains("trade-rus-to-irn-reported-by-irn"), "{text}");
+    let other_pair = bilateral()
+        .arg("convert")
+        .arg(&dataset)
+        .arg(&tidy)
+        .args(["--pair", "THA,RUS"])
+        .output()
+        .expect("runs");
+    assert_eq!(other_pair.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&other_pair.stderr).contains("is not the pair"));
+}

@@ -2,15 +2,18 @@
 
 pub mod basis;
 pub mod builtin;
+pub mod country;
 pub mod error;
 pub mod geojson;
 pub mod json;
 pub mod locate;
 pub mod merge;
+pub mod mirror;
 pub mod model;
 pub mod schema;
 pub mod standing;
 pub mod summary;
+pub mod trade_flow;
 pub mod validate;
 
 #[cfg(test)]

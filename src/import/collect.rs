@@ -1,0 +1,558 @@
+//! Gathering a file's observations: counts for the pair dialog, and, for the chosen pair,
+//! one value per flow, reporter and year.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::data::country::{CountryId, Pair, countries};
+
+use super::error::ImportErrorKind;
+use super::numbers::Period;
+use super::observation::{Observation, ReportedBy, Valuation};
+use super::report::FlowCount;
+
+/// Years the counts cover.
+const FIRST_YEAR: i32 = 1800;
+const YEAR_SLOTS: usize = 448;
+
+/// One series found for the pair: a flow, who reports it, and a product (`None`: all).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SeriesKey {
+    /// The exporting country.
+    pub from: CountryId,
+    /// The importing country.
+    pub to: CountryId,
+    /// Whose report.
+    pub by: ReportedBy,
+    /// The product code, `None` for all products.
+    pub product: Option<Box<str>>,
+}
+
+/// A value for one period, as collected.
+#[derive(Debug, Clone, PartialEq)]
+struct Cell {
+    value_usd: f64,
+    valuation: Valuation,
+    estimate: Option<&'static str>,
+    conflicting: Option<f64>,
+}
+
+/// A yearly value made from the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearValue {
+    /// The value in US dollars.
+    pub value_usd: f64,
+    /// FOB, CIF or unstated.
+    pub valuation: Valuation,
+    /// Why it is an estimate, when the file says it is.
+    pub estimate: Option<&'static str>,
+    /// How it was made from months or quarters, when it was.
+    pub made_from: Option<&'static str>,
+    /// A different value the same file gives for the same flow and year, kept visible.
+    pub conflicting_usd: Option<f64>,
+}
+
+/// The pair's values of some rows, by series and period, before they are made yearly.
+#[derive(Debug, Default)]
+pub struct PairValues(BTreeMap<SeriesKey, BTreeMap<Period, Cell>>);
+
+impl From<BTreeMap<SeriesKey, BTreeMap<Period, Cell>>> for PairValues {
+    fn from(values: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>) -> Self {
+        Self(values)
+    }
+}
+
+/// What the collector found, by series and year.
+pub type CollectedValues = BTreeMap<SeriesKey, BTreeMap<i32, YearValue>>;
+
+/// Counts rows by reporter and partner and keeps the values of one pair.
+#[derive(Debug)]
+pub struct Collector {
+    pair: Option<Pair>,
+    country_count: usize,
+    counts: Vec<u64>,
+    years: [bool; YEAR_SLOTS],
+    observations: u64,
+    pair_rows: u64,
+    skipped: BTreeMap<&'static str, u64>,
+    unknown: HashMap<String, u64>,
+    warnings: Vec<String>,
+    values: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>,
+    additive_products: bool,
+}
+
+impl Collector {
+    /// A collector keeping the values of `pair`, or only counting when `None`.
+    pub fn new(pair: Option<Pair>) -> Self {
+        let country_count = countries().all().len().max(1);
+        Self {
+            pair,
+            country_count,
+            counts: vec![0; country_count * country_count],
+            years: [false; YEAR_SLOTS],
+            observations: 0,
+            pair_rows: 0,
+            skipped: BTreeMap::new(),
+            unknown: HashMap::new(),
+            warnings: Vec::new(),
+            values: BTreeMap::new(),
+            additive_products: false,
+        }
+    }
+
+    /// The pair whose values are kept.
+    pub fn pair(&self) -> Option<Pair> {
+        self.pair
+    }
+
+    /// Says that rows for different products add up to the total (BACI: one row per HS6 product).
+    pub fn set_additive_products(&mut self) {
+        self.additive_products = true;
+    }
+
+    /// Counts a row left out, with the reason.
+    #[inline]
+    pub fn skip(&mut self, reason: &'static str) {
+        *self.skipped.entry(reason).or_insert(0) += 1;
+    }
+
+    /// Counts a row left out because a country code is unknown.
+    pub fn unknown_code(&mut self, column: &str, code: &str) {
+        *self.unknown.entry(format!("{column} {code}")).or_insert(0) += 1;
+    }
+
+    /// Adds a warning for the report, once.
+    pub fn warn(&mut self, warning: String) {
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+    }
+
+    /// Whether the row of `reporter` and `partner` belongs to the pair (always true without one).
+    #[inline]
+    pub fn wants(&self, reporter: CountryId, partner: CountryId) -> bool {
+        self.pair.is_none_or(|pair| pair.is(reporter, partner))
+    }
+
+    /// Counts a row of `reporter` and `partner` in `year` that is not kept (another pair).
+    #[inline]
+    pub fn count(&mut self, reporter: CountryId, partner: CountryId, year: i32) {
+        self.observations += 1;
+        let cell = usize::from(reporter.0) * self.country_count + usize::from(partner.0);
+        if let Some(count) = self.counts.get_mut(cell) {
+            *count += 1;
+        }
+        if let Some(seen) = usize::try_from(year - FIRST_YEAR)
+            .ok()
+            .and_then(|slot| self.years.get_mut(slot))
+        {
+            *seen = true;
+        }
+    }
+
+    /// Takes one observation.
+    #[inline]
+    pub fn push(&mut self, observation: &Observation<'_>) {
+        self.count(
+            observation.reporter,
+            observation.partner,
+            observation.period.year(),
+        );
+        let Some(pair) = self.pair else { return };
+        if !pair.is(observation.reporter, observation.partner) {
+            return;
+        }
+        self.pair_rows += 1;
+        let (from, to, by) = observation.direction();
+        let key = SeriesKey {
+            from,
+            to,
+            by,
+            product: observation.product.map(Box::from),
+        };
+        let cells = self.values.entry(key).or_default();
+        match cells.get_mut(&observation.period) {
+            None => {
+                cells.insert(
+                    observation.period,
+                    Cell {
+                        value_usd: observation.value_usd,
+                        valuation: observation.valuation,
+                        estimate: observation.estimate,
+                        conflicting: None,
+                    },
+                );
+            }
+            Some(cell) if self.additive_products => {
+                cell.value_usd += observation.value_usd;
+                cell.estimate = cell.estimate.or(observation.estimate);
+            }
+            Some(cell) if cell.value_usd == observation.value_usd => {
+                *self.skipped.entry("duplicate row").or_insert(0) += 1;
+            }
+            Some(cell) => {
+                cell.conflicting.get_or_insert(observation.value_usd);
+            }
+        }
+    }
+
+    /// Adds what `later` collected from the rows after this collector's rows (a block of
+    /// the same file read on another thread), as if one collector had read them all.
+    pub fn merge(&mut self, later: Self) {
+        for (count, more) in self.counts.iter_mut().zip(later.counts) {
+            *count += more;
+        }
+        for (seen, more) in self.years.iter_mut().zip(later.years) {
+            *seen |= more;
+        }
+        self.observations += later.observations;
+        self.pair_rows += later.pair_rows;
+        for (reason, rows) in later.skipped {
+            *self.skipped.entry(reason).or_insert(0) += rows;
+        }
+        for (code, rows) in later.unknown {
+            *self.unknown.entry(code).or_insert(0) += rows;
+        }
+        for warning in later.warnings {
+            self.warn(warning);
+        }
+        self.additive_products |= later.additive_products;
+        self.merge_values(later.values);
+    }
+
+    /// Takes out the pair's values collected so far, leaving the counts.
+    pub fn take_values(&mut self) -> PairValues {
+        PairValues(std::mem::take(&mut self.values))
+    }
+
+    /// Adds pair values collected from rows after those already here, as if read in order:
+    /// a value for a period already known is a duplicate, a conflict, or (for products that
+    /// add up) added.
+    pub fn merge_values(&mut self, later: impl Into<PairValues>) {
+        for (key, cells) in later.into().0 {
+            let known = self.values.entry(key).or_default();
+            for (period, cell) in cells {
+                match known.get_mut(&period) {
+                    None => {
+                        known.insert(period, cell);
+                    }
+                    Some(first) if self.additive_products => {
+                        first.value_usd += cell.value_usd;
+                        first.estimate = first.estimate.or(cell.estimate);
+                    }
+                    Some(first) if first.value_usd == cell.value_usd => {
+                        *self.skipped.entry("duplicate row").or_insert(0) += 1;
+                    }
+                    Some(first) => {
+                        first.conflicting.get_or_insert(cell.value_usd);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The counts and warnings, and the pair's yearly values for the product asked for.
+    pub fn finish(mut self, product: Option<&str>) -> Result<Collected, ImportErrorKind> {
+        let values = if self.pair.is_some() {
+            let chosen = self.choose_product(product)?;
+            self.yearly(chosen)
+        } else {
+            CollectedValues::new()
+        };
+        let mut flows = Vec::new();
+        for (index, rows) in self.counts.iter().enumerate() {
+            if *rows > 0 {
+                let id = |i: usize| CountryId(u16::try_from(i).unwrap_or(u16::MAX));
+                flows.push(FlowCount {
+                    reporter: id(index / self.country_count),
+                    partner: id(index % self.country_count),
+                    rows: *rows,
+                });
+            }
+        }
+        flows.sort_by(|a, b| b.rows.cmp(&a.rows).then(a.reporter.cmp(&b.reporter)));
+        let years = (0..YEAR_SLOTS)
+            .filter(|slot| self.years[*slot])
+            .filter_map(|slot| i32::try_from(slot).ok())
+            .map(|slot| slot + FIRST_YEAR)
+            .collect();
+        let mut unknown: Vec<(String, u64)> = self.unknown.into_iter().collect();
+        unknown.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(Collected {
+            flows,
+            years,
+            observations: self.observations,
+            pair_rows: self.pair_rows,
+            skipped: self
+                .skipped
+                .into_iter()
+                .map(|(reason, rows)| (reason.to_owned(), rows))
+                .collect(),
+            unknown_codes: unknown,
+            warnings: self.warnings,
+            values,
+        })
+    }
+
+    /// Keeps the series of one product (or the totals) and returns them by key.
+    fn choose_product(
+        &mut self,
+        product: Option<&str>,
+    ) -> Result<BTreeMap<SeriesKey, BTreeMap<Period, Cell>>, ImportErrorKind> {
+        let all = std::mem::take(&mut self.values);
+        let products: BTreeSet<Option<Box<str>>> =
+            all.keys().map(|key| key.product.clone()).collect();
+        let wanted: Option<Option<Box<str>>> = match product {
+            Some(code)
+                if code.eq_ignore_ascii_case("total") || code.eq_ignore_ascii_case("all") =>
+            {
+                Some(None)
+            }
+            Some(code) => Some(Some(Box::from(code))),
+            None => None,
+        };
+        if let Some(wanted) = wanted {
+            if self.additive_products && wanted.is_none() {
+                return Ok(sum_products(all));
+            }
+            if !products.contains(&wanted) {
+                return Err(ImportErrorKind::NoSuchProduct(
+                    product.unwrap_or_default().to_owned(),
+                ));
+            }
+            return Ok(all
+                .into_iter()
+                .filter(|(k, _)| k.product == wanted)
+                .collect());
+        }
+        if self.additive_products {
+            return Ok(sum_products(all));
+        }
+        if products.contains(&None) || products.len() <= 1 {
+            let keep = if products.contains(&None) {
+                None
+            } else {
+                products.into_iter().next().flatten()
+            };
+            return Ok(all.into_iter().filter(|(k, _)| k.product == keep).collect());
+        }
+        let examples: Vec<String> = products
+            .iter()
+            .flatten()
+            .take(5)
+            .map(ToString::to_string)
+            .collect();
+        Err(ImportErrorKind::ChooseProduct {
+            count: products.len(),
+            examples: examples.join(", "),
+        })
+    }
+
+    /// One value per year: the yearly value, or twelve months or four quarters added up.
+    fn yearly(&mut self, chosen: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>) -> CollectedValues {
+        let mut result = CollectedValues::new();
+        let table = countries();
+        let name = |id| table.get(id).map_or("?", |c| c.name.as_str());
+        for (key, cells) in chosen {
+            let mut years: BTreeMap<i32, YearValue> = BTreeMap::new();
+            let mut partial: BTreeMap<i32, (Vec<&Cell>, u32, u32)> = BTreeMap::new();
+            for (period, cell) in &cells {
+                match period {
+                    Period::Year(year) => {
+                        years.insert(
+                            *year,
+                            YearValue {
+                                value_usd: cell.value_usd,
+                                valuation: cell.valuation,
+                                estimate: cell.estimate,
+                                made_from: None,
+                                conflicting_usd: cell.conflicting,
+                            },
+                        );
+                    }
+                    Period::Month(year, _) => {
+                        let entry = partial.entry(*year).or_default();
+                        entry.0.push(cell);
+                        entry.1 += 1;
+                    }
+                    Period::Quarter(year, _) => {
+                        let entry = partial.entry(*year).or_default();
+                        entry.0.push(cell);
+                        entry.2 += 1;
+                    }
+                }
+            }
+            for (year, (cells, months, quarters)) in partial {
+                if years.contains_key(&year) {
+                    continue;
+                }
+                let complete = match (months, quarters) {
+                    (12, 0) => Some("the sum of 12 monthly values"),
+                    (0, 4) => Some("the sum of 4 quarterly values"),
+                    _ => None,
+                };
+                let Some(made_from) = complete else {
+                    self.warnings.push(format!(
+                        "{year}: {} to {}: only {months} month(s) and {quarters} quarter(s); not made into a yearly value",
+                        name(key.from),
+                        name(key.to)
+                    ));
+                    continue;
+                };
+                years.insert(
+                    year,
+                    YearValue {
+                        value_usd: cells.iter().map(|c| c.value_usd).sum(),
+                        valuation: cells.first().map_or(Valuation::Unstated, |c| c.valuation),
+                        estimate: cells.iter().find_map(|c| c.estimate),
+                        made_from: Some(made_from),
+                        conflicting_usd: None,
+                    },
+                );
+            }
+            if !years.is_empty() {
+                result.insert(key, years);
+            }
+        }
+        result
+    }
+}
+
+fn sum_products(
+    all: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>,
+) -> BTreeMap<SeriesKey, BTreeMap<Period, Cell>> {
+    let mut summed: BTreeMap<SeriesKey, BTreeMap<Period, Cell>> = BTreeMap::new();
+    for (key, cells) in all {
+        let total = summed
+            .entry(SeriesKey {
+                product: None,
+                ..key
+            })
+            .or_default();
+        for (period, cell) in cells {
+            total
+                .entry(period)
+                .and_modify(|sum| {
+                    sum.value_usd += cell.value_usd;
+                    sum.estimate = sum.estimate.or(cell.estimate);
+                })
+                .or_insert(cell);
+        }
+    }
+    summed
+}
+
+/// Everything a pass over a file found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collected {
+    /// Rows by reporter and partner, most first.
+    pub flows: Vec<FlowCount>,
+    /// Every year seen.
+    pub years: Vec<i32>,
+    /// Rows that became observations.
+    pub observations: u64,
+    /// Observations of the pair.
+    pub pair_rows: u64,
+    /// Rows left out, by reason.
+    pub skipped: Vec<(String, u64)>,
+    /// Country codes not in the table, with their rows.
+    pub unknown_codes: Vec<(String, u64)>,
+    /// Things the user should know.
+    pub warnings: Vec<String>,
+    /// The pair's yearly values.
+    pub values: CollectedValues,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::observation::Flow;
+
+    fn id(code: &str) -> CountryId {
+        countries().lookup(code).expect("known").id
+    }
+
+    fn observation(period: Period, value: f64, product: Option<&str>) -> Observation<'_> {
+        Observation {
+            period,
+            reporter: id("RUS"),
+            partner: id("IRN"),
+            flow: Flow::Exports,
+            value_usd: value,
+            valuation: Valuation::Fob,
+            estimate: None,
+            product,
+            reconciled: false,
+        }
+    }
+
+    fn pair() -> Option<Pair> {
+        Pair::new(id("RUS"), id("IRN"))
+    }
+
+    #[test]
+    fn twelve_months_make_a_year_and_fewer_do_not() {
+        let mut collector = Collector::new(pair());
+        for month in 1..=12 {
+            collector.push(&observation(Period::Month(2020, month), 1.0, None));
+        }
+        collector.push(&observation(Period::Month(2021, 1), 5.0, None));
+        let collected = collector.finish(None).expect("finishes");
+        let years = collected.values.values().next().expect("a series");
+        assert_eq!(years.keys().copied().collect::<Vec<_>>(), vec![2020]);
+        assert_eq!(years[&2020].value_usd, 12.0);
+        assert!(
+            collected.warnings[0].contains("2021"),
+            "{:?}",
+            collected.warnings
+        );
+    }
+
+    #[test]
+    fn several_products_without_a_total_ask_for_a_choice() {
+        let mut collector = Collector::new(pair());
+        collector.push(&observation(Period::Year(2020), 1.0, Some("27")));
+        collector.push(&observation(Period::Year(2020), 2.0, Some("85")));
+        let error = Collector::finish(collector, None).err();
+        assert!(matches!(
+            error,
+            Some(ImportErrorKind::ChooseProduct { count: 2, .. })
+        ));
+        let mut collector = Collector::new(pair());
+        collector.push(&observation(Period::Year(2020), 2.0, Some("85")));
+        let values = collector.finish(Some("85")).expect("chosen").values;
+        assert_eq!(values.len(), 1);
+    }
+
+    #[test]
+    fn additive_products_are_summed_and_other_pairs_only_counted() {
+        let mut collector = Collector::new(pair());
+        collector.set_additive_products();
+        collector.push(&observation(Period::Year(2020), 1.5, Some("010101")));
+        collector.push(&observation(Period::Year(2020), 2.0, Some("020202")));
+        let mut other = observation(Period::Year(2020), 9.0, None);
+        other.partner = id("CHN");
+        collector.push(&other);
+        let collected = collector.finish(None).expect("finishes");
+        let years = collected.values.values().next().expect("a series");
+        assert_eq!(years[&2020].value_usd, 3.5);
+        assert_eq!(collected.flows.len(), 2);
+        assert_eq!(collected.pair_rows, 2);
+    }
+
+    #[test]
+    fn a_different_value_for_the_same_year_is_kept_visible() {
+        let mut collector = Collector::new(pair());
+        collector.push(&observation(Period::Year(2020), 1.0, None));
+        collector.push(&observation(Period::Year(2020), 1.0, None));
+        collector.push(&observation(Period::Year(2020), 4.0, None));
+        let collected = collector.finish(None).expect("finishes");
+        let value = &collected.values.values().next().expect("series")[&2020];
+        assert_eq!((value.value_usd, value.conflicting_usd), (1.0, Some(4.0)));
+        assert!(
+            collected
+                .skipped
+                .iter()
+                .any(|(r, n)| r == "duplicate row" && *n == 1)
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! Errors from reading a trade file: each says where (line and column, or sheet and cell)
+//! and what was expected.
+
+use std::fmt;
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Position {
+    /// A line and column (in characters, counting from 1) of a text table.
+    Text {
+        /// Line, from 1.
+        line: u64,
+        /// Column, from 1.
+        column: u64,
+    },
+    /// A cell of a spreadsheet, such as `Sheet1!C7`.
+    Cell {
+        /// The sheet's name.
+        sheet: String,
+        /// Row, from 0.
+        row: u32,
+        /// Column, from 0.
+        column: u32,
+    },
+    /// An entry inside a `.zip`, with a line and column in it.
+    ZipEntry {
+        /// The entry's name.
+        entry: String,
+        /// Line, from 1.
+        line: u64,
+        /// Column, from 1.
+        column: u64,
+    },
+}
+
+/// `A`, `Z`, `AA`: a spreadsheet column letter from a 0-based index.
+pub fn column_letters(column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = u64::from(column) + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rest).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// One thing wrong with a trade file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportError {
+    /// The file as the user named it.
+    pub file: String,
+    /// Where, when the problem has a place.
+    pub position: Option<Position>,
+    /// What is wrong.
+    pub kind: ImportErrorKind,
+}
+
+impl ImportError {
+    /// An error about the whole file.
+    pub fn whole(file: &str, kind: ImportErrorKind) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: None,
+            kind,
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.position {
+            None => write!(f, "{}: {}", self.file, self.kind),
+            Some(Position::Text { line, column }) => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.kind)
+            }
+            Some(Position::Cell { sheet, row, column }) => write!(
+                f,
+                "{}:{sheet}!{}{}: {}",
+                self.file,
+                column_letters(*column),
+                row + 1,
+                self.kind
+            ),
+            Some(Position::ZipEntry {
+                entry,
+                line,
+                column,
+            }) => write!(f, "{}:{entry}:{line}:{column}: {}", self.file, self.kind),
+        }
+    }
+}
+
+/// What is wrong with a trade file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportErrorKind {
+    /// The file could not be opened or read.
+    #[error("could not read the file: {0}")]
+    Io(String),
+    /// The file has no bytes, or no rows after its header.
+    #[error("the file is empty: {0}")]
+    Empty(&'static str),
+    /// The bytes are not text in an encoding Bilateral detects.
+    #[error("wrong encoding: {0}")]
+    WrongEncoding(String),
+    /// A row with a different number of fields from the header.
+    #[error("this row has {found} fields, the header has {expected}")]
+    RaggedRow {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in this row.
+        found: usize,
+    },
+    /// A field that should hold a number does not.
+    #[error("`{column}`: `{text}` is not a number")]
+    NotANumber {
+        /// The column's name.
+        column: String,
+        /// The text found.
+        text: String,
+    },
+    /// A field that should hold a year or period does not.
+    #[error("`{column}`: `{text}` is not a year or period (expected 2020, 2020Q3 or 2020M01)")]
+    NotAPeriod {
+        /// The column's name.
+        column: String,
+        /// The text found.
+        text: String,
+    },
+    /// A flow that is not one Bilateral knows.
+    #[error("`{column}`: `{text}` is not a trade flow (expected {expected})")]
+    UnknownFlow {
+        /// The column's name.
+        column: String,
+        /// The text found.
+        text: String,
+        /// What the format allows.
+        expected: &'static str,
+    },
+    /// A header that matches none of the known layouts.
+    #[error(
+        "unknown layout: the first rows match none of the formats Bilateral reads ({known}); first row: {first_row}"
+    )]
+    UnknownLayout {
+        /// The first row as found, shortened.
+        first_row: String,
+        /// The known layouts.
+        known: String,
+    },
+    /// A column the layout needs is missing.
+    #[error("the {format} layout needs a column `{column}`")]
+    MissingColumn {
+        /// The layout.
+        format: &'static str,
+        /// The column.
+        column: &'static str,
+    },
+    /// A `.zip` with no table Bilateral reads in it.
+    #[error("the .zip holds no table Bilateral reads; it holds: {entries}")]
+    NoTableInZip {
+        /// The entries, shortened.
+        entries: String,
+    },
+    /// A compressed file that does not decompress.
+    #[error("corrupt {what}: {message}")]
+    Corrupt {
+        /// `.gz`, `.zip`.
+        what: &'static str,
+        /// What the decompressor said.
+        message: String,
+    },
+    /// A spreadsheet that does not open.
+    #[error("the spreadsheet does not open: {0}")]
+    Spreadsheet(String),
+    /// A spreadsheet cell holding a formula error.
+    #[error("the cell holds the formula error {0}, not a value")]
+    FormulaError(String),
+    /// A field that is not valid CSV.
+    #[error("not valid CSV: {0}")]
+    Csv(String),
+    /// A country code that the layout should resolve but Bilateral does not know.
+    #[error("`{column}`: `{code}` is not a country code Bilateral knows")]
+    UnknownCountry {
+        /// The column.
+        column: String,
+        /// The code.
+        code: String,
+    },
+    /// Neither country of the pair is in the file.
+    #[error("neither {wanted} is in this file; it holds {found}")]
+    PairNotInFile {
+        /// The pair asked for, in words.
+        wanted: String,
+        /// What the file holds, in words.
+        found: String,
+    },
+    /// The file holds a single pair, another one.
+    #[error(
+        "the file holds only {found} ({codes}), not {wanted}: import it as a new dataset with --pair {codes}"
+    )]
+    OtherPair {
+        /// The pair asked for.
+        wanted: String,
+        /// The pair found, in words.
+        found: String,
+        /// The pair found, as `--pair` takes it.
+        codes: String,
+    },
+    /// One of the pair is in the file, but no row has both.
+    #[error("no row has both {wanted}; {found}")]
+    NoRowsForPair {
+        /// The pair asked for.
+        wanted: String,
+        /// What the file holds.
+        found: String,
+    },
+    /// The rows hold several products and no total; one must be chosen.
+    #[error("the rows for the pair hold {count} products and no total: choose one ({examples}, …)")]
+    ChooseProduct {
+        /// How many products.
+        count: usize,
+        /// A few of them.
+        examples: String,
+    },
+    /// A product was asked for that the file does not hold for the pair.
+    #[error("the rows for the pair have no product `{0}`")]
+    NoSuchProduct(String),
+    /// The user cancelled.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_print_as_editors_and_spreadsheets_name_them() {
+        let text = ImportError {
+            file: "t.csv".into(),
+            position: Some(Position::Text { line: 3, column: 7 }),
+            kind: ImportErrorKind::Cancelled,
+        };
+        assert_eq!(text.to_string(), "t.csv:3:7: cancelled");
+        let cell = ImportError {
+            file: "t.xlsx".into(),
+            position: Some(Position::Cell {
+                sheet: "Exports, FOB".into(),
+                row: 6,
+                column: 27,
+            }),
+            kind: ImportErrorKind::FormulaError("#DIV/0!".into()),
+        };
+        assert_eq!(
+            cell.to_string(),
+            "t.xlsx:Exports, FOB!AB7: the cell holds the formula error #DIV/0!, not a value"
+        );
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+    }
+}

@@ -1,0 +1,315 @@
+//! IMF Direction of Trade Statistics: the time-series CSV, the panel CSV and the Excel tables.
+//!
+//! Countries are IMF numbers (Russia 922, Iran 429). Exports are `TXG_FOB_USD`, imports
+//! `TMG_CIF_USD`; the IMF's FOB conversion of imports (`TMG_FOB_USD`) and the balance
+//! (`TBG_USD`) are left out. In the Excel tables a value written as `256.26 e` is kept and
+//! flagged as an IMF estimate.
+
+use crate::data::country::{CodeScheme, CountryId, countries};
+
+use super::collect::Collector;
+use super::detect::{Format, Header};
+use super::error::{ImportError, ImportErrorKind};
+use super::numbers::parse_period;
+use super::observation::{Flow, Observation, Valuation};
+use super::resolve::Resolver;
+use super::table::Rows;
+
+/// What an IMF indicator code means: a flow and its valuation, or why it is left out.
+pub fn indicator(code: &str) -> Result<(Flow, Valuation), &'static str> {
+    let code = code.trim().to_ascii_uppercase();
+    let code = code
+        .strip_prefix('T')
+        .filter(|c| c.len() > 3 && c.as_bytes()[1] == b'G')
+        .unwrap_or(&code);
+    match code {
+        "XG_FOB_USD" => Ok((Flow::Exports, Valuation::Fob)),
+        "MG_CIF_USD" => Ok((Flow::Imports, Valuation::Cif)),
+        "MG_FOB_USD" => Err("imports valued FOB (the IMF's conversion; imports CIF are read)"),
+        "BG_USD" => Err("trade balance"),
+        _ => Err("indicators other than exports FOB and imports CIF"),
+    }
+}
+
+/// The scale a name states: `Millions` 1e6, `Thousands` 1e3, `Billions` 1e9, else 1.
+pub fn scale_in(text: &str) -> Option<f64> {
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("billion") || lower.contains(" bil") {
+        Some(1e9)
+    } else if lower.contains("million") || lower.contains(" mil") {
+        Some(1e6)
+    } else if lower.contains("thousand") {
+        Some(1e3)
+    } else {
+        None
+    }
+}
+
+/// The time-series CSV: one row per country, indicator, counterpart and attribute.
+pub fn read_time_series(
+    rows: &mut Rows<'_, '_>,
+    header: &Header,
+    collector: &mut Collector,
+) -> Result<(), ImportError> {
+    let format = Format::ImfDotsTimeSeries;
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
+    let country = need("Country Code")?;
+    let counterpart = need("Counterpart Country Code")?;
+    let indicator_column = need("Indicator Code")?;
+    let attribute = need("Attribute")?;
+    let indicator_name = header.find("Indicator Name");
+    let periods = header.period_columns();
+    let mut resolver = Resolver::codes(CodeScheme::Imf);
+    while rows.next_row()? {
+        rows.tick()?;
+        rows.check_width(header)?;
+        if !rows
+            .field(attribute)
+            .trim_ascii()
+            .eq_ignore_ascii_case(b"Value")
+        {
+            collector.skip("status rows");
+            continue;
+        }
+        let (flow, valuation) = match indicator(&rows.text(indicator_column)?) {
+            Ok(found) => found,
+            Err(reason) => {
+                collector.skip(reason);
+                continue;
+            }
+        };
+        let (Some(reporter), Some(partner)) = (
+            resolver.resolve(rows.field(country)),
+            resolver.resolve(rows.field(counterpart)),
+        ) else {
+            super::comtrade_plus::unknown(rows, &mut resolver, collector, country, counterpart)?;
+            continue;
+        };
+        let scale = match indicator_name {
+            Some(c) => scale_in(&rows.text(c)?).unwrap_or(1.0),
+            None => 1.0,
+        };
+        for (column, name) in &periods {
+            push_cell(
+                rows,
+                collector,
+                *column,
+                name,
+                (reporter, partner),
+                (flow, valuation),
+                scale,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Pushes the value in `column` for the period `name`, when there is one.
+fn push_cell(
+    rows: &Rows<'_, '_>,
+    collector: &mut Collector,
+    column: usize,
+    name: &str,
+    (reporter, partner): (CountryId, CountryId),
+    (flow, valuation): (Flow, Valuation),
+    scale: f64,
+) -> Result<(), ImportError> {
+    let Some(period) = parse_period(name.as_bytes()) else {
+        return Ok(());
+    };
+    let Some(value) = rows.value(column, name)? else {
+        return Ok(());
+    };
+    collector.push(&Observation {
+        period,
+        reporter,
+        partner,
+        flow,
+        value_usd: value.value * scale,
+        valuation,
+        estimate: value
+            .estimate
+            .then_some("an IMF estimate (marked `e` in the file)"),
+        product: None,
+        reconciled: false,
+    });
+    Ok(())
+}
+
+/// The panel CSV: one row per country, counterpart and period, indicators across.
+pub fn read_panel(
+    rows: &mut Rows<'_, '_>,
+    header: &Header,
+    collector: &mut Collector,
+) -> Result<(), ImportError> {
+    let format = Format::ImfDotsPanel;
+    let need = |name| {
+        header
+            .require(format, name)
+            .map_err(|kind| rows.error_at(None, kind))
+    };
+    let country = need("Country Code")?;
+    let counterpart = need("Counterpart Country Code")?;
+    let period_column = need("Time Period")?;
+    let values: Vec<(usize, Flow, Valuation, f64)> = header
+        .names
+        .iter()
+        .enumerate()
+        .filter_map(|(index, name)| {
+            let upper = name.to_ascii_uppercase();
+            let code = ["TXG_FOB_USD", "TMG_CIF_USD"]
+                .into_iter()
+                .find(|code| upper.contains(code))?;
+            let (flow, valuation) = indicator(code).ok()?;
+            Some((index, flow, valuation, scale_in(name).unwrap_or(1.0)))
+        })
+        .collect();
+    if values.is_empty() {
+        return Err(rows.error_at(
+            None,
+            ImportErrorKind::MissingColumn {
+                format: format.label(),
+                column: "… (TXG_FOB_USD) or … (TMG_CIF_USD)",
+            },
+        ));
+    }
+    let mut resolver = Resolver::codes(CodeScheme::Imf);
+    while rows.next_row()? {
+        rows.tick()?;
+        rows.check_width(header)?;
+        let (Some(reporter), Some(partner)) = (
+            resolver.resolve(rows.field(country)),
+            resolver.resolve(rows.field(counterpart)),
+        ) else {
+            super::comtrade_plus::unknown(rows, &mut resolver, collector, country, counterpart)?;
+            continue;
+        };
+        let period = rows.text(period_column)?.into_owned();
+        if parse_period(period.as_bytes()).is_none() {
+            return Err(rows.error(
+                period_column,
+                ImportErrorKind::NotAPeriod {
+                    column: "Time Period".into(),
+                    text: period,
+                },
+            ));
+        }
+        for (column, flow, valuation, scale) in &values {
+            push_cell(
+                rows,
+                collector,
+                *column,
+                &period,
+                (reporter, partner),
+                (*flow, *valuation),
+                *scale,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// An Excel table: counterparts down, periods across; the flow in the sheet's name
+/// (`Exports, FOB`, `Imports, CIF`); the reporter and unit in the title rows.
+pub fn read_table(
+    rows: &mut Rows<'_, '_>,
+    header: &Header,
+    collector: &mut Collector,
+) -> Result<(), ImportError> {
+    let sheet = rows.sheet_name().unwrap_or_default().to_ascii_lowercase();
+    let titles = rows.preamble.join(" ").to_ascii_lowercase();
+    let (flow, valuation) = if sheet.contains("export") || titles.contains("exports") {
+        (Flow::Exports, Valuation::Fob)
+    } else if sheet.contains("import") || titles.contains("imports") {
+        let cif = sheet.contains("cif") || titles.contains("cif") || !sheet.contains("fob");
+        (
+            Flow::Imports,
+            if cif { Valuation::Cif } else { Valuation::Fob },
+        )
+    } else {
+        return Err(rows.error_at(
+            None,
+            ImportErrorKind::UnknownFlow {
+                column: "sheet name".into(),
+                text: rows.sheet_name().unwrap_or_default().to_owned(),
+                expected: "a sheet named Exports or Imports (such as `Exports, FOB`)",
+            },
+        ));
+    };
+    let table = countries();
+    let reporter = rows
+        .preamble
+        .iter()
+        .flat_map(|line| line.split(','))
+        .chain(rows.preamble.iter().map(String::as_str))
+        .filter_map(|cell| table.by_name(cell.trim().trim_end_matches(':')))
+        .map(|country| country.id)
+        .next();
+    let reporter = match reporter {
+        Some(id) => id,
+        None => {
+            collector.warn(format!(
+                "sheet `{}` names no reporter in its title rows; its rows are read as the World's trade (the IMF's \"by Areas and Countries\" table)",
+                rows.sheet_name().unwrap_or_default()
+            ));
+            table
+                .by_code(CodeScheme::Iso3, "WLD")
+                .map(|c| c.id)
+                .ok_or_else(|| rows.error_at(None, ImportErrorKind::Empty("no country table")))?
+        }
+    };
+    let scale = scale_in(&titles).unwrap_or_else(|| {
+        collector.warn("the unit is not stated; values read as US$ millions, the unit of the IMF's DOTS tables".into());
+        1e6
+    });
+    let periods = header.period_columns();
+    while rows.next_row()? {
+        rows.tick()?;
+        let name = rows.text(0)?.into_owned();
+        let Some(partner) = table.by_name(&name).map(|c| c.id) else {
+            collector.unknown_code("counterpart", &name);
+            collector.skip("areas and names not in Bilateral's country table");
+            continue;
+        };
+        for (column, period) in &periods {
+            push_cell(
+                rows,
+                collector,
+                *column,
+                period,
+                (reporter, partner),
+                (flow, valuation),
+                scale,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indicators_of_dots_and_imts() {
+        assert_eq!(
+            indicator("TXG_FOB_USD"),
+            Ok((Flow::Exports, Valuation::Fob))
+        );
+        assert_eq!(indicator("XG_FOB_USD"), Ok((Flow::Exports, Valuation::Fob)));
+        assert_eq!(
+            indicator("TMG_CIF_USD"),
+            Ok((Flow::Imports, Valuation::Cif))
+        );
+        assert_eq!(indicator("MG_CIF_USD"), Ok((Flow::Imports, Valuation::Cif)));
+        assert!(indicator("TMG_FOB_USD").is_err());
+        assert!(indicator("TBG_USD").is_err());
+        assert_eq!(scale_in("Exports (in US$ Mil)"), Some(1e6));
+        assert_eq!(scale_in("Export (US$ Thousand)"), Some(1e3));
+        assert_eq!(scale_in("Goods, US Dollars"), None);
+    }
+}

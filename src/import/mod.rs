@@ -1,0 +1,241 @@
+//! Importing the trade files analysts download: UN Comtrade (Plus, bulk, legacy), IMF DOTS
+//! and IMTS, World Bank WITS, CEPII BACI, and a documented tidy table.
+//!
+//! The layout is told by content, never by the file's name. Files stream through a
+//! buffered, decompressing, decoding reader, so memory stays bounded whatever their size.
+//! Nothing here knows about egui, and no thread is started: the caller runs [`import`] on
+//! a thread of its own, passing a progress callback and a cancel flag.
+//!
+//! - [`scan`] lists the pairs, reporters, partners and years a file holds, for the pair dialog.
+//! - [`import`] reads the values of one [`Pair`] into a [`Dataset`] of cited series.
+//! - [`merge_import`] puts an import into an open dataset, replacing an earlier import of
+//!   the same file; [`remove_import`] takes it out again.
+
+#![allow(
+    clippy::result_large_err,
+    reason = "an import error carries its file, place and message; errors end a pass, so their size costs nothing"
+)]
+
+pub mod baci;
+pub mod build;
+pub mod collect;
+pub mod comtrade_legacy;
+pub mod comtrade_plus;
+pub mod decode;
+pub mod detect;
+pub mod error;
+pub mod imf_dots;
+pub mod imf_imts;
+pub mod numbers;
+pub mod observation;
+pub mod parallel;
+pub mod progress;
+pub mod read;
+pub mod report;
+pub mod resolve;
+pub mod table;
+pub mod tidy;
+pub mod wits;
+
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::time::SystemTime;
+
+use crate::data::country::{Pair, countries};
+use crate::data::merge::merge_into;
+use crate::data::{Dataset, PartialDate, Problem};
+
+pub use build::{FileFacts, ValueUnit, import_id};
+pub use detect::Format;
+pub use error::{ImportError, ImportErrorKind, Position};
+pub use progress::Progress;
+pub use report::{FileReport, FlowCount};
+
+/// What to import from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportOptions {
+    /// The pair whose rows are taken.
+    pub pair: Pair,
+    /// A product code to take; `None` takes the totals (or the file's only product).
+    pub product: Option<String>,
+    /// The unit of the series made.
+    pub unit: ValueUnit,
+    /// The day of the import; `None` for today.
+    pub imported_on: Option<PartialDate>,
+}
+
+impl ImportOptions {
+    /// Totals of `pair`, in USD bn, imported today.
+    pub fn new(pair: Pair) -> Self {
+        Self {
+            pair,
+            product: None,
+            unit: ValueUnit::default(),
+            imported_on: None,
+        }
+    }
+}
+
+/// What an import made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// What the file held.
+    pub report: FileReport,
+    /// A dataset for the pair with the imported series and their sources; alone it is a
+    /// new dataset, or it is merged into the open one with [`merge_import`].
+    pub dataset: Dataset,
+    /// The file's name, which identifies the import for [`remove_import`].
+    pub file_name: String,
+}
+
+/// Lists what `path` holds, reading it once without keeping values.
+pub fn scan(
+    path: &Path,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<FileReport, ImportError> {
+    read::read_file(path, None, None, progress, cancel).map(|pass| pass.report)
+}
+
+/// Reads the rows of `options.pair` from `path` into a dataset of cited series.
+///
+/// Fails, saying what the file holds instead, when the file has neither country, only
+/// another pair, or no row with both.
+pub fn import(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Imported, ImportError> {
+    let pass = read::read_file(
+        path,
+        Some(options.pair),
+        options.product.as_deref(),
+        progress,
+        cancel,
+    )?;
+    let file = pass.report.file.clone();
+    if pass.collected.values.is_empty() {
+        return Err(ImportError::whole(
+            &file,
+            missing_pair(&pass.report, options.pair),
+        ));
+    }
+    let file_name = path
+        .file_name()
+        .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
+    let facts = FileFacts {
+        file_name: file_name.clone(),
+        file_date: std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(date_of),
+        imported_on: options
+            .imported_on
+            .or_else(|| date_of(SystemTime::now()))
+            .unwrap_or_else(|| PartialDate::year(1970)),
+        format: pass.report.format,
+    };
+    let dataset = build::build_dataset(options.pair, &pass.collected.values, &facts, options.unit);
+    Ok(Imported {
+        report: pass.report,
+        dataset,
+        file_name,
+    })
+}
+
+/// Why there is nothing to import for `pair`, in the words of the error.
+fn missing_pair(report: &FileReport, pair: Pair) -> ImportErrorKind {
+    let wanted = pair.to_string();
+    let pairs = report.pairs();
+    let listed: Vec<String> = pairs
+        .iter()
+        .take(5)
+        .map(|(p, rows)| format!("{p} ({}, {rows} rows)", p.codes()))
+        .collect();
+    let found = if listed.is_empty() {
+        "no trade rows".to_owned()
+    } else if pairs.len() > 5 {
+        format!("{} and {} more pairs", listed.join(", "), pairs.len() - 5)
+    } else {
+        listed.join(", ")
+    };
+    if let Some(only) = report.only_pair()
+        && only != pair
+        && report.rows_for(pair) == 0
+    {
+        return ImportErrorKind::OtherPair {
+            wanted,
+            found: only.to_string(),
+            codes: only.codes(),
+        };
+    }
+    let [a, b] = pair.countries();
+    let present = |id| {
+        report
+            .flows
+            .iter()
+            .any(|f| f.reporter == id || f.partner == id)
+    };
+    if !present(a) && !present(b) {
+        let table = countries();
+        let names = |id| table.get(id).map_or("?", |c| c.name.as_str());
+        return ImportErrorKind::PairNotInFile {
+            wanted: format!("{} nor {}", names(a), names(b)),
+            found,
+        };
+    }
+    let mut found = found;
+    if let Some(warning) = report.warnings.first() {
+        found.push_str("; ");
+        found.push_str(warning);
+    }
+    ImportErrorKind::NoRowsForPair { wanted, found }
+}
+
+/// Merges an import into `base`, first removing any earlier import of the same file, so
+/// importing a file again replaces its figures instead of doubling them.
+pub fn merge_import(base: &mut Dataset, imported: Imported) -> Vec<Problem> {
+    build::remove_import(base, &imported.file_name);
+    merge_into(base, imported.dataset)
+}
+
+/// Takes an import of `file_name` out of `dataset` again; returns the points removed.
+pub fn remove_import(dataset: &mut Dataset, file_name: &str) -> usize {
+    build::remove_import(dataset, file_name)
+}
+
+/// The calendar day of `time` (UTC).
+pub fn date_of(time: SystemTime) -> Option<PartialDate> {
+    let seconds = time.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+    let days = i64::try_from(seconds / 86_400).ok()?;
+    let (year, month, day) = civil_from_days(days);
+    Some(PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+        approximate: false,
+    })
+}
+
+/// Howard Hinnant's days-to-civil algorithm: days since 1970-01-01 to (year, month, day).
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (
+        i32::try_from(year).unwrap_or(i32::MAX),
+        u8::try_from(month).unwrap_or(1),
+        u8::try_from(day).unwrap_or(1),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,406 @@
+//! Reading a large text table on several threads. This thread cuts the text after the
+//! header into blocks at line ends outside quoted fields; named worker threads parse the
+//! blocks with the layout's reader, each into a collector of its own; the collectors are
+//! merged in file order, so the result is the same as reading the rows one by one.
+//! Memory stays bounded: a few blocks wait at a time.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
+use crate::data::country::Pair;
+
+use super::collect::{Collector, PairValues};
+use super::detect::{Format, Header};
+use super::error::{ImportError, ImportErrorKind};
+use super::progress::{Progress, Ticker};
+use super::read::dispatch;
+use super::resolve::Resolver;
+use super::table::{Rows, TextDialect};
+
+/// Text tables at least this large are read on several threads.
+pub const PARALLEL_MIN_BYTES: u64 = 16 * 1024 * 1024;
+/// The size of a block handed to a worker.
+pub const BLOCK_BYTES: usize = 512 * 1024;
+/// A row longer than this (a quoted field that never ends) is an error.
+const LONGEST_ROW_BYTES: usize = 32 * 1024 * 1024;
+
+/// Whether rows of `format` may be cut into blocks: layouts whose fields are either never
+/// quoted or quoted as RFC 4180 says (so quote marks come in pairs).
+pub fn can_split(format: Format) -> bool {
+    matches!(
+        format,
+        Format::Baci | Format::ComtradePlus | Format::ComtradePlusBulk | Format::ComtradeLegacy
+    )
+}
+
+/// What every block of one table shares.
+pub struct Table<'h> {
+    /// The header row.
+    pub header: &'h Header,
+    /// The layout.
+    pub format: Format,
+    /// How the text is written.
+    pub dialect: TextDialect,
+    /// BACI numbers from the release's country list.
+    pub baci_codes: &'h Resolver,
+    /// The pair whose values are kept.
+    pub pair: Option<Pair>,
+    /// The file line of the first row after the header.
+    pub first_line: u64,
+}
+
+struct Block {
+    index: usize,
+    first_line: u64,
+    bytes: Vec<u8>,
+}
+
+/// What a worker sends back: a block's pair values (in file order they are merged), or,
+/// when it stops, its collector with the counts of every block it read.
+enum Outcome {
+    Block {
+        index: usize,
+        result: Result<(PairValues, u64), ImportError>,
+    },
+    Done(Box<Collector>),
+}
+
+/// Reads the rest of `text` (the rows after the header) into `collector`, `workers` blocks
+/// at a time, counting rows and checking for cancel with `ticker`.
+pub fn read_blocks(
+    text: &mut dyn BufRead,
+    table: &Table<'_>,
+    workers: usize,
+    block_bytes: usize,
+    ticker: &mut Ticker<'_>,
+    collector: &mut Collector,
+) -> Result<(), ImportError> {
+    let stop = AtomicBool::new(false);
+    let cancel = ticker.cancel_flag();
+    let workers = workers.max(1);
+    let (block_sender, blocks) = mpsc::sync_channel::<Block>(workers);
+    let blocks = Mutex::new(blocks);
+    let (outcome_sender, outcomes) = mpsc::channel::<Outcome>();
+    let (recycle_sender, recycled) = mpsc::channel::<Vec<u8>>();
+    std::thread::scope(|scope| {
+        for n in 0..workers {
+            let outcome_sender = outcome_sender.clone();
+            let recycle_sender = recycle_sender.clone();
+            let (blocks, stop) = (&blocks, &stop);
+            std::thread::Builder::new()
+                .name(format!("bilateral-parse-{n}"))
+                .spawn_scoped(scope, move || {
+                    let mut partial = Collector::new(table.pair);
+                    let mut codes = table.baci_codes.clone();
+                    loop {
+                        let next = match blocks.lock() {
+                            Ok(receiver) => receiver.recv(),
+                            Err(_) => break,
+                        };
+                        let Ok(block) = next else { break };
+                        let result = parse_block(&block, table, cancel, &mut partial, &mut codes);
+                        if result.is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                        let _ = recycle_sender.send(block.bytes);
+                        let outcome = Outcome::Block {
+                            index: block.index,
+                            result,
+                        };
+                        if outcome_sender.send(outcome).is_err() {
+                            return;
+                        }
+                    }
+                    let _ = outcome_sender.send(Outcome::Done(Box::new(partial)));
+                })
+                .map_err(|e| {
+                    ImportError::whole(&table.dialect.file, ImportErrorKind::Io(e.to_string()))
+                })?;
+        }
+        drop(outcome_sender);
+        drop(recycle_sender);
+        let mut merger = Merger::default();
+        let cut = cut_blocks(text, table, block_bytes, &stop, &recycled, |block| {
+            if block_sender.send(block).is_err() {
+                return Err(ImportErrorKind::Cancelled);
+            }
+            while let Ok(outcome) = outcomes.try_recv() {
+                merger.take(outcome, collector, ticker);
+            }
+            ticker.check()
+        });
+        drop(block_sender);
+        if cut.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        for outcome in outcomes {
+            merger.take(outcome, collector, ticker);
+        }
+        match (merger.first_error, cut) {
+            (Some((_, error)), _) => Err(error),
+            (None, Err(kind)) => Err(ImportError::whole(&table.dialect.file, kind)),
+            (None, Ok(())) => Ok(()),
+        }
+    })
+}
+
+/// Merges block outcomes in file order and keeps the first error in file order.
+#[derive(Default)]
+struct Merger {
+    next: usize,
+    waiting: BTreeMap<usize, PairValues>,
+    first_error: Option<(usize, ImportError)>,
+}
+
+impl Merger {
+    fn take(&mut self, outcome: Outcome, collector: &mut Collector, ticker: &mut Ticker<'_>) {
+        match outcome {
+            Outcome::Done(partial) => {
+                collector.merge(*partial);
+                return;
+            }
+            Outcome::Block {
+                index,
+                result: Ok((values, rows)),
+            } => {
+                ticker.add_rows(rows);
+                self.waiting.insert(index, values);
+            }
+            Outcome::Block {
+                index,
+                result: Err(error),
+            } => {
+                if self.first_error.as_ref().is_none_or(|(at, _)| index < *at) {
+                    self.first_error = Some((index, error));
+                }
+                self.waiting.insert(index, PairValues::default());
+            }
+        }
+        while let Some(values) = self.waiting.remove(&self.next) {
+            collector.merge_values(values);
+            self.next += 1;
+        }
+    }
+}
+
+fn parse_block(
+    block: &Block,
+    table: &Table<'_>,
+    cancel: &AtomicBool,
+    partial: &mut Collector,
+    codes: &mut Resolver,
+) -> Result<(PairValues, u64), ImportError> {
+    let mut quiet = |_: &Progress| {};
+    let mut ticker = Ticker::new(&mut quiet, cancel, None);
+    let mut rows = Rows::from_block(&table.dialect, &block.bytes, block.first_line, &mut ticker);
+    dispatch(&mut rows, table.header, table.format, codes, partial)?;
+    drop(rows);
+    Ok((partial.take_values(), ticker.rows()))
+}
+
+/// Cuts `text` into blocks at line ends outside quoted fields and hands each to `send`.
+fn cut_blocks(
+    text: &mut dyn BufRead,
+    table: &Table<'_>,
+    block_bytes: usize,
+    stop: &AtomicBool,
+    recycled: &mpsc::Receiver<Vec<u8>>,
+    mut send: impl FnMut(Block) -> Result<(), ImportErrorKind>,
+) -> Result<(), ImportErrorKind> {
+    let mut carry: Vec<u8> = Vec::new();
+    let mut line = table.first_line;
+    let mut index = 0;
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        let mut block = std::mem::take(&mut carry);
+        let at_end = fill(text, &mut block, block_bytes)?;
+        if block.is_empty() {
+            return Ok(());
+        }
+        let cut = if at_end {
+            Some(block.len())
+        } else {
+            last_line_end(&block)
+        };
+        let Some(cut) = cut else {
+            if block.len() > LONGEST_ROW_BYTES {
+                return Err(ImportErrorKind::Csv(format!(
+                    "a row near line {line} is longer than {} MiB: a quoted field that does not end?",
+                    LONGEST_ROW_BYTES / (1024 * 1024)
+                )));
+            }
+            carry = block;
+            continue;
+        };
+        carry = recycled.try_recv().unwrap_or_default();
+        carry.clear();
+        carry.extend_from_slice(&block[cut..]);
+        block.truncate(cut);
+        let lines = memchr::memchr_iter(b'\n', &block).count() as u64;
+        send(Block {
+            index,
+            first_line: line,
+            bytes: block,
+        })?;
+        line += lines;
+        index += 1;
+        if at_end && carry.is_empty() {
+            return Ok(());
+        }
+    }
+}
+
+/// Reads until `block` holds `size` more bytes or the text ends; true at the end.
+fn fill(text: &mut dyn BufRead, block: &mut Vec<u8>, size: usize) -> Result<bool, ImportErrorKind> {
+    let goal = block.len() + size;
+    while block.len() < goal {
+        let available = text.fill_buf().map_err(|e| super::decode::read_error(&e))?;
+        if available.is_empty() {
+            return Ok(true);
+        }
+        let take = available.len().min(goal - block.len());
+        block.extend_from_slice(&available[..take]);
+        text.consume(take);
+    }
+    Ok(false)
+}
+
+/// Just after the last `\n` that is outside quotes (an even number of `"` before it, the
+/// block starting outside quotes), or `None` when there is none.
+fn last_line_end(block: &[u8]) -> Option<usize> {
+    let quotes = memchr::memchr_iter(b'"', block).count();
+    let mut end = block.len();
+    let mut quotes_after = 0;
+    while let Some(newline) = memchr::memrchr(b'\n', &block[..end]) {
+        quotes_after += memchr::memchr_iter(b'"', &block[newline..end]).count();
+        if (quotes - quotes_after).is_multiple_of(2) {
+            return Some(newline + 1);
+        }
+        end = newline;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::collect::Collected;
+    use crate::import::decode::{TextEncoding, text_reader};
+
+    /// Reads `bytes` one row at a time, and in blocks of `block_bytes` on three workers.
+    fn both_ways(
+        bytes: &[u8],
+        pair: Option<Pair>,
+        block_bytes: usize,
+    ) -> (
+        Result<Collected, ImportError>,
+        Result<Collected, ImportError>,
+    ) {
+        let cancel = AtomicBool::new(false);
+        let mut quiet = |_: &Progress| {};
+        let read =
+            |parallel: bool, quiet: &mut dyn FnMut(&Progress)| -> Result<Collected, ImportError> {
+                let mut ticker = Ticker::new(quiet, &cancel, None);
+                let (text, encoding) =
+                    text_reader(Box::new(bytes)).map_err(|k| ImportError::whole("t", k))?;
+                assert_eq!(encoding, TextEncoding::Utf8OrWindows1252);
+                let mut collector = Collector::new(pair);
+                let mut codes = Resolver::codes(crate::data::country::CodeScheme::Baci);
+                if parallel {
+                    let head = bytes.to_vec();
+                    let mut probe_quiet = |_: &Progress| {};
+                    let mut probe_ticker = Ticker::new(&mut probe_quiet, &cancel, None);
+                    let mut probe = Rows::from_text(
+                        "t",
+                        None,
+                        Box::new(std::io::Cursor::new(head)),
+                        encoding,
+                        &mut probe_ticker,
+                    )?;
+                    let (header, format) = probe.find_trade_header()?;
+                    let offset = usize::try_from(probe.next_row_byte().unwrap_or(0)).unwrap_or(0);
+                    let table = Table {
+                        header: &header,
+                        format,
+                        dialect: probe.dialect(),
+                        baci_codes: &codes,
+                        pair,
+                        first_line: probe.line() + 1,
+                    };
+                    let mut rest = &bytes[offset..];
+                    read_blocks(
+                        &mut rest,
+                        &table,
+                        3,
+                        block_bytes,
+                        &mut ticker,
+                        &mut collector,
+                    )?;
+                } else {
+                    let mut rows = Rows::from_text("t", None, text, encoding, &mut ticker)?;
+                    let (header, format) = rows.find_trade_header()?;
+                    dispatch(&mut rows, &header, format, &mut codes, &mut collector)?;
+                }
+                collector
+                    .finish(None)
+                    .map_err(|k| ImportError::whole("t", k))
+            };
+        (read(false, &mut quiet), read(true, &mut quiet))
+    }
+
+    fn fixture(relative: &str) -> Vec<u8> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let copied = root.join("tests/fixtures/trade").join(relative);
+        let path = if copied.exists() {
+            copied
+        } else {
+            root.join("../shared/fixtures/trade").join(relative)
+        };
+        std::fs::read(path).expect("fixture")
+    }
+
+    #[test]
+    fn blocks_on_workers_give_what_one_reader_gives() {
+        let comtrade = fixture("comtrade_plus/TradeData_THA_M_8542_2014-2024.csv");
+        let pair = Pair::parse("THA,RUS").ok();
+        for pair in [None, pair] {
+            let (one, blocks) = both_ways(&comtrade, pair, 4096);
+            let (one, blocks) = (one.expect("reads"), blocks.expect("reads"));
+            assert!(one.observations > 1000);
+            assert_eq!(one, blocks);
+        }
+        let legacy = fixture("comtrade_legacy/comtrade_EU28_partners_252310_2000-2020.csv");
+        let (one, blocks) = both_ways(&legacy, Pair::parse("EUU,RUS").ok(), 2048);
+        assert_eq!(one.expect("reads"), blocks.expect("reads"));
+    }
+
+    #[test]
+    fn the_first_error_in_file_order_is_reported_with_its_line() {
+        let mut text = String::from("t,i,j,k,v,q\n");
+        for n in 0..5000 {
+            let v = if n == 3000 || n == 4500 {
+                "x".to_owned()
+            } else {
+                format!("{n}.5")
+            };
+            text.push_str(&format!("2023,643,364,{n:06},{v},NA\n"));
+        }
+        let (one, blocks) = both_ways(text.as_bytes(), None, 1000);
+        let (one, blocks) = (one.expect_err("bad"), blocks.expect_err("bad"));
+        assert_eq!(one.to_string(), blocks.to_string());
+        assert!(one.to_string().starts_with("t:3002:"), "{one}");
+    }
+
+    #[test]
+    fn blocks_end_at_line_ends_outside_quotes() {
+        assert_eq!(last_line_end(b"a,b\nc,d\ne"), Some(8));
+        assert_eq!(last_line_end(b"\"a\nb\",c\nd,\"e\nf"), Some(8));
+        assert_eq!(last_line_end(b"\"a\nb"), None);
+        assert_eq!(last_line_end(b"abc"), None);
+    }
+}

@@ -1,0 +1,503 @@
+//! One pass over a trade file: open it, see what it is (gzip, zip, spreadsheet, text, XML),
+//! find each table's layout and hand its rows to the reader of that layout.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use calamine::{Reader, Sheets, open_workbook_from_rs};
+
+use crate::data::country::{CodeScheme, Pair};
+
+use super::collect::{Collected, Collector};
+use super::decode::{
+    BUFFER_BYTES, Container, CountingReader, ReadAhead, TextEncoding, container_of, read_error,
+    text_reader,
+};
+use super::detect::{Format, Header, is_baci_country_codes};
+use super::error::{ImportError, ImportErrorKind};
+use super::parallel::{self, PARALLEL_MIN_BYTES};
+use super::progress::{Progress, Ticker};
+use super::report::FileReport;
+use super::resolve::Resolver;
+use super::table::{Rows, shorten};
+use super::{baci, comtrade_legacy, comtrade_plus, imf_dots, imf_imts, tidy, wits};
+
+/// What one pass found, with what the source record needs.
+pub struct Pass {
+    /// Counts for the report.
+    pub report: FileReport,
+    /// Everything collected.
+    pub collected: Collected,
+}
+
+struct State<'r, 'a> {
+    file: String,
+    collector: Collector,
+    baci_codes: Resolver,
+    baci_codes_loaded: bool,
+    format: Option<Format>,
+    encoding: Option<&'static str>,
+    file_bytes: u64,
+    pair: Option<Pair>,
+    ticker: &'r mut Ticker<'a>,
+}
+
+/// Reads `path` once, keeping the values of `pair` (none: only counting).
+pub fn read_file(
+    path: &Path,
+    pair: Option<Pair>,
+    product: Option<&str>,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Pass, ImportError> {
+    let file = path.display().to_string();
+    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(e.to_string()));
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if metadata.is_dir() {
+        return Err(ImportError::whole(
+            &file,
+            ImportErrorKind::Io("it is a folder, not a file".into()),
+        ));
+    }
+    if metadata.len() == 0 {
+        return Err(ImportError::whole(&file, ImportErrorKind::Empty("0 bytes")));
+    }
+    let mut ticker = Ticker::new(progress, cancel, Some(metadata.len()));
+    let counted = CountingReader::new(File::open(path).map_err(io)?, ticker.byte_counter());
+    let mut reader = BufReader::with_capacity(BUFFER_BYTES, counted);
+    let head = reader.fill_buf().map_err(io)?;
+    let container = container_of(head);
+    let xml = looks_like_xml(head);
+    let mut state = State {
+        file: file.clone(),
+        collector: Collector::new(pair),
+        baci_codes: Resolver::codes(CodeScheme::Baci),
+        baci_codes_loaded: false,
+        format: None,
+        encoding: None,
+        file_bytes: metadata.len(),
+        pair,
+        ticker: &mut ticker,
+    };
+    match container {
+        Container::Gzip => {
+            let open = move || Ok(flate2::read::MultiGzDecoder::new(reader));
+            state.read_text(open, None, path, false)?;
+        }
+        Container::Zip | Container::Ole => state.read_archive(reader, container, path)?,
+        Container::Plain if xml => {
+            imf_imts::read_sdmx_ml(reader, &file, state.ticker, &mut state.collector)?;
+            state.format = Some(Format::ImfImtsSdmxMl);
+        }
+        Container::Plain => {
+            state.read_text(move || Ok(reader), None, path, false)?;
+        }
+    }
+    if state.ticker.rows() == 0 {
+        return Err(ImportError::whole(
+            &file,
+            ImportErrorKind::Empty("a header but no data rows"),
+        ));
+    }
+    let format = state.format.unwrap_or(Format::Tidy);
+    let encoding = state.encoding;
+    let collected = state
+        .collector
+        .finish(product)
+        .map_err(|kind| ImportError::whole(&file, kind))?;
+    ticker.finish();
+    let report = FileReport {
+        file,
+        format,
+        encoding,
+        rows_read: ticker.rows(),
+        rows_used: if pair.is_some() {
+            collected.pair_rows
+        } else {
+            collected.observations
+        },
+        flows: collected.flows.clone(),
+        years: collected.years.clone(),
+        skipped: collected.skipped.clone(),
+        unknown_codes: collected.unknown_codes.clone(),
+        warnings: collected.warnings.clone(),
+    };
+    Ok(Pass { report, collected })
+}
+
+fn looks_like_xml(head: &[u8]) -> bool {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    text.trim_ascii_start().starts_with(b"<")
+}
+
+impl State<'_, '_> {
+    /// Reads a text table from the reader `open` makes (plain, gzip, a zip entry): the
+    /// reading and decompressing run on a read-ahead thread while this one parses. With
+    /// `skip_unknown` a table of no known layout is passed over (false) instead of an error.
+    fn read_text<F, R>(
+        &mut self,
+        open: F,
+        entry: Option<String>,
+        path: &Path,
+        skip_unknown: bool,
+    ) -> Result<bool, ImportError>
+    where
+        F: FnOnce() -> std::io::Result<R> + Send,
+        R: Read,
+    {
+        std::thread::scope(|scope| {
+            let ahead = ReadAhead::spawn(scope, open)
+                .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?;
+            let (mut text, encoding) = text_reader(Box::new(ahead))
+                .map_err(|kind| ImportError::whole(&self.file, kind))?;
+            if self.file_bytes >= PARALLEL_MIN_BYTES
+                && self.read_in_parallel(&mut text, encoding, entry.as_ref(), path)?
+            {
+                return Ok(true);
+            }
+            let mut rows = Rows::from_text(&self.file, entry, text, encoding, self.ticker)?;
+            let (header, format) = match rows.find_trade_header() {
+                Ok(found) => found,
+                Err(_) if skip_unknown => return Ok(false),
+                Err(error) => return Err(error),
+            };
+            if format == Format::Baci && !self.baci_codes_loaded {
+                load_folder_country_codes(path, &mut self.baci_codes, &mut self.collector);
+            }
+            self.encoding.get_or_insert(encoding.label());
+            self.format.get_or_insert(format);
+            dispatch(
+                &mut rows,
+                &header,
+                format,
+                &mut self.baci_codes,
+                &mut self.collector,
+            )?;
+            Ok(true)
+        })
+    }
+
+    /// Reads a large text table on several threads when its layout allows; false (nothing
+    /// read, nothing consumed) when it does not.
+    fn read_in_parallel(
+        &mut self,
+        text: &mut Box<dyn BufRead + '_>,
+        encoding: TextEncoding,
+        entry: Option<&String>,
+        path: &Path,
+    ) -> Result<bool, ImportError> {
+        let head = text
+            .fill_buf()
+            .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?
+            .to_vec();
+        let quiet_cancel = AtomicBool::new(false);
+        let mut quiet = |_: &Progress| {};
+        let mut probe = Ticker::new(&mut quiet, &quiet_cancel, None);
+        let mut rows = Rows::from_text(
+            &self.file,
+            entry.cloned(),
+            Box::new(std::io::Cursor::new(head)),
+            encoding,
+            &mut probe,
+        )?;
+        let Ok((header, format)) = rows.find_trade_header() else {
+            return Ok(false);
+        };
+        let (Some(offset), true) = (rows.next_row_byte(), parallel::can_split(format)) else {
+            return Ok(false);
+        };
+        let dialect = rows.dialect();
+        let first_line = rows.line() + 1;
+        drop(rows);
+        text.consume(usize::try_from(offset).unwrap_or(usize::MAX));
+        if format == Format::Baci && !self.baci_codes_loaded {
+            load_folder_country_codes(path, &mut self.baci_codes, &mut self.collector);
+        }
+        self.encoding.get_or_insert(encoding.label());
+        self.format.get_or_insert(format);
+        let table = parallel::Table {
+            header: &header,
+            format,
+            dialect,
+            baci_codes: &self.baci_codes,
+            pair: self.pair,
+            first_line,
+        };
+        let workers = std::thread::available_parallelism()
+            .map_or(2, std::num::NonZero::get)
+            .min(4);
+        parallel::read_blocks(
+            text,
+            &table,
+            workers,
+            parallel::BLOCK_BYTES,
+            self.ticker,
+            &mut self.collector,
+        )?;
+        Ok(true)
+    }
+
+    /// Reads a spreadsheet (xlsx, xls, ods) or the tables in a plain `.zip`.
+    fn read_archive<R: Read + Seek + Send>(
+        &mut self,
+        reader: R,
+        container: Container,
+        path: &Path,
+    ) -> Result<(), ImportError> {
+        let mut reader = reader;
+        let mut kind = WorkbookKind::Xls;
+        if container == Container::Zip {
+            let mut archive = zip::ZipArchive::new(&mut reader).map_err(|e| {
+                ImportError::whole(
+                    &self.file,
+                    ImportErrorKind::Corrupt {
+                        what: ".zip",
+                        message: e.to_string(),
+                    },
+                )
+            })?;
+            let names: Vec<String> = (0..archive.len())
+                .filter_map(|i| {
+                    archive
+                        .by_index_raw(i)
+                        .ok()
+                        .and_then(|f| f.name().ok().map(std::borrow::Cow::into_owned))
+                })
+                .collect();
+            let has = |wanted: &str| names.iter().any(|n| n == wanted);
+            kind = if has("xl/workbook.xml") {
+                WorkbookKind::Xlsx
+            } else if has("xl/workbook.bin") {
+                WorkbookKind::Xlsb
+            } else if has("content.xml") {
+                WorkbookKind::Ods
+            } else {
+                return self.read_zip_tables(&mut archive, &names, path);
+            };
+            drop(archive);
+            reader
+                .seek(SeekFrom::Start(0))
+                .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?;
+        }
+        let spreadsheet = |e: &dyn std::fmt::Display| {
+            ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(e.to_string()))
+        };
+        let workbook: Sheets<R> = match kind {
+            WorkbookKind::Xls => Sheets::Xls(
+                open_workbook_from_rs(reader).map_err(|e: calamine::XlsError| spreadsheet(&e))?,
+            ),
+            WorkbookKind::Xlsx => Sheets::Xlsx(
+                open_workbook_from_rs(reader).map_err(|e: calamine::XlsxError| spreadsheet(&e))?,
+            ),
+            WorkbookKind::Xlsb => Sheets::Xlsb(
+                open_workbook_from_rs(reader).map_err(|e: calamine::XlsbError| spreadsheet(&e))?,
+            ),
+            WorkbookKind::Ods => Sheets::Ods(
+                open_workbook_from_rs(reader).map_err(|e: calamine::OdsError| spreadsheet(&e))?,
+            ),
+        };
+        self.read_workbook(workbook)
+    }
+
+    fn read_workbook<R: Read + Seek>(
+        &mut self,
+        mut workbook: Sheets<R>,
+    ) -> Result<(), ImportError> {
+        let mut first_error = None;
+        let mut read_any = false;
+        for name in workbook.sheet_names() {
+            let range = workbook.worksheet_range(&name).map_err(|e| {
+                ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(e.to_string()))
+            })?;
+            if range.is_empty() {
+                continue;
+            }
+            let mut rows = Rows::from_sheet(&self.file, &name, range, self.ticker);
+            match rows.find_trade_header() {
+                Ok((header, format)) => {
+                    self.format.get_or_insert(format);
+                    dispatch(
+                        &mut rows,
+                        &header,
+                        format,
+                        &mut self.baci_codes,
+                        &mut self.collector,
+                    )?;
+                    read_any = true;
+                }
+                Err(error) => {
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        match (read_any, first_error) {
+            (true, _) => Ok(()),
+            (false, Some(error)) => Err(error),
+            (false, None) => Err(ImportError::whole(
+                &self.file,
+                ImportErrorKind::Empty("every sheet is empty"),
+            )),
+        }
+    }
+
+    /// Reads every table in a `.zip`: BACI country lists first, then the data.
+    fn read_zip_tables<R: Read + Seek + Send>(
+        &mut self,
+        archive: &mut zip::ZipArchive<R>,
+        names: &[String],
+        path: &Path,
+    ) -> Result<(), ImportError> {
+        let is_table = |name: &str| {
+            let lower = name.to_ascii_lowercase();
+            [".csv", ".tsv", ".txt", ".tab"]
+                .iter()
+                .any(|ext| lower.ends_with(ext))
+                && !lower.starts_with("__macosx/")
+        };
+        let tables: Vec<(usize, &String)> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| is_table(name))
+            .collect();
+        let codes: Vec<usize> = tables
+            .iter()
+            .filter(|(_, n)| n.to_ascii_lowercase().contains("country_codes"))
+            .map(|(i, _)| *i)
+            .collect();
+        for index in &codes {
+            let entry = archive.by_index(*index).map_err(|e| self.zip_error(&e))?;
+            let name = entry
+                .name()
+                .map(std::borrow::Cow::into_owned)
+                .unwrap_or_default();
+            let (text, encoding) = text_reader(Box::new(entry))
+                .map_err(|kind| ImportError::whole(&self.file, kind))?;
+            let mut rows = Rows::from_text(&self.file, Some(name), text, encoding, self.ticker)?;
+            if let Ok((header, ())) = rows.find_header(|h| is_baci_country_codes(h).then_some(())) {
+                baci::read_country_codes(&mut rows, &header, &mut self.baci_codes)?;
+                self.baci_codes_loaded = true;
+            }
+        }
+        let mut read_any = false;
+        for (index, name) in &tables {
+            if codes.contains(index) {
+                continue;
+            }
+            let entries = &mut *archive;
+            let index = *index;
+            let open = move || {
+                let entries = entries;
+                entries.by_index(index).map_err(|e| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
+                })
+            };
+            read_any |= self.read_text(open, Some((*name).clone()), path, true)?;
+        }
+        if read_any {
+            Ok(())
+        } else {
+            let listed: Vec<&str> = names.iter().map(String::as_str).take(12).collect();
+            Err(ImportError::whole(
+                &self.file,
+                ImportErrorKind::NoTableInZip {
+                    entries: if listed.is_empty() {
+                        "nothing".into()
+                    } else {
+                        shorten(&listed.join(", "), 300)
+                    },
+                },
+            ))
+        }
+    }
+
+    fn zip_error(&self, error: &zip::result::ZipError) -> ImportError {
+        ImportError::whole(
+            &self.file,
+            ImportErrorKind::Corrupt {
+                what: ".zip",
+                message: error.to_string(),
+            },
+        )
+    }
+}
+
+/// For a BACI file without its country list: the newest `country_codes_V*.csv` beside it.
+fn load_folder_country_codes(path: &Path, resolver: &mut Resolver, collector: &mut Collector) {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let newest = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_ascii_lowercase)
+                .is_some_and(|n| n.starts_with("country_codes") && n.ends_with(".csv"))
+        })
+        .max();
+    let Some(list) = newest else {
+        collector.warn(
+            "no country_codes_V*.csv in the .zip or beside the file: BACI numbers read with Bilateral's own table".into(),
+        );
+        return;
+    };
+    let cancel = AtomicBool::new(false);
+    let mut ignore = |_: &Progress| {};
+    let mut ticker = Ticker::new(&mut ignore, &cancel, None);
+    let file = list.display().to_string();
+    let read = File::open(&list)
+        .map_err(|e| ImportError::whole(&file, ImportErrorKind::Io(e.to_string())))
+        .and_then(|f| text_reader(Box::new(f)).map_err(|kind| ImportError::whole(&file, kind)))
+        .and_then(|(text, encoding)| {
+            let mut rows = Rows::from_text(&file, None, text, encoding, &mut ticker)?;
+            let (header, ()) = rows.find_header(|h| is_baci_country_codes(h).then_some(()))?;
+            baci::read_country_codes(&mut rows, &header, resolver)
+        });
+    match read {
+        Ok(_) => collector.warn(format!("BACI country numbers read from {file}")),
+        Err(error) => collector.warn(format!(
+            "{error}; BACI numbers read with Bilateral's own table"
+        )),
+    }
+}
+
+/// The kind of spreadsheet, from the container and the zip's entries.
+enum WorkbookKind {
+    Xls,
+    Xlsx,
+    Xlsb,
+    Ods,
+}
+
+/// Hands a table to the reader of its layout.
+pub fn dispatch(
+    rows: &mut Rows<'_, '_>,
+    header: &Header,
+    format: Format,
+    baci_codes: &mut Resolver,
+    collector: &mut Collector,
+) -> Result<(), ImportError> {
+    match format {
+        Format::ComtradePlus | Format::ComtradePlusBulk => {
+            comtrade_plus::read(rows, header, format, collector)
+        }
+        Format::ComtradeLegacy => comtrade_legacy::read(rows, header, collector),
+        Format::ImfDotsTimeSeries => imf_dots::read_time_series(rows, header, collector),
+        Format::ImfDotsPanel => imf_dots::read_panel(rows, header, collector),
+        Format::ImfDotsTable => imf_dots::read_table(rows, header, collector),
+        Format::ImfImtsSdmxCsv => imf_imts::read_sdmx_csv(rows, header, collector),
+        Format::ImfImtsWide => imf_imts::read_wide(rows, header, collector),
+        Format::ImfImtsSdmxMl => Ok(()),
+        Format::WitsSummary => wits::read_summary(rows, header, collector),
+        Format::WitsPartner => wits::read_partner(rows, header, collector),
+        Format::Baci => baci::read(rows, header, baci_codes, collector),
+        Format::Tidy => tidy::read(rows, header, collector),
+    }
+}

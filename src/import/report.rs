@@ -1,0 +1,184 @@
+//! What a pass over a trade file found: its format, its rows, the countries and years in
+//! it. The pair dialog and `bilateral check` show this.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::data::country::{CountryId, Pair, countries};
+
+use super::detect::Format;
+
+/// Rows of one reporter with one partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlowCount {
+    /// The reporting country (the exporter, for reconciled data such as BACI).
+    pub reporter: CountryId,
+    /// The partner.
+    pub partner: CountryId,
+    /// Rows found.
+    pub rows: u64,
+}
+
+/// What a file holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    /// The file as the user named it.
+    pub file: String,
+    /// The layout detected.
+    pub format: Format,
+    /// The text encoding detected, for text tables.
+    pub encoding: Option<&'static str>,
+    /// Data rows read.
+    pub rows_read: u64,
+    /// Rows that became values: of the pair when importing, of any pair when scanning.
+    pub rows_used: u64,
+    /// Rows by reporter and partner, most first.
+    pub flows: Vec<FlowCount>,
+    /// Years found.
+    pub years: Vec<i32>,
+    /// Rows left out, by reason (breakdown rows, re-exports, status rows, …).
+    pub skipped: Vec<(String, u64)>,
+    /// Country codes not in Bilateral's table, with their rows.
+    pub unknown_codes: Vec<(String, u64)>,
+    /// Things the user should know (partial years, reporters assumed, history).
+    pub warnings: Vec<String>,
+}
+
+impl FileReport {
+    /// Reporting countries with their rows, most first.
+    pub fn reporters(&self) -> Vec<(CountryId, u64)> {
+        tally(self.flows.iter().map(|f| (f.reporter, f.rows)))
+    }
+
+    /// Partner countries with their rows, most first.
+    pub fn partners(&self) -> Vec<(CountryId, u64)> {
+        tally(self.flows.iter().map(|f| (f.partner, f.rows)))
+    }
+
+    /// Pairs (either order) with their rows, most first: what the pair dialog lists.
+    pub fn pairs(&self) -> Vec<(Pair, u64)> {
+        let mut rows: BTreeMap<(CountryId, CountryId), u64> = BTreeMap::new();
+        for flow in &self.flows {
+            let key = if flow.reporter <= flow.partner {
+                (flow.reporter, flow.partner)
+            } else {
+                (flow.partner, flow.reporter)
+            };
+            *rows.entry(key).or_insert(0) += flow.rows;
+        }
+        let mut pairs: Vec<(Pair, u64)> = rows
+            .into_iter()
+            .filter_map(|((a, b), n)| Pair::new(a, b).map(|pair| (pair, n)))
+            .collect();
+        pairs.sort_by_key(|pair| std::cmp::Reverse(pair.1));
+        pairs
+    }
+
+    /// Rows of `pair`, in either direction.
+    pub fn rows_for(&self, pair: Pair) -> u64 {
+        self.flows
+            .iter()
+            .filter(|f| pair.is(f.reporter, f.partner))
+            .map(|f| f.rows)
+            .sum()
+    }
+
+    /// The single pair in the file, when there is exactly one.
+    pub fn only_pair(&self) -> Option<Pair> {
+        match self.pairs().as_slice() {
+            [(pair, _)] => Some(*pair),
+            _ => None,
+        }
+    }
+}
+
+fn tally(items: impl Iterator<Item = (CountryId, u64)>) -> Vec<(CountryId, u64)> {
+    let mut rows: BTreeMap<CountryId, u64> = BTreeMap::new();
+    for (id, n) in items {
+        *rows.entry(id).or_insert(0) += n;
+    }
+    let mut list: Vec<(CountryId, u64)> = rows.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list
+}
+
+/// `Russia (RUS) 12, Iran (IRN) 3, … and 40 more`.
+pub fn list_countries(items: &[(CountryId, u64)], at_most: usize) -> String {
+    let table = countries();
+    let mut parts: Vec<String> = items
+        .iter()
+        .take(at_most)
+        .map(|(id, rows)| {
+            let code = table.get(*id).map_or("?", |c| c.iso3.as_str());
+            format!("{code} ({rows})")
+        })
+        .collect();
+    if items.len() > at_most {
+        parts.push(format!("and {} more", items.len() - at_most));
+    }
+    parts.join(", ")
+}
+
+/// `2014–2024` or `2014, 2016–2018`.
+pub fn year_ranges(years: &[i32]) -> String {
+    let mut parts = Vec::new();
+    let mut iter = years.iter().copied().peekable();
+    while let Some(start) = iter.next() {
+        let mut end = start;
+        while iter.peek() == Some(&(end + 1)) {
+            end += 1;
+            iter.next();
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}–{end}")
+        });
+    }
+    parts.join(", ")
+}
+
+impl fmt::Display for FileReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ok: {}", self.file, self.format.label())?;
+        if let Some(encoding) = self.encoding {
+            write!(f, " ({encoding})")?;
+        }
+        writeln!(f, ", {} rows read, {} used", self.rows_read, self.rows_used)?;
+        writeln!(f, "  reporters: {}", list_countries(&self.reporters(), 8))?;
+        writeln!(f, "  partners: {}", list_countries(&self.partners(), 8))?;
+        write!(f, "  years: {}", year_ranges(&self.years))?;
+        if !self.skipped.is_empty() {
+            let skipped: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(reason, rows)| format!("{reason} ({rows})"))
+                .collect();
+            write!(f, "\n  left out: {}", skipped.join(", "))?;
+        }
+        if !self.unknown_codes.is_empty() {
+            let unknown: Vec<String> = self
+                .unknown_codes
+                .iter()
+                .take(8)
+                .map(|(code, rows)| format!("{code} ({rows})"))
+                .collect();
+            write!(f, "\n  unknown codes: {}", unknown.join(", "))?;
+        }
+        for warning in &self.warnings {
+            write!(f, "\n  note: {warning}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_ranges_join_runs() {
+        assert_eq!(year_ranges(&[2014, 2016, 2017, 2018]), "2014, 2016–2018");
+        assert_eq!(year_ranges(&[]), "");
+    }
+}

@@ -1,0 +1,176 @@
+//! Bad input: every kind of error says where, and nothing panics.
+
+use super::*;
+use crate::data::country::CodeScheme;
+
+#[test]
+fn a_wrong_encoding_says_where() {
+    let error = error_of(
+        "bom.csv",
+        b"\xEF\xBB\xBFyear,reporter,partner,flow,value,unit\n2010,RUS,Cura\xE7ao,exports,1,USD\n",
+    );
+    assert!(
+        matches!(error.kind, ImportErrorKind::WrongEncoding(_)),
+        "{error}"
+    );
+    assert!(error.to_string().contains("bom.csv:2:10:"), "{error}");
+    let error = error_of(
+        "binary.csv",
+        b"\x00\x01\x02\x03\x00\x00\x07\x00\x00\x00\x00\x01",
+    );
+    assert!(
+        matches!(error.kind, ImportErrorKind::WrongEncoding(_)),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_ragged_row_says_its_line() {
+    let error = error_of(
+        "ragged.csv",
+        b"t,i,j,k,v,q\n2023,410,842,852352,1.5,2\n2023,410,842\n",
+    );
+    assert_eq!(
+        error.kind,
+        ImportErrorKind::RaggedRow {
+            expected: 6,
+            found: 3
+        }
+    );
+    assert!(
+        error.to_string().starts_with(&format!("{}:3:", error.file)),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_number_that_is_not_one_says_line_and_column() {
+    let error = error_of("nan.csv", b"t,i,j,k,v,q\n2023,410,842,852352,12a,2\n");
+    assert!(
+        matches!(error.kind, ImportErrorKind::NotANumber { .. }),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("nan.csv:2:21: `v`: `12a` is not a number"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_unknown_layout_lists_the_known_ones() {
+    let error = error_of("other.csv", b"name,age\nAnn,3\n");
+    assert!(
+        matches!(error.kind, ImportErrorKind::UnknownLayout { .. }),
+        "{error}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("UN Comtrade Plus download") && message.contains("CEPII BACI"),
+        "{message}"
+    );
+    assert!(message.contains("name,age"), "{message}");
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    assert_eq!(
+        error_of("empty.csv", b"").kind,
+        ImportErrorKind::Empty("0 bytes")
+    );
+    assert_eq!(
+        error_of("blank.csv", b"\n\n").kind,
+        ImportErrorKind::Empty("no rows at all")
+    );
+    let header_only = error_of("header.csv", b"t,i,j,k,v,q\n");
+    assert!(
+        matches!(header_only.kind, ImportErrorKind::Empty(_)),
+        "{header_only}"
+    );
+}
+
+#[test]
+fn a_zip_without_a_table_lists_what_it_holds() {
+    let error = error_of(
+        "nothing.zip",
+        &zip_of(&[("Readme.txt", b"hello"), ("logo.png", b"\x89PNG")]),
+    );
+    assert!(
+        matches!(error.kind, ImportErrorKind::NoTableInZip { .. }),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("Readme.txt, logo.png"),
+        "{error}"
+    );
+}
+
+#[test]
+fn corrupt_gz_zip_and_xlsx_are_errors() {
+    let mut gz = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3];
+    gz.extend_from_slice(b"this is not deflate data at all");
+    let error = error_of("broken.csv.gz", &gz);
+    assert!(
+        matches!(error.kind, ImportErrorKind::Corrupt { .. }),
+        "{error}"
+    );
+    let error = error_of("broken.zip", b"PK\x03\x04 then nothing of a zip");
+    assert!(
+        matches!(error.kind, ImportErrorKind::Corrupt { what: ".zip", .. }),
+        "{error}"
+    );
+    let mut workbook = xlsx("Sheet1", &[&["year"]]);
+    let middle = workbook.len() / 2;
+    workbook.truncate(middle);
+    let error = error_of("broken.xlsx", &workbook);
+    assert!(
+        matches!(
+            error.kind,
+            ImportErrorKind::Corrupt { .. } | ImportErrorKind::Spreadsheet(_)
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_formula_error_cell_is_named_by_sheet_and_cell() {
+    let error = error_of(
+        "formula.xlsx",
+        &xlsx(
+            "Data",
+            &[
+                &["Year", "Reporter", "Partner", "Flow", "Value", "Unit"],
+                &["2010", "RUS", "IRN", "X", "#DIV/0!", "USD bn"],
+            ],
+        ),
+    );
+    assert!(
+        matches!(error.kind, ImportErrorKind::FormulaError(_)),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("formula.xlsx:Data!E2: "),
+        "{error}"
+    );
+}
+
+#[test]
+fn cancel_stops_a_long_import_promptly() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from("t,i,j,k,v,q\n");
+    for n in 0..50_000 {
+        text.push_str(&format!("2023,643,364,{:06},1.0,NA\n", n));
+    }
+    let path = temp_file(&folder, "long.csv", text.as_bytes());
+    let cancelled = AtomicBool::new(true);
+    let error = scan(&path, &mut |_| {}, &cancelled).expect_err("cancelled");
+    assert_eq!(error.kind, ImportErrorKind::Cancelled);
+    let finished = scan(&path, &mut |_| {}, &AtomicBool::new(false)).expect("scans");
+    assert_eq!(finished.rows_read, 50_000);
+    assert_eq!(finished.rows_for(pair("RUS,IRN")), 50_000);
+    let russia = crate::data::country::countries()
+        .by_code(CodeScheme::Iso3, "RUS")
+        .expect("Russia");
+    assert_eq!(finished.reporters()[0].0, russia.id);
+}
