@@ -74,8 +74,8 @@ pub fn render_image(
     let gpu = Gpu::new()?;
     let mut last_output = None;
     for _ in 0..LAYOUT_PASSES {
-        let output = ctx.run_ui(input.clone(), |ui| framed_ui(ui, frame, &mut draw));
-        gpu.upload_textures(&output.textures_delta);
+        let mut output = ctx.run_ui(input.clone(), |ui| framed_ui(ui, frame, &mut draw));
+        gpu.upload_textures(&mut output.textures_delta);
         last_output = Some(output);
     }
     let output = last_output.ok_or("nothing was drawn")?;
@@ -142,16 +142,17 @@ impl Gpu {
         Ok(Self { state })
     }
 
-    /// Gives the renderer the fonts and images egui made or dropped this pass.
-    fn upload_textures(&self, delta: &egui::TexturesDelta) {
+    /// Gives the renderer the fonts and images egui made or dropped this pass, leaving
+    /// `delta` empty (egui insists that every delta is handled).
+    fn upload_textures(&self, delta: &mut egui::TexturesDelta) {
         let mut renderer = self.state.renderer.write();
-        for (id, images) in &delta.set {
+        for (id, images) in delta.set.drain() {
             for image in images {
-                renderer.update_texture(&self.state.device, &self.state.queue, *id, image);
+                renderer.update_texture(&self.state.device, &self.state.queue, id, &image);
             }
         }
-        for id in &delta.free {
-            renderer.free_texture(id);
+        for id in delta.free.drain() {
+            renderer.free_texture(&id);
         }
     }
 
