@@ -145,6 +145,7 @@ pub fn build_dataset(
         sources: sources.into_values().collect(),
         series,
         events: Vec::new(),
+        standing_facts: Vec::new(),
         places: Vec::new(),
         corridors: Vec::new(),
         areas: Vec::new(),

@@ -46,7 +46,7 @@ impl<R: Seek> Seek for CountingReader<R> {
 /// with parsing it. At most [`READ_AHEAD_CHUNKS`] chunks of [`BUFFER_BYTES`] wait in memory.
 pub struct ReadAhead {
     chunks: std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
-    spent: std::sync::mpsc::Sender<Vec<u8>>,
+    spent: std::sync::mpsc::SyncSender<Vec<u8>>,
     current: Vec<u8>,
     at: usize,
 }
@@ -66,7 +66,8 @@ impl ReadAhead {
         R: Read,
     {
         let (sender, chunks) = std::sync::mpsc::sync_channel(READ_AHEAD_CHUNKS);
-        let (spent, reusable) = std::sync::mpsc::channel::<Vec<u8>>();
+        // Spent chunks come back for reuse; when the slots are full one is simply dropped.
+        let (spent, reusable) = std::sync::mpsc::sync_channel::<Vec<u8>>(READ_AHEAD_CHUNKS + 1);
         std::thread::Builder::new()
             .name("bilateral-read-ahead".into())
             .spawn_scoped(scope, move || {
@@ -113,7 +114,7 @@ impl Read for ReadAhead {
             match self.chunks.recv() {
                 Ok(Ok(chunk)) => {
                     let spent = std::mem::replace(&mut self.current, chunk);
-                    let _ = self.spent.send(spent);
+                    let _ = self.spent.try_send(spent);
                     self.at = 0;
                 }
                 Ok(Err(error)) => return Err(error),

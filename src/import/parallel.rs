@@ -83,8 +83,11 @@ pub fn read_blocks(
     let workers = workers.max(1);
     let (block_sender, blocks) = mpsc::sync_channel::<Block>(workers);
     let blocks = Mutex::new(blocks);
-    let (outcome_sender, outcomes) = mpsc::channel::<Outcome>();
-    let (recycle_sender, recycled) = mpsc::channel::<Vec<u8>>();
+    // At most `workers` blocks wait in the queue and `workers` are being parsed, and the
+    // outcomes are drained after every block sent, so this bound is never reached.
+    let (outcome_sender, outcomes) = mpsc::sync_channel::<Outcome>(4 * workers + 4);
+    // Parsed blocks' buffers come back for reuse; when the slots are full one is dropped.
+    let (recycle_sender, recycled) = mpsc::sync_channel::<Vec<u8>>(2 * workers + 2);
     std::thread::scope(|scope| {
         for n in 0..workers {
             let outcome_sender = outcome_sender.clone();
@@ -105,7 +108,7 @@ pub fn read_blocks(
                         if result.is_err() {
                             stop.store(true, Ordering::Relaxed);
                         }
-                        let _ = recycle_sender.send(block.bytes);
+                        let _ = recycle_sender.try_send(block.bytes);
                         let outcome = Outcome::Block {
                             index: block.index,
                             result,
