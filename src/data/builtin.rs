@@ -30,6 +30,7 @@ pub fn empty_dataset() -> Dataset {
             parties: [unknown(), unknown()],
             description: String::new(),
             updated: PartialDate::year(2026),
+            map_frame: None,
         },
         sources: Vec::new(),
         series: Vec::new(),

@@ -225,15 +225,20 @@ fn build_country_mesh(
     if mesh.outlines_km.is_empty() {
         return None;
     }
-    let (mut min, mut max) = mesh.bounds_km;
-    for point in mesh.outlines_km.iter().flatten() {
+    mesh.bounds_km = outline_bounds(&mesh.outlines_km);
+    Some(mesh)
+}
+
+/// The box around `outlines_km`, `(min, max)`; inverted (infinite) when there are none.
+pub(crate) fn outline_bounds(outlines_km: &[Vec<[f32; 2]>]) -> ([f32; 2], [f32; 2]) {
+    let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
+    for point in outlines_km.iter().flatten() {
         for axis in 0..2 {
             min[axis] = min[axis].min(point[axis]);
             max[axis] = max[axis].max(point[axis]);
         }
     }
-    mesh.bounds_km = (min, max);
-    Some(mesh)
+    (min, max)
 }
 
 /// Adds one polygon's outlines and triangles to `mesh`, its rings simplified to `tolerance_km`.
@@ -244,19 +249,36 @@ fn append_polygon(
     name: &str,
     tolerance_km: f64,
 ) {
+    let rings_km: Vec<Vec<[f64; 2]>> = std::iter::once(&polygon.exterior)
+        .chain(&polygon.holes)
+        .map(|ring| {
+            open_ring(ring)
+                .iter()
+                .map(|&lon_lat| projection.project(lon_lat))
+                .collect()
+        })
+        .collect();
+    append_projected_polygon(mesh, &rings_km, name, tolerance_km);
+}
+
+/// Adds one projected polygon (open rings in km, the exterior first) to `mesh`: its
+/// outlines and triangles, its rings simplified to `tolerance_km`.
+pub(crate) fn append_projected_polygon(
+    mesh: &mut CountryMesh,
+    rings_km: &[Vec<[f64; 2]>],
+    name: &str,
+    tolerance_km: f64,
+) {
     let mut coords_km: Vec<f64> = Vec::new();
     let mut hole_starts: Vec<usize> = Vec::new();
-    let rings = std::iter::once(&polygon.exterior).chain(&polygon.holes);
-    for (ring_number, ring) in rings.enumerate() {
-        let open = open_ring(ring);
-        if open.len() < 3 {
+    for (ring_number, projected) in rings_km.iter().enumerate() {
+        if projected.len() < 3 {
+            if ring_number == 0 {
+                return;
+            }
             continue;
         }
-        let projected: Vec<[f64; 2]> = open
-            .iter()
-            .map(|&lon_lat| projection.project(lon_lat))
-            .collect();
-        let Some(simplified) = simplify_ring(&projected, tolerance_km) else {
+        let Some(simplified) = simplify_ring(projected, tolerance_km) else {
             if ring_number == 0 {
                 return;
             }
@@ -306,7 +328,7 @@ fn append_polygon(
 }
 
 /// A closed ring without its repeated last point.
-fn open_ring(ring: &[[f64; 2]]) -> &[[f64; 2]] {
+pub(crate) fn open_ring(ring: &[[f64; 2]]) -> &[[f64; 2]] {
     match ring {
         [first, .., last] if first == last => &ring[..ring.len() - 1],
         _ => ring,

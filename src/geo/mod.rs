@@ -6,13 +6,17 @@
 //! y north) and `pos_screen` (screen points, y down).
 //!
 //! The pipeline: [`basemap::builtin_basemap`] decodes the embedded Natural Earth
-//! countries once; [`mesh::build_meshes`] projects them with
-//! [`projection::Projection::region`] and triangulates them once; every frame,
-//! [`mesh::transform_to_screen`] maps a mesh's vertices through the app's
-//! [`projection::MapView`] to screen points.
+//! countries once; [`setup::MapSetup`] chooses a dataset's projection and default frame;
+//! [`world::WorldMap`] cuts every country at the meridian opposite the projection's centre
+//! ([`antimeridian`]), projects it once, and triangulates it lazily per level of detail
+//! ([`mesh`]); every frame, [`mesh::transform_to_screen`] maps the visible meshes'
+//! vertices through the app's [`projection::MapView`] to screen points.
 
+pub mod antimeridian;
 pub mod basemap;
+pub mod equal_earth;
 pub mod filter;
 pub mod mesh;
 pub mod projection;
-pub mod region;
+pub mod setup;
+pub mod world;

@@ -14,6 +14,7 @@
 //! owns; screen positions are `[x, y]` points with y pointing down, as in egui.
 
 use crate::geo::basemap::LonLatBounds;
+pub use crate::geo::equal_earth::EqualEarth;
 
 /// Radius of the sphere the projection uses, in kilometres (the mean Earth radius).
 pub const EARTH_RADIUS_KM: f64 = 6371.0;
@@ -21,8 +22,9 @@ pub const EARTH_RADIUS_KM: f64 = 6371.0;
 /// The smallest allowed [`MapView::km_per_point`] (closest zoom).
 pub const MIN_KM_PER_POINT: f64 = 0.05;
 
-/// The largest allowed [`MapView::km_per_point`] (farthest zoom: the whole hemisphere).
-pub const MAX_KM_PER_POINT: f64 = 50.0;
+/// The largest allowed [`MapView::km_per_point`] (farthest zoom: the whole world in a
+/// picture 400 points wide).
+pub const MAX_KM_PER_POINT: f64 = 100.0;
 
 /// The area [`MapView::default_for`] frames: longitudes 28..78°E, latitudes 8..52°N.
 pub const DEFAULT_FRAME_LON_LAT: LonLatBounds = LonLatBounds {
@@ -30,11 +32,80 @@ pub const DEFAULT_FRAME_LON_LAT: LonLatBounds = LonLatBounds {
     max: [78.0, 52.0],
 };
 
+/// A map projection from `[lon, lat]` degrees to `[x, y]` kilometres east and north of
+/// its centre: a conic for a pair that fits in one part of the world, a world projection
+/// for a pair far apart (see [`crate::geo::setup`] for the choice).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Projection {
+    /// Albers equal-area conic.
+    Albers(Albers),
+    /// Equal Earth, an equal-area world projection.
+    EqualEarth(EqualEarth),
+}
+
+impl Projection {
+    /// The projection of the built-in Russia–Iran map: Albers with standard parallels
+    /// 20°N and 45°N, centred at 52°E, 32°N (see the module documentation for why).
+    pub fn region() -> Self {
+        Self::albers(52.0, 32.0, 20.0, 45.0)
+    }
+
+    /// Albers equal-area conic; see [`Albers::new`].
+    pub fn albers(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
+        Self::Albers(Albers::new(lon0, lat0, phi1, phi2))
+    }
+
+    /// Equal Earth centred on the meridian `lon0` (degrees).
+    pub fn equal_earth(lon0: f64) -> Self {
+        Self::EqualEarth(EqualEarth::new(lon0))
+    }
+
+    /// The central meridian, degrees; the map is cut along the meridian opposite it.
+    pub fn central_meridian(&self) -> f64 {
+        match self {
+            Self::Albers(albers) => albers.lon0_deg,
+            Self::EqualEarth(equal_earth) => equal_earth.lon0_deg(),
+        }
+    }
+
+    /// `lon_lat` in degrees to `[x, y]` km east and north of the centre. Longitudes are
+    /// taken modulo 360°, so 190° projects as -170°; the cut is the meridian opposite the
+    /// centre (128°W for [`Projection::region`]).
+    pub fn project(&self, lon_lat: [f64; 2]) -> [f64; 2] {
+        let lambda_deg = wrap_degrees(lon_lat[0] - self.central_meridian());
+        self.project_lambda(lambda_deg, lon_lat[1])
+    }
+
+    /// Like [`Projection::project`], for a longitude already within 180° of the central
+    /// meridian (as the basemap's rings are after [`crate::geo::antimeridian`] cut them):
+    /// not wrapped, so a point on the cut stays on its own side.
+    pub fn project_unwrapped(&self, lon_lat: [f64; 2]) -> [f64; 2] {
+        let lambda_deg = (lon_lat[0] - self.central_meridian()).clamp(-180.0, 180.0);
+        self.project_lambda(lambda_deg, lon_lat[1])
+    }
+
+    fn project_lambda(&self, lambda_deg: f64, lat: f64) -> [f64; 2] {
+        match self {
+            Self::Albers(albers) => albers.project_lambda(lambda_deg, lat),
+            Self::EqualEarth(equal_earth) => equal_earth.project_lambda(lambda_deg, lat),
+        }
+    }
+
+    /// The inverse of [`Projection::project`]: `[x, y]` km to `[lon, lat]` degrees, the
+    /// longitude in -180..180.
+    pub fn unproject(&self, xy_km: [f64; 2]) -> [f64; 2] {
+        match self {
+            Self::Albers(albers) => albers.unproject(xy_km),
+            Self::EqualEarth(equal_earth) => equal_earth.unproject(xy_km),
+        }
+    }
+}
+
 /// The spherical Albers equal-area conic projection (Snyder, *Map Projections: A Working
 /// Manual*, pp. 98–103), projecting `[lon, lat]` degrees to `[x, y]` kilometres east and
 /// north of the centre.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Projection {
+pub struct Albers {
     /// Central meridian, degrees.
     lon0_deg: f64,
     /// The cone constant n; near zero the cone degenerates to a cylinder.
@@ -48,17 +119,11 @@ pub struct Projection {
     sin_phi0: f64,
 }
 
-impl Projection {
-    /// The projection of Bilateral's region: Albers with standard parallels 20°N and 45°N,
-    /// centred at 52°E, 32°N (see the module documentation for why).
-    pub fn region() -> Self {
-        Self::albers(52.0, 32.0, 20.0, 45.0)
-    }
-
+impl Albers {
     /// Albers equal-area conic centred at `lon0`, `lat0` with standard parallels `phi1` and
     /// `phi2` (all degrees). Parallels symmetric about the equator (`phi1 == -phi2`) give
     /// the cylindrical equal-area projection with standard parallel `phi1`.
-    pub fn albers(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
+    pub fn new(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
         let (phi0, phi1, phi2) = (lat0.to_radians(), phi1.to_radians(), phi2.to_radians());
         let n = (phi1.sin() + phi2.sin()) / 2.0;
         let c = phi1.cos().powi(2) + 2.0 * n * phi1.sin();
@@ -77,12 +142,10 @@ impl Projection {
         }
     }
 
-    /// `lon_lat` in degrees to `[x, y]` km east and north of the centre. Longitudes are
-    /// taken modulo 360°, so 190° projects as -170°; the cut is the meridian opposite the
-    /// centre (128°W for [`Projection::region`]).
-    pub fn project(&self, lon_lat: [f64; 2]) -> [f64; 2] {
-        let lambda = wrap_degrees(lon_lat[0] - self.lon0_deg).to_radians();
-        let phi = lon_lat[1].clamp(-90.0, 90.0).to_radians();
+    /// `[lambda, lat]` (degrees, lambda from the central meridian) to km.
+    fn project_lambda(&self, lambda_deg: f64, lat: f64) -> [f64; 2] {
+        let lambda = lambda_deg.to_radians();
+        let phi = lat.clamp(-90.0, 90.0).to_radians();
         if self.n.abs() < 1e-10 {
             return [
                 EARTH_RADIUS_KM * self.cos_phi1 * lambda,
@@ -94,7 +157,7 @@ impl Projection {
         [rho * theta.sin(), self.rho0_km - rho * theta.cos()]
     }
 
-    /// The inverse of [`Projection::project`]: `[x, y]` km to `[lon, lat]` degrees, the
+    /// The inverse of the projection: `[x, y]` km to `[lon, lat]` degrees, the
     /// longitude in -180..180. Points outside the projected globe give the nearest
     /// meaningful latitude (±90°) rather than NaN.
     pub fn unproject(&self, xy_km: [f64; 2]) -> [f64; 2] {
@@ -124,7 +187,7 @@ impl Projection {
 }
 
 /// `degrees` brought into -180..180.
-fn wrap_degrees(degrees: f64) -> f64 {
+pub(crate) fn wrap_degrees(degrees: f64) -> f64 {
     (degrees + 180.0).rem_euclid(360.0) - 180.0
 }
 
@@ -167,6 +230,19 @@ impl MapView {
     /// screen rectangle of `screen_size` points.
     pub fn default_for(screen_size: [f32; 2]) -> Self {
         Self::framing(&Projection::region(), DEFAULT_FRAME_LON_LAT, screen_size)
+    }
+
+    /// The view that just holds the projected box `frame_km` (`(min, max)`) in a rectangle
+    /// of `screen_size` points, centred: a dataset's default frame.
+    pub fn fitting(frame_km: ([f64; 2], [f64; 2]), screen_size: [f32; 2]) -> Self {
+        let (min_km, max_km) = frame_km;
+        let width = f64::from(screen_size[0].max(1.0));
+        let height = f64::from(screen_size[1].max(1.0));
+        let km_per_point = ((max_km[0] - min_km[0]) / width).max((max_km[1] - min_km[1]) / height);
+        Self {
+            center_km: [(min_km[0] + max_km[0]) / 2.0, (min_km[1] + max_km[1]) / 2.0],
+            km_per_point: clamp_km_per_point(km_per_point),
+        }
     }
 
     /// The view that just holds the whole of `bounds` (its edges sampled, as a conic bends

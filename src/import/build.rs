@@ -141,6 +141,7 @@ pub fn build_dataset(
                 facts.format.label()
             ),
             updated: facts.imported_on,
+            map_frame: None,
         },
         sources: sources.into_values().collect(),
         series,

@@ -3,9 +3,11 @@
 //! text the searches look in, and how often each source is cited.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::chart::{self, ChartModel, ChartOptions};
 use crate::data::Dataset;
+use crate::geo::world::{WorldMap, world_map_for};
 
 /// Every cache the views read. The app refreshes it before drawing.
 #[derive(Debug, Default)]
@@ -17,6 +19,8 @@ pub struct ViewCaches {
     chart: ChartModel,
     event_text: Vec<String>,
     citations: HashMap<String, CitationCounts>,
+    /// The dataset's map: its projection, frame and prepared basemap.
+    world: Option<Result<Arc<WorldMap>, &'static str>>,
 }
 
 /// How many records of each kind cite one source.
@@ -44,6 +48,7 @@ impl ViewCaches {
                 .map(|event| format!("{}\n{}", event.title, event.summary).to_lowercase())
                 .collect();
             self.citations = citation_counts(dataset);
+            self.world = Some(world_map_for(dataset));
         }
         if data_changed || self.chart_options.as_ref() != Some(chart_options) {
             self.chart = chart::build(dataset, chart_options);
@@ -54,6 +59,16 @@ impl ViewCaches {
     /// The trade chart for the current data and options.
     pub fn chart(&self) -> &ChartModel {
         &self.chart
+    }
+
+    /// The dataset's map (its projection, default frame and basemap), or why the basemap
+    /// could not be prepared.
+    pub fn world_map(&self) -> Result<&WorldMap, &'static str> {
+        match &self.world {
+            Some(Ok(world)) => Ok(world),
+            Some(Err(reason)) => Err(reason),
+            None => Err("the map has not been prepared yet"),
+        }
     }
 
     /// The title and summary of the event at `index` in the dataset, lowercased, for

@@ -20,6 +20,26 @@ pub struct Metadata {
     pub description: String,
     /// When the dataset was last updated.
     pub updated: PartialDate,
+    /// The part of the world the map frames at first. When absent, the map frames both
+    /// parties' territories and every place, route and area; a dataset gives one when
+    /// that would be too much (a party as large as Russia beside a small region).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_frame: Option<MapFrame>,
+}
+
+/// A box of longitudes and latitudes, in degrees (WGS 84); `east` may exceed 180 for a
+/// box across the antimeridian.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MapFrame {
+    /// Western edge, degrees east.
+    pub west: f64,
+    /// Southern edge, degrees north.
+    pub south: f64,
+    /// Eastern edge, degrees east.
+    pub east: f64,
+    /// Northern edge, degrees north.
+    pub north: f64,
 }
 
 /// One of the two states in the relationship.

@@ -24,7 +24,7 @@ pub use dataset::{Dataset, SCHEMA_VERSION};
 pub use date::{DateParseError, DatePrecision, PartialDate};
 pub use domain::Domain;
 pub use event::Event;
-pub use metadata::{Metadata, Party};
+pub use metadata::{MapFrame, Metadata, Party};
 pub use place::{Place, PlaceKind};
 pub use series::{Point, Series, SeriesKind, ValueRange};
 pub use source::Source;

@@ -20,7 +20,7 @@ use crate::command::Command;
 use crate::data::Domain;
 use crate::geo::filter::year_range;
 use crate::geo::projection::MapView;
-use crate::geo::region::region_map;
+use crate::geo::world::WorldMap;
 use crate::theme;
 use crate::views::ViewContext;
 use crate::views::widgets::zoom_gesture;
@@ -62,8 +62,8 @@ pub fn ui(
     }
     egui::CentralPanel::default()
         .frame(egui::Frame::new())
-        .show(ui, |ui| match region_map() {
-            Ok(region) => canvas_ui(ui, cx, region, year, state),
+        .show(ui, |ui| match cx.caches.world_map() {
+            Ok(world) => canvas_ui(ui, cx, world, year, state),
             Err(reason) => {
                 ui.label(format!("The basemap could not be prepared: {reason}"));
             }
@@ -73,7 +73,7 @@ pub fn ui(
 fn canvas_ui(
     ui: &mut Ui,
     cx: &ViewContext<'_>,
-    region: &crate::geo::region::RegionMap,
+    world: &WorldMap,
     year: i32,
     state: &mut MapViewState,
 ) {
@@ -81,7 +81,13 @@ fn canvas_ui(
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let size = [rect.width(), rect.height()];
     let rect_min = [rect.min.x, rect.min.y];
-    let view = state.view.get_or_insert_with(|| MapView::default_for(size));
+    if state.framed_for.as_ref() != Some(&world.setup) {
+        state.view = None;
+        state.framed_for = Some(world.setup.clone());
+    }
+    let view = state
+        .view
+        .get_or_insert_with(|| MapView::fitting(world.setup.frame_km, size));
     if response.dragged() {
         let delta = response.drag_delta();
         view.pan_by_points([delta.x, delta.y]);
@@ -91,13 +97,13 @@ fn canvas_ui(
     }
     controls::zoom_buttons_ui(ui, rect, view);
 
-    let projector = Projector::new(*view, rect, &region.projection);
+    let projector = Projector::new(*view, rect, world.projection());
     state.place_positions =
         layers::place_positions(&cx.dataset.places, &projector, &state.filter, year);
     let scene = MapScene {
         dataset: cx.dataset,
         layers: cx.layers,
-        region,
+        world,
         projector: &projector,
         filter: &state.filter,
         year,

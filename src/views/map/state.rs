@@ -5,6 +5,7 @@ use eframe::egui::Pos2;
 
 use crate::geo::filter::MapFilter;
 use crate::geo::projection::MapView;
+use crate::geo::setup::MapSetup;
 
 /// Something on the map that can be hovered and selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +28,11 @@ pub enum MapItem {
 /// The map's own choices and what it saw in the last frame.
 #[derive(Debug, Clone)]
 pub struct MapViewState {
-    /// Centre and zoom; set on the first frame from the screen size.
+    /// Centre and zoom; set on the first frame from the screen size and the dataset's
+    /// default frame, and again when the dataset's map setup changes.
     pub view: Option<MapView>,
+    /// The map setup `view` was framed for.
+    pub framed_for: Option<MapSetup>,
     /// Domain and stance toggles.
     pub filter: MapFilter,
     /// The year advances by itself.
@@ -51,6 +55,7 @@ impl Default for MapViewState {
     fn default() -> Self {
         Self {
             view: None,
+            framed_for: None,
             filter: MapFilter::all(),
             playing: false,
             play_elapsed: 0.0,

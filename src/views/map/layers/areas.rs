@@ -14,7 +14,6 @@ pub struct Areas;
 impl MapLayer for Areas {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {
         let projector = scene.projector;
-        let meshes = scene.region.meshes_for(projector.view.km_per_point);
         let mut scratch = Vec::new();
         for area in scene
             .dataset
@@ -23,8 +22,9 @@ impl MapLayer for Areas {
             .filter(|a| scene.shows(&a.domains, a.stance, a.years))
         {
             let color = record_color(&area.domains, Domain::Diplomacy);
-            for mesh in meshes
-                .iter()
+            for mesh in scene
+                .world
+                .visible_meshes(projector.view.km_per_point, |bounds| projector.sees(bounds))
                 .filter(|m| area.countries.contains(&m.iso_numeric))
             {
                 for ring in &mesh.outlines_km {
@@ -55,7 +55,7 @@ impl MapLayer for Areas {
         let xy_km = scene.projector.screen_to_km(pointer);
         let lon_lat = scene.projector.screen_to_lon_lat(pointer);
         let country = scene
-            .region
+            .world
             .mesh_at(xy_km)
             .map(|mesh| mesh.iso_numeric.as_str());
         scene

@@ -48,25 +48,18 @@ fn area_tints<'d>(scene: &MapScene<'d>) -> Vec<(&'d str, Stance, Domain)> {
 fn paint_fills_and_borders(painter: &Painter, scene: &MapScene<'_>) {
     let projector = scene.projector;
     let colors = scene.colors;
-    let parties: Vec<&str> = scene
-        .dataset
-        .metadata
-        .parties
-        .iter()
-        .map(|p| p.iso_numeric.as_str())
-        .collect();
+    let setup = &scene.world.setup;
     let tints = area_tints(scene);
-    let meshes = scene.region.meshes_for(projector.view.km_per_point);
-    let mut mesh = Mesh::default();
-    mesh.reserve_vertices(meshes.iter().map(|m| m.vertices_km.len()).sum());
-    mesh.reserve_triangles(meshes.iter().map(|m| m.indices.len() / 3).sum());
-    let visible: Vec<&CountryMesh> = meshes
-        .iter()
-        .filter(|mesh| projector.sees(mesh.bounds_km))
+    let visible: Vec<&CountryMesh> = scene
+        .world
+        .visible_meshes(projector.view.km_per_point, |bounds| projector.sees(bounds))
         .collect();
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(visible.iter().map(|m| m.vertices_km.len()).sum());
+    mesh.reserve_triangles(visible.iter().map(|m| m.indices.len() / 3).sum());
     let mut screen = Vec::new();
     for &country in &visible {
-        let base = if parties.contains(&country.iso_numeric.as_str()) {
+        let base = if setup.is_party(&country.iso_numeric) {
             colors.party
         } else {
             colors.land
@@ -98,21 +91,32 @@ fn paint_fills_and_borders(painter: &Painter, scene: &MapScene<'_>) {
     }
     painter.add(Shape::mesh(mesh));
     let border = Stroke::new(0.6, colors.border);
+    let party_border = Stroke::new(1.4, colors.label);
+    let mut party_outlines = Vec::new();
     for country in visible {
+        let party = setup.is_party(&country.iso_numeric);
         for ring in &country.outlines_km {
             let path = projector.ring_to_screen(ring, &mut screen);
             for run in visible_runs(&path, projector.rect) {
-                painter.add(Shape::line(run, border));
+                if party {
+                    party_outlines.push(run);
+                } else {
+                    painter.add(Shape::line(run, border));
+                }
             }
         }
+    }
+    for run in party_outlines {
+        painter.add(Shape::line(run, party_border));
     }
 }
 
 fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {
     let projector = scene.projector;
     let font = egui::FontId::proportional(12.0);
+    let party_font = egui::FontId::proportional(17.0);
     for label in scene
-        .region
+        .world
         .labels
         .iter()
         .filter(|label| !label.name.is_empty())
@@ -120,11 +124,27 @@ fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {
         // Approximate width of the name: about 6.5 points a character at this size.
         #[expect(clippy::cast_precision_loss, reason = "name lengths are small")]
         let text_width = label.name.chars().count() as f64 * 6.5;
-        if label.width_km / projector.view.km_per_point < text_width {
+        if !label.party && label.width_km / projector.view.km_per_point < text_width {
             continue;
         }
         let pos = projector.km_to_screen(label.anchor_km);
-        if projector.rect.contains(pos) {
+        if !projector.rect.contains(pos) {
+            continue;
+        }
+        if label.party {
+            let galley = painter.layout_no_wrap(
+                label.name.to_uppercase(),
+                party_font.clone(),
+                scene.colors.label,
+            );
+            let rect = egui::Align2::CENTER_CENTER.anchor_size(pos, galley.size());
+            painter.rect_filled(
+                rect.expand(3.0),
+                3.0,
+                scene.colors.water.gamma_multiply(0.75),
+            );
+            painter.galley(rect.min, galley, scene.colors.label);
+        } else {
             painter.text(
                 pos,
                 egui::Align2::CENTER_CENTER,

@@ -15,7 +15,7 @@ use super::state::MapItem;
 use crate::data::geojson::GeoLayer;
 use crate::data::{Dataset, Domain, Stance, YearSpan};
 use crate::geo::filter::MapFilter;
-use crate::geo::region::RegionMap;
+use crate::geo::world::WorldMap;
 use crate::theme::MapColors;
 
 pub use corridors::screen_path as corridor_path;
@@ -32,8 +32,8 @@ pub struct MapScene<'a> {
     pub dataset: &'a Dataset,
     /// GeoJSON layers opened on top of it.
     pub layers: &'a [GeoLayer],
-    /// The basemap and its projection.
-    pub region: &'a RegionMap,
+    /// The basemap, its projection and the dataset's default frame.
+    pub world: &'a WorldMap,
     /// Screen geometry of this frame.
     pub projector: &'a Projector<'a>,
     /// Domain and stance toggles.
