@@ -51,15 +51,30 @@ pub enum CliCommand {
         #[command(flatten)]
         trade: TradeArgs,
     },
-    /// Write a view as SVG and CSV drawn from the data (the built-in dataset, or FILEs merged in order).
+    /// Write a view as PNG (any view), SVG and CSV (the trade chart), drawn from the data (the
+    /// built-in dataset, or FILEs merged in order), without a window.
     Export(ExportArgs),
 }
 
 /// The view `bilateral export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportView {
-    /// The trade chart. The map and timeline exports come later.
+    /// The trade chart.
     Trade,
+    /// The map.
+    Map,
+    /// The timeline.
+    Timeline,
+}
+
+impl From<ExportView> for crate::views::ViewKind {
+    fn from(view: ExportView) -> Self {
+        match view {
+            ExportView::Trade => Self::Trade,
+            ExportView::Map => Self::Map,
+            ExportView::Timeline => Self::Timeline,
+        }
+    }
 }
 
 /// What the exported chart plots.
@@ -83,7 +98,7 @@ impl From<ExportMode> for ChartMode {
 
 /// The arguments of `bilateral export`.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("outputs").required(true).multiple(true).args(["svg", "csv"])))]
+#[command(group(ArgGroup::new("outputs").required(true).multiple(true).args(["svg", "csv", "png"])))]
 pub struct ExportArgs {
     /// Files to merge; none means the built-in dataset.
     pub files: Vec<PathBuf>,
@@ -108,6 +123,18 @@ pub struct ExportArgs {
     /// Write the values the chart shows as CSV to this file.
     #[arg(long, value_name = "OUT.csv")]
     pub csv: Option<PathBuf>,
+    /// Draw the view as a PNG picture (twice its size in pixels), as File ▸ Export does.
+    #[arg(long, value_name = "OUT.png")]
+    pub png: Option<PathBuf>,
+    /// The year the view shows; the dataset's last year when absent.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// The size of the view in the PNG, in points.
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size, default_value = "1200x700")]
+    pub size: [f32; 2],
+    /// Draw the PNG in the dark theme.
+    #[arg(long, requires = "png")]
+    pub dark: bool,
     /// Make the CSV hold every point of every series, not only what the chart shows.
     #[arg(long, requires = "csv")]
     pub all_data: bool,
@@ -210,7 +237,14 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         );
         return 2;
     }
-    let ExportView::Trade = args.view;
+    if args.view != ExportView::Trade && (args.svg.is_some() || args.csv.is_some()) {
+        let _ = writeln!(
+            err,
+            "bilateral export: --svg and --csv are for --view trade; write the {} view with --png",
+            crate::views::ViewKind::from(args.view).label().to_lowercase()
+        );
+        return 2;
+    }
     let options = ChartOptions {
         unit: args.unit.clone(),
         connect_gaps: args.connect_gaps,
@@ -219,6 +253,7 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         ..ChartOptions::default()
     };
     let model = chart::build(&dataset, &options);
+    let options_for_png = options.clone();
     if model.hidden_on_log_scale > 0 {
         let _ = writeln!(
             err,
@@ -241,12 +276,72 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         };
         outputs.push((path, text));
     }
+    let mut outputs: Vec<(&Path, Vec<u8>)> = outputs
+        .into_iter()
+        .map(|(path, text)| (path, text.into_bytes()))
+        .collect();
     let mut failed = false;
-    for (path, text) in outputs {
-        if let Err(error) = write_atomically(path, text.as_bytes()) {
+    if let Some(path) = &args.png {
+        match view_png(&dataset, args, options_for_png) {
+            Ok(bytes) => outputs.push((path, bytes)),
+            Err(error) => {
+                failed = true;
+                let _ = writeln!(err, "{}: could not draw the picture: {error}", path.display());
+            }
+        }
+    }
+    for (path, bytes) in outputs {
+        if let Err(error) = write_atomically(path, &bytes) {
             failed = true;
             let _ = writeln!(err, "{}: could not write: {error}", path.display());
         }
     }
     u8::from(failed)
+}
+
+/// `WIDTHxHEIGHT` in points, each at least 100 and at most 8000.
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (width, height) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT, such as 1200x700"))?;
+    let number = |part: &str| -> Result<f32, String> {
+        let value: u16 = part
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{part}` is not a whole number of points"))?;
+        if (100..=8000).contains(&value) {
+            Ok(f32::from(value))
+        } else {
+            Err(format!("{value} is outside 100..8000 points"))
+        }
+    };
+    Ok([number(width)?, number(height)?])
+}
+
+/// The view of `args` drawn for `dataset` as PNG bytes, as the window exports it.
+fn view_png(
+    dataset: &crate::data::Dataset,
+    args: &ExportArgs,
+    options: ChartOptions,
+) -> Result<Vec<u8>, String> {
+    use crate::views::{TimeCursor, ViewStates};
+    let mut caches = crate::views::cache::ViewCaches::default();
+    caches.refresh(dataset, 0, &options);
+    let year = args
+        .year
+        .unwrap_or_else(|| crate::geo::filter::year_range(dataset).1);
+    let cursor = TimeCursor::at(year);
+    let mut states = ViewStates::default();
+    states.on_dataset_changed(dataset);
+    states.trade.options = options;
+    crate::export::view_png::render_view_png(&crate::export::view_png::ViewPicture {
+        dataset,
+        layers: &[],
+        caches: &caches,
+        view: args.view.into(),
+        cursor: &cursor,
+        states: &states,
+        size_points: eframe::egui::vec2(args.size[0], args.size[1]),
+        dark: args.dark,
+    })
 }

@@ -7,8 +7,6 @@ use eframe::egui;
 use super::{BilateralApp, Message};
 use crate::command::ExportKind;
 use crate::export;
-use crate::format::source_citation;
-use crate::views::{self, Chrome, ViewContext, ViewKind};
 
 impl BilateralApp {
     /// Writes an export of what is on screen to `path`.
@@ -39,39 +37,15 @@ impl BilateralApp {
     /// The current view drawn again off screen at twice its pixels, in the window's
     /// theme, with a title and the sources of what it shows, and without controls.
     fn render_view_png(&self, dark: bool) -> Result<Vec<u8>, String> {
-        let title = format!(
-            "{} — {}, {}",
-            self.dataset.metadata.title,
-            self.view.label(),
-            self.cursor.year
-        );
-        let citations: Vec<String> = match self.view {
-            ViewKind::Trade => self
-                .caches
-                .chart()
-                .source_ids()
-                .into_iter()
-                .map(|id| source_citation(&self.dataset, id))
-                .collect(),
-            _ => self.dataset.sources.iter().map(|s| s.citation()).collect(),
-        };
-        let frame = export::png::PngFrame {
-            title,
-            source_line: format!("Sources: {}. Made with Bilateral.", citations.join("; ")),
-            dark,
-        };
-        let cx = ViewContext {
+        export::view_png::render_view_png(&export::view_png::ViewPicture {
             dataset: &self.dataset,
             layers: &self.layers,
-            cursor: &self.cursor,
-            chrome: Chrome::Export,
             caches: &self.caches,
-        };
-        let mut states = self.views.clone();
-        export::png::render_png(self.view_size, &frame, |ui| {
-            // An exported picture answers no input: what the view asks for is dropped.
-            let mut ignored = Vec::new();
-            views::view_ui(ui, self.view, &cx, &mut states, &mut ignored);
+            view: self.view,
+            cursor: &self.cursor,
+            states: &self.views,
+            size_points: self.view_size,
+            dark,
         })
     }
 }

@@ -15,6 +15,7 @@
 pub mod csv;
 pub mod png;
 pub mod svg;
+pub mod view_png;
 
 pub use self::csv::{CsvPoint, chart_csv, dataset_csv, parse_dataset_csv};
 pub use self::svg::{SvgOptions, trade_chart_svg};

@@ -1,0 +1,87 @@
+//! Any view as a PNG picture: the view drawn off screen by [`super::png`] with the export
+//! chrome, under a title naming the dataset, the view and the year, over the sources of
+//! what it shows. The window's File ▸ Export and `bilateral export --png` both call
+//! [`render_view_png`], so a script sees exactly what the window exports.
+
+use eframe::egui;
+
+use super::png::{PngFrame, render_png};
+use crate::data::Dataset;
+use crate::data::geojson::GeoLayer;
+use crate::format::source_citation;
+use crate::views::cache::ViewCaches;
+use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
+
+/// What to draw: the data, the view with its state, the time cursor, the size and theme.
+pub struct ViewPicture<'a> {
+    /// The data.
+    pub dataset: &'a Dataset,
+    /// GeoJSON layers on the map.
+    pub layers: &'a [GeoLayer],
+    /// The caches refreshed for `dataset` (the chart model, the map).
+    pub caches: &'a ViewCaches,
+    /// The view drawn.
+    pub view: ViewKind,
+    /// The year and selection.
+    pub cursor: &'a TimeCursor,
+    /// The views' states (the camera, filters); drawn from a copy.
+    pub states: &'a ViewStates,
+    /// Size of the view in points; the picture has twice as many pixels.
+    pub size_points: egui::Vec2,
+    /// Dark theme.
+    pub dark: bool,
+}
+
+/// The title and source line of a picture of `view` at `year`.
+pub fn picture_frame(
+    dataset: &Dataset,
+    caches: &ViewCaches,
+    view: ViewKind,
+    year: i32,
+    dark: bool,
+) -> PngFrame {
+    let title = format!("{} — {}, {year}", dataset.metadata.title, view.label());
+    let citations: Vec<String> = match view {
+        ViewKind::Trade => caches
+            .chart()
+            .source_ids()
+            .into_iter()
+            .map(|id| source_citation(dataset, id))
+            .collect(),
+        _ => dataset.sources.iter().map(|s| s.citation()).collect(),
+    };
+    let source_line = if citations.is_empty() {
+        "Made with Bilateral.".to_owned()
+    } else {
+        format!("Sources: {}. Made with Bilateral.", citations.join("; "))
+    };
+    PngFrame {
+        title,
+        source_line,
+        dark,
+    }
+}
+
+/// Draws the picture and encodes it as PNG bytes.
+pub fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, String> {
+    let frame = picture_frame(
+        picture.dataset,
+        picture.caches,
+        picture.view,
+        picture.cursor.year,
+        picture.dark,
+    );
+    let cx = ViewContext {
+        dataset: picture.dataset,
+        layers: picture.layers,
+        cursor: picture.cursor,
+        chrome: Chrome::Export,
+        caches: picture.caches,
+    };
+    let mut states = picture.states.clone();
+    render_png(picture.size_points, &frame, |ui| {
+        // An exported picture answers no input: what the view asks for is dropped.
+        let mut ignored = Vec::new();
+        views::view_ui(ui, picture.view, &cx, &mut states, &mut ignored);
+    })
+}
