@@ -51,6 +51,16 @@ pub enum CliCommand {
         #[command(flatten)]
         trade: TradeArgs,
     },
+    /// Write an empty dataset for a pair of countries (its parties, title and description
+    /// filled in from the country table), to import trade files into or fill by hand.
+    New {
+        /// The two countries, such as CHN,RUS (codes or names).
+        #[arg(long, value_name = "ISO3,ISO3")]
+        pair: String,
+        /// Where to write; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write a view as PNG (any view), SVG and CSV (the trade chart), drawn from the data (the
     /// built-in dataset, or FILEs merged in order), without a window.
     Export(ExportArgs),
@@ -191,6 +201,38 @@ pub fn run_convert(
             let _ = writeln!(err, "{}", errors.join("\n"));
             return 1;
         }
+    };
+    let text = to_json(&dataset);
+    let written = match output {
+        Some(path) => write_atomically(path, text.as_bytes())
+            .map_err(|e| format!("{}: could not write: {e}", path.display())),
+        None => out
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("could not write to standard output: {e}")),
+    };
+    match written {
+        Ok(()) => 0,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            1
+        }
+    }
+}
+
+/// Runs `bilateral new`; returns the process exit code (2 for a pair it does not know).
+pub fn run_new(pair: &str, output: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let pair = match crate::data::country::Pair::parse(pair) {
+        Ok(pair) => pair,
+        Err(error) => {
+            let _ = writeln!(err, "bilateral new: {error}");
+            return 2;
+        }
+    };
+    let today = crate::import::date_of(std::time::SystemTime::now())
+        .unwrap_or_else(|| crate::data::PartialDate::year(2026));
+    let Some(dataset) = crate::data::new_relationship::new_relationship(pair, today) else {
+        let _ = writeln!(err, "bilateral new: the country table does not name {pair}");
+        return 2;
     };
     let text = to_json(&dataset);
     let written = match output {

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use bilateral::app::{AppOptions, BilateralApp};
-use bilateral::cli::{Cli, CliCommand, run_check, run_convert, run_export};
+use bilateral::cli::{Cli, CliCommand, run_check, run_convert, run_export, run_new};
 use bilateral::settings::SettingsStore;
 use clap::Parser;
 use eframe::egui;
@@ -32,6 +32,12 @@ fn main() -> ExitCode {
             &files,
             output.as_deref(),
             &trade,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        )),
+        Some(CliCommand::New { pair, output }) => ExitCode::from(run_new(
+            &pair,
+            output.as_deref(),
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )),

@@ -10,6 +10,7 @@ pub mod locate;
 pub mod merge;
 pub mod mirror;
 pub mod model;
+pub mod new_relationship;
 pub mod schema;
 pub mod standing;
 pub mod summary;

@@ -60,6 +60,14 @@ impl Projection {
         Self::EqualEarth(EqualEarth::new(lon0))
     }
 
+    /// The projection's name, for the map's credit line.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Albers(_) => "Albers equal-area conic",
+            Self::EqualEarth(_) => "Equal Earth",
+        }
+    }
+
     /// The central meridian, degrees; the map is cut along the meridian opposite it.
     pub fn central_meridian(&self) -> f64 {
         match self {
@@ -235,13 +243,29 @@ impl MapView {
     /// The view that just holds the projected box `frame_km` (`(min, max)`) in a rectangle
     /// of `screen_size` points, centred: a dataset's default frame.
     pub fn fitting(frame_km: ([f64; 2], [f64; 2]), screen_size: [f32; 2]) -> Self {
+        Self::fitting_above(frame_km, screen_size, 0.0)
+    }
+
+    /// Like [`MapView::fitting`], in the part of the rectangle above its bottom
+    /// `inset_points` (where the map's key is drawn).
+    pub fn fitting_above(
+        frame_km: ([f64; 2], [f64; 2]),
+        screen_size: [f32; 2],
+        inset_points: f32,
+    ) -> Self {
         let (min_km, max_km) = frame_km;
         let width = f64::from(screen_size[0].max(1.0));
-        let height = f64::from(screen_size[1].max(1.0));
-        let km_per_point = ((max_km[0] - min_km[0]) / width).max((max_km[1] - min_km[1]) / height);
+        let inset = f64::from(inset_points.clamp(0.0, screen_size[1] / 2.0));
+        let height = (f64::from(screen_size[1]) - inset).max(1.0);
+        let km_per_point = clamp_km_per_point(
+            ((max_km[0] - min_km[0]) / width).max((max_km[1] - min_km[1]) / height),
+        );
         Self {
-            center_km: [(min_km[0] + max_km[0]) / 2.0, (min_km[1] + max_km[1]) / 2.0],
-            km_per_point: clamp_km_per_point(km_per_point),
+            center_km: [
+                (min_km[0] + max_km[0]) / 2.0,
+                (min_km[1] + max_km[1]) / 2.0 - inset / 2.0 * km_per_point,
+            ],
+            km_per_point,
         }
     }
 
@@ -482,6 +506,27 @@ mod tests {
                 * d.to_radians()
                 * ((lon_lat[1] + d).to_radians().sin() - lon_lat[1].to_radians().sin());
             assert!((projected / true_area - 1.0).abs() < 1e-3, "{lon_lat:?}");
+        }
+    }
+
+    #[test]
+    fn a_fitted_frame_fills_the_rectangle_above_the_inset() {
+        let frame_km = ([-3000.0, -1000.0], [5000.0, 2500.0]);
+        let (rect_min, size) = ([0.0, 0.0], [1600.0, 900.0]);
+        for inset in [0.0, 130.0] {
+            let view = MapView::fitting_above(frame_km, size, inset);
+            let top_left = view.to_screen([frame_km.0[0], frame_km.1[1]], rect_min, size);
+            let bottom_right = view.to_screen([frame_km.1[0], frame_km.0[1]], rect_min, size);
+            assert!(top_left[0] >= -0.01 && top_left[1] >= -0.01, "{top_left:?}");
+            assert!(
+                bottom_right[0] <= 1600.01 && bottom_right[1] <= 900.0 - inset + 0.01,
+                "{bottom_right:?} with {inset}"
+            );
+            // It fills one of the two directions.
+            let touches_sides = (top_left[0].abs() < 0.01) && ((bottom_right[0] - 1600.0).abs() < 0.01);
+            let touches_ends =
+                (top_left[1].abs() < 0.01) && ((bottom_right[1] - (900.0 - inset)).abs() < 0.01);
+            assert!(touches_sides || touches_ends, "{top_left:?} {bottom_right:?}");
         }
     }
 

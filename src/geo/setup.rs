@@ -16,7 +16,8 @@
 //! the focus.
 //!
 //! The frame: the focus projected, its bounding box, and [`FRAME_MARGIN`] of it added on
-//! each side (none for a dataset's own `map_frame`, which is taken as it is given).
+//! each side (none for a dataset's own `map_frame`, which is taken as it is given; the
+//! map view keeps a computed frame clear of its key, [`MapSetup::frame_given`]).
 
 use crate::data::Dataset;
 use crate::geo::basemap::{Basemap, Country};
@@ -35,6 +36,8 @@ pub const EQUATOR_MARGIN_DEG: f64 = 10.0;
 /// The margin added to each side of the focus, as a share of its width or height.
 pub const FRAME_MARGIN: f64 = 0.06;
 
+
+
 /// The projection and default frame of a dataset's map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSetup {
@@ -44,6 +47,8 @@ pub struct MapSetup {
     pub frame_km: ([f64; 2], [f64; 2]),
     /// The parties' ISO numeric codes (empty when unknown), drawn as the parties.
     pub parties: [String; 2],
+    /// The frame is the dataset's own `map_frame`, to be shown as it is given.
+    pub frame_given: bool,
 }
 
 impl MapSetup {
@@ -61,6 +66,7 @@ impl MapSetup {
             projection,
             frame_km,
             parties,
+            frame_given: dataset.metadata.map_frame.is_some(),
         }
     }
 

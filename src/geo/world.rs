@@ -36,8 +36,10 @@ const CACHED_MAPS: usize = 4;
 /// A country's name and where to write it.
 #[derive(Debug, Clone)]
 pub struct CountryLabel {
-    /// English name.
+    /// English name, as the basemap gives it.
     pub name: String,
+    /// The country's ISO numeric code (empty for the features without one).
+    pub code: String,
     /// Where the label goes, projected.
     pub anchor_km: [f64; 2],
     /// Width of the country's projected bounds, to decide whether the name fits.
@@ -224,6 +226,7 @@ impl WorldMap {
                 };
                 CountryLabel {
                     name: country.name.clone(),
+                    code: country.iso_numeric.clone(),
                     anchor_km,
                     width_km: f64::from(projected.bounds_km.1[0] - projected.bounds_km.0[0]),
                     party,
@@ -439,6 +442,7 @@ mod tests {
             projection: Projection::equal_earth(0.0),
             frame_km: ([-1.0; 2], [1.0; 2]),
             parties: [String::new(), String::new()],
+            frame_given: false,
         };
         let world = WorldMap::prepare(setup, basemap);
         let russia = index_of(&world, "643");

@@ -6,6 +6,10 @@ use eframe::egui::{self, Painter, Rect, vec2};
 use crate::data::Domain;
 use crate::theme::{self, MapColors};
 
+/// About how tall the key is with its margin, in points: a computed default frame is
+/// fitted above it.
+pub(super) const LEGEND_HEIGHT_POINTS: f32 = 130.0;
+
 /// The key in the map's bottom-left corner, sized to its text. Where the domain toggles
 /// are hidden (presenting, exporting), `domain_key` lists the domains to show with their
 /// colours; otherwise the key points to the toggles.
@@ -86,11 +90,20 @@ pub(super) fn paint_legend(
     }
 }
 
-pub(super) fn paint_credit(painter: &Painter, rect: Rect, colors: MapColors) {
+/// The basemap's source and the projection's name, in the bottom-right corner.
+pub(super) fn paint_credit(
+    painter: &Painter,
+    rect: Rect,
+    colors: MapColors,
+    projection: &crate::geo::projection::Projection,
+) {
     painter.text(
         rect.right_bottom() + vec2(-8.0, -6.0),
         egui::Align2::RIGHT_BOTTOM,
-        "Basemap: Natural Earth via world-atlas 2.0.2 · Albers equal-area conic",
+        format!(
+            "Basemap: Natural Earth via world-atlas 2.0.2 · {}",
+            projection.name()
+        ),
         egui::FontId::proportional(11.0),
         colors.label,
     );

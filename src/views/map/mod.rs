@@ -87,7 +87,14 @@ fn canvas_ui(
     }
     let view = state
         .view
-        .get_or_insert_with(|| MapView::fitting(world.setup.frame_km, size));
+        .get_or_insert_with(|| {
+            let inset = if world.setup.frame_given {
+                0.0
+            } else {
+                legend::LEGEND_HEIGHT_POINTS
+            };
+            MapView::fitting_above(world.setup.frame_km, size, inset)
+        });
     if response.dragged() {
         let delta = response.drag_delta();
         view.pan_by_points([delta.x, delta.y]);
@@ -139,7 +146,7 @@ fn canvas_ui(
             .collect()
     });
     legend::paint_legend(&painter, rect, scene.colors, domain_key.as_deref());
-    legend::paint_credit(&painter, rect, scene.colors);
+    legend::paint_credit(&painter, rect, scene.colors, world.projection());
 
     let response = if let Some(item) = &hovered {
         response.on_hover_ui_at_pointer(|ui| details::tooltip_ui(ui, cx, item))

@@ -132,8 +132,16 @@ fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {
             continue;
         }
         if label.party {
+            // The dataset's name for its party ("United States"), not the basemap's.
+            let name = scene
+                .dataset
+                .metadata
+                .parties
+                .iter()
+                .find(|party| !party.iso_numeric.is_empty() && party.iso_numeric == label.code)
+                .map_or(label.name.as_str(), |party| party.name.as_str());
             let galley = painter.layout_no_wrap(
-                label.name.to_uppercase(),
+                name.to_uppercase(),
                 party_font.clone(),
                 scene.colors.label,
             );
