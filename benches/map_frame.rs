@@ -1,12 +1,17 @@
 //! CPU cost of one map frame: egui layout of the whole map view plus tessellation into
 //! triangles, headless, at 1600×900, every domain and stance on, a GeoJSON layer added,
-//! while panning. Run with `cargo bench --bench map_frame`; it prints the median and the
-//! 90th percentile. Results are recorded in docs/benchmarks.md.
+//! while panning, for the built-in Russia–Iran dataset and for a new USA–Iran relationship
+//! (a world map in Equal Earth, panned across the Atlantic). Run with
+//! `cargo bench --bench map_frame`; it prints the median and the 90th percentile. Results
+//! are recorded in docs/benchmarks.md.
 
 use std::time::{Duration, Instant};
 
 use bilateral::chart::ChartOptions;
+use bilateral::data::Dataset;
 use bilateral::data::builtin::builtin_dataset;
+use bilateral::data::country::Pair;
+use bilateral::data::new_relationship::new_relationship;
 use bilateral::data::geojson::parse_geojson_layer;
 use bilateral::geo::filter::year_range;
 use bilateral::views::cache::ViewCaches;
@@ -20,6 +25,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const WARM_UP_FRAMES: usize = 30;
 const MEASURED_FRAMES: usize = 600;
+
+/// How far each frame pans, in points: 60 frames one way, 60 back.
+const PAN_POINTS: [f32; 2] = [4.0, 1.5];
 
 /// A small layer like one an analyst would drop: a line and a polygon with properties.
 const LAYER: &str = r#"{"type": "FeatureCollection", "features": [
@@ -40,21 +48,18 @@ fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
     sorted[index]
 }
 
-fn measure(year: Option<i32>) -> Vec<Duration> {
-    let Ok(dataset) = builtin_dataset() else {
-        panic!("the built-in dataset does not load");
-    };
+fn measure(dataset: &Dataset, year: Option<i32>) -> Vec<Duration> {
     let Ok(layer) = parse_geojson_layer(LAYER.as_bytes(), "bench.geojson") else {
         panic!("the bench layer does not load");
     };
     let layers = vec![layer];
     let ctx = egui::Context::default();
     let mut state = MapViewState::default();
-    let cursor = TimeCursor::at(year.unwrap_or_else(|| year_range(&dataset).1));
+    let cursor = TimeCursor::at(year.unwrap_or_else(|| year_range(dataset).1));
     let mut caches = ViewCaches::default();
-    caches.refresh(&dataset, 0, &ChartOptions::default());
+    caches.refresh(dataset, 0, &ChartOptions::default());
     let cx = ViewContext {
-        dataset: &dataset,
+        dataset,
         layers: &layers,
         cursor: &cursor,
         chrome: Chrome::Full,
@@ -66,7 +71,7 @@ fn measure(year: Option<i32>) -> Vec<Duration> {
         if let Some(view) = state.view.as_mut() {
             // Pan back and forth, as a person dragging the map.
             let direction = if (frame / 60) % 2 == 0 { 1.0 } else { -1.0 };
-            view.pan_by_points([4.0 * direction, 1.5 * direction]);
+            view.pan_by_points([PAN_POINTS[0] * direction, PAN_POINTS[1] * direction]);
         }
         let input = egui::RawInput {
             screen_rect: Some(screen),
@@ -104,11 +109,21 @@ fn measure(year: Option<i32>) -> Vec<Duration> {
 }
 
 fn main() {
-    for (label, year) in [
-        ("default year (latest)", None),
-        ("2016 (most sites)", Some(2016)),
+    let Ok(builtin) = builtin_dataset() else {
+        panic!("the built-in dataset does not load");
+    };
+    let Some(usa_iran) = Pair::parse("USA,IRN")
+        .ok()
+        .and_then(|pair| new_relationship(pair, builtin.metadata.updated))
+    else {
+        panic!("the USA–Iran relationship cannot be made");
+    };
+    for (label, dataset, year) in [
+        ("Russia–Iran, default year (latest)", &builtin, None),
+        ("Russia–Iran, 2016 (most sites)", &builtin, Some(2016)),
+        ("USA–Iran (new, world map)", &usa_iran, None),
     ] {
-        let samples = measure(year);
+        let samples = measure(dataset, year);
         println!(
             "map frame, {label}: median {:.3} ms, p90 {:.3} ms over {} frames (layout + tessellation, 1600x900)",
             percentile(&samples, 0.5).as_secs_f64() * 1000.0,

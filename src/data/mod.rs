@@ -16,6 +16,7 @@ pub mod standing;
 pub mod summary;
 pub mod trade_flow;
 pub mod validate;
+pub mod years_covered;
 
 #[cfg(test)]
 mod copy_check;

@@ -52,7 +52,8 @@ impl MapFilter {
 }
 
 /// The first and last years in which any map record of `dataset` is active, for the slider.
-/// Records still active run to the dataset's last dated year.
+/// Records still active run to the dataset's last dated year. Without map records: the
+/// years the dataset covers ([`crate::data::years_covered`]).
 pub fn year_range(dataset: &Dataset) -> (i32, i32) {
     let spans = dataset
         .places
@@ -71,7 +72,7 @@ pub fn year_range(dataset: &Dataset) -> (i32, i32) {
         last = last.max(year);
     }
     if first > last {
-        (2000, 2024)
+        crate::data::years_covered::years_or_recent(dataset)
     } else {
         (first, last)
     }

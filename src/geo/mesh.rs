@@ -59,7 +59,7 @@ impl CountryMesh {
 /// triangulate keeps its outline and loses its fill (logged as a warning).
 ///
 /// The clip box must lie within 180° of the projection's central meridian: polygons beyond
-/// the meridian opposite it (128°W for [`Projection::region`]) would be torn apart.
+/// the meridian opposite it would be torn apart; [`crate::geo::world`] cuts polygons there first.
 pub fn build_meshes(
     basemap: &Basemap,
     projection: &Projection,

@@ -1,13 +1,11 @@
 //! The map projection, and the view that maps projected kilometres to screen points.
 //!
-//! The region Bilateral shows runs from the Levant (about 30°E) to Central Asia (about
-//! 75°E) and from southern Russia (about 50°N) to the Arabian Sea (about 10°N). It is drawn
-//! in the Albers equal-area conic projection with standard parallels 20°N and 45°N,
-//! centred on 52°E, 32°N ([`Projection::region`]). Equal-area, so that Russia keeps its true
-//! size beside Iran instead of swelling as it does in Web Mercator (which at Moscow's
-//! latitude magnifies lengths 1.8 times and areas 3.2 times, against 1.1 and 1.2 at 25°N);
-//! conic with standard parallels bracketing the region, so that shapes within it are
-//! barely distorted (lengths are true to within 5% from 10°N to 50°N, 8% at Moscow).
+//! Every map is equal-area, so that a large party keeps its true size beside a small one
+//! instead of swelling as it does in Web Mercator (which at Moscow's latitude magnifies
+//! lengths 1.8 times and areas 3.2 times, against 1.1 and 1.2 at 25°N): the Albers
+//! equal-area conic, with standard parallels bracketing the pair so that shapes within it
+//! are barely distorted, or Equal Earth for a pair too far apart for one cone.
+//! [`crate::geo::setup`] chooses which, and where, for each dataset.
 //!
 //! [`MapView`] is the camera: which projected point sits at the centre of the screen
 //! rectangle and how many kilometres one screen point covers. It is plain data the app
@@ -27,6 +25,7 @@ pub const MIN_KM_PER_POINT: f64 = 0.05;
 pub const MAX_KM_PER_POINT: f64 = 100.0;
 
 /// The area [`MapView::default_for`] frames: longitudes 28..78°E, latitudes 8..52°N.
+#[cfg(test)]
 pub const DEFAULT_FRAME_LON_LAT: LonLatBounds = LonLatBounds {
     min: [28.0, 8.0],
     max: [78.0, 52.0],
@@ -44,8 +43,9 @@ pub enum Projection {
 }
 
 impl Projection {
-    /// The projection of the built-in Russia–Iran map: Albers with standard parallels
-    /// 20°N and 45°N, centred at 52°E, 32°N (see the module documentation for why).
+    /// The projection the Russia–Iran map had before maps were chosen per dataset:
+    /// Albers with standard parallels 20°N and 45°N, centred at 52°E, 32°N. For tests.
+    #[cfg(test)]
     pub fn region() -> Self {
         Self::albers(52.0, 32.0, 20.0, 45.0)
     }
@@ -78,7 +78,7 @@ impl Projection {
 
     /// `lon_lat` in degrees to `[x, y]` km east and north of the centre. Longitudes are
     /// taken modulo 360°, so 190° projects as -170°; the cut is the meridian opposite the
-    /// centre (128°W for [`Projection::region`]).
+    /// centre.
     pub fn project(&self, lon_lat: [f64; 2]) -> [f64; 2] {
         let lambda_deg = wrap_degrees(lon_lat[0] - self.central_meridian());
         self.project_lambda(lambda_deg, lon_lat[1])
@@ -235,7 +235,8 @@ impl ScreenTransform {
 impl MapView {
     /// The view of [`Projection::region`] that frames [`DEFAULT_FRAME_LON_LAT`] (lon 28..78,
     /// lat 8..52: the Levant to Central Asia, southern Russia to the Arabian Sea) in a
-    /// screen rectangle of `screen_size` points.
+    /// screen rectangle of `screen_size` points. For tests.
+    #[cfg(test)]
     pub fn default_for(screen_size: [f32; 2]) -> Self {
         Self::framing(&Projection::region(), DEFAULT_FRAME_LON_LAT, screen_size)
     }

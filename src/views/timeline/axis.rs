@@ -42,7 +42,7 @@ impl Axis {
 }
 
 /// From the start of the earliest event to the end of the latest, in fractional years;
-/// the last two centuries when there are no events.
+/// the years the dataset covers otherwise ([`crate::data::years_covered`]).
 pub fn events_span(dataset: &Dataset) -> (f64, f64) {
     let spans = dataset.events.iter().map(event_span);
     let first = spans
@@ -53,7 +53,8 @@ pub fn events_span(dataset: &Dataset) -> (f64, f64) {
     if first.is_finite() && last.is_finite() {
         (first, last)
     } else {
-        (1826.0, 2026.0)
+        let (first, last) = crate::data::years_covered::years_or_recent(dataset);
+        (f64::from(first), f64::from(last) + 1.0)
     }
 }
 
