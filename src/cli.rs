@@ -202,7 +202,17 @@ pub fn run_convert(
             return 1;
         }
     };
-    let text = to_json(&dataset);
+    write_dataset(&dataset, output, out, err)
+}
+
+/// Writes `dataset` as JSON to `output`, or to `out` when absent; returns the exit code.
+fn write_dataset(
+    dataset: &crate::data::Dataset,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let text = to_json(dataset);
     let written = match output {
         Some(path) => write_atomically(path, text.as_bytes())
             .map_err(|e| format!("{}: could not write: {e}", path.display())),
@@ -234,21 +244,7 @@ pub fn run_new(pair: &str, output: Option<&Path>, out: &mut dyn Write, err: &mut
         let _ = writeln!(err, "bilateral new: the country table does not name {pair}");
         return 2;
     };
-    let text = to_json(&dataset);
-    let written = match output {
-        Some(path) => write_atomically(path, text.as_bytes())
-            .map_err(|e| format!("{}: could not write: {e}", path.display())),
-        None => out
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("could not write to standard output: {e}")),
-    };
-    match written {
-        Ok(()) => 0,
-        Err(message) => {
-            let _ = writeln!(err, "{message}");
-            1
-        }
-    }
+    write_dataset(&dataset, output, out, err)
 }
 
 /// Runs `bilateral export`; returns the process exit code: 0 written, 1 a file could

@@ -195,10 +195,16 @@ fn export_usage_errors_exit_2() {
     let folder = tempfile::tempdir().expect("temp dir");
     let svg = folder.path().join("x.svg");
     let svg = svg.to_str().expect("UTF-8 temp path");
-    let cases: [&[&str]; 6] = [
+    let png = folder.path().join("x.png");
+    let png = png.to_str().expect("UTF-8 temp path");
+    let cases: [&[&str]; 10] = [
         &["export", "--view", "trade"],
         &["export", "--svg", svg],
         &["export", "--view", "map", "--svg", svg],
+        &["export", "--view", "timeline", "--csv", svg],
+        &["export", "--view", "map", "--png", png, "--size", "800"],
+        &["export", "--view", "map", "--png", png, "--size", "20x20"],
+        &["export", "--view", "events", "--png", png],
         &["export", "--view", "trade", "--all-data", "--svg", svg],
         &[
             "export", "--view", "trade", "--mode", "yoy", "--log", "--svg", svg,
@@ -213,6 +219,98 @@ fn export_usage_errors_exit_2() {
         assert!(!output.stderr.is_empty(), "{args:?}");
     }
     assert!(!std::path::Path::new(svg).exists());
+    assert!(!std::path::Path::new(png).exists());
+}
+
+#[test]
+fn new_writes_an_empty_dataset_for_any_pair_that_check_accepts() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("india-iran.json");
+    let made = bilateral()
+        .args(["new", "--pair", "IND,Iran", "-o"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(made.status.success(), "{made:?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("JSON");
+    let parties = &json["metadata"]["parties"];
+    assert_eq!(parties[0]["iso_alpha3"], "IND");
+    assert_eq!(parties[1]["iso_numeric"], "364");
+    assert_eq!(json["metadata"]["title"], "India and Iran");
+    let checked = bilateral().arg("check").arg(&path).output().expect("runs");
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    for bad in ["IND", "IND,XXQ", "IND,IND"] {
+        let output = bilateral().args(["new", "--pair", bad]).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{bad}: {output:?}");
+    }
+}
+
+/// Pictures need a wgpu adapter (Mesa's lavapipe here, any GPU on a desktop), as the
+/// snapshot tests do, so they run with them: `cargo test --features snapshots`.
+#[cfg(feature = "snapshots")]
+mod pictures {
+    use super::bilateral;
+
+    /// The share of the picture's pixels within a few levels of `rgb`.
+    fn share_of(image: &image::RgbaImage, rgb: [u8; 3]) -> f64 {
+        let near = image
+            .pixels()
+            .filter(|p| (0..3).all(|i| p.0[i].abs_diff(rgb[i]) <= 3))
+            .count();
+        near as f64 / (f64::from(image.width()) * f64::from(image.height()))
+    }
+
+    fn export_png(args: &[&str], dataset: Option<&std::path::Path>) -> image::RgbaImage {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let png = folder.path().join("out.png");
+        let mut command = bilateral();
+        command.arg("export");
+        if let Some(dataset) = dataset {
+            command.arg(dataset);
+        }
+        let output = command
+            .args(args)
+            .arg("--png")
+            .arg(&png)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        image::open(&png).expect("a PNG").to_rgba8()
+    }
+
+    #[test]
+    fn every_view_exports_as_png_at_twice_its_size() {
+        for view in ["trade", "map", "timeline"] {
+            let image = export_png(&["--view", view, "--size", "500x300", "--year", "2016"], None);
+            assert_eq!((image.width(), image.height()), (1000, 600), "{view}");
+            let distinct: std::collections::HashSet<[u8; 4]> =
+                image.pixels().map(|p| p.0).collect();
+            assert!(distinct.len() > 50, "{view} drew something: {} colours", distinct.len());
+        }
+    }
+
+    #[test]
+    fn a_new_pair_s_map_shows_both_parties_in_their_colour() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let party_fill = bilateral::theme::map_colors(false).party.to_array();
+        let party_fill = [party_fill[0], party_fill[1], party_fill[2]];
+        let mut shares = Vec::new();
+        for pair in ["USA,IRN", "BRA,ARG"] {
+            let path = folder.path().join(format!("{pair}.json"));
+            let made = bilateral()
+                .args(["new", "--pair", pair, "-o"])
+                .arg(&path)
+                .output()
+                .expect("runs");
+            assert!(made.status.success(), "{made:?}");
+            let image = export_png(&["--view", "map", "--size", "800x450"], Some(&path));
+            shares.push(share_of(&image, party_fill));
+        }
+        // The USA and Iran on a world map; Brazil and Argentina filling a continent.
+        assert!(shares[0] > 0.02, "{shares:?}");
+        assert!(shares[1] > shares[0], "{shares:?}");
+    }
 }
 
 #[test]

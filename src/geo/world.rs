@@ -4,8 +4,10 @@
 //!
 //! A frame costs what it shows, not what the world holds: countries whose projected box
 //! is off screen are skipped before any work, and the level of detail is the coarsest
-//! whose simplification stays within a screen point ([`LOD_TOLERANCES_KM`]), so a view of
-//! the whole world draws a few thousand vertices, not the 1:50m coasts.
+//! whose simplification stays within a screen point ([`LEVELS`]): the 1:50m countries
+//! simplified more and more as the view zooms out, then the 1:110m countries (also from
+//! world-atlas 2.0.2) for views of the whole world, so that such a view draws a few
+//! thousand vertices, not the 1:50m coasts.
 //!
 //! Prepared maps are kept in a small cache keyed by their setup ([`world_map`]): switching
 //! between two datasets does not project the world again.
@@ -13,14 +15,36 @@
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use super::antimeridian::pieces_within;
-use super::basemap::{Basemap, builtin_basemap};
+use super::basemap::{BUILTIN_OBJECT_NAME, Basemap, builtin_basemap, decode_topojson};
 use super::mesh::{CountryMesh, append_projected_polygon, outline_bounds};
 use super::projection::Projection;
 use super::setup::MapSetup;
 
-/// Simplification tolerances of the levels of detail, in km, finest (none) first. The
-/// view picks the coarsest at most one screen point.
-pub const LOD_TOLERANCES_KM: [f64; 6] = [0.0, 0.75, 2.0, 5.0, 12.0, 30.0];
+/// The 1:110m countries of world-atlas 2.0.2, unmodified, for views of the whole world.
+const COARSE_TOPOJSON: &[u8] = include_bytes!("../../assets/world-atlas/countries-110m.json");
+
+/// Which basemap a level of detail draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Natural Earth 1:50m.
+    Fine,
+    /// Natural Earth 1:110m; countries it lacks are drawn from 1:50m.
+    Coarse,
+}
+
+/// The levels of detail, finest first: from how many km per screen point each is used,
+/// its basemap, and how far (km) its rings are simplified.
+pub const LEVELS: [(f64, Scale, f64); 6] = [
+    (0.0, Scale::Fine, 0.0),
+    (0.75, Scale::Fine, 0.75),
+    (2.0, Scale::Fine, 2.0),
+    (5.0, Scale::Fine, 5.0),
+    (12.0, Scale::Fine, 12.0),
+    (25.0, Scale::Coarse, 0.0),
+];
+
+/// How far a country the 1:110m basemap lacks is simplified at the coarse level, km.
+const COARSE_FALLBACK_TOLERANCE_KM: f64 = 12.0;
 
 /// The level whose meshes place the parties' labels.
 const LABEL_LEVEL: usize = 3;
@@ -56,16 +80,26 @@ struct ProjectedCountry {
     bounds_km: ([f32; 2], [f32; 2]),
 }
 
+/// One country of one level: which projected country, how simplified, and its mesh
+/// once built (`None` when nothing is left of it at that level).
+struct LevelEntry {
+    scale: Scale,
+    index: usize,
+    tolerance_km: f64,
+    mesh: OnceLock<Option<CountryMesh>>,
+}
+
 /// The basemap of one setup.
 pub struct WorldMap {
     /// The setup it was prepared for.
     pub setup: MapSetup,
-    /// The decoded countries; meshes refer to them by index.
+    /// The decoded 1:50m countries; meshes refer to them by index.
     pub basemap: &'static Basemap,
     countries: Vec<ProjectedCountry>,
-    /// Per level of detail, per country: its mesh once built (`None` when nothing is
-    /// left of it at that level).
-    levels: Vec<Vec<OnceLock<Option<CountryMesh>>>>,
+    /// The 1:110m countries, projected.
+    coarse_countries: Vec<ProjectedCountry>,
+    /// Per level of detail, the countries it draws.
+    levels: Vec<Vec<LevelEntry>>,
     /// Country names, one per country of the basemap.
     pub labels: Vec<CountryLabel>,
 }
@@ -80,53 +114,25 @@ impl std::fmt::Debug for WorldMap {
 }
 
 impl WorldMap {
-    /// Projects every country of `basemap` for `setup`; triangulates only the parties, at
-    /// one level, to place their labels.
-    pub fn prepare(setup: MapSetup, basemap: &'static Basemap) -> Self {
-        let projection = setup.projection;
-        let lon0 = projection.central_meridian();
-        let countries: Vec<ProjectedCountry> = basemap
-            .countries
+    /// Projects every country of `basemap` and `coarse` for `setup`; triangulates only
+    /// the parties, at one level, to place their labels.
+    pub fn prepare(setup: MapSetup, basemap: &'static Basemap, coarse: &'static Basemap) -> Self {
+        let countries = project_countries(basemap, &setup.projection);
+        let coarse_countries = project_countries(coarse, &setup.projection);
+        let levels = LEVELS
             .iter()
-            .map(|country| {
-                let polygons_km: Vec<Vec<Vec<[f64; 2]>>> = country
-                    .polygons
-                    .iter()
-                    .filter(|polygon| polygon.area_km2() >= MIN_POLYGON_KM2)
-                    .flat_map(|polygon| pieces_within(polygon, lon0))
-                    .map(|rings| {
-                        rings
-                            .iter()
-                            .map(|ring| {
-                                ring.iter()
-                                    .map(|&lon_lat| projection.project_unwrapped(lon_lat))
-                                    .collect()
-                            })
-                            .collect()
-                    })
-                    .collect();
-                #[expect(clippy::cast_possible_truncation, reason = "map kilometres fit in f32")]
-                let outlines: Vec<Vec<[f32; 2]>> = polygons_km
-                    .iter()
-                    .filter_map(|rings| rings.first())
-                    .map(|ring| ring.iter().map(|p| [p[0] as f32, p[1] as f32]).collect())
-                    .collect();
-                ProjectedCountry {
-                    iso_numeric: country.iso_numeric.clone(),
-                    name: country.name.clone(),
-                    bounds_km: outline_bounds(&outlines),
-                    polygons_km,
-                }
+            .map(|&(_, scale, tolerance_km)| match scale {
+                Scale::Fine => (0..countries.len())
+                    .map(|index| LevelEntry::new(Scale::Fine, index, tolerance_km))
+                    .collect(),
+                Scale::Coarse => coarse_level(&countries, &coarse_countries, tolerance_km),
             })
-            .collect();
-        let levels = LOD_TOLERANCES_KM
-            .iter()
-            .map(|_| countries.iter().map(|_| OnceLock::new()).collect())
             .collect();
         let mut map = Self {
             setup,
             basemap,
             countries,
+            coarse_countries,
             levels,
             labels: Vec::new(),
         };
@@ -142,16 +148,24 @@ impl WorldMap {
     /// The level of detail for a zoom of `km_per_point`: the coarsest whose tolerance is
     /// at most one screen point.
     pub fn level_for(km_per_point: f64) -> usize {
-        LOD_TOLERANCES_KM
+        LEVELS
             .iter()
-            .rposition(|&tolerance_km| tolerance_km <= km_per_point)
+            .rposition(|&(from_km_per_point, _, _)| from_km_per_point <= km_per_point)
             .unwrap_or(0)
     }
 
-    /// The mesh of country `index` at `level`, built the first time it is asked for.
+    /// The mesh of entry `index` at `level` (at the 1:50m levels, the basemap's country
+    /// `index`), built the first time it is asked for.
     pub fn mesh(&self, level: usize, index: usize) -> Option<&CountryMesh> {
-        let cell = self.levels.get(level)?.get(index)?;
-        cell.get_or_init(|| self.build_mesh(level, index)).as_ref()
+        let entry = self.levels.get(level)?.get(index)?;
+        entry.mesh.get_or_init(|| self.build_mesh(entry)).as_ref()
+    }
+
+    fn projected(&self, scale: Scale, index: usize) -> Option<&ProjectedCountry> {
+        match scale {
+            Scale::Fine => self.countries.get(index),
+            Scale::Coarse => self.coarse_countries.get(index),
+        }
     }
 
     /// The meshes at the level for `km_per_point` of the countries whose projected box
@@ -162,10 +176,14 @@ impl WorldMap {
         sees: impl Fn(([f32; 2], [f32; 2])) -> bool + 'a,
     ) -> impl Iterator<Item = &'a CountryMesh> + 'a {
         let level = Self::level_for(km_per_point);
-        self.countries
+        let entries = self.levels.get(level).map_or(&[][..], Vec::as_slice);
+        entries
             .iter()
             .enumerate()
-            .filter(move |(_, country)| sees(country.bounds_km))
+            .filter(move |(_, entry)| {
+                self.projected(entry.scale, entry.index)
+                    .is_some_and(|country| sees(country.bounds_km))
+            })
             .filter_map(move |(index, _)| self.mesh(level, index))
     }
 
@@ -184,12 +202,16 @@ impl WorldMap {
             .find(|mesh| mesh.contains_km(point))
     }
 
-    fn build_mesh(&self, level: usize, index: usize) -> Option<CountryMesh> {
-        let country = self.countries.get(index)?;
-        let tolerance_km = LOD_TOLERANCES_KM.get(level).copied().unwrap_or(0.0);
+    fn build_mesh(&self, entry: &LevelEntry) -> Option<CountryMesh> {
+        let country = self.projected(entry.scale, entry.index)?;
+        let tolerance_km = entry.tolerance_km;
+        let country_index = match entry.scale {
+            Scale::Fine => entry.index,
+            Scale::Coarse => fine_index(&self.countries, country)?,
+        };
         let mut mesh = CountryMesh {
             iso_numeric: country.iso_numeric.clone(),
-            country_index: index,
+            country_index,
             vertices_km: Vec::new(),
             indices: Vec::new(),
             outlines_km: Vec::new(),
@@ -236,6 +258,91 @@ impl WorldMap {
     }
 }
 
+impl LevelEntry {
+    fn new(scale: Scale, index: usize, tolerance_km: f64) -> Self {
+        Self {
+            scale,
+            index,
+            tolerance_km,
+            mesh: OnceLock::new(),
+        }
+    }
+}
+
+/// Every country of `basemap` cut at the meridian opposite the projection's centre and
+/// projected.
+fn project_countries(basemap: &Basemap, projection: &Projection) -> Vec<ProjectedCountry> {
+    let lon0 = projection.central_meridian();
+    basemap
+        .countries
+        .iter()
+        .map(|country| {
+            let polygons_km: Vec<Vec<Vec<[f64; 2]>>> = country
+                .polygons
+                .iter()
+                .filter(|polygon| polygon.area_km2() >= MIN_POLYGON_KM2)
+                .flat_map(|polygon| pieces_within(polygon, lon0))
+                .map(|rings| {
+                    rings
+                        .iter()
+                        .map(|ring| {
+                            ring.iter()
+                                .map(|&lon_lat| projection.project_unwrapped(lon_lat))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            #[expect(clippy::cast_possible_truncation, reason = "map kilometres fit in f32")]
+            let outlines: Vec<Vec<[f32; 2]>> = polygons_km
+                .iter()
+                .filter_map(|rings| rings.first())
+                .map(|ring| ring.iter().map(|p| [p[0] as f32, p[1] as f32]).collect())
+                .collect();
+            ProjectedCountry {
+                iso_numeric: country.iso_numeric.clone(),
+                name: country.name.clone(),
+                bounds_km: outline_bounds(&outlines),
+                polygons_km,
+            }
+        })
+        .collect()
+}
+
+/// The 1:50m country that `coarse` is (same code, or same name for the features without
+/// one).
+fn fine_index(fine: &[ProjectedCountry], coarse: &ProjectedCountry) -> Option<usize> {
+    fine.iter().position(|country| {
+        if coarse.iso_numeric.is_empty() {
+            country.iso_numeric.is_empty() && country.name == coarse.name
+        } else {
+            country.iso_numeric == coarse.iso_numeric
+        }
+    })
+}
+
+/// The coarse level: every 1:110m country that matches a 1:50m one, and the 1:50m
+/// countries it lacks (small islands and states), simplified.
+fn coarse_level(
+    fine: &[ProjectedCountry],
+    coarse: &[ProjectedCountry],
+    tolerance_km: f64,
+) -> Vec<LevelEntry> {
+    let matched: Vec<Option<usize>> = coarse.iter().map(|c| fine_index(fine, c)).collect();
+    let mut entries: Vec<LevelEntry> = matched
+        .iter()
+        .enumerate()
+        .filter(|(_, fine_index)| fine_index.is_some())
+        .map(|(index, _)| LevelEntry::new(Scale::Coarse, index, tolerance_km))
+        .collect();
+    entries.extend(
+        (0..fine.len())
+            .filter(|index| !matched.contains(&Some(*index)))
+            .map(|index| LevelEntry::new(Scale::Fine, index, COARSE_FALLBACK_TOLERANCE_KM)),
+    );
+    entries
+}
+
 /// Where to write a party's name: its own label point when that is in the default frame,
 /// otherwise the area-weighted centre of its triangles inside the frame (so that Russia
 /// is named in the south when the map looks at the south), when that centre is on its
@@ -276,9 +383,18 @@ fn label_anchor(mesh: &CountryMesh, own_km: [f64; 2], frame_km: ([f64; 2], [f64;
 static BASEMAP: LazyLock<Result<Basemap, String>> =
     LazyLock::new(|| builtin_basemap().map_err(|error| error.to_string()));
 
-/// The embedded basemap, decoded once per process, or why it could not be.
+static COARSE_BASEMAP: LazyLock<Result<Basemap, String>> = LazyLock::new(|| {
+    decode_topojson(COARSE_TOPOJSON, BUILTIN_OBJECT_NAME).map_err(|error| error.to_string())
+});
+
+/// The embedded 1:50m basemap, decoded once per process, or why it could not be.
 pub fn world_basemap() -> Result<&'static Basemap, &'static str> {
     BASEMAP.as_ref().map_err(String::as_str)
+}
+
+/// The embedded 1:110m basemap, decoded once per process, or why it could not be.
+pub fn coarse_basemap() -> Result<&'static Basemap, &'static str> {
+    COARSE_BASEMAP.as_ref().map_err(String::as_str)
 }
 
 static CACHE: Mutex<Vec<Arc<WorldMap>>> = Mutex::new(Vec::new());
@@ -292,7 +408,7 @@ pub fn world_map(setup: &MapSetup) -> Result<Arc<WorldMap>, &'static str> {
         cache.push(Arc::clone(&map));
         return Ok(map);
     }
-    let map = Arc::new(WorldMap::prepare(setup.clone(), basemap));
+    let map = Arc::new(WorldMap::prepare(setup.clone(), basemap, coarse_basemap()?));
     if cache.len() >= CACHED_MAPS {
         cache.remove(0);
     }
@@ -387,13 +503,26 @@ mod tests {
             .map(vertices)
             .collect();
         assert!(levels.windows(2).all(|pair| pair[1] < pair[0]), "{levels:?}");
-        let iran = index_of(&world, "364");
-        let full = mesh_area_km2(world.mesh(0, iran).expect("Iran"));
+        let iran = |km_per_point: f64| {
+            world
+                .visible_meshes(km_per_point, everything)
+                .find(|mesh| mesh.iso_numeric == "364")
+                .map(mesh_area_km2)
+                .expect("Iran at every level")
+        };
+        let full = iran(0.2);
         assert!((full / 1_648_195.0 - 1.0).abs() < 0.10, "{full}");
-        for level in 1..LOD_TOLERANCES_KM.len() {
-            let coarse = mesh_area_km2(world.mesh(level, iran).expect("Iran"));
-            assert!((coarse / full - 1.0).abs() < 0.03, "level {level}: {coarse}");
+        for (from_km_per_point, _, _) in LEVELS {
+            let coarse = iran(from_km_per_point + 0.01);
+            assert!((coarse / full - 1.0).abs() < 0.03, "{from_km_per_point}: {coarse}");
         }
+        // A small state the 1:110m basemap lacks is still drawn at the coarsest level.
+        assert!(
+            world
+                .visible_meshes(40.0, everything)
+                .any(|mesh| mesh.iso_numeric == "048"),
+            "Bahrain"
+        );
     }
 
     #[test]
@@ -402,6 +531,7 @@ mod tests {
         let world = WorldMap::prepare(
             MapSetup::for_dataset(&builtin_dataset().expect("loads"), basemap),
             basemap,
+            coarse_basemap().expect("decodes"),
         );
         let iran = index_of(&world, "364");
         let iran_box = world.countries[iran].bounds_km;
@@ -413,7 +543,7 @@ mod tests {
             .levels
             .iter()
             .flatten()
-            .filter(|cell| cell.get().is_some())
+            .filter(|entry| entry.mesh.get().is_some())
             .count();
         // Iran at this level, and the two parties at the label level.
         assert!(built <= 3, "{built} meshes built");
@@ -444,7 +574,7 @@ mod tests {
             parties: [String::new(), String::new()],
             frame_given: false,
         };
-        let world = WorldMap::prepare(setup, basemap);
+        let world = WorldMap::prepare(setup, basemap, coarse_basemap().expect("decodes"));
         let russia = index_of(&world, "643");
         let mesh = world.mesh(2, russia).expect("Russia");
         let area = mesh_area_km2(mesh);
