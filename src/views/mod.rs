@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod context;
+pub mod country_picker;
 pub mod events;
 pub mod map;
 pub mod sources;
