@@ -6,6 +6,8 @@ pub mod cache;
 pub mod context;
 pub mod country_picker;
 pub mod events;
+pub mod import_dialog;
+pub mod imports;
 pub mod map;
 pub mod sources;
 pub mod standing;
