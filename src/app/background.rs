@@ -94,7 +94,7 @@ mod tests {
     use super::*;
     use std::time::{Duration, Instant};
 
-    fn wait_for<T>(job: &Job<T>) -> Answer<T> {
+    fn wait_for<T: Send + 'static>(job: &Job<T>) -> Answer<T> {
         let start = Instant::now();
         loop {
             match job.poll() {

@@ -135,13 +135,16 @@ impl BilateralApp {
             }
             Phase::Importing { report, job, .. } => {
                 job.cancel();
-                session.last_outcome =
-                    Some("Cancelled: nothing was imported.".to_owned());
-                session.phase = match report {
-                    Some(report) => Phase::Scanned(report),
-                    None => Phase::ScanFailed("Cancelled: nothing was imported.".to_owned()),
-                };
-                self.import_session = Some(session);
+                if let Some(report) = report {
+                    session.last_outcome = Some("Cancelled: nothing was imported.".to_owned());
+                    session.phase = Phase::Scanned(report);
+                    self.import_session = Some(session);
+                } else {
+                    self.message = Some(Message::Notice(format!(
+                        "Import of {} cancelled; the data on screen is unchanged.",
+                        session.path.display()
+                    )));
+                }
             }
             other => {
                 session.phase = other;
