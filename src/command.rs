@@ -10,7 +10,7 @@ use crate::data::country::Pair;
 use crate::settings::ThemeChoice;
 use crate::view_kind::ViewKind;
 
-/// What File ▸ Export writes.
+/// What File › Export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
     /// The current view as a PNG image at twice its pixels, with title and sources.
@@ -233,7 +233,7 @@ impl Command {
             } => {
                 if *new_relationship {
                     format!(
-                        "Make a new dataset for {pair} from {} (the data on screen is replaced; File ▸ Revert brings back the built-in data)",
+                        "Make a new dataset for {pair} from {} (the data on screen is replaced; File › Revert brings back the built-in data)",
                         path.display()
                     )
                 } else {

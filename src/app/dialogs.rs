@@ -112,7 +112,9 @@ impl BilateralApp {
 /// Trade files, for file dialogs (the layout is told by content; these are the usual names).
 const TRADE_FILES: (&str, &[&str]) = (
     "Trade file (Comtrade, IMF, WITS, BACI, tidy table)",
-    &["csv", "tsv", "txt", "gz", "zip", "xlsx", "xls", "xlsb", "ods", "xml"],
+    &[
+        "csv", "tsv", "txt", "gz", "zip", "xlsx", "xls", "xlsb", "ods", "xml",
+    ],
 );
 
 /// Runs the dialog itself (blocking the thread it runs on).

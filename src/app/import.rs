@@ -15,10 +15,10 @@ use crate::import::{
     FileReport, ImportError, ImportErrorKind, ImportOptions, Imported, import, import_id,
     merge_import, remove_import_id, scan,
 };
-use crate::views::imports::imports_ui;
 use crate::views::import_dialog::{
     ImportDialogInfo, ImportDialogState, ImportStatus, import_dialog_ui,
 };
+use crate::views::imports::imports_ui;
 
 /// How often the window redraws while a job runs, so elapsed time and the bar move.
 const RUNNING_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
@@ -95,8 +95,7 @@ impl BilateralApp {
             dialog: ImportDialogState::default(),
             last_outcome: None,
         });
-        let report = match std::mem::replace(&mut session.phase, Phase::ScanFailed(String::new()))
-        {
+        let report = match std::mem::replace(&mut session.phase, Phase::ScanFailed(String::new())) {
             Phase::Scanned(report) if session.path == path => Some(report),
             Phase::Importing { report, .. } => report,
             _ => None,
@@ -237,12 +236,7 @@ impl BilateralApp {
         imported: Imported,
     ) {
         let series = imported.dataset.series.len();
-        let points: usize = imported
-            .dataset
-            .series
-            .iter()
-            .map(|s| s.points.len())
-            .sum();
+        let points: usize = imported.dataset.series.iter().map(|s| s.points.len()).sum();
         let record = ImportRecord {
             path: path.to_owned(),
             pair,
@@ -254,16 +248,21 @@ impl BilateralApp {
         );
         if new_relationship {
             self.accept(Ok(imported.dataset), DataOrigin::Imported(path.to_owned()));
-            text.push_str(" This is a new relationship; File ▸ Revert to built-in data brings the built-in data back.");
+            text.push_str(" This is a new relationship; File › Revert to built-in data brings the built-in data back.");
         } else {
             let problems = merge_import(&mut self.dataset, imported);
             self.data_changed();
             if !problems.is_empty() {
-                let listed: Vec<String> = problems.iter().take(3).map(ToString::to_string).collect();
-                text.push_str(&format!(" Kept side by side, not merged: {}", listed.join("; ")));
+                let listed: Vec<String> =
+                    problems.iter().take(3).map(ToString::to_string).collect();
+                text.push_str(&format!(
+                    " Kept side by side, not merged: {}",
+                    listed.join("; ")
+                ));
             }
         }
-        self.imports.retain(|known| known.import_id != record.import_id);
+        self.imports
+            .retain(|known| known.import_id != record.import_id);
         self.imports.push(record);
         self.message = Some(Message::Notice(text));
     }
@@ -303,7 +302,7 @@ impl BilateralApp {
         import_dialog_ui(ctx, &info, &mut session.dialog, commands);
     }
 
-    /// Draws File ▸ Imports… when open: every import of the dataset with a Remove button.
+    /// Draws File › Imports… when open: every import of the dataset with a Remove button.
     pub(super) fn imports_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         egui::Window::new("Imports")
             .open(&mut self.windows.imports)

@@ -277,7 +277,10 @@ impl Collector {
                     .get(index)
                     .filter(|(first, last)| first <= last)
                     .map(|(first, last)| {
-                        (FIRST_YEAR + i32::from(*first), FIRST_YEAR + i32::from(*last))
+                        (
+                            FIRST_YEAR + i32::from(*first),
+                            FIRST_YEAR + i32::from(*last),
+                        )
                     });
                 flows.push(FlowCount {
                     reporter: id(index / self.country_count),

@@ -132,9 +132,10 @@ pub fn import_dialog_ui(
 }
 
 fn file_line_ui(ui: &mut Ui, path: &Path) {
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let size = std::fs::metadata(path).ok().map(|m| bytes_text(m.len()));
     ui.horizontal(|ui| {
         ui.label(RichText::new(name).strong())
@@ -195,7 +196,11 @@ fn scanned_ui(
     };
     preview_ui(ui, &report.flows_of(pair), pair);
     if let Some(outcome) = info.last_outcome {
-        error_ui(ui, "The last import did not finish; the data on screen is unchanged.", outcome);
+        error_ui(
+            ui,
+            "The last import did not finish; the data on screen is unchanged.",
+            outcome,
+        );
     }
     ui.add_space(6.0);
     let rows = report.rows_for(pair);
@@ -207,7 +212,7 @@ fn scanned_ui(
         ));
     } else if !same_pair {
         ui.label(format!(
-            "{pair} is not the pair of “{}”: importing it starts a new relationship for {pair} (File ▸ Revert to built-in data brings the built-in data back).",
+            "{pair} is not the pair of “{}”: importing it starts a new relationship for {pair} (File › Revert to built-in data brings the built-in data back).",
             info.dataset_title
         ));
     } else {
@@ -223,7 +228,10 @@ fn scanned_ui(
             new_relationship: !same_pair,
         };
         let button = ui
-            .add_enabled(rows > 0, egui::Button::new(RichText::new(command.label()).strong()))
+            .add_enabled(
+                rows > 0,
+                egui::Button::new(RichText::new(command.label()).strong()),
+            )
             .on_hover_text(command.description())
             .on_disabled_hover_text(format!("The file has no rows of {pair}"));
         if button.clicked() {
@@ -253,17 +261,14 @@ fn pairs_ui(ui: &mut Ui, report: &FileReport, state: &mut ImportDialogState) {
             }
         }
         if pairs.len() > PAIRS_LISTED {
-            ui.label(
-                RichText::new(format!("and {} more", pairs.len() - PAIRS_LISTED)).weak(),
-            );
+            ui.label(RichText::new(format!("and {} more", pairs.len() - PAIRS_LISTED)).weak());
         }
     });
 }
 
 /// Rows left out, unknown codes and notes, folded away.
 fn notes_ui(ui: &mut Ui, report: &FileReport) {
-    if report.skipped.is_empty() && report.unknown_codes.is_empty() && report.warnings.is_empty()
-    {
+    if report.skipped.is_empty() && report.unknown_codes.is_empty() && report.warnings.is_empty() {
         return;
     }
     egui::CollapsingHeader::new("Rows left out and notes")
@@ -287,8 +292,7 @@ fn preview_ui(ui: &mut Ui, flows: &[FlowCount], pair: Pair) {
     let name = |id: CountryId| table.get(id).map_or("?", |c| c.name.as_str());
     if flows.is_empty() {
         ui.label(
-            RichText::new(format!("The file has no rows of {pair}."))
-                .color(theme::WARNING_TEXT),
+            RichText::new(format!("The file has no rows of {pair}.")).color(theme::WARNING_TEXT),
         );
         return;
     }
@@ -361,7 +365,10 @@ pub fn progress_text(progress: &Progress) -> String {
     )]
     let rate = progress.rows_per_second().round() as u64;
     parts.push(format!("{} rows/s", group_digits(rate)));
-    if let Some(left) = progress.time_left().filter(|_| progress.elapsed > Duration::from_millis(300)) {
+    if let Some(left) = progress
+        .time_left()
+        .filter(|_| progress.elapsed > Duration::from_millis(300))
+    {
         parts.push(format!("about {} left", duration_text(left)));
     }
     parts.join(" · ")

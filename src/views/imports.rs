@@ -56,7 +56,7 @@ pub fn imports_ui(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
     if imports.is_empty() {
         ui.label("No trade file has been imported into this dataset.");
         ui.label(
-            RichText::new("File ▸ Import trade file…, or drop a Comtrade, IMF, WITS or BACI file on the window.")
+            RichText::new("File › Import trade file…, or drop a Comtrade, IMF, WITS or BACI file on the window.")
                 .weak(),
         );
         return;

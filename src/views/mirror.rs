@@ -129,7 +129,7 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, unit: &str, state: &mut MirrorState) {
     if mirrors.is_empty() {
         ui.heading("Both sides of the mirror");
         ui.label(format!(
-            "This dataset has no series of one country's exports or imports as each side reports them, in {unit}. Import a trade file (File ▸ Import trade file…) with each country's own reports to compare them here."
+            "This dataset has no series of one country's exports or imports as each side reports them, in {unit}. Import a trade file (File › Import trade file…) with each country's own reports to compare them here."
         ));
         return;
     }
@@ -137,7 +137,11 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, unit: &str, state: &mut MirrorState) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Flow:");
         for (index, mirror) in mirrors.iter().enumerate() {
-            let label = format!("{} → {}", name_of(&mirror.exporter), name_of(&mirror.importer));
+            let label = format!(
+                "{} to {}",
+                name_of(&mirror.exporter),
+                name_of(&mirror.importer)
+            );
             ui.selectable_value(&mut state.flow, index, label);
         }
         ui.separator();
@@ -169,9 +173,21 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, unit: &str, state: &mut MirrorState) {
         .resizable(true)
         .default_size(table_height)
         .show(ui, |ui| {
-            table_ui(ui, dataset, mirror, state.gap, (&exporter_title, &importer_title));
+            table_ui(
+                ui,
+                dataset,
+                mirror,
+                state.gap,
+                (&exporter_title, &importer_title),
+            );
         });
-    plots_ui(ui, dataset, mirror, state.gap, (&exporter_title, &importer_title));
+    plots_ui(
+        ui,
+        dataset,
+        mirror,
+        state.gap,
+        (&exporter_title, &importer_title),
+    );
 }
 
 /// The two reports over the years and, below, the gap.
@@ -188,7 +204,11 @@ fn plots_ui(
             .years
             .iter()
             .flat_map(|y| {
-                let reports = if exporter_side { &y.exporter } else { &y.importer };
+                let reports = if exporter_side {
+                    &y.exporter
+                } else {
+                    &y.importer
+                };
                 reports.iter().map(move |r| (y.year, r))
             })
             .collect()
@@ -224,7 +244,7 @@ fn plots_ui(
         } => hover(plot_name, *index),
         egui_plot::HoverPosition::Elsewhere { .. } => None,
     };
-    let link = egui::Id::new("mirror_years_link");
+    let link = ui.make_persistent_id("mirror_years_link");
     let height = ui.available_height();
     Plot::new(("mirror_values", &mirror.exporter, &mirror.importer))
         .height(height * 0.62)
@@ -239,7 +259,12 @@ fn plots_ui(
                 (&importer, importer_title, theme::MIRROR_IMPORTER),
             ] {
                 for segment in consecutive_runs(points.iter().map(|(y, r)| (*y, r.value))) {
-                    plot_ui.line(Line::new(title, segment).color(color).width(2.0).allow_hover(false));
+                    plot_ui.line(
+                        Line::new(title, segment)
+                            .color(color)
+                            .width(2.0)
+                            .allow_hover(false),
+                    );
                 }
                 plot_ui.points(
                     Points::new(
@@ -255,7 +280,11 @@ fn plots_ui(
                     .shape(MarkerShape::Circle),
                 );
             }
-            for year in mirror.years.iter().filter(|y| y.coverage() != Coverage::Both) {
+            for year in mirror
+                .years
+                .iter()
+                .filter(|y| y.coverage() != Coverage::Both)
+            {
                 plot_ui.vline(
                     egui_plot::VLine::new("Reported by one side only", f64::from(year.year))
                         .color(theme::WARNING_TEXT.gamma_multiply(0.5))
@@ -283,7 +312,11 @@ fn plots_ui(
                     .allow_hover(false),
             );
             for segment in consecutive_runs(gaps.iter().copied()) {
-                plot_ui.line(Line::new(gap_name, segment).color(theme::MIRROR_GAP).allow_hover(false));
+                plot_ui.line(
+                    Line::new(gap_name, segment)
+                        .color(theme::MIRROR_GAP)
+                        .allow_hover(false),
+                );
             }
             plot_ui.points(
                 Points::new(
@@ -382,7 +415,10 @@ mod tests {
     #[test]
     fn a_missing_year_breaks_the_line() {
         let runs = consecutive_runs([(2010, 1.0), (2011, 2.0), (2013, 3.0)].into_iter());
-        assert_eq!(runs, vec![vec![[2010.0, 1.0], [2011.0, 2.0]], vec![[2013.0, 3.0]]]);
+        assert_eq!(
+            runs,
+            vec![vec![[2010.0, 1.0], [2011.0, 2.0]], vec![[2013.0, 3.0]]]
+        );
     }
 
     #[test]
