@@ -30,7 +30,7 @@ impl BilateralApp {
                 path,
                 pair,
                 new_relationship,
-            } => self.start_import(ctx, path, pair, new_relationship),
+            } => self.start_import(ctx, &path, pair, new_relationship),
             Command::CancelImport => self.cancel_import(),
             Command::CloseImportDialog => self.close_import_dialog(),
             Command::ShowImports => self.windows.imports = true,

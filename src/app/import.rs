@@ -3,6 +3,11 @@
 //! succeeds, here, in the app shell. Imports are remembered with their pair so they can be
 //! listed, removed, and read again when their file changes.
 
+#![allow(
+    clippy::result_large_err,
+    reason = "an import error carries its file, place and message; it ends the job, so its size costs nothing"
+)]
+
 use std::path::{Path, PathBuf};
 
 use eframe::egui;
@@ -85,12 +90,12 @@ impl BilateralApp {
     pub(super) fn start_import(
         &mut self,
         ctx: &egui::Context,
-        path: PathBuf,
+        path: &Path,
         pair: Pair,
         new_relationship: bool,
     ) {
         let mut session = self.import_session.take().unwrap_or_else(|| ImportSession {
-            path: path.clone(),
+            path: path.to_owned(),
             phase: Phase::ScanFailed(String::new()),
             dialog: ImportDialogState::default(),
             last_outcome: None,
@@ -100,10 +105,10 @@ impl BilateralApp {
             Phase::Importing { report, .. } => report,
             _ => None,
         };
-        session.path.clone_from(&path);
+        path.clone_into(&mut session.path);
         session.last_outcome = None;
         let options = ImportOptions::new(pair);
-        let imported_path = path.clone();
+        let imported_path = path.to_owned();
         session.phase = match Job::start("import trade file", ctx, move |progress, cancel| {
             import(&imported_path, &options, progress, cancel)
         }) {
@@ -255,10 +260,8 @@ impl BilateralApp {
             if !problems.is_empty() {
                 let listed: Vec<String> =
                     problems.iter().take(3).map(ToString::to_string).collect();
-                text.push_str(&format!(
-                    " Kept side by side, not merged: {}",
-                    listed.join("; ")
-                ));
+                text.push_str(" Kept side by side, not merged: ");
+                text.push_str(&listed.join("; "));
             }
         }
         self.imports
@@ -312,11 +315,13 @@ impl BilateralApp {
     }
 
     /// Whether the import dialog is open.
+    #[must_use]
     pub fn import_dialog_open(&self) -> bool {
         self.import_session.is_some()
     }
 
     /// The trade files imported into the data on screen.
+    #[must_use]
     pub fn imports(&self) -> &[ImportRecord] {
         &self.imports
     }

@@ -68,6 +68,7 @@ pub struct ImportDialogState {
 
 impl ImportDialogState {
     /// The pair chosen, when two different countries are.
+    #[must_use]
     pub fn pair(&self) -> Option<Pair> {
         Pair::new(self.first?, self.second?)
     }
@@ -154,10 +155,10 @@ fn scanned_ui(
     state: &mut ImportDialogState,
     commands: &mut Vec<Command>,
 ) {
-    let mut layout = report.format.label().to_owned();
-    if let Some(encoding) = report.encoding {
-        layout.push_str(&format!(" ({encoding})"));
-    }
+    let layout = match report.encoding {
+        Some(encoding) => format!("{} ({encoding})", report.format.label()),
+        None => report.format.label().to_owned(),
+    };
     egui::Grid::new("import_report")
         .num_columns(2)
         .spacing([12.0, 4.0])
@@ -348,6 +349,7 @@ fn progress_ui(ui: &mut Ui, progress: Option<&Progress>, commands: &mut Vec<Comm
 }
 
 /// `12.3 MB of 45.6 MB · 1,234,567 rows · 456,789 rows/s · about 12 s left`.
+#[must_use]
 pub fn progress_text(progress: &Progress) -> String {
     let mut parts = vec![match progress.bytes_total {
         Some(total) => format!(
@@ -375,6 +377,7 @@ pub fn progress_text(progress: &Progress) -> String {
 }
 
 /// `950 B`, `12.3 kB`, `45.6 MB`, `1.2 GB` (powers of 1000).
+#[must_use]
 pub fn bytes_text(bytes: u64) -> String {
     #[expect(clippy::cast_precision_loss, reason = "shown to three digits")]
     let value = bytes as f64;
@@ -387,6 +390,7 @@ pub fn bytes_text(bytes: u64) -> String {
 }
 
 /// `1,234,567`.
+#[must_use]
 pub fn group_digits(number: u64) -> String {
     let digits = number.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);

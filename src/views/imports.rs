@@ -20,6 +20,7 @@ pub struct ImportEntry {
 }
 
 /// The imports in `dataset`, in the order of their ids.
+#[must_use]
 pub fn imports_in(dataset: &Dataset) -> Vec<ImportEntry> {
     let mut found: BTreeMap<&str, ImportEntry> = BTreeMap::new();
     for source in &dataset.sources {

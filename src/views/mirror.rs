@@ -190,73 +190,109 @@ pub fn ui(ui: &mut Ui, dataset: &Dataset, unit: &str, state: &mut MirrorState) {
     );
 }
 
-/// The two reports over the years and, below, the gap.
-fn plots_ui(
-    ui: &mut Ui,
-    dataset: &Dataset,
-    mirror: &Mirror,
+/// What the two plots draw, and the hover text of each of their points.
+struct PlotData<'m> {
+    dataset: &'m Dataset,
+    mirror: &'m Mirror,
     gap: GapMode,
-    (exporter_title, importer_title): (&str, &str),
-) {
-    let unit = mirror.unit.as_str();
-    let side = |exporter_side: bool| -> Vec<(i32, &Report)> {
-        mirror
-            .years
-            .iter()
-            .flat_map(|y| {
-                let reports = if exporter_side {
-                    &y.exporter
-                } else {
-                    &y.importer
-                };
-                reports.iter().map(move |r| (y.year, r))
-            })
-            .collect()
-    };
-    let exporter = side(true);
-    let importer = side(false);
-    let gaps: Vec<(i32, f64)> = mirror
-        .years
-        .iter()
-        .filter_map(|y| gap.of(y).map(|g| (y.year, g)))
-        .collect();
-    let gap_name = match gap {
-        GapMode::Ratio => "Ratio importer ÷ exporter",
-        GapMode::Difference => "Difference importer − exporter",
-    };
-    let hover = |name: &str, index: usize| -> Option<String> {
-        if name == exporter_title {
-            let (year, report) = exporter.get(index)?;
-            Some(report_hover(dataset, exporter_title, *year, unit, report))
-        } else if name == importer_title {
-            let (year, report) = importer.get(index)?;
-            Some(report_hover(dataset, importer_title, *year, unit, report))
-        } else if name == gap_name {
-            let (year, value) = gaps.get(index)?;
-            Some(format!("{year}: {}", gap.text(*value, unit)))
+    exporter_title: &'m str,
+    importer_title: &'m str,
+    exporter: Vec<(i32, &'m Report)>,
+    importer: Vec<(i32, &'m Report)>,
+    gaps: Vec<(i32, f64)>,
+}
+
+impl<'m> PlotData<'m> {
+    fn new(
+        dataset: &'m Dataset,
+        mirror: &'m Mirror,
+        gap: GapMode,
+        (exporter_title, importer_title): (&'m str, &'m str),
+    ) -> Self {
+        let side = |exporter_side: bool| -> Vec<(i32, &'m Report)> {
+            mirror
+                .years
+                .iter()
+                .flat_map(|y| {
+                    let reports = if exporter_side {
+                        &y.exporter
+                    } else {
+                        &y.importer
+                    };
+                    reports.iter().map(move |r| (y.year, r))
+                })
+                .collect()
+        };
+        Self {
+            dataset,
+            mirror,
+            gap,
+            exporter_title,
+            importer_title,
+            exporter: side(true),
+            importer: side(false),
+            gaps: mirror
+                .years
+                .iter()
+                .filter_map(|y| gap.of(y).map(|g| (y.year, g)))
+                .collect(),
+        }
+    }
+
+    fn gap_name(&self) -> &'static str {
+        match self.gap {
+            GapMode::Ratio => "Ratio importer ÷ exporter",
+            GapMode::Difference => "Difference importer − exporter",
+        }
+    }
+
+    /// The value, note and sources of the point under the pointer.
+    fn hover(&self, position: &egui_plot::HoverPosition<'_>) -> Option<String> {
+        let egui_plot::HoverPosition::NearDataPoint {
+            plot_name, index, ..
+        } = position
+        else {
+            return None;
+        };
+        let unit = self.mirror.unit.as_str();
+        let side = |reports: &[(i32, &Report)], title: &str| {
+            let (year, report) = reports.get(*index)?;
+            Some(report_hover(self.dataset, title, *year, unit, report))
+        };
+        if *plot_name == self.exporter_title {
+            side(&self.exporter, self.exporter_title)
+        } else if *plot_name == self.importer_title {
+            side(&self.importer, self.importer_title)
+        } else if *plot_name == self.gap_name() {
+            let (year, value) = self.gaps.get(*index)?;
+            Some(format!("{year}: {}", self.gap.text(*value, unit)))
         } else {
             None
         }
-    };
-    let formatter = |position: &egui_plot::HoverPosition<'_>| match position {
-        egui_plot::HoverPosition::NearDataPoint {
-            plot_name, index, ..
-        } => hover(plot_name, *index),
-        egui_plot::HoverPosition::Elsewhere { .. } => None,
-    };
+    }
+}
+
+/// The two reports over the years and, below, the gap; their year axes move together.
+fn plots_ui(ui: &mut Ui, dataset: &Dataset, mirror: &Mirror, gap: GapMode, titles: (&str, &str)) {
+    let data = PlotData::new(dataset, mirror, gap, titles);
     let link = ui.make_persistent_id("mirror_years_link");
-    let height = ui.available_height();
+    values_plot_ui(ui, &data, link);
+    gap_plot_ui(ui, &data, link);
+}
+
+fn values_plot_ui(ui: &mut Ui, data: &PlotData<'_>, link: egui::Id) {
+    let mirror = data.mirror;
     Plot::new(("mirror_values", &mirror.exporter, &mirror.importer))
-        .height(height * 0.62)
+        .height(ui.available_height() * 0.62)
         .legend(egui_plot::Legend::default())
-        .y_axis_label(unit.to_owned())
+        .y_axis_label(mirror.unit.clone())
         .include_y(0.0)
         .link_axis(link, [true, false])
-        .label_formatter(formatter)
+        .label_formatter(|position| data.hover(position))
         .show(ui, |plot_ui| {
             for (points, title, color) in [
-                (&exporter, exporter_title, theme::MIRROR_EXPORTER),
-                (&importer, importer_title, theme::MIRROR_IMPORTER),
+                (&data.exporter, data.exporter_title, theme::MIRROR_EXPORTER),
+                (&data.importer, data.importer_title, theme::MIRROR_IMPORTER),
             ] {
                 for segment in consecutive_runs(points.iter().map(|(y, r)| (*y, r.value))) {
                     plot_ui.line(
@@ -293,25 +329,27 @@ fn plots_ui(
                 );
             }
         });
+}
+
+fn gap_plot_ui(ui: &mut Ui, data: &PlotData<'_>, link: egui::Id) {
+    let mirror = data.mirror;
+    let gap_name = data.gap_name();
+    let (axis, baseline) = match data.gap {
+        GapMode::Ratio => ("ratio".to_owned(), 1.0),
+        GapMode::Difference => (mirror.unit.clone(), 0.0),
+    };
     Plot::new(("mirror_gap", &mirror.exporter, &mirror.importer))
         .height(ui.available_height())
-        .y_axis_label(match gap {
-            GapMode::Ratio => "ratio".to_owned(),
-            GapMode::Difference => unit.to_owned(),
-        })
+        .y_axis_label(axis)
         .link_axis(link, [true, false])
-        .label_formatter(formatter)
+        .label_formatter(|position| data.hover(position))
         .show(ui, |plot_ui| {
-            let baseline = match gap {
-                GapMode::Ratio => 1.0,
-                GapMode::Difference => 0.0,
-            };
             plot_ui.hline(
                 egui_plot::HLine::new("no gap", baseline)
                     .color(theme::MIRROR_GAP.gamma_multiply(0.4))
                     .allow_hover(false),
             );
-            for segment in consecutive_runs(gaps.iter().copied()) {
+            for segment in consecutive_runs(data.gaps.iter().copied()) {
                 plot_ui.line(
                     Line::new(gap_name, segment)
                         .color(theme::MIRROR_GAP)
@@ -321,7 +359,8 @@ fn plots_ui(
             plot_ui.points(
                 Points::new(
                     gap_name,
-                    gaps.iter()
+                    data.gaps
+                        .iter()
                         .map(|(year, g)| [f64::from(*year), *g])
                         .collect::<Vec<_>>(),
                 )
