@@ -8,10 +8,12 @@
 //! mode; [`dialogs`] shows native file dialogs; [`export`] writes exports;
 //! [`persistence`] saves the settings.
 
+mod background;
 mod chrome;
 mod commands;
 mod dialogs;
 mod export;
+mod import;
 mod input;
 pub mod menu;
 mod persistence;
@@ -30,6 +32,7 @@ use crate::settings::{Settings, SettingsStore};
 use crate::views::cache::ViewCaches;
 use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
 
+pub use import::ImportRecord;
 pub use presenter::Presenter;
 
 /// Where the data on screen came from.
@@ -39,6 +42,8 @@ pub enum DataOrigin {
     BuiltIn,
     /// A file on disk.
     File(PathBuf),
+    /// A new relationship made from a trade file.
+    Imported(PathBuf),
 }
 
 impl DataOrigin {
@@ -47,6 +52,7 @@ impl DataOrigin {
         match self {
             Self::BuiltIn => "built-in data".to_owned(),
             Self::File(path) => path.display().to_string(),
+            Self::Imported(path) => format!("new relationship from {}", path.display()),
         }
     }
 }
@@ -100,6 +106,7 @@ impl Default for AppOptions {
 struct OpenWindows {
     about: bool,
     shortcuts: bool,
+    imports: bool,
 }
 
 /// The Bilateral app.
@@ -129,6 +136,10 @@ pub struct BilateralApp {
     view_size: egui::Vec2,
     windows: OpenWindows,
     window_title: String,
+    /// The import dialog and the work it runs, while open.
+    import_session: Option<import::ImportSession>,
+    /// Trade files imported into the data on screen.
+    imports: Vec<ImportRecord>,
 }
 
 impl BilateralApp {
@@ -168,6 +179,8 @@ impl BilateralApp {
             view_size: egui::vec2(1200.0, 700.0),
             windows: OpenWindows::default(),
             window_title: String::new(),
+            import_session: None,
+            imports: Vec::new(),
         };
         chrome::apply_theme(ctx, app.settings.theme);
         if let Some(path) = initial_file {
@@ -226,6 +239,7 @@ impl BilateralApp {
 impl eframe::App for BilateralApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.poll_import(&ctx);
         let mut commands = self.poll_file_dialog();
         commands.extend(input::commands_from_input(&ctx, self.presenter.is_some()));
         self.refresh_caches();
@@ -253,6 +267,10 @@ impl eframe::App for BilateralApp {
 
         chrome::about_window(&ctx, &mut self.windows.about);
         chrome::shortcuts_window(&ctx, &mut self.windows.shortcuts);
+        if self.presenter.is_none() {
+            self.import_dialog(&ctx, &mut commands);
+            self.imports_window(&ctx, &mut commands);
+        }
         chrome::drop_overlay(&ctx);
 
         for command in commands {

@@ -70,6 +70,8 @@ pub struct Collector {
     pair: Option<Pair>,
     country_count: usize,
     counts: Vec<u64>,
+    /// The first and last year slot seen in each cell of `counts` (`u16::MAX, 0` when none).
+    year_spans: Vec<(u16, u16)>,
     years: [bool; YEAR_SLOTS],
     observations: u64,
     pair_rows: u64,
@@ -88,6 +90,7 @@ impl Collector {
             pair,
             country_count,
             counts: vec![0; country_count * country_count],
+            year_spans: vec![(u16::MAX, 0); country_count * country_count],
             years: [false; YEAR_SLOTS],
             observations: 0,
             pair_rows: 0,
@@ -141,11 +144,14 @@ impl Collector {
         if let Some(count) = self.counts.get_mut(cell) {
             *count += 1;
         }
-        if let Some(seen) = usize::try_from(year - FIRST_YEAR)
-            .ok()
-            .and_then(|slot| self.years.get_mut(slot))
+        if let Ok(slot) = usize::try_from(year - FIRST_YEAR)
+            && let Some(seen) = self.years.get_mut(slot)
         {
             *seen = true;
+            if let (Some(span), Ok(slot)) = (self.year_spans.get_mut(cell), u16::try_from(slot)) {
+                span.0 = span.0.min(slot);
+                span.1 = span.1.max(slot);
+            }
         }
     }
 
@@ -200,6 +206,10 @@ impl Collector {
     pub fn merge(&mut self, later: Self) {
         for (count, more) in self.counts.iter_mut().zip(later.counts) {
             *count += more;
+        }
+        for (span, more) in self.year_spans.iter_mut().zip(later.year_spans) {
+            span.0 = span.0.min(more.0);
+            span.1 = span.1.max(more.1);
         }
         for (seen, more) in self.years.iter_mut().zip(later.years) {
             *seen |= more;
@@ -262,10 +272,21 @@ impl Collector {
         for (index, rows) in self.counts.iter().enumerate() {
             if *rows > 0 {
                 let id = |i: usize| CountryId(u16::try_from(i).unwrap_or(u16::MAX));
+                let years = self
+                    .year_spans
+                    .get(index)
+                    .filter(|(first, last)| first <= last)
+                    .map(|(first, last)| {
+                        (
+                            FIRST_YEAR + i32::from(*first),
+                            FIRST_YEAR + i32::from(*last),
+                        )
+                    });
                 flows.push(FlowCount {
                     reporter: id(index / self.country_count),
                     partner: id(index % self.country_count),
                     rows: *rows,
+                    years,
                 });
             }
         }
@@ -469,6 +490,27 @@ mod tests {
 
     fn id(code: &str) -> CountryId {
         countries().lookup(code).expect("known").id
+    }
+
+    #[test]
+    fn each_reporter_and_partner_keeps_its_first_and_last_year() {
+        let mut early = Collector::new(None);
+        early.count(id("RUS"), id("IRN"), 2014);
+        early.count(id("IRN"), id("RUS"), 2012);
+        let mut late = Collector::new(None);
+        late.count(id("RUS"), id("IRN"), 2010);
+        late.count(id("RUS"), id("IRN"), 2019);
+        early.merge(late);
+        let collected = early.finish(None).expect("counts");
+        let span = |reporter, partner| {
+            collected
+                .flows
+                .iter()
+                .find(|f| f.reporter == id(reporter) && f.partner == id(partner))
+                .map(|f| (f.rows, f.years))
+        };
+        assert_eq!(span("RUS", "IRN"), Some((3, Some((2010, 2019)))));
+        assert_eq!(span("IRN", "RUS"), Some((1, Some((2012, 2012)))));
     }
 
     fn observation(period: Period, value: f64, product: Option<&str>) -> Observation<'_> {

@@ -17,6 +17,8 @@ pub struct FlowCount {
     pub partner: CountryId,
     /// Rows found.
     pub rows: u64,
+    /// The first and last year of those rows, when they had years.
+    pub years: Option<(i32, i32)>,
 }
 
 /// What a file holds.
@@ -81,6 +83,15 @@ impl FileReport {
             .filter(|f| pair.is(f.reporter, f.partner))
             .map(|f| f.rows)
             .sum()
+    }
+
+    /// The rows of `pair`, each direction and reporter apart, most first.
+    pub fn flows_of(&self, pair: Pair) -> Vec<FlowCount> {
+        self.flows
+            .iter()
+            .filter(|f| pair.is(f.reporter, f.partner))
+            .copied()
+            .collect()
     }
 
     /// The single pair in the file, when there is exactly one.
