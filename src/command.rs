@@ -62,6 +62,10 @@ impl ExportKind {
 pub enum Command {
     /// Show the native file picker.
     ShowOpenDialog,
+    /// Ask for two countries to start a new relationship with.
+    ShowNewRelationship,
+    /// Replace the data on screen with an empty dataset for this pair.
+    NewRelationship(Pair),
     /// Ask where to save an export.
     ShowExportDialog(ExportKind),
     /// Write an export to this path (menu, tests).
@@ -151,6 +155,7 @@ impl Command {
         let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
             Self::ShowOpenDialog => command(Key::O),
+            Self::ShowNewRelationship => command(Key::N),
             Self::ShowExportDialog(ExportKind::ViewPng) => command(Key::E),
             Self::Quit => command(Key::Q),
             Self::ShowView(view) => command(view.shortcut_key()),
@@ -182,6 +187,8 @@ impl Command {
     pub fn label(&self) -> String {
         match self {
             Self::ShowOpenDialog => "Open…".to_owned(),
+            Self::ShowNewRelationship => "New relationship…".to_owned(),
+            Self::NewRelationship(pair) => format!("Start {pair}"),
             Self::ShowImportDialog => "Import trade file…".to_owned(),
             Self::OpenTradeFile(path) => path.display().to_string(),
             Self::ImportTradeFile {
@@ -222,6 +229,13 @@ impl Command {
     pub fn description(&self) -> String {
         match self {
             Self::ShowOpenDialog => "Open a dataset or GeoJSON layer".to_owned(),
+            Self::ShowNewRelationship => {
+                "Start an empty dataset for any two countries, to import trade files into"
+                    .to_owned()
+            }
+            Self::NewRelationship(pair) => format!(
+                "Replace the data on screen with an empty dataset for {pair} (File › Revert brings back the built-in data)"
+            ),
             Self::ShowImportDialog => {
                 "Import a trade file: UN Comtrade, IMF, WITS, BACI or a tidy table".to_owned()
             }
@@ -276,6 +290,7 @@ impl Command {
     pub fn with_shortcuts() -> Vec<Self> {
         let mut commands = vec![
             Self::ShowOpenDialog,
+            Self::ShowNewRelationship,
             Self::ShowExportDialog(ExportKind::ViewPng),
             Self::Quit,
             Self::DismissMessage,

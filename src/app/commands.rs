@@ -34,6 +34,30 @@ impl BilateralApp {
             Command::CancelImport => self.cancel_import(),
             Command::CloseImportDialog => self.close_import_dialog(),
             Command::ShowImports => self.windows.imports = true,
+            Command::ShowNewRelationship => {
+                let pair = crate::data::country::Pair::of_parties(&self.dataset.metadata.parties);
+                self.windows.new_relationship = Some(crate::views::new_relationship::NewRelationshipForm {
+                    first: pair.map(|pair| pair.first),
+                    second: pair.map(|pair| pair.second),
+                });
+            }
+            Command::NewRelationship(pair) => {
+                let today = crate::import::date_of(std::time::SystemTime::now())
+                    .unwrap_or_else(|| crate::data::PartialDate::year(2026));
+                match crate::data::new_relationship::new_relationship(pair, today) {
+                    Some(dataset) => {
+                        self.accept(Ok(dataset), DataOrigin::New);
+                        self.message = Some(Message::Notice(format!(
+                            "A new relationship: {pair}. Import trade files into it with File › Import trade file…"
+                        )));
+                    }
+                    None => {
+                        self.message = Some(Message::Notice(format!(
+                            "The country table does not name both of {pair}."
+                        )));
+                    }
+                }
+            }
             Command::RemoveImport(id) => self.remove_import(&id),
             Command::RemoveLayer(index) => {
                 if index < self.layers.len() {

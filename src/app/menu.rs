@@ -31,6 +31,7 @@ pub enum MenuEntry {
 pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
     use MenuEntry::{Command as Run, Separator, Submenu};
     let file = vec![
+        Run(Command::ShowNewRelationship),
         Run(Command::ShowOpenDialog),
         Submenu("Open recent", vec![MenuEntry::RecentFiles]),
         Run(Command::ShowImportDialog),

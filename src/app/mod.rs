@@ -44,6 +44,8 @@ pub enum DataOrigin {
     File(PathBuf),
     /// A new relationship made from a trade file.
     Imported(PathBuf),
+    /// A new, empty relationship (File › New relationship…).
+    New,
 }
 
 impl DataOrigin {
@@ -53,6 +55,7 @@ impl DataOrigin {
             Self::BuiltIn => "built-in data".to_owned(),
             Self::File(path) => path.display().to_string(),
             Self::Imported(path) => format!("new relationship from {}", path.display()),
+            Self::New => "new relationship".to_owned(),
         }
     }
 }
@@ -107,6 +110,8 @@ struct OpenWindows {
     about: bool,
     shortcuts: bool,
     imports: bool,
+    /// File › New relationship…, with the countries chosen so far.
+    new_relationship: Option<crate::views::new_relationship::NewRelationshipForm>,
 }
 
 /// The Bilateral app.
@@ -270,6 +275,11 @@ impl eframe::App for BilateralApp {
         if self.presenter.is_none() {
             self.import_dialog(&ctx, &mut commands);
             self.imports_window(&ctx, &mut commands);
+            crate::views::new_relationship::new_relationship_window(
+                &ctx,
+                &mut self.windows.new_relationship,
+                &mut commands,
+            );
         }
         chrome::drop_overlay(&ctx);
 

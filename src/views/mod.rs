@@ -9,6 +9,7 @@ pub mod events;
 pub mod import_dialog;
 pub mod imports;
 pub mod map;
+pub mod new_relationship;
 pub mod mirror;
 pub mod sources;
 pub mod standing;
