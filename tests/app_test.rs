@@ -601,6 +601,26 @@ fn the_shortcut_list_opens_with_the_question_mark() {
 }
 
 #[test]
+fn new_relationship_starts_an_empty_dataset_for_two_countries_picked_by_typing() {
+    let mut harness = new_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(2);
+    let table = bilateral::data::country::countries();
+    let label = |code: &str| table.lookup(code).expect(code).label();
+    // The pickers start on the open dataset's pair; the first becomes India.
+    app_import::pick_country(&mut harness, &label("RUS"), "India");
+    harness.get_by_label("Start the relationship").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.origin, DataOrigin::New);
+    let [india, iran] = &app.dataset.metadata.parties;
+    assert_eq!((india.iso_alpha3.as_str(), iran.iso_alpha3.as_str()), ("IND", "IRN"));
+    assert!(app.dataset.series.is_empty() && app.dataset.places.is_empty());
+    assert!(app.dataset.metadata.title.contains("India"), "{}", app.dataset.metadata.title);
+    assert!(harness.query_by_label("Start the relationship").is_none(), "the window closed");
+}
+
+#[test]
 fn the_file_menu_offers_every_export() {
     let mut harness = new_harness();
     harness.get_by_label("File").click();

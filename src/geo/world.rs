@@ -187,19 +187,15 @@ impl WorldMap {
             .filter_map(move |(index, _)| self.mesh(level, index))
     }
 
-    /// The country under the projected point `xy_km`, at full detail.
-    pub fn mesh_at(&self, xy_km: [f64; 2]) -> Option<&CountryMesh> {
+    /// The country under the projected point `xy_km` as drawn at a zoom of
+    /// `km_per_point` (0 for full detail), so that hovering agrees with the fill.
+    pub fn mesh_at(&self, xy_km: [f64; 2], km_per_point: f64) -> Option<&CountryMesh> {
         #[expect(clippy::cast_possible_truncation, reason = "map kilometres fit in f32")]
         let point = [xy_km[0] as f32, xy_km[1] as f32];
-        self.countries
-            .iter()
-            .enumerate()
-            .filter(|(_, country)| {
-                let (min, max) = country.bounds_km;
-                (min[0]..=max[0]).contains(&point[0]) && (min[1]..=max[1]).contains(&point[1])
-            })
-            .filter_map(|(index, _)| self.mesh(0, index))
-            .find(|mesh| mesh.contains_km(point))
+        self.visible_meshes(km_per_point, move |(min, max)| {
+            (min[0]..=max[0]).contains(&point[0]) && (min[1]..=max[1]).contains(&point[1])
+        })
+        .find(|mesh| mesh.contains_km(point))
     }
 
     fn build_mesh(&self, entry: &LevelEntry) -> Option<CountryMesh> {
@@ -470,7 +466,7 @@ mod tests {
         let [x, y] = label.anchor_km;
         assert!((min[0]..=max[0]).contains(&x) && (min[1]..=max[1]).contains(&y));
         assert_eq!(
-            world.mesh_at(label.anchor_km).map(|m| m.iso_numeric.as_str()),
+            world.mesh_at(label.anchor_km, 0.0).map(|m| m.iso_numeric.as_str()),
             Some("643")
         );
     }
@@ -480,7 +476,7 @@ mod tests {
         let world = builtin_world();
         let at = |lon_lat| {
             world
-                .mesh_at(world.projection().project(lon_lat))
+                .mesh_at(world.projection().project(lon_lat), 0.0)
                 .map(|m| m.iso_numeric.clone())
         };
         assert_eq!(at([50.5, 42.0]), None);
@@ -560,7 +556,7 @@ mod tests {
         assert!(width_km < 14_000.0, "Russia is {width_km} km wide");
         let chukotka = world.projection().project([-175.0, 66.0]);
         assert_eq!(
-            world.mesh_at(chukotka).map(|m| m.iso_numeric.as_str()),
+            world.mesh_at(chukotka, 0.0).map(|m| m.iso_numeric.as_str()),
             Some("643")
         );
     }
@@ -585,7 +581,7 @@ mod tests {
             assert!(width < 15_000.0, "a triangle {width} km wide across the map");
         }
         for lon_lat in [[-175.0, 66.0], [175.0, 66.0]] {
-            let found = world.mesh_at(world.projection().project(lon_lat));
+            let found = world.mesh_at(world.projection().project(lon_lat), 0.0);
             assert_eq!(found.map(|m| m.iso_numeric.as_str()), Some("643"), "{lon_lat:?}");
         }
     }

@@ -60,7 +60,7 @@ fn scanned(harness: &Harness<'static, BilateralApp>) -> bool {
 }
 
 /// Picks a country in the picker now showing `current` by typing `typed` and Enter.
-fn pick_country(harness: &mut Harness<'static, BilateralApp>, current: &str, typed: &str) {
+pub(super) fn pick_country(harness: &mut Harness<'static, BilateralApp>, current: &str, typed: &str) {
     harness.get_by_label(current).click();
     harness.run_steps(2);
     harness

@@ -56,7 +56,7 @@ impl MapLayer for Areas {
         let lon_lat = scene.projector.screen_to_lon_lat(pointer);
         let country = scene
             .world
-            .mesh_at(xy_km)
+            .mesh_at(xy_km, scene.projector.view.km_per_point)
             .map(|mesh| mesh.iso_numeric.as_str());
         scene
             .dataset
