@@ -5,7 +5,7 @@
 use eframe::egui::{Pos2, Rect, pos2};
 
 use crate::geo::mesh::points_to_screen;
-use crate::geo::projection::{MapView, Projection, ScreenTransform};
+use crate::geo::projection::{MapView, Projection, ScreenTransform, wrap_degrees};
 
 /// Outline points closer than this to the previous one are skipped.
 const MIN_STEP_POINTS: f32 = 1.5;
@@ -49,6 +49,15 @@ impl<'a> Projector<'a> {
             .iter()
             .map(|&p| self.lon_lat_to_screen(p))
             .collect()
+    }
+
+    /// Whether the short way from `a` to `b` (`[lon, lat]`) crosses the meridian where the
+    /// map is cut, so that a straight line between their screen positions would run the
+    /// wrong way across the whole map.
+    pub fn crosses_cut(&self, a: [f64; 2], b: [f64; 2]) -> bool {
+        let lon0 = self.projection.central_meridian();
+        let (from_a, from_b) = (wrap_degrees(a[0] - lon0), wrap_degrees(b[0] - lon0));
+        (from_a - from_b).abs() > 180.0
     }
 
     /// Projected kilometres under a screen position.
@@ -192,6 +201,18 @@ mod tests {
         let moscow = projector.lon_lat_to_screen([37.62, 55.75]);
         assert!(moscow.y < tehran.y, "Moscow is north of Tehran");
         assert!(moscow.x < tehran.x, "Moscow is west of Tehran");
+    }
+
+    #[test]
+    fn a_route_across_the_cut_is_told_apart_from_one_across_the_centre() {
+        let pacific = Projection::equal_earth(170.0);
+        let projector = projector(&pacific);
+        // Tokyo to San Francisco crosses 180°, the middle of this map: not the cut.
+        assert!(!projector.crosses_cut([139.7, 35.7], [-122.4, 37.8]));
+        // Lisbon to New York crosses 10°W, where a map centred on 170°E is cut.
+        assert!(projector.crosses_cut([-9.1, 38.7], [-74.0, 40.7]));
+        // New York to Reykjavik stays west of it.
+        assert!(!projector.crosses_cut([-74.0, 40.7], [-21.9, 64.1]));
     }
 
     #[test]

@@ -22,7 +22,18 @@ impl MapLayer for Corridors {
         {
             let color = record_color(&corridor.domains, Domain::Transport);
             let points = screen_path(scene, corridor);
-            for (pair, segment) in points.windows(2).zip(&corridor.segments) {
+            for ((pair, segment), ends) in points
+                .windows(2)
+                .zip(&corridor.segments)
+                .zip(corridor.waypoints.windows(2))
+            {
+                // A stretch across the map's cut would be drawn the wrong way round.
+                if scene
+                    .projector
+                    .crosses_cut([ends[0].lon, ends[0].lat], [ends[1].lon, ends[1].lat])
+                {
+                    continue;
+                }
                 painter.extend(status_shapes(pair, segment.status, color));
                 if segment.status == SegmentStatus::MissingLink {
                     painter.text(
