@@ -48,7 +48,11 @@ pub fn picture_frame(
             .into_iter()
             .map(|id| source_citation(dataset, id))
             .collect(),
-        _ => dataset.sources.iter().map(|s| s.citation()).collect(),
+        _ => dataset
+            .sources
+            .iter()
+            .map(crate::data::Source::citation)
+            .collect(),
     };
     let source_line = if citations.is_empty() {
         "Made with Bilateral.".to_owned()
