@@ -110,6 +110,10 @@ impl From<ExportMode> for ChartMode {
 /// The arguments of `bilateral export`.
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("outputs").required(true).multiple(true).args(["svg", "csv", "png"])))]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each bool is an independent command-line flag"
+)]
 pub struct ExportArgs {
     /// Files to merge; none means the built-in dataset.
     pub files: Vec<PathBuf>,
@@ -280,7 +284,9 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         let _ = writeln!(
             err,
             "bilateral export: --svg and --csv are for --view trade; write the {} view with --png",
-            crate::views::ViewKind::from(args.view).label().to_lowercase()
+            crate::views::ViewKind::from(args.view)
+                .label()
+                .to_lowercase()
         );
         return 2;
     }
@@ -325,7 +331,11 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
             Ok(bytes) => outputs.push((path, bytes)),
             Err(error) => {
                 failed = true;
-                let _ = writeln!(err, "{}: could not draw the picture: {error}", path.display());
+                let _ = writeln!(
+                    err,
+                    "{}: could not draw the picture: {error}",
+                    path.display()
+                );
             }
         }
     }

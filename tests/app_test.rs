@@ -614,10 +614,20 @@ fn new_relationship_starts_an_empty_dataset_for_two_countries_picked_by_typing()
     let app = harness.state();
     assert_eq!(app.origin, DataOrigin::New);
     let [india, iran] = &app.dataset.metadata.parties;
-    assert_eq!((india.iso_alpha3.as_str(), iran.iso_alpha3.as_str()), ("IND", "IRN"));
+    assert_eq!(
+        (india.iso_alpha3.as_str(), iran.iso_alpha3.as_str()),
+        ("IND", "IRN")
+    );
     assert!(app.dataset.series.is_empty() && app.dataset.places.is_empty());
-    assert!(app.dataset.metadata.title.contains("India"), "{}", app.dataset.metadata.title);
-    assert!(harness.query_by_label("Start the relationship").is_none(), "the window closed");
+    assert!(
+        app.dataset.metadata.title.contains("India"),
+        "{}",
+        app.dataset.metadata.title
+    );
+    assert!(
+        harness.query_by_label("Start the relationship").is_none(),
+        "the window closed"
+    );
 }
 
 #[test]

@@ -241,7 +241,10 @@ fn new_writes_an_empty_dataset_for_any_pair_that_check_accepts() {
     let checked = bilateral().arg("check").arg(&path).output().expect("runs");
     assert_eq!(checked.status.code(), Some(0), "{checked:?}");
     for bad in ["IND", "IND,XXQ", "IND,IND"] {
-        let output = bilateral().args(["new", "--pair", bad]).output().expect("runs");
+        let output = bilateral()
+            .args(["new", "--pair", bad])
+            .output()
+            .expect("runs");
         assert_eq!(output.status.code(), Some(2), "{bad}: {output:?}");
     }
 }
@@ -258,7 +261,8 @@ mod pictures {
             .pixels()
             .filter(|p| (0..3).all(|i| p.0[i].abs_diff(rgb[i]) <= 3))
             .count();
-        near as f64 / (f64::from(image.width()) * f64::from(image.height()))
+        f64::from(u32::try_from(near).expect("a count of pixels"))
+            / (f64::from(image.width()) * f64::from(image.height()))
     }
 
     fn export_png(args: &[&str], dataset: Option<&std::path::Path>) -> image::RgbaImage {
@@ -282,11 +286,18 @@ mod pictures {
     #[test]
     fn every_view_exports_as_png_at_twice_its_size() {
         for view in ["trade", "map", "timeline"] {
-            let image = export_png(&["--view", view, "--size", "500x300", "--year", "2016"], None);
+            let image = export_png(
+                &["--view", view, "--size", "500x300", "--year", "2016"],
+                None,
+            );
             assert_eq!((image.width(), image.height()), (1000, 600), "{view}");
             let distinct: std::collections::HashSet<[u8; 4]> =
                 image.pixels().map(|p| p.0).collect();
-            assert!(distinct.len() > 50, "{view} drew something: {} colours", distinct.len());
+            assert!(
+                distinct.len() > 50,
+                "{view} drew something: {} colours",
+                distinct.len()
+            );
         }
     }
 

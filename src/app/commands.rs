@@ -36,10 +36,11 @@ impl BilateralApp {
             Command::ShowImports => self.windows.imports = true,
             Command::ShowNewRelationship => {
                 let pair = crate::data::country::Pair::of_parties(&self.dataset.metadata.parties);
-                self.windows.new_relationship = Some(crate::views::new_relationship::NewRelationshipForm {
-                    first: pair.map(|pair| pair.first),
-                    second: pair.map(|pair| pair.second),
-                });
+                self.windows.new_relationship =
+                    Some(crate::views::new_relationship::NewRelationshipForm {
+                        first: pair.map(|pair| pair.first),
+                        second: pair.map(|pair| pair.second),
+                    });
             }
             Command::NewRelationship(pair) => {
                 let today = crate::import::date_of(std::time::SystemTime::now())

@@ -58,14 +58,21 @@ mod tests {
         let dataset = new_relationship(pair, PartialDate::year(2026)).expect("made");
         let [china, russia] = &dataset.metadata.parties;
         assert_eq!(
-            (china.iso_alpha3.as_str(), china.iso_alpha2.as_str(), china.iso_numeric.as_str()),
+            (
+                china.iso_alpha3.as_str(),
+                china.iso_alpha2.as_str(),
+                china.iso_numeric.as_str()
+            ),
             ("CHN", "CN", "156")
         );
         assert_eq!(
             (russia.iso_alpha3.as_str(), russia.iso_numeric.as_str()),
             ("RUS", "643")
         );
-        assert_eq!(dataset.metadata.title, format!("{} and {}", china.name, russia.name));
+        assert_eq!(
+            dataset.metadata.title,
+            format!("{} and {}", china.name, russia.name)
+        );
         assert!(validate(&dataset).is_empty(), "{:?}", validate(&dataset));
         let text = to_json(&dataset);
         let back = parse_dataset(text.as_bytes(), "new.json").expect("loads back");

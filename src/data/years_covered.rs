@@ -18,7 +18,12 @@ pub fn years_covered(dataset: &Dataset) -> Option<(i32, i32)> {
         .events
         .iter()
         .map(|e| e.date.year)
-        .chain(dataset.series.iter().flat_map(|s| s.points.iter().map(|p| p.year)))
+        .chain(
+            dataset
+                .series
+                .iter()
+                .flat_map(|s| s.points.iter().map(|p| p.year)),
+        )
         .chain(
             dataset
                 .standing_facts

@@ -18,7 +18,10 @@ pub fn pieces_within(polygon: &Polygon, lon0: f64) -> Vec<Vec<Vec<[f64; 2]>>> {
     let Some(min_lon) = exterior.iter().map(|p| p[0]).reduce(f64::min) else {
         return Vec::new();
     };
-    let max_lon = exterior.iter().map(|p| p[0]).fold(f64::NEG_INFINITY, f64::max);
+    let max_lon = exterior
+        .iter()
+        .map(|p| p[0])
+        .fold(f64::NEG_INFINITY, f64::max);
     // Move the polygon so its west edge lies in cut - 360 .. cut.
     let shift = ((cut - 360.0 - min_lon) / 360.0).ceil() * 360.0;
     let shifted = |ring: &[[f64; 2]], by: f64| -> Vec<[f64; 2]> {

@@ -33,7 +33,7 @@ impl EqualEarth {
     }
 
     /// `[lambda, lat]` (degrees, lambda from the central meridian) to km.
-    pub(crate) fn project_lambda(self, lambda_deg: f64, lat: f64) -> [f64; 2] {
+    pub(crate) fn project_lambda(lambda_deg: f64, lat: f64) -> [f64; 2] {
         let lambda = lambda_deg.to_radians();
         let phi = lat.clamp(-90.0, 90.0).to_radians();
         let theta = (M * phi.sin()).asin();
@@ -54,7 +54,8 @@ impl EqualEarth {
             let theta2 = theta * theta;
             let theta6 = theta2 * theta2 * theta2;
             let f = theta * (A4 * theta6 * theta2 + A3 * theta6 + A2 * theta2 + A1) - y;
-            let derivative = 9.0 * A4 * theta6 * theta2 + 7.0 * A3 * theta6 + 3.0 * A2 * theta2 + A1;
+            let derivative =
+                9.0 * A4 * theta6 * theta2 + 7.0 * A3 * theta6 + 3.0 * A2 * theta2 + A1;
             let step = f / derivative;
             theta -= step;
             if step.abs() < 1e-12 {

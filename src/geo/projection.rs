@@ -95,7 +95,7 @@ impl Projection {
     fn project_lambda(&self, lambda_deg: f64, lat: f64) -> [f64; 2] {
         match self {
             Self::Albers(albers) => albers.project_lambda(lambda_deg, lat),
-            Self::EqualEarth(equal_earth) => equal_earth.project_lambda(lambda_deg, lat),
+            Self::EqualEarth(_) => EqualEarth::project_lambda(lambda_deg, lat),
         }
     }
 
@@ -267,8 +267,8 @@ impl MapView {
         );
         Self {
             center_km: [
-                (min_km[0] + max_km[0]) / 2.0,
-                (min_km[1] + max_km[1]) / 2.0 - inset / 2.0 * km_per_point,
+                f64::midpoint(min_km[0], max_km[0]),
+                f64::midpoint(min_km[1], max_km[1]) - inset / 2.0 * km_per_point,
             ],
             km_per_point,
         }
@@ -531,10 +531,14 @@ mod tests {
                 "{bottom_right:?} with {inset}"
             );
             // It fills one of the two directions.
-            let touches_sides = (top_left[0].abs() < 0.01) && ((bottom_right[0] - 1600.0).abs() < 0.01);
+            let touches_sides =
+                (top_left[0].abs() < 0.01) && ((bottom_right[0] - 1600.0).abs() < 0.01);
             let touches_ends =
                 (top_left[1].abs() < 0.01) && ((bottom_right[1] - (900.0 - inset)).abs() < 0.01);
-            assert!(touches_sides || touches_ends, "{top_left:?} {bottom_right:?}");
+            assert!(
+                touches_sides || touches_ends,
+                "{top_left:?} {bottom_right:?}"
+            );
         }
     }
 

@@ -36,8 +36,6 @@ pub const EQUATOR_MARGIN_DEG: f64 = 10.0;
 /// The margin added to each side of the focus, as a share of its width or height.
 pub const FRAME_MARGIN: f64 = 0.06;
 
-
-
 /// The projection and default frame of a dataset's map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSetup {
@@ -168,16 +166,17 @@ fn choose_projection(points: &[[f64; 2]]) -> Projection {
         return Projection::equal_earth(lon0);
     }
     let sixth = (north - south) / 6.0;
-    Projection::albers(lon0, (south + north) / 2.0, south + sixth, north - sixth)
+    Projection::albers(
+        lon0,
+        f64::midpoint(south, north),
+        south + sixth,
+        north - sixth,
+    )
 }
 
 /// The projected box around `points` with `margin` of its size added on each side; the
 /// whole world when there are no points.
-fn frame_around(
-    projection: &Projection,
-    points: &[[f64; 2]],
-    margin: f64,
-) -> ([f64; 2], [f64; 2]) {
+fn frame_around(projection: &Projection, points: &[[f64; 2]], margin: f64) -> ([f64; 2], [f64; 2]) {
     let lon0 = projection.central_meridian();
     let projected: Vec<[f64; 2]> = if points.is_empty() {
         [[-180.0, 0.0], [180.0, 0.0], [0.0, 85.0], [0.0, -60.0]]
@@ -189,7 +188,10 @@ fn frame_around(
         points
             .iter()
             .map(|&[lon, lat]| {
-                projection.project_unwrapped([lon0 + crate::geo::projection::wrap_degrees(lon - lon0), lat])
+                projection.project_unwrapped([
+                    lon0 + crate::geo::projection::wrap_degrees(lon - lon0),
+                    lat,
+                ])
             })
             .collect()
     };
@@ -298,7 +300,11 @@ mod tests {
         );
         // Equal-area: a scale true to 5% along the parallels of both capitals and the
         // south of Patagonia means shapes are nearly true too.
-        for (lon_lat, tolerance) in [(BRASILIA, 0.05), (BUENOS_AIRES, 0.05), ([-68.3, -50.0], 0.08)] {
+        for (lon_lat, tolerance) in [
+            (BRASILIA, 0.05),
+            (BUENOS_AIRES, 0.05),
+            ([-68.3, -50.0], 0.08),
+        ] {
             let scale = parallel_scale(&brazil_argentina.projection, lon_lat);
             assert!((scale - 1.0).abs() < tolerance, "{lon_lat:?}: {scale}");
         }

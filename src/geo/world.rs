@@ -466,7 +466,9 @@ mod tests {
         let [x, y] = label.anchor_km;
         assert!((min[0]..=max[0]).contains(&x) && (min[1]..=max[1]).contains(&y));
         assert_eq!(
-            world.mesh_at(label.anchor_km, 0.0).map(|m| m.iso_numeric.as_str()),
+            world
+                .mesh_at(label.anchor_km, 0.0)
+                .map(|m| m.iso_numeric.as_str()),
             Some("643")
         );
     }
@@ -481,7 +483,11 @@ mod tests {
         };
         assert_eq!(at([50.5, 42.0]), None);
         assert_eq!(at([51.39, 35.69]).as_deref(), Some("364"));
-        assert_eq!(at([-77.04, 38.91]).as_deref(), Some("840"), "the world is there");
+        assert_eq!(
+            at([-77.04, 38.91]).as_deref(),
+            Some("840"),
+            "the world is there"
+        );
     }
 
     #[test]
@@ -498,7 +504,10 @@ mod tests {
             .into_iter()
             .map(vertices)
             .collect();
-        assert!(levels.windows(2).all(|pair| pair[1] < pair[0]), "{levels:?}");
+        assert!(
+            levels.windows(2).all(|pair| pair[1] < pair[0]),
+            "{levels:?}"
+        );
         let iran = |km_per_point: f64| {
             world
                 .visible_meshes(km_per_point, everything)
@@ -510,7 +519,10 @@ mod tests {
         assert!((full / 1_648_195.0 - 1.0).abs() < 0.10, "{full}");
         for (from_km_per_point, _, _) in LEVELS {
             let coarse = iran(from_km_per_point + 0.01);
-            assert!((coarse / full - 1.0).abs() < 0.03, "{from_km_per_point}: {coarse}");
+            assert!(
+                (coarse / full - 1.0).abs() < 0.03,
+                "{from_km_per_point}: {coarse}"
+            );
         }
         // A small state the 1:110m basemap lacks is still drawn at the coarsest level.
         assert!(
@@ -578,11 +590,18 @@ mod tests {
         for [a, b, c] in mesh.triangles() {
             let width = a[0].max(b[0]).max(c[0]) - a[0].min(b[0]).min(c[0]);
             // The map is about 34,000 km wide; a torn polygon would cross it.
-            assert!(width < 15_000.0, "a triangle {width} km wide across the map");
+            assert!(
+                width < 15_000.0,
+                "a triangle {width} km wide across the map"
+            );
         }
         for lon_lat in [[-175.0, 66.0], [175.0, 66.0]] {
             let found = world.mesh_at(world.projection().project(lon_lat), 0.0);
-            assert_eq!(found.map(|m| m.iso_numeric.as_str()), Some("643"), "{lon_lat:?}");
+            assert_eq!(
+                found.map(|m| m.iso_numeric.as_str()),
+                Some("643"),
+                "{lon_lat:?}"
+            );
         }
     }
 }

@@ -98,6 +98,9 @@ mod tests {
         form.second = id("BRA");
         assert_eq!(form.pair(), None);
         form.second = id("ARG");
-        assert_eq!(form.pair().map(|pair| pair.codes()), Some("BRA,ARG".to_owned()));
+        assert_eq!(
+            form.pair().map(|pair| pair.codes()),
+            Some("BRA,ARG".to_owned())
+        );
     }
 }

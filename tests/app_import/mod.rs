@@ -37,7 +37,7 @@ fn run_until(
     let start = Instant::now();
     while !done(harness) {
         assert!(
-            start.elapsed() < Duration::from_secs(60),
+            start.elapsed() < Duration::from_mins(1),
             "gave up waiting for {what}"
         );
         std::thread::sleep(Duration::from_millis(10));
@@ -60,7 +60,11 @@ fn scanned(harness: &Harness<'static, BilateralApp>) -> bool {
 }
 
 /// Picks a country in the picker now showing `current` by typing `typed` and Enter.
-pub(super) fn pick_country(harness: &mut Harness<'static, BilateralApp>, current: &str, typed: &str) {
+pub(super) fn pick_country(
+    harness: &mut Harness<'static, BilateralApp>,
+    current: &str,
+    typed: &str,
+) {
     harness.get_by_label(current).click();
     harness.run_steps(2);
     harness

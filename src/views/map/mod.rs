@@ -85,16 +85,14 @@ fn canvas_ui(
         state.view = None;
         state.framed_for = Some(world.setup.clone());
     }
-    let view = state
-        .view
-        .get_or_insert_with(|| {
-            let inset = if world.setup.frame_given {
-                0.0
-            } else {
-                legend::LEGEND_HEIGHT_POINTS
-            };
-            MapView::fitting_above(world.setup.frame_km, size, inset)
-        });
+    let view = state.view.get_or_insert_with(|| {
+        let inset = if world.setup.frame_given {
+            0.0
+        } else {
+            legend::LEGEND_HEIGHT_POINTS
+        };
+        MapView::fitting_above(world.setup.frame_km, size, inset)
+    });
     if response.dragged() {
         let delta = response.drag_delta();
         view.pan_by_points([delta.x, delta.y]);

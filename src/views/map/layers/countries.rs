@@ -140,11 +140,8 @@ fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {
                 .iter()
                 .find(|party| !party.iso_numeric.is_empty() && party.iso_numeric == label.code)
                 .map_or(label.name.as_str(), |party| party.name.as_str());
-            let galley = painter.layout_no_wrap(
-                name.to_uppercase(),
-                party_font.clone(),
-                scene.colors.label,
-            );
+            let galley =
+                painter.layout_no_wrap(name.to_uppercase(), party_font.clone(), scene.colors.label);
             let rect = egui::Align2::CENTER_CENTER.anchor_size(pos, galley.size());
             painter.rect_filled(
                 rect.expand(3.0),
