@@ -134,7 +134,10 @@ pub struct BilateralApp {
 impl BilateralApp {
     /// Starts the app in an eframe window.
     pub fn new(creation: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        Self::with_context(&creation.egui_ctx, options)
+        crate::startup::mark("window and renderer ready");
+        let app = Self::with_context(&creation.egui_ctx, options);
+        crate::startup::mark("dataset loaded");
+        app
     }
 
     /// Starts the app on an egui context (the window's, or a test harness's).
@@ -226,6 +229,10 @@ impl BilateralApp {
 impl eframe::App for BilateralApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if ctx.cumulative_frame_nr() == 1 {
+            // The first frame has been painted and presented before the second begins.
+            crate::startup::mark("first frame drawn");
+        }
         let mut commands = self.poll_file_dialog();
         commands.extend(input::commands_from_input(&ctx, self.presenter.is_some()));
         self.refresh_caches();
@@ -262,6 +269,9 @@ impl eframe::App for BilateralApp {
         self.update_title(&ctx);
         self.persistence
             .save_when_due(&ctx, &self.settings, &mut self.message);
+        if ctx.cumulative_frame_nr() == 0 {
+            crate::startup::mark("first frame laid out");
+        }
     }
 
     fn on_exit(&mut self) {

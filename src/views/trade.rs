@@ -363,14 +363,14 @@ fn series_ui(
     highlighted_source: Option<&String>,
 ) {
     let color = theme::series_color(series.palette_index);
-    for piece in &series.lines {
-        let style = if piece.across_gap {
+    for (points, across_gap) in series.polylines() {
+        let style = if across_gap {
             LineStyle::dashed_loose()
         } else {
             LineStyle::Solid
         };
         plot_ui.line(
-            Line::new(series.label.clone(), vec![piece.from, piece.to])
+            Line::new(series.label.clone(), points)
                 .color(color)
                 .width(2.0)
                 .style(style)

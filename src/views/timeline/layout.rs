@@ -68,7 +68,7 @@ pub(super) fn pack_events<'a>(
         };
         #[expect(clippy::cast_precision_loss, reason = "title lengths are small")]
         let title_width = if with_titles {
-            (event_label(event).chars().count() as f32 * 5.6).min(260.0) + 8.0
+            (label_chars(event) as f32 * 5.6).min(260.0) + 8.0
         } else {
             0.0
         };
@@ -118,6 +118,12 @@ pub(super) fn row_height_for(rows_per_lane: &[usize], height: f32) -> f32 {
         .sum::<f32>()
         .max(1.0);
     (height / total).clamp(12.0, 64.0)
+}
+
+/// How many characters [`event_label`] has, without making it.
+fn label_chars(event: &Event) -> usize {
+    let rough_prefix = if event.dated_roughly() { 3 } else { 0 };
+    rough_prefix + event.title.chars().count()
 }
 
 /// The title as drawn beside the event: `c.` in front when it is dated roughly.
@@ -187,6 +193,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_label_width_counts_the_label_as_drawn() {
+        let exact = event_in("é", "2016-08", Domain::Military);
+        let mut rough = event_in("ö", "2016~", Domain::Military);
+        rough.title = "Ankara–Tehran talks".into();
+        for event in [&exact, &rough] {
+            assert_eq!(label_chars(event), event_label(event).chars().count());
+        }
+        assert!(event_label(&rough).starts_with("c. "));
     }
 
     #[test]
