@@ -233,11 +233,11 @@ fn plot_ui(
 
     let (positions, event_positions, pointer_in_plot) = response.inner;
     let plot_rect = response.response.rect;
+    state.marker_positions = positions;
     let hovered_marker = pointer
         .filter(|p| plot_rect.contains(*p))
-        .and_then(|pointer| nearest(&positions, pointer));
+        .and_then(|pointer| nearest(&state.marker_positions, pointer));
     state.hovered = hovered_marker.map(|(point, role, _)| (point.clone(), role));
-    state.marker_positions.clone_from(&positions);
 
     let hovered_event = if hovered_marker.is_none() {
         pointer
