@@ -15,7 +15,12 @@ binary=${1:-target/release/bilateral}
 [ -x "$binary" ] || cargo build --release
 binary=$(realpath "$binary")
 sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
+isolate=(unshare --net)
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+  # Without root, a user namespace (mapped to root inside) lets us make the network one.
+  isolate=(unshare --map-root-user --net)
+fi
 for tool in strace unshare; do
   command -v "$tool" >/dev/null || {
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq strace util-linux
@@ -59,7 +64,7 @@ run() {
   fi
   local unix_count
   unix_count=$(grep -cE 'socket\(AF_UNIX' "$log" || true)
-  if ! RUN_SHOT="$name-isolated" unshare -n "$@" >"$work/$name.isolated.out" 2>&1; then
+  if ! RUN_SHOT="$name-isolated" "${isolate[@]}" "$@" >"$work/$name.isolated.out" 2>&1; then
     echo "no-network: '$name' failed without a network interface:"; tail -5 "$work/$name.isolated.out"
     failures=$((failures + 1)); return
   fi
