@@ -18,6 +18,8 @@ mod input;
 pub mod menu;
 mod persistence;
 mod presenter;
+mod reload;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -140,6 +142,12 @@ pub struct BilateralApp {
     import_session: Option<import::ImportSession>,
     /// Trade files imported into the data on screen.
     imports: Vec<ImportRecord>,
+    /// The files the data came from, watched for changes.
+    watch: watch::FileWatch,
+    /// A changed file being read again.
+    reloading: Option<reload::Reloading>,
+    /// Changed files waiting to be read again.
+    reload_queue: std::collections::VecDeque<PathBuf>,
 }
 
 impl BilateralApp {
@@ -181,6 +189,9 @@ impl BilateralApp {
             window_title: String::new(),
             import_session: None,
             imports: Vec::new(),
+            watch: watch::FileWatch::new(ctx),
+            reloading: None,
+            reload_queue: std::collections::VecDeque::new(),
         };
         chrome::apply_theme(ctx, app.settings.theme);
         if let Some(path) = initial_file {
@@ -240,6 +251,7 @@ impl eframe::App for BilateralApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_import(&ctx);
+        self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();
         commands.extend(input::commands_from_input(&ctx, self.presenter.is_some()));
         self.refresh_caches();

@@ -285,3 +285,71 @@ fn the_mirror_view_shows_both_reports_their_gap_and_one_sided_years() {
     harness.run_steps(3);
     harness.get_by_label("-2.21 USD bn");
 }
+
+#[test]
+fn a_changed_dataset_file_is_read_again_and_a_broken_version_leaves_the_data() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = crate::write_valid_dataset(folder.path());
+    let mut harness = new_harness();
+    run(&mut harness, Command::OpenPath(path.clone()));
+    assert_eq!(harness.state().dataset.metadata.title, "Edited pair");
+
+    let mut changed = harness.state().dataset.clone();
+    changed.metadata.title = "Edited on disk".to_owned();
+    std::fs::write(&path, bilateral::data::json::to_json(&changed)).expect("write");
+    run_until(&mut harness, "the dataset read again", |h| {
+        h.state().dataset.metadata.title == "Edited on disk"
+    });
+    harness.get_by_label_contains("changed on disk and was read again");
+
+    std::fs::write(&path, "{\n  \"metadata\": {\n    \"title\": 3,\n").expect("write");
+    run_until(&mut harness, "the broken version refused", |h| {
+        matches!(h.state().message, Some(Message::LoadFailed { .. }))
+    });
+    assert_eq!(harness.state().dataset, changed);
+    harness.get_by_label_contains("The data on screen is unchanged");
+}
+
+#[test]
+fn a_changed_trade_file_is_imported_again_and_a_broken_version_leaves_the_data() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let table = folder.path().join("figures.csv");
+    let header = "year,reporter,partner,flow,value,unit\n";
+    std::fs::write(
+        &table,
+        format!("{header}2010,RUS,IRN,exports,3.36,USD bn\n"),
+    )
+    .expect("write");
+    let mut harness = new_harness();
+    run(
+        &mut harness,
+        Command::ImportTradeFile {
+            path: table.clone(),
+            pair: Pair::parse("RUS,IRN").expect("pair"),
+            new_relationship: false,
+        },
+    );
+    run_until(&mut harness, "the import", |h| {
+        !h.state().import_dialog_open()
+    });
+    let id = "trade-rus-to-irn-reported-by-rus";
+    assert_eq!(series_points(harness.state(), id), [(2010, 3.36)]);
+
+    std::fs::write(&table, format!("{header}2010,RUS,IRN,exports,3.5,USD bn\n")).expect("write");
+    run_until(&mut harness, "the file imported again", |h| {
+        series_points(h.state(), id) == [(2010, 3.5)]
+    });
+
+    std::fs::write(
+        &table,
+        format!("{header}2010,RUS,IRN,exports,lots,USD bn\n"),
+    )
+    .expect("write");
+    run_until(
+        &mut harness,
+        "the broken version refused",
+        |h| matches!(&h.state().message, Some(Message::Notice(text)) if text.contains("does not read")),
+    );
+    harness.get_by_label_contains("figures.csv:2:");
+    assert_eq!(series_points(harness.state(), id), [(2010, 3.5)]);
+}
