@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Everything a change must pass: formatting, clippy with warnings as errors on all targets, tests.
+# Everything a change must pass: formatting, clippy with warnings as errors on all targets, the
+# docs without a warning (private items too: the module docs name their rooms), tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 cargo fmt --all -- --check
 cargo clippy --all-targets --all-features -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --all-features --document-private-items
 cargo test

@@ -34,7 +34,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
     /// Check dataset, GeoJSON or trade files (Comtrade, IMF, WITS, BACI, tidy) and print a
-    /// summary of each, or every error as file:line:column: message (file:sheet!cell in spreadsheets).
+    /// summary of each, or every error with its place: file, line and column (file, sheet and cell in
+    /// spreadsheets).
     Check {
         /// Files to check.
         #[arg(required = true)]

@@ -161,14 +161,6 @@ impl Command {
         }
     }
 
-    /// The command a key runs in presenter mode, if any.
-    pub fn presenter_key(key: Key) -> Option<Self> {
-        PRESENTER_KEYS
-            .iter()
-            .find(|(keys, _, _)| keys.contains(&key))
-            .map(|(_, command, _)| command.clone())
-    }
-
     /// The presenter's key help: `Right, PageDown or Space: next · … · Esc: leave`.
     pub fn presenter_key_help() -> String {
         PRESENTER_KEYS
@@ -326,14 +318,12 @@ mod tests {
     #[test]
     fn presenter_keys_each_run_one_command_and_the_help_names_them() {
         let mut seen = Vec::new();
-        for (keys, command, _) in &PRESENTER_KEYS {
+        for (keys, _, _) in &PRESENTER_KEYS {
             for key in *keys {
                 assert!(!seen.contains(key), "{key:?} is bound twice");
                 seen.push(*key);
-                assert_eq!(Command::presenter_key(*key).as_ref(), Some(command));
             }
         }
-        assert_eq!(Command::presenter_key(Key::A), None);
         assert_eq!(
             Command::presenter_key_help(),
             "Right, PageDown or Space: next slide   ·   Left or PageUp: previous slide   ·   Esc: leave"

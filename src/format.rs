@@ -39,7 +39,7 @@ pub fn format_value(value: f64) -> String {
 pub fn source_citation(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(
         || format!("(unknown source `{id}`)"),
-        |source| source.citation(),
+        crate::data::Source::citation,
     )
 }
 

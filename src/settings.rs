@@ -89,6 +89,7 @@ impl Settings {
     /// The settings with values a hand-edited file may have broken put back in range:
     /// a presenter scale that is not a number from 1 to 4, a window geometry that is not
     /// finite, more recent files than are kept.
+    #[must_use]
     pub fn sanitized(mut self) -> Self {
         if !(1.0..=4.0).contains(&self.presenter_scale) {
             self.presenter_scale = DEFAULT_PRESENTER_SCALE;

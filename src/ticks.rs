@@ -15,7 +15,7 @@
 //!   step counted in whole months or years (no drift, however far from year 0), and
 //!   [`CalendarStep::label`] names one: the year, or under a year's step the month
 //!   (`Aug`), January showing its year.
-//!   [`year_grid_steps`] gives egui_plot's `uniform_grid_spacer` the three grid steps of a
+//!   [`year_grid_steps`] gives `egui_plot`'s `uniform_grid_spacer` the three grid steps of a
 //!   whole-year axis.
 //!
 //! Years are fractional years throughout: 2016.5 is the start of July 2016.
@@ -264,7 +264,7 @@ impl CalendarStep {
     }
 }
 
-/// The grid steps, in years, that egui_plot's `uniform_grid_spacer` asks for on an axis of
+/// The grid steps, in years, that `egui_plot`'s `uniform_grid_spacer` asks for on an axis of
 /// whole years: the finest whole-year [`CalendarStep`] at least `base_step_years` (the
 /// smallest spacing the plot can show), then five and ten times it.
 pub fn year_grid_steps(base_step_years: f64) -> [f64; 3] {

@@ -1,4 +1,4 @@
-//! The whole app driven through egui_kittest: what a person sees and clicks.
+//! The whole app driven through `egui_kittest`: what a person sees and clicks.
 
 #![allow(
     clippy::expect_used,
@@ -37,7 +37,7 @@ impl egui::DroppedFile for FileOnDisk {
 /// A valid dataset file: the built-in one under another title.
 fn write_valid_dataset(folder: &std::path::Path) -> std::path::PathBuf {
     let mut dataset = builtin_dataset().expect("built-in loads");
-    dataset.metadata.title = "Edited pair".to_owned();
+    "Edited pair".clone_into(&mut dataset.metadata.title);
     let path = folder.join("edited.json");
     std::fs::write(&path, to_json(&dataset)).expect("write");
     path

@@ -53,7 +53,12 @@ impl BilateralApp {
                 .into_iter()
                 .map(|id| source_citation(&self.dataset, id))
                 .collect(),
-            _ => self.dataset.sources.iter().map(|s| s.citation()).collect(),
+            _ => self
+                .dataset
+                .sources
+                .iter()
+                .map(crate::data::Source::citation)
+                .collect(),
         };
         let frame = export::png::PngFrame {
             title,

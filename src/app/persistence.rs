@@ -46,7 +46,7 @@ impl Persistence {
         if rested >= SAVE_DELAY {
             self.save_now(settings, message);
         } else {
-            ctx.request_repaint_after(SAVE_DELAY - rested);
+            ctx.request_repaint_after(SAVE_DELAY.saturating_sub(rested));
         }
     }
 

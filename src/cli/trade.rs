@@ -114,24 +114,23 @@ fn import_trade(
     trade: &TradeArgs,
 ) -> Result<Option<Dataset>, String> {
     let cancel = AtomicBool::new(false);
-    let pair = match pair {
-        Some(pair) => pair,
-        None => {
-            let report = scan(path, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
-            report.only_pair().ok_or_else(|| {
-                let pairs: Vec<String> = report
-                    .pairs()
-                    .iter()
-                    .take(8)
-                    .map(|(pair, rows)| format!("{} ({rows} rows)", pair.codes()))
-                    .collect();
-                format!(
-                    "{}: the file holds several pairs; choose one with --pair (found: {})",
-                    path.display(),
-                    pairs.join(", ")
-                )
-            })?
-        }
+    let pair = if let Some(pair) = pair {
+        pair
+    } else {
+        let report = scan(path, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
+        report.only_pair().ok_or_else(|| {
+            let pairs: Vec<String> = report
+                .pairs()
+                .iter()
+                .take(8)
+                .map(|(pair, rows)| format!("{} ({rows} rows)", pair.codes()))
+                .collect();
+            format!(
+                "{}: the file holds several pairs; choose one with --pair (found: {})",
+                path.display(),
+                pairs.join(", ")
+            )
+        })?
     };
     let options = ImportOptions {
         product: trade.product.clone(),

@@ -114,7 +114,7 @@ pub(crate) fn serde_position(error: &serde_json::Error) -> Option<TextPosition> 
     })
 }
 
-/// serde_json's message without its trailing " at line L column C".
+/// `serde_json`'s message without its trailing " at line L column C".
 pub(crate) fn serde_message(error: &serde_json::Error) -> String {
     let message = error.to_string();
     match message.rfind(" at line ") {

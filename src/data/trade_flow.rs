@@ -59,9 +59,8 @@ impl FlowSeries {
         let reported_by = match side.strip_prefix("reported-by-") {
             Some(reporter) if reporter == exporter => ReportedBy::Exporter,
             Some(reporter) if reporter == importer => ReportedBy::Importer,
-            Some(_) => return None,
             None if side == "reconciled" => ReportedBy::Reconciled,
-            None => return None,
+            Some(_) | None => return None,
         };
         (exporter.len() == 3).then(|| Self {
             exporter: exporter.to_ascii_uppercase(),

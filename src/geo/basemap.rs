@@ -1,7 +1,7 @@
 //! The world basemap: Natural Earth admin-0 countries at 1:50m, decoded from the TopoJSON
 //! of world-atlas 2.0.2 that is embedded in the binary (`assets/world-atlas/`).
 //!
-//! The decoder is written here with serde_json rather than taken from the `topojson` crate:
+//! The decoder is written here with `serde_json` rather than taken from the `topojson` crate:
 //! its latest release (0.5.1) needs `geojson` older than 0.24, a second copy of a crate
 //! Bilateral already uses at version 1, to save about a hundred lines.
 //!
@@ -144,6 +144,7 @@ impl LonLatBounds {
     }
 
     /// This box grown to include `lon_lat`.
+    #[must_use]
     pub fn including(self, lon_lat: [f64; 2]) -> Self {
         Self {
             min: [self.min[0].min(lon_lat[0]), self.min[1].min(lon_lat[1])],
@@ -152,6 +153,7 @@ impl LonLatBounds {
     }
 
     /// The smallest box holding both boxes.
+    #[must_use]
     pub fn union(self, other: Self) -> Self {
         self.including(other.min).including(other.max)
     }
@@ -252,7 +254,7 @@ pub fn builtin_basemap() -> Result<Basemap, BasemapError> {
     decode_topojson(BUILTIN_TOPOJSON, BUILTIN_OBJECT_NAME)
 }
 
-/// Decodes the areal features of the object `object_name` (a `GeometryCollection`, or a
+/// Decodes the areal features of the object `object_name` (a GeometryCollection, or a
 /// single `Polygon` or `MultiPolygon`) of the TopoJSON `bytes`. Features without an area
 /// (points, lines, null geometries) are skipped, as are rings of fewer than three distinct
 /// points.
@@ -423,8 +425,7 @@ fn decode_country(
         .iter()
         .map(|polygon| (polygon.area_km2(), polygon))
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, largest)| label_point(largest))
-        .unwrap_or(bounds.min);
+        .map_or(bounds.min, |(_, largest)| label_point(largest));
     Ok(Some(Country {
         iso_numeric,
         name,
@@ -456,7 +457,9 @@ fn decode_polygon(
         }
         let turns = ((longitude_middle(&hole) - exterior_middle) / 360.0).round();
         if turns != 0.0 {
-            hole.iter_mut().for_each(|point| point[0] -= turns * 360.0);
+            for point in &mut hole {
+                point[0] -= turns * 360.0;
+            }
         }
         holes.push(hole);
     }
@@ -538,7 +541,9 @@ fn make_continuous(ring: &mut [[f64; 2]]) {
     }
     let recentre = (longitude_middle(ring) / 360.0).round() * 360.0;
     if recentre != 0.0 {
-        ring.iter_mut().for_each(|point| point[0] -= recentre);
+        for point in ring.iter_mut() {
+            point[0] -= recentre;
+        }
     }
 }
 
@@ -550,7 +555,7 @@ fn longitude_middle(ring: &[[f64; 2]]) -> f64 {
             (min.min(point[0]), max.max(point[0]))
         });
     if min.is_finite() {
-        (min + max) / 2.0
+        f64::midpoint(min, max)
     } else {
         0.0
     }
@@ -674,7 +679,12 @@ fn widest_stretch_middle(polygon: &Polygon, lat: f64) -> Option<[f64; 2]> {
     crossings.sort_by(f64::total_cmp);
     crossings
         .chunks_exact(2)
-        .map(|stretch| (stretch[1] - stretch[0], (stretch[0] + stretch[1]) / 2.0))
+        .map(|stretch| {
+            (
+                stretch[1] - stretch[0],
+                f64::midpoint(stretch[0], stretch[1]),
+            )
+        })
         .filter(|&(width, _)| width > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, lon)| [lon, lat])

@@ -271,7 +271,7 @@ fn append_polygon(
         let mut outline = Vec::with_capacity(simplified.len() + 1);
         for xy_km in simplified {
             coords_km.extend_from_slice(&xy_km);
-            outline.push([xy_km[0] as f32, xy_km[1] as f32]);
+            outline.push(km_f32(xy_km));
         }
         if let Some(&first) = outline.first() {
             outline.push(first);
@@ -300,7 +300,7 @@ fn append_polygon(
     mesh.vertices_km.extend(
         coords_km
             .chunks_exact(2)
-            .map(|xy_km| [xy_km[0] as f32, xy_km[1] as f32]),
+            .map(|xy_km| km_f32([xy_km[0], xy_km[1]])),
     );
     mesh.indices.extend(indices);
 }
@@ -322,6 +322,15 @@ fn triangle_contains([a, b, c]: [[f32; 2]; 3], point: [f32; 2]) -> bool {
     let has_negative = ab < 0.0 || bc < 0.0 || ca < 0.0;
     let has_positive = ab > 0.0 || bc > 0.0 || ca > 0.0;
     !(has_negative && has_positive)
+}
+
+/// A projected position in km, stored as `f32` for the GPU.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "projected km are within ±40,000, where f32 keeps metre precision"
+)]
+fn km_f32(xy_km: [f64; 2]) -> [f32; 2] {
+    [xy_km[0] as f32, xy_km[1] as f32]
 }
 
 #[cfg(test)]
@@ -425,7 +434,7 @@ mod tests {
     #[test]
     fn triangles_honour_the_caspian() {
         let projection = Projection::region();
-        let to_km = |lon_lat: [f64; 2]| projection.project(lon_lat).map(|v| v as f32);
+        let to_km = |lon_lat: [f64; 2]| km_f32(projection.project(lon_lat));
         let caspian = to_km([50.5, 42.0]);
         let (basemap, meshes) = fixture();
         for mesh in meshes {
@@ -524,7 +533,7 @@ mod tests {
             8 * 3,
             "a square ring makes eight triangles"
         );
-        let to_km = |lon_lat: [f64; 2]| Projection::region().project(lon_lat).map(|v| v as f32);
+        let to_km = |lon_lat: [f64; 2]| km_f32(Projection::region().project(lon_lat));
         assert!(
             !mesh
                 .triangles()

@@ -60,7 +60,7 @@ impl Projection {
     /// the cylindrical equal-area projection with standard parallel `phi1`.
     pub fn albers(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
         let (phi0, phi1, phi2) = (lat0.to_radians(), phi1.to_radians(), phi2.to_radians());
-        let n = (phi1.sin() + phi2.sin()) / 2.0;
+        let n = f64::midpoint(phi1.sin(), phi2.sin());
         let c = phi1.cos().powi(2) + 2.0 * n * phi1.sin();
         let rho0_km = if n.abs() < 1e-10 {
             0.0
@@ -153,6 +153,10 @@ pub struct ScreenTransform {
 impl ScreenTransform {
     /// The screen position of `xy_km`.
     #[inline]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "screen positions in points; f32 is what egui draws with"
+    )]
     pub fn apply(&self, xy_km: [f64; 2]) -> [f32; 2] {
         [
             (self.origin_screen[0] + xy_km[0] * self.points_per_km) as f32,
@@ -195,7 +199,10 @@ impl MapView {
         let height = f64::from(screen_size[1].max(1.0));
         let km_per_point = ((max_km[0] - min_km[0]) / width).max((max_km[1] - min_km[1]) / height);
         Self {
-            center_km: [(min_km[0] + max_km[0]) / 2.0, (min_km[1] + max_km[1]) / 2.0],
+            center_km: [
+                f64::midpoint(min_km[0], max_km[0]),
+                f64::midpoint(min_km[1], max_km[1]),
+            ],
             km_per_point: clamp_km_per_point(km_per_point),
         }
     }

@@ -44,6 +44,10 @@ pub fn read_country_codes(
 }
 
 /// Reads every row of a BACI year file.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "BACI names its columns t, i, j, k and v; the same names here are easiest to check"
+)]
 pub fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
@@ -84,12 +88,11 @@ pub fn read(
             collector.count(exporter, importer, year);
             continue;
         }
-        let value_usd = match rows.value(v, "v")? {
-            Some(value) => value.value * 1000.0,
-            None => {
-                collector.skip("no value");
-                continue;
-            }
+        let value_usd = if let Some(value) = rows.value(v, "v")? {
+            value.value * 1000.0
+        } else {
+            collector.skip("no value");
+            continue;
         };
         let product = std::str::from_utf8(rows.field(k).trim_ascii()).ok();
         collector.push(&Observation {

@@ -2,6 +2,7 @@
 //! turnover per reporter, and one source record per reporter citing the file.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use crate::data::country::{Country, CountryId, Pair, countries};
 use crate::data::trade_flow::{FlowSeries, ReportedBy, turnover_series_id};
@@ -226,7 +227,7 @@ fn flow_series(
         ),
     };
     if let Some(product) = &key.product {
-        label.push_str(&format!(" (product {product})"));
+        let _ = write!(label, " (product {product})");
     }
     let valuation = years
         .values()

@@ -36,6 +36,10 @@ fn flow_of(code: &[u8], name: &[u8]) -> Result<Option<Flow>, ()> {
 }
 
 /// Reads every row of a legacy Comtrade table.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the rows reading the columns in the file's order, each rule beside its column"
+)]
 pub fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
@@ -111,12 +115,11 @@ pub fn read(
         };
         let period = rows.period(period_column, &header.names[period_column])?;
         let value = if collector.wants(reporter, partner) {
-            match rows.value(value_column, "Trade Value (US$)")? {
-                Some(value) => value.value,
-                None => {
-                    collector.skip("no value");
-                    continue;
-                }
+            if let Some(value) = rows.value(value_column, "Trade Value (US$)")? {
+                value.value
+            } else {
+                collector.skip("no value");
+                continue;
             }
         } else {
             0.0

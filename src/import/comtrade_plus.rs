@@ -16,6 +16,10 @@ use super::resolve::Resolver;
 use super::table::Rows;
 
 /// Reads every row of a Comtrade Plus table.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the rows reading the columns in the file's order, each rule beside its column"
+)]
 pub fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
@@ -88,18 +92,23 @@ pub fn read(
         let period = rows.period(period_column, &header.names[period_column])?;
         let wanted = collector.wants(reporter, partner);
         let value = if wanted {
-            match rows.value(value_column, "primaryValue")? {
-                Some(value) => value.value,
-                None => {
-                    collector.skip("no value");
-                    continue;
-                }
+            if let Some(value) = rows.value(value_column, "primaryValue")? {
+                value.value
+            } else {
+                collector.skip("no value");
+                continue;
             }
         } else {
             0.0
         };
         let stated =
             |column: Option<usize>| column.is_some_and(|c| !rows.field(c).trim_ascii().is_empty());
+        // The stated valuation that fits the flow first (CIF for imports, FOB for exports),
+        // then whichever is stated, CIF before FOB.
+        #[expect(
+            clippy::match_same_arms,
+            reason = "the arms are rules in order of preference; merging them changes the order"
+        )]
         let valuation = match flow {
             Flow::Imports if stated(cif) => Valuation::Cif,
             Flow::Exports if stated(fob) => Valuation::Fob,

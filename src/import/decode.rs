@@ -372,7 +372,7 @@ mod tests {
     #[test]
     fn read_ahead_hands_on_every_byte_and_the_error_at_the_end() {
         let bytes: Vec<u8> = (0..3 * BUFFER_BYTES + 17)
-            .map(|i| (i % 251) as u8)
+            .map(|i| u8::try_from(i % 251).expect("below 251"))
             .collect();
         let copy = bytes.clone();
         let read = std::thread::scope(|scope| {

@@ -249,18 +249,17 @@ pub fn read_table(
         .filter_map(|cell| table.by_name(cell.trim().trim_end_matches(':')))
         .map(|country| country.id)
         .next();
-    let reporter = match reporter {
-        Some(id) => id,
-        None => {
-            collector.warn(format!(
-                "sheet `{}` names no reporter in its title rows; its rows are read as the World's trade (the IMF's \"by Areas and Countries\" table)",
-                rows.sheet_name().unwrap_or_default()
-            ));
-            table
-                .by_code(CodeScheme::Iso3, "WLD")
-                .map(|c| c.id)
-                .ok_or_else(|| rows.error_at(None, ImportErrorKind::Empty("no country table")))?
-        }
+    let reporter = if let Some(id) = reporter {
+        id
+    } else {
+        collector.warn(format!(
+            "sheet `{}` names no reporter in its title rows; its rows are read as the World's trade (the IMF's \"by Areas and Countries\" table)",
+            rows.sheet_name().unwrap_or_default()
+        ));
+        table
+            .by_code(CodeScheme::Iso3, "WLD")
+            .map(|c| c.id)
+            .ok_or_else(|| rows.error_at(None, ImportErrorKind::Empty("no country table")))?
     };
     let scale = scale_in(&titles).unwrap_or_else(|| {
         collector.warn("the unit is not stated; values read as US$ millions, the unit of the IMF's DOTS tables".into());

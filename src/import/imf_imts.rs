@@ -1,5 +1,5 @@
 //! IMF International Merchandise Trade Statistics (DOTS's successor since 2025): SDMX-CSV,
-//! the portal's wide CSV and SDMX-ML (XML) StructureSpecific data messages.
+//! the portal's wide CSV and SDMX-ML (XML) `StructureSpecific` data messages.
 //!
 //! Countries are ISO alpha-3, with IMF groups such as `G001` (the World) and `G998` (the
 //! EU). `OBS_VALUE` is in US dollars already, although `SCALE` says 6: it is not multiplied.
@@ -165,7 +165,7 @@ struct SeriesKey {
     code: String,
 }
 
-/// An SDMX-ML StructureSpecific message: `Series` elements with `Obs` children.
+/// An SDMX-ML `StructureSpecific` message: `Series` elements with `Obs` children.
 pub fn read_sdmx_ml<R: BufRead>(
     reader: R,
     file: &str,

@@ -294,6 +294,7 @@ mod tests {
     use super::*;
     use crate::import::collect::Collected;
     use crate::import::decode::{TextEncoding, text_reader};
+    use std::fmt::Write as _;
 
     /// Reads `bytes` one row at a time, and in blocks of `block_bytes` on three workers.
     fn both_ways(
@@ -391,7 +392,7 @@ mod tests {
             } else {
                 format!("{n}.5")
             };
-            text.push_str(&format!("2023,643,364,{n:06},{v},NA\n"));
+            let _ = writeln!(text, "2023,643,364,{n:06},{v},NA");
         }
         let (one, blocks) = both_ways(text.as_bytes(), None, 1000);
         let (one, blocks) = (one.expect_err("bad"), blocks.expect_err("bad"));

@@ -23,6 +23,7 @@ pub struct Progress {
 
 impl Progress {
     /// Rows read per second so far.
+    #[expect(clippy::cast_precision_loss, reason = "a rate shown to three digits")]
     pub fn rows_per_second(&self) -> f64 {
         let seconds = self.elapsed.as_secs_f64();
         if seconds > 0.0 {
@@ -33,6 +34,10 @@ impl Progress {
     }
 
     /// The share of the file read, 0 to 1, when the size is known.
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "a share shown as a progress bar"
+    )]
     pub fn fraction(&self) -> Option<f64> {
         self.bytes_total
             .filter(|total| *total > 0)

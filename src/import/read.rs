@@ -439,7 +439,12 @@ fn load_folder_country_codes(path: &Path, resolver: &mut Resolver, collector: &m
             p.file_name()
                 .and_then(|n| n.to_str())
                 .map(str::to_ascii_lowercase)
-                .is_some_and(|n| n.starts_with("country_codes") && n.ends_with(".csv"))
+                .is_some_and(|n| {
+                    n.starts_with("country_codes")
+                        && Path::new(&n)
+                            .extension()
+                            .is_some_and(|extension| extension == "csv")
+                })
         })
         .max();
     let Some(list) = newest else {

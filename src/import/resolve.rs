@@ -13,6 +13,11 @@ const DIRECT: usize = 1000;
 pub struct Resolver {
     scheme: Option<CodeScheme>,
     numeric: bool,
+    /// Answers by number: `None` not asked yet, `Some(None)` asked and unknown.
+    #[expect(
+        clippy::option_option,
+        reason = "a cache of an optional answer: not asked yet and asked without answer differ"
+    )]
     numbers: Vec<Option<Option<CountryId>>>,
     texts: HashMap<Box<[u8]>, Option<CountryId>>,
 }
@@ -39,7 +44,7 @@ impl Resolver {
         }
     }
 
-    /// Makes `code` mean `country`, as a file's own code list says (BACI's country_codes).
+    /// Makes `code` mean `country`, as a file's own code list says (BACI's `country_codes`).
     pub fn set(&mut self, code: u32, country: Option<CountryId>) {
         match usize::try_from(code)
             .ok()

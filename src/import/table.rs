@@ -294,7 +294,7 @@ impl<'r, 'a> Rows<'r, 'a> {
                 known: Format::known_list(),
             },
         };
-        Err(self.error_at(self.start_position(), kind))
+        Err(self.error_at(Some(self.start_position()), kind))
     }
 
     /// Finds the header of any layout Bilateral reads.
@@ -401,14 +401,14 @@ impl<'r, 'a> Rows<'r, 'a> {
         self.error_at(position, kind)
     }
 
-    fn start_position(&self) -> Option<Position> {
+    fn start_position(&self) -> Position {
         match &self.source {
-            Source::Csv(_) => Some(Position::Text { line: 1, column: 1 }),
-            Source::Sheet { name, .. } => Some(Position::Cell {
+            Source::Csv(_) => Position::Text { line: 1, column: 1 },
+            Source::Sheet { name, .. } => Position::Cell {
                 sheet: name.clone(),
                 row: 0,
                 column: 0,
-            }),
+            },
         }
     }
 

@@ -215,120 +215,16 @@ fn plot_ui(
     let selected = state.selected.clone();
     let pointer = ui.ctx().pointer_hover_pos();
 
-    let mut plot = Plot::new(plot_id)
-        .x_axis_label("Year")
-        .y_axis_label(model.y_label.clone())
-        .show_x(false)
-        .show_y(false)
-        .allow_double_click_reset(true)
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
-            crate::ticks::year_grid_steps(input.base_step_size)
-        }))
-        .x_axis_formatter(|mark, _range| {
-            let year = mark.value.round();
-            if (mark.value - year).abs() < 1e-6 {
-                format!("{year:.0}")
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_formatter(move |mark, _range| {
-            if log_scale {
-                format_value(10_f64.powf(mark.value))
-            } else {
-                format_value(mark.value)
-            }
-        });
-    if !log_scale {
-        plot = plot.include_y(0.0);
-    }
+    let plot = chart_plot(plot_id, model);
     let response = plot.show(ui, |plot_ui| {
-        plot_ui.vline(
-            VLine::new(format!("current year {current_year}"), current_year)
-                .color(theme::TIME_CURSOR)
-                .width(2.0)
-                .allow_hover(false),
-        );
-        if let Some((title, x)) = &selected_event_x {
-            plot_ui.vline(
-                VLine::new(title.clone(), *x)
-                    .color(theme::SELECTION_RING)
-                    .width(2.0)
-                    .style(LineStyle::dashed_loose())
-                    .allow_hover(false),
-            );
-        }
-        for event in &events {
-            plot_ui.vline(
-                VLine::new(event.title.clone(), event.x)
-                    .color(theme::stance_color(event.stance).gamma_multiply(0.5))
-                    .style(LineStyle::dotted_dense())
-                    .allow_hover(false),
-            );
-        }
+        year_lines(plot_ui, current_year, selected_event_x.as_ref(), &events);
         for series in model.series.iter().filter(|s| s.visible) {
-            let color = theme::series_color(series.palette_index);
-            for piece in &series.lines {
-                let style = if piece.across_gap {
-                    LineStyle::dashed_loose()
-                } else {
-                    LineStyle::Solid
-                };
-                plot_ui.line(
-                    Line::new(series.label.clone(), vec![piece.from, piece.to])
-                        .color(color)
-                        .width(2.0)
-                        .style(style)
-                        .allow_hover(false),
-                );
-            }
-            for &(x, low, high) in &series.range_bars {
-                plot_ui.line(
-                    Line::new(series.label.clone(), vec![[x, low], [x, high]])
-                        .color(color)
-                        .width(4.0)
-                        .allow_hover(false),
-                );
-            }
-            let (exact, approximate): (Vec<&Marker>, Vec<&Marker>) =
-                series.markers.iter().partition(|m| !m.approximate);
-            for (markers, filled) in [(exact, true), (approximate, false)] {
-                if markers.is_empty() {
-                    continue;
-                }
-                plot_ui.points(
-                    Points::new(
-                        series.label.clone(),
-                        markers.iter().map(|m| [m.x, m.y]).collect::<Vec<_>>(),
-                    )
-                    .color(color)
-                    .filled(filled)
-                    .radius(MARKER_RADIUS)
-                    .shape(MarkerShape::Circle)
-                    .allow_hover(false),
-                );
-            }
-            let emphasised: Vec<[f64; 2]> = series
-                .markers
-                .iter()
-                .filter(|m| {
-                    selected.as_ref() == Some(&m.point)
-                        || highlighted_source
-                            .as_ref()
-                            .is_some_and(|source| m.sources.contains(source))
-                })
-                .map(|m| [m.x, m.y])
-                .collect();
-            if !emphasised.is_empty() {
-                plot_ui.points(
-                    Points::new("selection", emphasised)
-                        .color(theme::SELECTION_RING)
-                        .filled(false)
-                        .radius(MARKER_RADIUS + 4.0)
-                        .shape(MarkerShape::Diamond)
-                        .allow_hover(false),
-                );
-            }
+            series_ui(
+                plot_ui,
+                series,
+                selected.as_ref(),
+                highlighted_source.as_ref(),
+            );
         }
         let positions: Vec<(PointRef, MarkerRole, Pos2)> = model
             .visible_markers()
@@ -353,7 +249,7 @@ fn plot_ui(
         .filter(|p| plot_rect.contains(*p))
         .and_then(|pointer| nearest(&positions, pointer));
     state.hovered = hovered_marker.map(|(point, role, _)| (point.clone(), role));
-    state.marker_positions = positions.clone();
+    state.marker_positions.clone_from(&positions);
 
     let hovered_event = if hovered_marker.is_none() {
         pointer
@@ -405,6 +301,138 @@ fn plot_ui(
                 from: ViewKind::Trade,
             });
         }
+    }
+}
+
+/// The plot with its axes: years on x, the model's unit (linear or logarithmic) on y.
+fn chart_plot(plot_id: String, model: &ChartModel) -> Plot<'static> {
+    let log_scale = model.log_scale;
+    let plot = Plot::new(plot_id)
+        .x_axis_label("Year")
+        .y_axis_label(model.y_label.clone())
+        .show_x(false)
+        .show_y(false)
+        .allow_double_click_reset(true)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
+            crate::ticks::year_grid_steps(input.base_step_size)
+        }))
+        .x_axis_formatter(|mark, _range| {
+            let year = mark.value.round();
+            if (mark.value - year).abs() < 1e-6 {
+                format!("{year:.0}")
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, _range| {
+            if log_scale {
+                format_value(10_f64.powf(mark.value))
+            } else {
+                format_value(mark.value)
+            }
+        });
+    if log_scale { plot } else { plot.include_y(0.0) }
+}
+
+/// The time cursor, the selected event and, when shown, every event as vertical lines.
+fn year_lines(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    current_year: f64,
+    selected_event_x: Option<&(String, f64)>,
+    events: &[chart::EventMark],
+) {
+    plot_ui.vline(
+        VLine::new(format!("current year {current_year}"), current_year)
+            .color(theme::TIME_CURSOR)
+            .width(2.0)
+            .allow_hover(false),
+    );
+    if let Some((title, x)) = selected_event_x {
+        plot_ui.vline(
+            VLine::new(title.clone(), *x)
+                .color(theme::SELECTION_RING)
+                .width(2.0)
+                .style(LineStyle::dashed_loose())
+                .allow_hover(false),
+        );
+    }
+    for event in events {
+        plot_ui.vline(
+            VLine::new(event.title.clone(), event.x)
+                .color(theme::stance_color(event.stance).gamma_multiply(0.5))
+                .style(LineStyle::dotted_dense())
+                .allow_hover(false),
+        );
+    }
+}
+
+/// One series: its lines (dashed across a gap), range bars, filled and hollow markers, and
+/// diamonds on the selected point and on the points of the highlighted source.
+fn series_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    series: &chart::ChartSeries,
+    selected: Option<&PointRef>,
+    highlighted_source: Option<&String>,
+) {
+    let color = theme::series_color(series.palette_index);
+    for piece in &series.lines {
+        let style = if piece.across_gap {
+            LineStyle::dashed_loose()
+        } else {
+            LineStyle::Solid
+        };
+        plot_ui.line(
+            Line::new(series.label.clone(), vec![piece.from, piece.to])
+                .color(color)
+                .width(2.0)
+                .style(style)
+                .allow_hover(false),
+        );
+    }
+    for &(x, low, high) in &series.range_bars {
+        plot_ui.line(
+            Line::new(series.label.clone(), vec![[x, low], [x, high]])
+                .color(color)
+                .width(4.0)
+                .allow_hover(false),
+        );
+    }
+    let (exact, approximate): (Vec<&Marker>, Vec<&Marker>) =
+        series.markers.iter().partition(|m| !m.approximate);
+    for (markers, filled) in [(exact, true), (approximate, false)] {
+        if markers.is_empty() {
+            continue;
+        }
+        plot_ui.points(
+            Points::new(
+                series.label.clone(),
+                markers.iter().map(|m| [m.x, m.y]).collect::<Vec<_>>(),
+            )
+            .color(color)
+            .filled(filled)
+            .radius(MARKER_RADIUS)
+            .shape(MarkerShape::Circle)
+            .allow_hover(false),
+        );
+    }
+    let emphasised: Vec<[f64; 2]> = series
+        .markers
+        .iter()
+        .filter(|m| {
+            selected == Some(&m.point)
+                || highlighted_source.is_some_and(|source| m.sources.contains(source))
+        })
+        .map(|m| [m.x, m.y])
+        .collect();
+    if !emphasised.is_empty() {
+        plot_ui.points(
+            Points::new("selection", emphasised)
+                .color(theme::SELECTION_RING)
+                .filled(false)
+                .radius(MARKER_RADIUS + 4.0)
+                .shape(MarkerShape::Diamond)
+                .allow_hover(false),
+        );
     }
 }
 

@@ -785,7 +785,10 @@ mod tests {
         let text = format!(r#"{{"type": "MultiLineString", "coordinates": [{lines}]}}"#);
         let errors = errors_of(&text);
         assert_eq!(errors.len(), MAX_LISTED + 1);
-        let last = errors.last().map(|e| e.to_string()).unwrap_or_default();
+        let last = errors
+            .last()
+            .map(std::string::ToString::to_string)
+            .unwrap_or_default();
         assert!(last.contains("and 10 more problems"), "{last}");
     }
 

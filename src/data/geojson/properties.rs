@@ -52,7 +52,7 @@ fn take_text(properties: &mut Map<String, Value>, keys: &[&str]) -> Option<Strin
     }
 }
 
-/// Takes `key` when its value is text naming a `T` (a snake_case label, any case).
+/// Takes `key` when its value is text naming a `T` (a `snake_case` label, any case).
 fn take_label<T: DeserializeOwned>(properties: &mut Map<String, Value>, key: &str) -> Option<T> {
     let text = properties.get(key)?.as_str()?;
     let label = Value::String(text.trim().to_lowercase());
@@ -93,7 +93,11 @@ fn year_of(value: &Value) -> Option<i32> {
             None => number
                 .as_f64()
                 .filter(|float| float.fract() == 0.0 && float.abs() <= f64::from(i32::MAX))
-                .map(|float| float as i32),
+                .map(|float| {
+                    #[expect(clippy::cast_possible_truncation, reason = "whole and within i32")]
+                    let whole = float as i32;
+                    whole
+                }),
         },
         Value::String(text) => text.trim().parse().ok(),
         _ => None,

@@ -32,14 +32,14 @@ fn feature_of(feature: Feature) -> GeoFeature {
 fn shapes_of(geometry: &Geometry, shapes: &mut Vec<GeoShape>) {
     match &geometry.value {
         GeometryValue::Point { coordinates } => {
-            shapes.extend(lon_lat(coordinates).map(GeoShape::Point))
+            shapes.extend(lon_lat(coordinates).map(GeoShape::Point));
         }
         GeometryValue::MultiPoint { coordinates } => {
-            shapes.extend(coordinates.iter().filter_map(lon_lat).map(GeoShape::Point))
+            shapes.extend(coordinates.iter().filter_map(lon_lat).map(GeoShape::Point));
         }
         GeometryValue::LineString { coordinates } => shapes.push(GeoShape::Line(path(coordinates))),
         GeometryValue::MultiLineString { coordinates } => {
-            shapes.extend(coordinates.iter().map(|line| GeoShape::Line(path(line))))
+            shapes.extend(coordinates.iter().map(|line| GeoShape::Line(path(line))));
         }
         GeometryValue::Polygon { coordinates } => shapes.extend(polygon(coordinates)),
         GeometryValue::MultiPolygon { coordinates } => {

@@ -36,6 +36,10 @@ pub(super) fn message(error: &LoadError) -> String {
     }
 }
 
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "compared with the errors' optional positions"
+)]
 pub(super) fn at(line: usize, column: usize) -> Option<TextPosition> {
     Some(TextPosition { line, column })
 }

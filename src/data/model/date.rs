@@ -1,6 +1,7 @@
 //! Calendar dates known to the year, the month or the day, and perhaps only roughly.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -48,9 +49,9 @@ impl PartialDate {
     pub fn to_edtf(&self) -> String {
         let mut text = format!("{:04}", self.year);
         if let Some(month) = self.month {
-            text.push_str(&format!("-{month:02}"));
+            let _ = write!(text, "-{month:02}");
             if let Some(day) = self.day {
-                text.push_str(&format!("-{day:02}"));
+                let _ = write!(text, "-{day:02}");
             }
         }
         if self.approximate {

@@ -33,6 +33,10 @@ pub use story::{Slide, SlideView};
 pub use years::YearSpan;
 
 /// For serde's `skip_serializing_if`: leaves `false` flags out of written files.
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
 fn is_false(value: &bool) -> bool {
     !*value
 }

@@ -88,7 +88,7 @@ impl Point {
     /// The value to plot: the reported value, or the middle of a reported range.
     pub fn plotted_value(&self) -> Option<f64> {
         self.value
-            .or_else(|| self.range.map(|range| (range.low + range.high) / 2.0))
+            .or_else(|| self.range.map(|range| f64::midpoint(range.low, range.high)))
     }
 }
 

@@ -115,7 +115,7 @@ pub(super) fn x_range(visible: &[&ChartSeries]) -> (f64, f64) {
 pub(super) fn x_ticks(x_low: f64, x_high: f64, plot_width_px: f64) -> Vec<f64> {
     let step = match CalendarStep::for_room(x_high - x_low, plot_width_px, 60.0) {
         CalendarStep::Months(_) => CalendarStep::Years(1),
-        years => years,
+        years @ CalendarStep::Years(_) => years,
     };
     step.ticks(x_low, x_high).collect()
 }
@@ -202,11 +202,11 @@ pub(super) fn write_axes(
     let _ = writeln!(
         svg,
         r#"<text class="axis-title" x="{}" y="{}" text-anchor="middle">Year</text>"#,
-        num((frame.left + frame.right) / 2.0),
+        num(f64::midpoint(frame.left, frame.right)),
         num(frame.bottom + X_AXIS_PX - 4.0)
     );
     let y_title_x = MARGIN_PX + AXIS_FONT_PX * 0.8;
-    let y_title_y = (frame.top + frame.bottom) / 2.0;
+    let y_title_y = f64::midpoint(frame.top, frame.bottom);
     let _ = writeln!(
         svg,
         r#"<text class="axis-title" x="{x}" y="{y}" text-anchor="middle" transform="rotate(-90 {x} {y})">{}</text>"#,

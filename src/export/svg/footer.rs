@@ -65,7 +65,10 @@ pub(super) fn write_footer(svg: &mut String, lines: &[(String, bool)], top: f64)
             svg,
             r#"<text x="{}" y="{}" fill="{color}">{}</text>"#,
             num(MARGIN_PX),
-            num(top + (index as f64 + 1.0) * SOURCE_LINE_PX - 4.0),
+            num(
+                top + f64::from(u32::try_from(index + 1).unwrap_or(u32::MAX)) * SOURCE_LINE_PX
+                    - 4.0
+            ),
             escape_xml(line)
         );
     }

@@ -103,7 +103,7 @@ pub fn trade_chart_svg(dataset: &Dataset, model: &ChartModel, options: &SvgOptio
     let plot_top = legend_top + f64::from(legend_rows) * LEGEND_ROW_PX + 14.0;
 
     let footer = footer_lines(dataset, model, width_px);
-    let footer_height = footer.len() as f64 * SOURCE_LINE_PX;
+    let footer_height = f64::from(u32::try_from(footer.len()).unwrap_or(u32::MAX)) * SOURCE_LINE_PX;
     let needed_height =
         plot_top + MIN_PLOT_HEIGHT_PX + X_AXIS_PX + 12.0 + footer_height + MARGIN_PX;
     let height_px = f64::from(options.height_px.max(MIN_HEIGHT_PX)).max(needed_height.ceil());
@@ -171,8 +171,8 @@ pub fn trade_chart_svg(dataset: &Dataset, model: &ChartModel, options: &SvgOptio
         let _ = writeln!(
             svg,
             r#"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{MUTED_TEXT_COLOR}">No values to show</text>"#,
-            num((frame.left + frame.right) / 2.0),
-            num((frame.top + frame.bottom) / 2.0),
+            num(f64::midpoint(frame.left, frame.right)),
+            num(f64::midpoint(frame.top, frame.bottom)),
             num(LEGEND_FONT_PX)
         );
     }

@@ -1,5 +1,7 @@
 //! Bad input: every kind of error says where, and nothing panics.
 
+use std::fmt::Write as _;
+
 use super::*;
 use crate::data::country::CodeScheme;
 
@@ -160,7 +162,7 @@ fn cancel_stops_a_long_import_promptly() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut text = String::from("t,i,j,k,v,q\n");
     for n in 0..50_000 {
-        text.push_str(&format!("2023,643,364,{:06},1.0,NA\n", n));
+        let _ = writeln!(text, "2023,643,364,{n:06},1.0,NA");
     }
     let path = temp_file(&folder, "long.csv", text.as_bytes());
     let cancelled = AtomicBool::new(true);

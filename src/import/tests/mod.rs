@@ -1,6 +1,7 @@
 //! Tests of the importers on real downloads (values from the fixtures' README), on layouts
 //! with no real download, of what an import makes, and on bad input; the helpers they share.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -97,7 +98,7 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
 fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
     let mut data = String::new();
     for (r, row) in rows.iter().enumerate() {
-        data.push_str(&format!("<row r=\"{}\">", r + 1));
+        let _ = write!(data, "<row r=\"{}\">", r + 1);
         for (c, cell) in row.iter().enumerate() {
             let reference = format!(
                 "{}{}",
@@ -106,14 +107,16 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
             );
             if cell.is_empty() {
                 continue;
-            } else if cell.starts_with('#') {
-                data.push_str(&format!("<c r=\"{reference}\" t=\"e\"><v>{cell}</v></c>"));
+            }
+            if cell.starts_with('#') {
+                let _ = write!(data, "<c r=\"{reference}\" t=\"e\"><v>{cell}</v></c>");
             } else if cell.parse::<f64>().is_ok() {
-                data.push_str(&format!("<c r=\"{reference}\"><v>{cell}</v></c>"));
+                let _ = write!(data, "<c r=\"{reference}\"><v>{cell}</v></c>");
             } else {
-                data.push_str(&format!(
+                let _ = write!(
+                    data,
                     "<c r=\"{reference}\" t=\"inlineStr\"><is><t>{cell}</t></is></c>"
-                ));
+                );
             }
         }
         data.push_str("</row>");

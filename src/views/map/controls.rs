@@ -70,7 +70,7 @@ pub(super) fn time_ui(
         commands.push(Command::SetYear {
             year,
             from: ViewKind::Map,
-        })
+        });
     };
     ui.horizontal(|ui| {
         let play_label = if state.playing { "Pause" } else { "Play" };

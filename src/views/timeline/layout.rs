@@ -56,7 +56,7 @@ pub(super) fn pack_events<'a>(
         let as_marker = (event.end_date.is_none() && event.date.precision() == DatePrecision::Day)
             || x1 - x0 < 6.0;
         let (left, right) = if as_marker {
-            let middle = (x0 + x1) / 2.0;
+            let middle = f32::midpoint(x0, x1);
             (middle - 7.0, middle + 7.0)
         } else {
             (x0, x1)

@@ -23,39 +23,18 @@ pub(super) fn canvas_ui(
     state: &mut TimelineViewState,
     commands: &mut Vec<Command>,
 ) {
-    let dataset = cx.dataset;
     let year = cx.cursor.year;
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let visuals = ui.visuals().clone();
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
 
-    // Zoom around the pointer, pan by dragging.
-    if let Some((factor, pointer)) = zoom_gesture(ui, &response) {
-        let axis = Axis {
-            rect,
-            start: state.start,
-            end: state.end,
-        };
-        let anchor = axis.year_at(pointer.x);
-        state.show_range(
-            anchor - (anchor - state.start) / factor,
-            anchor + (state.end - anchor) / factor,
-        );
-    }
-    if response.dragged() {
-        let width = f64::from((rect.width() - LANE_LABEL_WIDTH).max(1.0));
-        let shift = -f64::from(response.drag_delta().x) / width * (state.end - state.start);
-        state.start += shift;
-        state.end += shift;
-    }
+    pan_and_zoom(ui, &response, rect, state);
     let axis = Axis {
         rect,
         start: state.start,
         end: state.end,
     };
-    let text_color = visuals.text_color();
-    let weak = visuals.weak_text_color();
 
     // Lanes, one per domain shown; each as tall as the rows its events need.
     let lanes: Vec<Domain> = Domain::ALL
@@ -64,22 +43,7 @@ pub(super) fn canvas_ui(
         .collect();
     // Events, packed into rows within their lane so that none hides another; with room for
     // their titles where the rows can be tall enough to show them, else as markers only.
-    let pointer = response.hover_pos();
-    let mut hovered = None;
-    let mut event_rects = Vec::new();
-    let matcher = state.matcher();
-    let mut visible: Vec<&Event> = dataset
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(index, e)| matcher.matches(e, cx.caches.event_text(*index)))
-        .map(|(_, e)| e)
-        .filter(|e| {
-            let (start, end) = event_span(e);
-            end >= state.start && start <= state.end
-        })
-        .collect();
-    visible.sort_by(|a, b| event_span(a).0.total_cmp(&event_span(b).0));
+    let visible = visible_events(cx, state);
     let lane_area_height = rect.height() - AXIS_HEIGHT;
     let (mut placed, mut rows_per_lane) = pack_events(&visible, &lanes, &axis, true);
     let titles_fit = row_height_for(&rows_per_lane, lane_area_height) >= TITLE_ROW_HEIGHT;
@@ -100,6 +64,91 @@ pub(super) fn canvas_ui(
         )
     });
     let row_height = row_height_for(&rows_per_lane, lane_area_height);
+    let lane_tops = paint_lanes(&painter, &visuals, rect, &lanes, &rows_per_lane, row_height);
+
+    paint_ticks(&painter, &axis, visuals.weak_text_color());
+    paint_cursor(&painter, &axis, year);
+
+    let pointer = response.hover_pos();
+    let mut hovered = None;
+    let mut event_rects = Vec::with_capacity(placed.len());
+    let look = EventLook {
+        row_height,
+        titles_fit,
+        text_color: visuals.text_color(),
+    };
+    for placed_event in placed {
+        let event = placed_event.event;
+        let selected = cx.cursor.selected_event.as_deref() == Some(event.id.as_str());
+        let top = lane_tops[placed_event.lane];
+        let shape_rect = paint_placed_event(&painter, &placed_event, top, selected, &look);
+        if pointer.is_some_and(|p| shape_rect.expand(2.0).contains(p)) {
+            hovered = Some(event);
+        }
+        event_rects.push((event.id.clone(), shape_rect));
+    }
+    state.event_rects = event_rects;
+
+    let response = if let Some(event) = hovered {
+        response.on_hover_ui_at_pointer(|ui| super::event_tooltip_ui(ui, cx.dataset, event))
+    } else {
+        response
+    };
+    if response.clicked() {
+        commands.extend(click_commands(&response, &axis, hovered));
+    }
+}
+
+/// Zoom around the pointer, pan by dragging.
+fn pan_and_zoom(ui: &Ui, response: &egui::Response, rect: Rect, state: &mut TimelineViewState) {
+    if let Some((factor, pointer)) = zoom_gesture(ui, response) {
+        let axis = Axis {
+            rect,
+            start: state.start,
+            end: state.end,
+        };
+        let anchor = axis.year_at(pointer.x);
+        state.show_range(
+            anchor - (anchor - state.start) / factor,
+            anchor + (state.end - anchor) / factor,
+        );
+    }
+    if response.dragged() {
+        let width = f64::from((rect.width() - LANE_LABEL_WIDTH).max(1.0));
+        let shift = -f64::from(response.drag_delta().x) / width * (state.end - state.start);
+        state.start += shift;
+        state.end += shift;
+    }
+}
+
+/// The events that match the search and filters and fall in the span shown, earliest first.
+fn visible_events<'a>(cx: &ViewContext<'a>, state: &TimelineViewState) -> Vec<&'a Event> {
+    let matcher = state.matcher();
+    let mut visible: Vec<&Event> = cx
+        .dataset
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(index, e)| matcher.matches(e, cx.caches.event_text(*index)))
+        .map(|(_, e)| e)
+        .filter(|e| {
+            let (start, end) = event_span(e);
+            end >= state.start && start <= state.end
+        })
+        .collect();
+    visible.sort_by(|a, b| event_span(a).0.total_cmp(&event_span(b).0));
+    visible
+}
+
+/// The lane bands and their names; returns the top of each lane.
+fn paint_lanes(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    rect: Rect,
+    lanes: &[Domain],
+    rows_per_lane: &[usize],
+    row_height: f32,
+) -> Vec<f32> {
     let mut lane_tops = Vec::with_capacity(lanes.len());
     let mut top = rect.top() + AXIS_HEIGHT;
     for (index, domain) in lanes.iter().enumerate() {
@@ -118,98 +167,107 @@ pub(super) fn canvas_ui(
         lane_tops.push(top);
         top += height;
     }
+    lane_tops
+}
 
-    paint_ticks(&painter, &axis, weak);
-    paint_cursor(&painter, &axis, year);
+/// What every event on the canvas shares this frame.
+struct EventLook {
+    row_height: f32,
+    titles_fit: bool,
+    text_color: Color32,
+}
 
-    for PlacedEvent {
+/// One event in its row: bar or marker, whiskers when dated roughly, the selection ring and
+/// its title when there is room. Returns the rectangle that answers the pointer.
+fn paint_placed_event(
+    painter: &egui::Painter,
+    placed: &PlacedEvent<'_>,
+    lane_top: f32,
+    selected: bool,
+    look: &EventLook,
+) -> Rect {
+    let PlacedEvent {
         event,
-        lane,
         row,
         left,
         right,
         as_marker,
         label_on_left,
-    } in placed
-    {
-        #[expect(clippy::cast_precision_loss, reason = "a handful of rows")]
-        let middle_y = lane_tops[lane] + row_height * (row as f32 + 0.5);
-        let half_height = (row_height * 0.32).clamp(3.0, 10.0);
-        let color = theme::stance_color(event.stance);
-        let selected = cx.cursor.selected_event.as_deref() == Some(event.id.as_str());
-        let shape_rect = if as_marker {
-            Rect::from_center_size(
-                pos2((left + right) / 2.0, middle_y),
-                vec2(half_height * 2.0, half_height * 2.0),
-            )
-        } else {
-            Rect::from_x_y_ranges(
-                left..=right,
-                middle_y - half_height..=middle_y + half_height,
-            )
-        };
-        paint_event(&painter, event, shape_rect, as_marker, color);
-        let whisker = if event.dated_roughly() {
-            paint_whiskers(&painter, shape_rect, color);
-            ROUGH_WHISKER
-        } else {
-            0.0
-        };
-        if selected {
-            painter.rect_stroke(
-                shape_rect.expand(3.0),
-                3.0,
-                Stroke::new(2.5, theme::SELECTION_RING),
-                egui::StrokeKind::Outside,
-            );
-        }
-        if titles_fit && shape_rect.width() < 400.0 {
-            let (anchor, align) = if label_on_left {
-                (
-                    pos2(shape_rect.left() - whisker - 4.0, middle_y),
-                    Align2::RIGHT_CENTER,
-                )
-            } else {
-                (
-                    pos2(shape_rect.right() + whisker + 4.0, middle_y),
-                    Align2::LEFT_CENTER,
-                )
-            };
-            painter.text(
-                anchor,
-                align,
-                event_label(event),
-                FontId::proportional(11.0),
-                text_color.gamma_multiply(0.85),
-            );
-        }
-        if pointer.is_some_and(|p| shape_rect.expand(2.0).contains(p)) {
-            hovered = Some(event);
-        }
-        event_rects.push((event.id.clone(), shape_rect));
-    }
-    state.event_rects = event_rects;
-
-    let response = if let Some(event) = hovered {
-        response.on_hover_ui_at_pointer(|ui| super::event_tooltip_ui(ui, dataset, event))
+        ..
+    } = *placed;
+    #[expect(clippy::cast_precision_loss, reason = "a handful of rows")]
+    let middle_y = lane_top + look.row_height * (row as f32 + 0.5);
+    let half_height = (look.row_height * 0.32).clamp(3.0, 10.0);
+    let color = theme::stance_color(event.stance);
+    let shape_rect = if as_marker {
+        Rect::from_center_size(
+            pos2(f32::midpoint(left, right), middle_y),
+            vec2(half_height * 2.0, half_height * 2.0),
+        )
     } else {
-        response
+        Rect::from_x_y_ranges(
+            left..=right,
+            middle_y - half_height..=middle_y + half_height,
+        )
     };
-    if response.clicked() {
-        if let Some(event) = hovered {
-            commands.push(Command::SelectEvent(Some(event.id.clone())));
-            commands.push(Command::SetYear {
+    paint_event(painter, event, shape_rect, as_marker, color);
+    let whisker = if event.dated_roughly() {
+        paint_whiskers(painter, shape_rect, color);
+        ROUGH_WHISKER
+    } else {
+        0.0
+    };
+    if selected {
+        painter.rect_stroke(
+            shape_rect.expand(3.0),
+            3.0,
+            Stroke::new(2.5, theme::SELECTION_RING),
+            egui::StrokeKind::Outside,
+        );
+    }
+    if look.titles_fit && shape_rect.width() < 400.0 {
+        let (anchor, align) = if label_on_left {
+            (
+                pos2(shape_rect.left() - whisker - 4.0, middle_y),
+                Align2::RIGHT_CENTER,
+            )
+        } else {
+            (
+                pos2(shape_rect.right() + whisker + 4.0, middle_y),
+                Align2::LEFT_CENTER,
+            )
+        };
+        painter.text(
+            anchor,
+            align,
+            event_label(event),
+            FontId::proportional(11.0),
+            look.text_color.gamma_multiply(0.85),
+        );
+    }
+    shape_rect
+}
+
+/// A click on an event selects it and moves the cursor to its year; elsewhere it moves the
+/// cursor to the year clicked.
+fn click_commands(response: &egui::Response, axis: &Axis, hovered: Option<&Event>) -> Vec<Command> {
+    if let Some(event) = hovered {
+        vec![
+            Command::SelectEvent(Some(event.id.clone())),
+            Command::SetYear {
                 year: event.date.year,
                 from: ViewKind::Timeline,
-            });
-        } else if let Some(pointer) = response.interact_pointer_pos() {
-            #[expect(clippy::cast_possible_truncation, reason = "a year on the axis")]
-            let year = axis.year_at(pointer.x).floor() as i32;
-            commands.push(Command::SetYear {
-                year,
-                from: ViewKind::Timeline,
-            });
-        }
+            },
+        ]
+    } else if let Some(pointer) = response.interact_pointer_pos() {
+        #[expect(clippy::cast_possible_truncation, reason = "a year on the axis")]
+        let year = axis.year_at(pointer.x).floor() as i32;
+        vec![Command::SetYear {
+            year,
+            from: ViewKind::Timeline,
+        }]
+    } else {
+        Vec::new()
     }
 }
 

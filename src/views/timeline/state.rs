@@ -50,7 +50,7 @@ impl TimelineViewState {
     /// Shows `start..end`, clamped to sane spans.
     pub fn show_range(&mut self, start: f64, end: f64) {
         let span = (end - start).clamp(MIN_SPAN_YEARS, MAX_SPAN_YEARS);
-        let middle = (start + end) / 2.0;
+        let middle = f64::midpoint(start, end);
         self.start = middle - span / 2.0;
         self.end = middle + span / 2.0;
     }
@@ -158,6 +158,6 @@ mod tests {
         state.show_range(2010.0, 2020.0);
         state.centre_on(1990);
         assert!((state.end - state.start - 10.0).abs() < 1e-9);
-        assert!(((state.start + state.end) / 2.0 - 1990.5).abs() < 1e-9);
+        assert!((f64::midpoint(state.start, state.end) - 1990.5).abs() < 1e-9);
     }
 }
