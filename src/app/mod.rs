@@ -54,7 +54,13 @@ impl DataOrigin {
         match self {
             Self::BuiltIn => "built-in data".to_owned(),
             Self::File(path) => path.display().to_string(),
-            Self::Imported(path) => format!("new relationship from {}", path.display()),
+            Self::Imported(path) => format!(
+                "new relationship from {}",
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ),
         }
     }
 }

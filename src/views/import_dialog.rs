@@ -73,6 +73,20 @@ impl ImportDialogState {
         Pair::new(self.first?, self.second?)
     }
 
+    /// Chooses `pair`, keeping a country already chosen in its place (clicking `CHN,RUS`
+    /// with Russia first gives Russia–China).
+    fn choose(&mut self, pair: Pair) {
+        let in_order = self.first == Some(pair.first) || self.second == Some(pair.second);
+        let swapped = self.first == Some(pair.second) || self.second == Some(pair.first);
+        let (first, second) = if swapped && !in_order {
+            (pair.second, pair.first)
+        } else {
+            (pair.first, pair.second)
+        };
+        self.first = Some(first);
+        self.second = Some(second);
+    }
+
     /// Chooses the dataset's pair, or the file's only pair when it holds nothing of the
     /// dataset's, or the file's largest pair when there is no dataset pair.
     fn preselect(&mut self, report: &FileReport, dataset_pair: Option<Pair>) {
@@ -168,7 +182,7 @@ fn scanned_ui(
             ui.end_row();
             ui.label("Rows");
             ui.label(format!(
-                "{} read, {} with a known pair",
+                "{} rows read, {} values with two known countries",
                 group_digits(report.rows_read),
                 group_digits(report.rows_used)
             ));
@@ -257,8 +271,7 @@ fn pairs_ui(ui: &mut Ui, report: &FileReport, state: &mut ImportDialogState) {
                 .on_hover_text(format!("{pair}: {rows} rows. Click to choose it."))
                 .clicked()
             {
-                state.first = Some(pair.first);
-                state.second = Some(pair.second);
+                state.choose(*pair);
             }
         }
         if pairs.len() > PAIRS_LISTED {
@@ -438,6 +451,26 @@ fn close_button(ui: &mut Ui, commands: &mut Vec<Command>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_clicked_keeps_the_country_already_chosen_in_its_place() {
+        let id = |code| countries().lookup(code).expect("known").id;
+        let mut state = ImportDialogState {
+            first: Some(id("RUS")),
+            second: Some(id("IRN")),
+            preselected: true,
+        };
+        state.choose(Pair::new(id("CHN"), id("RUS")).expect("pair"));
+        assert_eq!(
+            (state.first, state.second),
+            (Some(id("RUS")), Some(id("CHN")))
+        );
+        state.choose(Pair::new(id("DEU"), id("FRA")).expect("pair"));
+        assert_eq!(
+            (state.first, state.second),
+            (Some(id("DEU")), Some(id("FRA")))
+        );
+    }
 
     #[test]
     fn figures_read_as_people_write_them() {
