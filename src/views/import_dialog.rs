@@ -34,8 +34,17 @@ pub struct ImportDialogInfo<'a> {
     pub dataset_title: &'a str,
     /// What is happening.
     pub status: ImportStatus<'a>,
-    /// Why the last import failed, or that it was cancelled.
-    pub last_outcome: Option<&'a str>,
+    /// How the last import ended, when it did not succeed.
+    pub last_outcome: Option<&'a ImportOutcome>,
+}
+
+/// How an import that changed nothing ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// The user stopped it.
+    Cancelled,
+    /// It failed: the error, with where.
+    Failed(String),
 }
 
 /// Where the dialog's work stands.
@@ -114,7 +123,9 @@ pub fn import_dialog_ui(
         .collapsible(false)
         .resizable(true)
         .default_width(620.0)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        // The top stays put while the content changes (scan, choose, progress).
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
         .show(ctx, |ui| {
             file_line_ui(ui, info.path);
             ui.separator();
@@ -210,12 +221,16 @@ fn scanned_ui(
         return;
     };
     preview_ui(ui, &report.flows_of(pair), pair);
-    if let Some(outcome) = info.last_outcome {
-        error_ui(
+    match info.last_outcome {
+        Some(ImportOutcome::Failed(error)) => error_ui(
             ui,
-            "The last import did not finish; the data on screen is unchanged.",
-            outcome,
-        );
+            "The import failed; the data on screen is unchanged.",
+            error,
+        ),
+        Some(ImportOutcome::Cancelled) => {
+            ui.label(RichText::new("Import cancelled: nothing was imported.").weak());
+        }
+        None => {}
     }
     ui.add_space(6.0);
     let rows = report.rows_for(pair);
@@ -348,7 +363,7 @@ fn progress_ui(ui: &mut Ui, progress: Option<&Progress>, commands: &mut Vec<Comm
     ui.add(
         egui::ProgressBar::new(fraction as f32)
             .text(text)
-            .animate(true),
+            .animate(progress.is_none()),
     );
     ui.add_space(4.0);
     let cancel = Command::CancelImport;
