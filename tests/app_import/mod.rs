@@ -353,3 +353,46 @@ fn a_changed_trade_file_is_imported_again_and_a_broken_version_leaves_the_data()
     harness.get_by_label_contains("figures.csv:2:");
     assert_eq!(series_points(harness.state(), id), [(2010, 3.5)]);
 }
+
+#[test]
+fn a_file_holding_only_another_pair_offers_a_new_relationship_instead_of_mixing_it_in() {
+    // A legacy Comtrade download: the EU's exports of sorghum (HS 1007) to Ukraine.
+    let legacy = trade_fixture("comtrade_legacy/comtrade_EU28_UKR_X_1007.csv");
+    let mut harness = new_harness();
+    let before = harness.state().dataset.clone();
+    run(&mut harness, Command::OpenPath(legacy.clone()));
+    run_until(&mut harness, "the scan", scanned);
+    // The file's only pair is chosen, not the dataset's, and the dialog says why.
+    harness.get_by_label("European Union (EUU)");
+    harness.get_by_label("Ukraine (UKR)");
+    harness.get_by_label_contains("This file holds only European Union–Ukraine");
+    assert!(
+        harness.query_by_label("Import").is_none(),
+        "no merge is offered"
+    );
+    assert_eq!(
+        harness.state().dataset,
+        before,
+        "nothing changes before the click"
+    );
+    harness.get_by_label("Start a new relationship").click();
+    run_until(&mut harness, "the import", |h| {
+        !h.state().import_dialog_open()
+    });
+    let app = harness.state();
+    assert_eq!(app.origin, DataOrigin::Imported(legacy));
+    let parties: Vec<&str> = app
+        .dataset
+        .metadata
+        .parties
+        .iter()
+        .map(|p| p.iso_alpha3.as_str())
+        .collect();
+    assert_eq!(parties, ["EUU", "UKR"]);
+    let exports = series_points(app, "trade-euu-to-ukr-reported-by-euu-product-1007");
+    assert_eq!(exports.first(), Some(&(2000, 2.8171e-05)));
+    assert!(
+        app.dataset.series.iter().all(|s| s.id.contains("-euu-")),
+        "only the new pair's series: nothing of Russia–Iran is mixed in"
+    );
+}
