@@ -259,7 +259,11 @@ impl eframe::App for BilateralApp {
         self.poll_import(&ctx);
         self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();
-        commands.extend(input::commands_from_input(&ctx, self.presenter.is_some()));
+        commands.extend(input::commands_from_input(
+            &ctx,
+            self.presenter.is_some(),
+            self.import_session.is_some(),
+        ));
         self.refresh_caches();
 
         if self.presenter.is_some() {

@@ -396,3 +396,26 @@ fn a_file_holding_only_another_pair_offers_a_new_relationship_instead_of_mixing_
         "only the new pair's series: nothing of Russia–Iran is mixed in"
     );
 }
+
+#[test]
+fn escape_closes_the_country_list_first_then_the_import_dialog() {
+    let wits = trade_fixture("wits/en_RUS_AllYears_WITS_Trade_Summary.CSV");
+    let mut harness = new_harness();
+    run(&mut harness, Command::OpenPath(wits));
+    run_until(&mut harness, "the scan", scanned);
+    harness.get_by_label("Iran (IRN)").click();
+    harness.run_steps(2);
+    harness.get_by_role(egui::accesskit::Role::TextInput);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_role(egui::accesskit::Role::TextInput)
+            .is_none(),
+        "the list closed"
+    );
+    assert!(harness.state().import_dialog_open(), "the dialog stays");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().import_dialog_open());
+}
