@@ -13,6 +13,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::command::Command;
 use crate::data::country::{CountryId, Pair, countries};
+use crate::import::observation::Flow;
 use crate::import::report::year_ranges;
 use crate::import::{FileReport, FlowCount, Progress};
 use crate::theme;
@@ -327,21 +328,23 @@ fn preview_ui(ui: &mut Ui, flows: &[FlowCount], pair: Pair) {
     }
     let total: u64 = flows.iter().map(|f| f.rows).sum();
     ui.label(RichText::new(format!("Rows of {pair}: {}", group_digits(total))).strong());
+    let mut flows = flows.to_vec();
+    flows.sort_by_key(|f| (name(f.reporter), f.flow));
     egui::Grid::new("import_preview")
-        .num_columns(3)
+        .num_columns(4)
         .striped(true)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Reported by").weak());
-            ui.label(RichText::new("Years").weak());
-            ui.label(RichText::new("Rows").weak());
+            for heading in ["Reported by", "Flow", "Years", "Rows"] {
+                ui.label(RichText::new(heading).weak());
+            }
             ui.end_row();
-            for flow in flows {
-                ui.label(format!(
-                    "{}, its trade with {}",
-                    name(flow.reporter),
-                    name(flow.partner)
-                ));
+            for flow in &flows {
+                ui.label(name(flow.reporter));
+                ui.label(match flow.flow {
+                    Flow::Exports => format!("exports to {}", name(flow.partner)),
+                    Flow::Imports => format!("imports from {}", name(flow.partner)),
+                });
                 ui.label(flow.years.map_or_else(String::new, |(first, last)| {
                     if first == last {
                         first.to_string()

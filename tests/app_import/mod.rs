@@ -112,7 +112,9 @@ fn the_import_dialog_preselects_the_pair_previews_it_and_imports_by_label() {
     pick_country(&mut harness, "Iran (IRN)", "china");
     harness.get_by_label("China (CHN)");
     harness.get_by_label_contains("Rows of Russia–China: 28");
-    harness.get_by_label_contains("Russia, its trade with China");
+    // Russia's own reports, each direction with its years and rows.
+    harness.get_by_label("exports to China");
+    harness.get_by_label("imports from China");
     harness.get_by_label("Start a new relationship").click();
     run_until(&mut harness, "the import", |h| {
         !h.state().import_dialog_open()
