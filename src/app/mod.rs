@@ -159,7 +159,10 @@ pub struct BilateralApp {
 impl BilateralApp {
     /// Starts the app in an eframe window.
     pub fn new(creation: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        Self::with_context(&creation.egui_ctx, options)
+        crate::startup::mark("window and renderer ready");
+        let app = Self::with_context(&creation.egui_ctx, options);
+        crate::startup::mark("dataset loaded");
+        app
     }
 
     /// Starts the app on an egui context (the window's, or a test harness's).
@@ -256,6 +259,10 @@ impl BilateralApp {
 impl eframe::App for BilateralApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if ctx.cumulative_frame_nr() == 1 {
+            // The first frame has been painted and presented before the second begins.
+            crate::startup::mark("first frame drawn");
+        }
         self.poll_import(&ctx);
         self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();
@@ -302,6 +309,9 @@ impl eframe::App for BilateralApp {
         self.update_title(&ctx);
         self.persistence
             .save_when_due(&ctx, &self.settings, &mut self.message);
+        if ctx.cumulative_frame_nr() == 0 {
+            crate::startup::mark("first frame laid out");
+        }
     }
 
     fn on_exit(&mut self) {
