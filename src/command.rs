@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::data::country::Pair;
 use crate::settings::ThemeChoice;
 use crate::view_kind::ViewKind;
 
-/// What File ▸ Export writes.
+/// What File › Export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
     /// The current view as a PNG image at twice its pixels, with title and sources.
@@ -67,6 +68,27 @@ pub enum Command {
     Export(ExportKind, PathBuf),
     /// Load the dataset at this path (menu, recent files, drag and drop, command line).
     OpenPath(PathBuf),
+    /// Ask for a trade file to import (Comtrade, IMF, WITS, BACI, a tidy table).
+    ShowImportDialog,
+    /// Open the import dialog on this trade file: scan it, then choose the pair.
+    OpenTradeFile(PathBuf),
+    /// Import the rows of `pair` from the trade file at `path`, in the background.
+    ImportTradeFile {
+        /// The trade file.
+        path: PathBuf,
+        /// The two countries whose rows are taken.
+        pair: Pair,
+        /// Make a new dataset for the pair instead of merging into the open one.
+        new_relationship: bool,
+    },
+    /// Stop the scan or import that is running; the data stays as it was.
+    CancelImport,
+    /// Close the import dialog (stopping what it runs).
+    CloseImportDialog,
+    /// Show the list of imports, each with a Remove button.
+    ShowImports,
+    /// Take the import with this id (`import-<file>`) out of the dataset.
+    RemoveImport(String),
     /// Remove the GeoJSON layer at this index.
     RemoveLayer(usize),
     /// Go back to the data that ships with the app.
@@ -152,10 +174,21 @@ impl Command {
     pub fn label(&self) -> String {
         match self {
             Self::ShowOpenDialog => "Open…".to_owned(),
-            Self::OpenPath(path) => path.display().to_string(),
+            Self::ShowImportDialog => "Import trade file…".to_owned(),
+            Self::OpenTradeFile(path) | Self::OpenPath(path) => path.display().to_string(),
+            Self::ImportTradeFile {
+                new_relationship, ..
+            } => if *new_relationship {
+                "Start a new relationship"
+            } else {
+                "Import"
+            }
+            .to_owned(),
+            Self::CancelImport | Self::CloseImportDialog => "Cancel".to_owned(),
+            Self::ShowImports => "Imports…".to_owned(),
+            Self::RemoveImport(_) | Self::RemoveLayer(_) => "Remove".to_owned(),
             Self::ShowExportDialog(kind) => kind.label().to_owned(),
             Self::Export(kind, path) => format!("{} to {}", kind.label(), path.display()),
-            Self::RemoveLayer(_) => "Remove".to_owned(),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => view.label().to_owned(),
@@ -179,6 +212,31 @@ impl Command {
     pub fn description(&self) -> String {
         match self {
             Self::ShowOpenDialog => "Open a dataset or GeoJSON layer".to_owned(),
+            Self::ShowImportDialog => {
+                "Import a trade file: UN Comtrade, IMF, WITS, BACI or a tidy table".to_owned()
+            }
+            Self::OpenTradeFile(path) => format!("Import from {}", path.display()),
+            Self::ImportTradeFile {
+                path,
+                pair,
+                new_relationship,
+            } => {
+                if *new_relationship {
+                    format!(
+                        "Make a new dataset for {pair} from {} (the data on screen is replaced; File › Revert brings back the built-in data)",
+                        path.display()
+                    )
+                } else {
+                    format!(
+                        "Add the {pair} figures of {} to the dataset (an earlier import of the file is replaced)",
+                        path.display()
+                    )
+                }
+            }
+            Self::CancelImport => "Stop the import; the data stays as it was".to_owned(),
+            Self::CloseImportDialog => "Close the import dialog".to_owned(),
+            Self::ShowImports => "List the trade files imported, to remove them".to_owned(),
+            Self::RemoveImport(id) => format!("Take the import {id} out of the dataset"),
             Self::OpenPath(path) => format!("Open {}", path.display()),
             Self::ShowExportDialog(kind) => format!("Export {}", kind.label()),
             Self::Export(kind, path) => format!("Export {} to {}", kind.label(), path.display()),

@@ -95,6 +95,14 @@ pub const SYMBOL_OUTLINE: Color32 = Color32::from_gray(20);
 pub const LAYER_WITHOUT_DOMAIN: Color32 = SERIES_PALETTE[0];
 /// The ring around a selected item.
 pub const SELECTION_RING: Color32 = Color32::from_rgb(240, 60, 60);
+/// Text that warns (no rows for the pair chosen, a year only one side reported).
+pub const WARNING_TEXT: Color32 = SERIES_PALETTE[1];
+/// The exporter's report in the mirror view.
+pub const MIRROR_EXPORTER: Color32 = SERIES_PALETTE[0];
+/// The importer's report in the mirror view.
+pub const MIRROR_IMPORTER: Color32 = SERIES_PALETTE[2];
+/// The gap between the two reports in the mirror view.
+pub const MIRROR_GAP: Color32 = SERIES_PALETTE[3];
 /// Highlight behind the sources cited by the selection.
 pub const SELECTION_HIGHLIGHT: Color32 = Color32::from_rgba_premultiplied(0, 80, 130, 90);
 

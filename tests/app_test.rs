@@ -5,6 +5,7 @@
     reason = "a failed expectation is a failed test, with its message"
 )]
 
+mod app_import;
 mod common;
 
 use bilateral::app::{AppOptions, DataOrigin, Message};

@@ -97,7 +97,7 @@ pub(super) fn status_ui(ui: &mut Ui, origin: &DataOrigin, dataset: &Dataset) {
             DatasetSummary::of(dataset)
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new("Drop a dataset file here to open it").weak());
+            ui.label(RichText::new("Drop a dataset or trade file here to open it").weak());
         });
     });
 }
@@ -172,7 +172,7 @@ pub(super) fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop to open this dataset",
+        "Drop to open or import this file",
         egui::FontId::proportional(32.0),
         theme::BANNER_TEXT,
     );

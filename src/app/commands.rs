@@ -9,7 +9,7 @@ use crate::data::builtin::builtin_dataset;
 use crate::data::geojson::GeoLayer;
 use crate::data::{Dataset, LoadErrors};
 use crate::geo::filter::year_range;
-use crate::io::{OpenedFile, open_file};
+use crate::io::{OpenedFile, is_dataset_file, open_file};
 use crate::views::{TimeCursor, ViewKind};
 
 impl BilateralApp {
@@ -22,7 +22,19 @@ impl BilateralApp {
                 self.show_file_dialog(ctx, DialogPurpose::Save(kind));
             }
             Command::Export(kind, path) => self.export(ctx, kind, &path),
+            Command::OpenPath(path) if !is_dataset_file(&path) => self.open_trade_file(ctx, path),
             Command::OpenPath(path) => self.open_path(path),
+            Command::ShowImportDialog => self.show_file_dialog(ctx, DialogPurpose::Import),
+            Command::OpenTradeFile(path) => self.open_trade_file(ctx, path),
+            Command::ImportTradeFile {
+                path,
+                pair,
+                new_relationship,
+            } => self.start_import(ctx, &path, pair, new_relationship),
+            Command::CancelImport => self.cancel_import(),
+            Command::CloseImportDialog => self.close_import_dialog(),
+            Command::ShowImports => self.windows.imports = true,
+            Command::RemoveImport(id) => self.remove_import(&id),
             Command::RemoveLayer(index) => {
                 if index < self.layers.len() {
                     self.layers.remove(index);
@@ -92,11 +104,12 @@ impl BilateralApp {
     }
 
     /// Replaces the data on success; on failure keeps it and shows why.
-    fn accept(&mut self, result: Result<Dataset, LoadErrors>, origin: DataOrigin) {
+    pub(super) fn accept(&mut self, result: Result<Dataset, LoadErrors>, origin: DataOrigin) {
         match result {
             Ok(dataset) => {
                 self.dataset = dataset;
                 self.data_generation += 1;
+                self.imports.clear();
                 self.origin = origin;
                 self.message = None;
                 self.cursor = TimeCursor::at(year_range(&self.dataset).1);
@@ -107,6 +120,14 @@ impl BilateralApp {
                 self.message = Some(Message::LoadFailed { errors });
             }
         }
+    }
+
+    /// Marks the data as changed in place (an import merged or removed): caches rebuild,
+    /// selections that may point at removed points are forgotten.
+    pub(super) fn data_changed(&mut self) {
+        self.data_generation += 1;
+        self.views.trade.on_dataset_changed();
+        self.views.map.on_dataset_changed();
     }
 
     fn add_layer(&mut self, layer: GeoLayer) {

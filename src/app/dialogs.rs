@@ -15,6 +15,8 @@ use crate::io::OPENABLE_TYPES;
 pub(super) enum DialogPurpose {
     /// Pick a file to open.
     Open,
+    /// Pick a trade file to import.
+    Import,
     /// Pick where to write an export.
     Save(ExportKind),
 }
@@ -34,8 +36,8 @@ impl BilateralApp {
         }
         if let Some(reason) = native_dialog_unavailable() {
             let advice = match purpose {
-                DialogPurpose::Open => {
-                    "Drag a dataset file onto the window instead, or pass it on the command line: bilateral FILE"
+                DialogPurpose::Open | DialogPurpose::Import => {
+                    "Drag the file onto the window instead, or pass it on the command line: bilateral FILE"
                 }
                 DialogPurpose::Save(_) => "Use the command line instead: bilateral export --help",
             };
@@ -51,7 +53,7 @@ impl BilateralApp {
             .and_then(|path| path.parent())
             .map(Path::to_owned);
         let suggested_name = match purpose {
-            DialogPurpose::Open => String::new(),
+            DialogPurpose::Open | DialogPurpose::Import => String::new(),
             DialogPurpose::Save(kind) => format!(
                 "{}-{}.{}",
                 self.dataset.metadata.title.to_lowercase().replace(' ', "-"),
@@ -92,6 +94,7 @@ impl BilateralApp {
             Ok(Some(path)) => {
                 let command = match pending.purpose {
                     DialogPurpose::Open => Command::OpenPath(path),
+                    DialogPurpose::Import => Command::OpenTradeFile(path),
                     DialogPurpose::Save(kind) => Command::Export(kind, path),
                 };
                 self.file_dialog = None;
@@ -105,6 +108,14 @@ impl BilateralApp {
         }
     }
 }
+
+/// Trade files, for file dialogs (the layout is told by content; these are the usual names).
+const TRADE_FILES: (&str, &[&str]) = (
+    "Trade file (Comtrade, IMF, WITS, BACI, tidy table)",
+    &[
+        "csv", "tsv", "txt", "gz", "zip", "xlsx", "xls", "xlsb", "ods", "xml",
+    ],
+);
 
 /// Runs the dialog itself (blocking the thread it runs on).
 fn pick_path(
@@ -122,8 +133,16 @@ fn pick_path(
             for (name, extensions) in OPENABLE_TYPES {
                 dialog = dialog.add_filter(*name, extensions);
             }
-            dialog.add_filter("All files", &["*"]).pick_file()
+            dialog
+                .add_filter(TRADE_FILES.0, TRADE_FILES.1)
+                .add_filter("All files", &["*"])
+                .pick_file()
         }
+        DialogPurpose::Import => dialog
+            .set_title("Import a trade file")
+            .add_filter(TRADE_FILES.0, TRADE_FILES.1)
+            .add_filter("All files", &["*"])
+            .pick_file(),
         DialogPurpose::Save(kind) => dialog
             .set_title(kind.label().trim_end_matches('…'))
             .add_filter(kind.file_type(), &[kind.extension()])

@@ -33,6 +33,8 @@ pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
     let file = vec![
         Run(Command::ShowOpenDialog),
         Submenu("Open recent", vec![MenuEntry::RecentFiles]),
+        Run(Command::ShowImportDialog),
+        Run(Command::ShowImports),
         Run(Command::RevertToBuiltin),
         Separator,
         Submenu(

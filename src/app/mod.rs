@@ -8,14 +8,18 @@
 //! mode; [`dialogs`] shows native file dialogs; [`export`] writes exports;
 //! [`persistence`] saves the settings.
 
+mod background;
 mod chrome;
 mod commands;
 mod dialogs;
 mod export;
+mod import;
 mod input;
 pub mod menu;
 mod persistence;
 mod presenter;
+mod reload;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -30,6 +34,7 @@ use crate::settings::{Settings, SettingsStore};
 use crate::views::cache::ViewCaches;
 use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
 
+pub use import::ImportRecord;
 pub use presenter::Presenter;
 
 /// Where the data on screen came from.
@@ -39,6 +44,8 @@ pub enum DataOrigin {
     BuiltIn,
     /// A file on disk.
     File(PathBuf),
+    /// A new relationship made from a trade file.
+    Imported(PathBuf),
 }
 
 impl DataOrigin {
@@ -47,6 +54,13 @@ impl DataOrigin {
         match self {
             Self::BuiltIn => "built-in data".to_owned(),
             Self::File(path) => path.display().to_string(),
+            Self::Imported(path) => format!(
+                "new relationship from {}",
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ),
         }
     }
 }
@@ -100,6 +114,7 @@ impl Default for AppOptions {
 struct OpenWindows {
     about: bool,
     shortcuts: bool,
+    imports: bool,
 }
 
 /// The Bilateral app.
@@ -129,6 +144,16 @@ pub struct BilateralApp {
     view_size: egui::Vec2,
     windows: OpenWindows,
     window_title: String,
+    /// The import dialog and the work it runs, while open.
+    import_session: Option<import::ImportSession>,
+    /// Trade files imported into the data on screen.
+    imports: Vec<ImportRecord>,
+    /// The files the data came from, watched for changes.
+    watch: watch::FileWatch,
+    /// A changed file being read again.
+    reloading: Option<reload::Reloading>,
+    /// Changed files waiting to be read again.
+    reload_queue: std::collections::VecDeque<PathBuf>,
 }
 
 impl BilateralApp {
@@ -171,6 +196,11 @@ impl BilateralApp {
             view_size: egui::vec2(1200.0, 700.0),
             windows: OpenWindows::default(),
             window_title: String::new(),
+            import_session: None,
+            imports: Vec::new(),
+            watch: watch::FileWatch::new(ctx),
+            reloading: None,
+            reload_queue: std::collections::VecDeque::new(),
         };
         chrome::apply_theme(ctx, app.settings.theme);
         if let Some(path) = initial_file {
@@ -233,8 +263,14 @@ impl eframe::App for BilateralApp {
             // The first frame has been painted and presented before the second begins.
             crate::startup::mark("first frame drawn");
         }
+        self.poll_import(&ctx);
+        self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();
-        commands.extend(input::commands_from_input(&ctx, self.presenter.is_some()));
+        commands.extend(input::commands_from_input(
+            &ctx,
+            self.presenter.is_some(),
+            self.import_session.is_some(),
+        ));
         self.refresh_caches();
 
         if self.presenter.is_some() {
@@ -260,6 +296,10 @@ impl eframe::App for BilateralApp {
 
         chrome::about_window(&ctx, &mut self.windows.about);
         chrome::shortcuts_window(&ctx, &mut self.windows.shortcuts);
+        if self.presenter.is_none() {
+            self.import_dialog(&ctx, &mut commands);
+            self.imports_window(&ctx, &mut commands);
+        }
         chrome::drop_overlay(&ctx);
 
         for command in commands {

@@ -383,7 +383,14 @@ fn turnover_series(
 /// Removes every record an import of `file_name` added: its sources, the points citing
 /// them, and series left empty. Returns how many points were removed.
 pub fn remove_import(dataset: &mut Dataset, file_name: &str) -> usize {
-    let prefix = format!("{}--", import_id(file_name));
+    remove_import_id(dataset, &import_id(file_name))
+}
+
+/// Takes the import with id `import_id` (`import-<file name slug>`, what [`import_id`]
+/// makes) out of `dataset`: its sources, the points citing them, and series left empty.
+/// Returns the points removed.
+pub fn remove_import_id(dataset: &mut Dataset, import_id: &str) -> usize {
+    let prefix = format!("{import_id}--");
     let ours = |id: &str| id.starts_with(&prefix);
     dataset.sources.retain(|source| !ours(&source.id));
     let mut removed = 0;

@@ -7,7 +7,7 @@ use crate::data::country::{CountryId, Pair, countries};
 
 use super::error::ImportErrorKind;
 use super::numbers::Period;
-use super::observation::{Observation, ReportedBy, Valuation};
+use super::observation::{Flow, Observation, ReportedBy, Valuation};
 use super::report::FlowCount;
 
 /// Years the counts cover.
@@ -70,6 +70,8 @@ pub struct Collector {
     pair: Option<Pair>,
     country_count: usize,
     counts: Vec<u64>,
+    /// The first and last year slot seen in each cell of `counts` (`u16::MAX, 0` when none).
+    year_spans: Vec<(u16, u16)>,
     years: [bool; YEAR_SLOTS],
     observations: u64,
     pair_rows: u64,
@@ -87,7 +89,8 @@ impl Collector {
         Self {
             pair,
             country_count,
-            counts: vec![0; country_count * country_count],
+            counts: vec![0; country_count * country_count * 2],
+            year_spans: vec![(u16::MAX, 0); country_count * country_count * 2],
             years: [false; YEAR_SLOTS],
             observations: 0,
             pair_rows: 0,
@@ -133,19 +136,24 @@ impl Collector {
         self.pair.is_none_or(|pair| pair.is(reporter, partner))
     }
 
-    /// Counts a row of `reporter` and `partner` in `year` that is not kept (another pair).
+    /// Counts a row of `reporter`'s `flow` with `partner` in `year` that is not kept
+    /// (another pair).
     #[inline]
-    pub fn count(&mut self, reporter: CountryId, partner: CountryId, year: i32) {
+    pub fn count(&mut self, reporter: CountryId, partner: CountryId, flow: Flow, year: i32) {
         self.observations += 1;
-        let cell = usize::from(reporter.0) * self.country_count + usize::from(partner.0);
+        let cell = (usize::from(reporter.0) * self.country_count + usize::from(partner.0)) * 2
+            + usize::from(flow == Flow::Imports);
         if let Some(count) = self.counts.get_mut(cell) {
             *count += 1;
         }
-        if let Some(seen) = usize::try_from(year - FIRST_YEAR)
-            .ok()
-            .and_then(|slot| self.years.get_mut(slot))
+        if let Ok(slot) = usize::try_from(year - FIRST_YEAR)
+            && let Some(seen) = self.years.get_mut(slot)
         {
             *seen = true;
+            if let (Some(span), Ok(slot)) = (self.year_spans.get_mut(cell), u16::try_from(slot)) {
+                span.0 = span.0.min(slot);
+                span.1 = span.1.max(slot);
+            }
         }
     }
 
@@ -155,6 +163,7 @@ impl Collector {
         self.count(
             observation.reporter,
             observation.partner,
+            observation.flow,
             observation.period.year(),
         );
         let Some(pair) = self.pair else { return };
@@ -200,6 +209,10 @@ impl Collector {
     pub fn merge(&mut self, later: Self) {
         for (count, more) in self.counts.iter_mut().zip(later.counts) {
             *count += more;
+        }
+        for (span, more) in self.year_spans.iter_mut().zip(later.year_spans) {
+            span.0 = span.0.min(more.0);
+            span.1 = span.1.max(more.1);
         }
         for (seen, more) in self.years.iter_mut().zip(later.years) {
             *seen |= more;
@@ -262,10 +275,27 @@ impl Collector {
         for (index, rows) in self.counts.iter().enumerate() {
             if *rows > 0 {
                 let id = |i: usize| CountryId(u16::try_from(i).unwrap_or(u16::MAX));
+                let years = self
+                    .year_spans
+                    .get(index)
+                    .filter(|(first, last)| first <= last)
+                    .map(|(first, last)| {
+                        (
+                            FIRST_YEAR + i32::from(*first),
+                            FIRST_YEAR + i32::from(*last),
+                        )
+                    });
+                let (cell, flow) = (index / 2, index % 2);
                 flows.push(FlowCount {
-                    reporter: id(index / self.country_count),
-                    partner: id(index % self.country_count),
+                    reporter: id(cell / self.country_count),
+                    partner: id(cell % self.country_count),
+                    flow: if flow == 0 {
+                        Flow::Exports
+                    } else {
+                        Flow::Imports
+                    },
                     rows: *rows,
+                    years,
                 });
             }
         }
@@ -469,6 +499,39 @@ mod tests {
 
     fn id(code: &str) -> CountryId {
         countries().lookup(code).expect("known").id
+    }
+
+    #[test]
+    fn each_reporter_partner_and_flow_keeps_its_rows_and_first_and_last_year() {
+        let mut early = Collector::new(None);
+        early.count(id("RUS"), id("IRN"), Flow::Exports, 2014);
+        early.count(id("IRN"), id("RUS"), Flow::Imports, 2012);
+        early.count(id("IRN"), id("RUS"), Flow::Exports, 2015);
+        let mut late = Collector::new(None);
+        late.count(id("RUS"), id("IRN"), Flow::Exports, 2010);
+        late.count(id("RUS"), id("IRN"), Flow::Exports, 2019);
+        early.merge(late);
+        let collected = early.finish(None).expect("counts");
+        let span = |reporter, partner, flow| {
+            collected
+                .flows
+                .iter()
+                .find(|f| f.reporter == id(reporter) && f.partner == id(partner) && f.flow == flow)
+                .map(|f| (f.rows, f.years))
+        };
+        assert_eq!(
+            span("RUS", "IRN", Flow::Exports),
+            Some((3, Some((2010, 2019))))
+        );
+        assert_eq!(span("RUS", "IRN", Flow::Imports), None);
+        assert_eq!(
+            span("IRN", "RUS", Flow::Imports),
+            Some((1, Some((2012, 2012))))
+        );
+        assert_eq!(
+            span("IRN", "RUS", Flow::Exports),
+            Some((1, Some((2015, 2015))))
+        );
     }
 
     fn observation(period: Period, value: f64, product: Option<&str>) -> Observation<'_> {

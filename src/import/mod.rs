@@ -45,7 +45,7 @@ use crate::data::country::{Pair, countries};
 use crate::data::merge::merge_into;
 use crate::data::{Dataset, PartialDate, Problem};
 
-pub use build::{FileFacts, ValueUnit, import_id};
+pub use build::{FileFacts, ValueUnit, import_id, remove_import_id};
 pub use detect::Format;
 pub use error::{ImportError, ImportErrorKind, Position};
 pub use progress::Progress;

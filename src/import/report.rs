@@ -7,16 +7,21 @@ use std::fmt;
 use crate::data::country::{CountryId, Pair, countries};
 
 use super::detect::Format;
+use super::observation::Flow;
 
-/// Rows of one reporter with one partner.
+/// Rows of one reporter's exports to, or imports from, one partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FlowCount {
     /// The reporting country (the exporter, for reconciled data such as BACI).
     pub reporter: CountryId,
     /// The partner.
     pub partner: CountryId,
+    /// Exports or imports, from the reporter's side.
+    pub flow: Flow,
     /// Rows found.
     pub rows: u64,
+    /// The first and last year of those rows, when they had years.
+    pub years: Option<(i32, i32)>,
 }
 
 /// What a file holds.
@@ -81,6 +86,15 @@ impl FileReport {
             .filter(|f| pair.is(f.reporter, f.partner))
             .map(|f| f.rows)
             .sum()
+    }
+
+    /// The rows of `pair`, each direction and reporter apart, most first.
+    pub fn flows_of(&self, pair: Pair) -> Vec<FlowCount> {
+        self.flows
+            .iter()
+            .filter(|f| pair.is(f.reporter, f.partner))
+            .copied()
+            .collect()
     }
 
     /// The single pair in the file, when there is exactly one.

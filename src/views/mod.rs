@@ -4,8 +4,12 @@
 
 pub mod cache;
 pub mod context;
+pub mod country_picker;
 pub mod events;
+pub mod import_dialog;
+pub mod imports;
 pub mod map;
+pub mod mirror;
 pub mod sources;
 pub mod standing;
 pub mod timeline;

@@ -10,11 +10,14 @@ use crate::command::Command;
 use crate::data::Dataset;
 use crate::format::format_value;
 use crate::theme;
+use crate::views::mirror::{self, MirrorState};
 use crate::views::widgets::{CitationStyle, citations_ui, color_swatch};
 use crate::views::{ViewContext, ViewKind};
 
 /// How close, in points, the pointer must be to a marker to hover it.
 const HOVER_RADIUS: f32 = 12.0;
+/// The button that shows the mirror view in place of the chart.
+pub const MIRROR_TOGGLE: &str = "Mirror: both reports";
 /// Marker radius in points.
 const MARKER_RADIUS: f32 = 5.0;
 
@@ -33,6 +36,8 @@ pub struct TradeViewState {
     pub hovered: Option<(PointRef, MarkerRole)>,
     /// Where each visible marker was drawn in the last frame, in screen points.
     pub marker_positions: Vec<(PointRef, MarkerRole, Pos2)>,
+    /// The mirror view: one flow as each side reports it, in place of the chart.
+    pub mirror: MirrorState,
 }
 
 impl TradeViewState {
@@ -79,6 +84,10 @@ pub fn ui(
     });
 
     egui::CentralPanel::default().show(ui, |ui| {
+        if state.mirror.shown {
+            mirror::ui(ui, dataset, &model.unit, &mut state.mirror);
+            return;
+        }
         let caption = if model.hidden_on_log_scale > 0 {
             format!(
                 "{} value(s) of zero or less cannot be shown on a log scale and are hidden.",
@@ -123,6 +132,9 @@ fn controls_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
             egui::Checkbox::new(&mut state.options.log_scale, "Log scale"),
         );
         ui.checkbox(&mut state.show_events, "Event markers");
+        ui.separator();
+        ui.toggle_value(&mut state.mirror.shown, MIRROR_TOGGLE)
+            .on_hover_text("Both reports of one flow side by side, with the gap between them");
     });
 }
 

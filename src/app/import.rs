@@ -1,0 +1,328 @@
+//! Trade files in the window: the import dialog's scan and import run on named background
+//! threads (see [`super::background`]); the data on screen changes only when an import
+//! succeeds, here, in the app shell. Imports are remembered with their pair so they can be
+//! listed, removed, and read again when their file changes.
+
+#![allow(
+    clippy::result_large_err,
+    reason = "an import error carries its file, place and message; it ends the job, so its size costs nothing"
+)]
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::background::{Answer, Job};
+use super::{BilateralApp, DataOrigin, Message};
+use crate::command::Command;
+use crate::data::country::Pair;
+use crate::import::{
+    FileReport, ImportError, ImportErrorKind, ImportOptions, Imported, import, import_id,
+    merge_import, remove_import_id, scan,
+};
+use crate::views::import_dialog::{
+    ImportDialogInfo, ImportDialogState, ImportOutcome, ImportStatus, import_dialog_ui,
+};
+use crate::views::imports::imports_ui;
+
+/// How often the window redraws while a job runs, so elapsed time and the bar move.
+const RUNNING_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// A trade file imported into the data on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRecord {
+    /// The file.
+    pub path: PathBuf,
+    /// The pair taken from it.
+    pub pair: Pair,
+    /// The id its sources start with (`import-<file name>`), which removes it.
+    pub import_id: String,
+}
+
+/// The import dialog and the work it runs.
+pub(super) struct ImportSession {
+    path: PathBuf,
+    phase: Phase,
+    dialog: ImportDialogState,
+    /// How the last import ended, when it changed nothing.
+    last_outcome: Option<ImportOutcome>,
+}
+
+enum Phase {
+    Scanning(Job<Result<FileReport, ImportError>>),
+    ScanFailed(String),
+    Scanned(FileReport),
+    Importing {
+        report: Option<FileReport>,
+        pair: Pair,
+        new_relationship: bool,
+        job: Job<Result<Imported, ImportError>>,
+    },
+}
+
+impl ImportSession {
+    fn is_running(&self) -> bool {
+        matches!(self.phase, Phase::Scanning(_) | Phase::Importing { .. })
+    }
+}
+
+impl BilateralApp {
+    /// Opens the import dialog on `path` and scans the file in the background.
+    pub(super) fn open_trade_file(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.settings.remember_recent(&path);
+        self.persistence.changed();
+        let scanned = path.clone();
+        let phase = match Job::start("scan trade file", ctx, move |progress, cancel| {
+            scan(&scanned, progress, cancel)
+        }) {
+            Ok(job) => Phase::Scanning(job),
+            Err(error) => Phase::ScanFailed(format!("could not start reading the file: {error}")),
+        };
+        self.import_session = Some(ImportSession {
+            path,
+            phase,
+            dialog: ImportDialogState::default(),
+            last_outcome: None,
+        });
+    }
+
+    /// Imports `pair` from `path` in the background; the dialog shows its progress.
+    pub(super) fn start_import(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        pair: Pair,
+        new_relationship: bool,
+    ) {
+        let mut session = self.import_session.take().unwrap_or_else(|| ImportSession {
+            path: path.to_owned(),
+            phase: Phase::ScanFailed(String::new()),
+            dialog: ImportDialogState::default(),
+            last_outcome: None,
+        });
+        let report = match std::mem::replace(&mut session.phase, Phase::ScanFailed(String::new())) {
+            Phase::Scanned(report) if session.path == path => Some(report),
+            Phase::Importing { report, .. } => report,
+            _ => None,
+        };
+        path.clone_into(&mut session.path);
+        session.last_outcome = None;
+        let options = ImportOptions::new(pair);
+        let imported_path = path.to_owned();
+        session.phase = match Job::start("import trade file", ctx, move |progress, cancel| {
+            import(&imported_path, &options, progress, cancel)
+        }) {
+            Ok(job) => Phase::Importing {
+                report,
+                pair,
+                new_relationship,
+                job,
+            },
+            Err(error) => Phase::ScanFailed(format!("could not start the import: {error}")),
+        };
+        self.import_session = Some(session);
+    }
+
+    /// Stops the running scan or import; the data stays as it was. A cancelled scan
+    /// closes the dialog; a cancelled import goes back to choosing the pair.
+    pub(super) fn cancel_import(&mut self) {
+        let Some(mut session) = self.import_session.take() else {
+            return;
+        };
+        match std::mem::replace(&mut session.phase, Phase::ScanFailed(String::new())) {
+            Phase::Scanning(job) => {
+                job.cancel();
+                self.message = Some(Message::Notice(format!(
+                    "Import of {} cancelled; the data on screen is unchanged.",
+                    session.path.display()
+                )));
+            }
+            Phase::Importing { report, job, .. } => {
+                job.cancel();
+                if let Some(report) = report {
+                    session.last_outcome = Some(ImportOutcome::Cancelled);
+                    session.phase = Phase::Scanned(report);
+                    self.import_session = Some(session);
+                } else {
+                    self.message = Some(Message::Notice(format!(
+                        "Import of {} cancelled; the data on screen is unchanged.",
+                        session.path.display()
+                    )));
+                }
+            }
+            other => {
+                session.phase = other;
+                self.import_session = Some(session);
+            }
+        }
+    }
+
+    /// Closes the dialog, stopping what it runs.
+    pub(super) fn close_import_dialog(&mut self) {
+        if let Some(session) = &self.import_session
+            && session.is_running()
+        {
+            self.cancel_import();
+        }
+        self.import_session = None;
+    }
+
+    /// Takes the answers of the dialog's background work, if any arrived, and applies a
+    /// finished import to the data.
+    pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(session) = &mut self.import_session else {
+            return;
+        };
+        match &session.phase {
+            Phase::Scanning(job) => match job.poll() {
+                Answer::Running => ctx.request_repaint_after(RUNNING_REPAINT),
+                Answer::Done(Ok(report)) => session.phase = Phase::Scanned(report),
+                Answer::Done(Err(error)) => session.phase = Phase::ScanFailed(error.to_string()),
+                Answer::Lost => {
+                    session.phase =
+                        Phase::ScanFailed("reading the file stopped unexpectedly".to_owned());
+                }
+            },
+            Phase::Importing { job, .. } => {
+                let result = match job.poll() {
+                    Answer::Running => {
+                        ctx.request_repaint_after(RUNNING_REPAINT);
+                        return;
+                    }
+                    Answer::Done(result) => result,
+                    Answer::Lost => Err(ImportError::whole(
+                        &session.path.display().to_string(),
+                        ImportErrorKind::Io("the import stopped unexpectedly".to_owned()),
+                    )),
+                };
+                self.finish_import(result);
+            }
+            Phase::ScanFailed(_) | Phase::Scanned(_) => {}
+        }
+    }
+
+    /// Applies an import's answer: on success the data changes and the dialog closes; on
+    /// failure the data stays and the dialog says why.
+    fn finish_import(&mut self, result: Result<Imported, ImportError>) {
+        let Some(mut session) = self.import_session.take() else {
+            return;
+        };
+        let Phase::Importing {
+            report,
+            pair,
+            new_relationship,
+            ..
+        } = std::mem::replace(&mut session.phase, Phase::ScanFailed(String::new()))
+        else {
+            self.import_session = Some(session);
+            return;
+        };
+        match result {
+            Ok(imported) => self.apply_import(&session.path, pair, new_relationship, imported),
+            Err(error) => {
+                log::warn!("{error}");
+                session.last_outcome = Some(ImportOutcome::Failed(error.to_string()));
+                session.phase = match report {
+                    Some(report) => Phase::Scanned(report),
+                    None => Phase::ScanFailed(error.to_string()),
+                };
+                self.import_session = Some(session);
+            }
+        }
+    }
+
+    /// Puts a finished import on screen: a new dataset for its pair, or merged into the
+    /// open one (replacing an earlier import of the same file).
+    pub(super) fn apply_import(
+        &mut self,
+        path: &Path,
+        pair: Pair,
+        new_relationship: bool,
+        imported: Imported,
+    ) {
+        let series = imported.dataset.series.len();
+        let points: usize = imported.dataset.series.iter().map(|s| s.points.len()).sum();
+        let record = ImportRecord {
+            path: path.to_owned(),
+            pair,
+            import_id: import_id(&imported.file_name),
+        };
+        let mut text = format!(
+            "Imported {series} series ({points} points) of {pair} from {}.",
+            imported.file_name
+        );
+        if new_relationship {
+            self.accept(Ok(imported.dataset), DataOrigin::Imported(path.to_owned()));
+            text.push_str(" This is a new relationship; File › Revert to built-in data brings the built-in data back.");
+        } else {
+            let problems = merge_import(&mut self.dataset, imported);
+            self.data_changed();
+            if !problems.is_empty() {
+                let listed: Vec<String> =
+                    problems.iter().take(3).map(ToString::to_string).collect();
+                text.push_str(" Kept side by side, not merged: ");
+                text.push_str(&listed.join("; "));
+            }
+        }
+        self.imports
+            .retain(|known| known.import_id != record.import_id);
+        self.imports.push(record);
+        self.message = Some(Message::Notice(text));
+    }
+
+    /// Takes an import out of the data again.
+    pub(super) fn remove_import(&mut self, id: &str) {
+        let removed = remove_import_id(&mut self.dataset, id);
+        self.imports.retain(|record| record.import_id != id);
+        self.data_changed();
+        self.message = Some(Message::Notice(format!(
+            "Removed the import {id} ({removed} points)."
+        )));
+    }
+
+    /// Draws the import dialog when it is open.
+    pub(super) fn import_dialog(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let dataset_pair = Pair::of_parties(&self.dataset.metadata.parties);
+        let Some(session) = &mut self.import_session else {
+            return;
+        };
+        let status = match &session.phase {
+            Phase::Scanning(job) => ImportStatus::Scanning(job.progress()),
+            Phase::ScanFailed(error) => ImportStatus::ScanFailed(error),
+            Phase::Scanned(report) => ImportStatus::Scanned(report),
+            Phase::Importing { pair, job, .. } => ImportStatus::Importing {
+                pair: *pair,
+                progress: job.progress(),
+            },
+        };
+        let info = ImportDialogInfo {
+            path: &session.path,
+            dataset_pair,
+            dataset_title: &self.dataset.metadata.title,
+            status,
+            last_outcome: session.last_outcome.as_ref(),
+        };
+        import_dialog_ui(ctx, &info, &mut session.dialog, commands);
+    }
+
+    /// Draws File › Imports… when open: every import of the dataset with a Remove button.
+    pub(super) fn imports_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        egui::Window::new("Imports")
+            .open(&mut self.windows.imports)
+            .collapsible(false)
+            .default_width(520.0)
+            .show(ctx, |ui| imports_ui(ui, &self.dataset, commands));
+    }
+
+    /// Whether the import dialog is open.
+    #[must_use]
+    pub fn import_dialog_open(&self) -> bool {
+        self.import_session.is_some()
+    }
+
+    /// The trade files imported into the data on screen.
+    #[must_use]
+    pub fn imports(&self) -> &[ImportRecord] {
+        &self.imports
+    }
+}

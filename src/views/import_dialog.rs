@@ -1,0 +1,517 @@
+//! The import dialog: what a trade file holds, the pair to take from it (two country
+//! pickers, the open dataset's pair preselected), a preview of that pair's rows, then
+//! Import (or Start a new relationship), with a progress bar and Cancel while it runs.
+//!
+//! The app shell scans and imports on a background thread and hands the dialog what it
+//! knows in an [`ImportDialogInfo`]; the dialog keeps only the countries chosen and asks
+//! for everything with commands.
+
+use std::path::Path;
+use std::time::Duration;
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::command::Command;
+use crate::data::country::{CountryId, Pair, countries};
+use crate::import::observation::Flow;
+use crate::import::report::year_ranges;
+use crate::import::{FileReport, FlowCount, Progress};
+use crate::theme;
+use crate::views::country_picker::country_picker;
+
+/// The window's title.
+pub const DIALOG_TITLE: &str = "Import trade file";
+
+/// Pairs listed under "Pairs in the file" before "and N more".
+const PAIRS_LISTED: usize = 8;
+
+/// What the dialog shows, as the app knows it this frame.
+pub struct ImportDialogInfo<'a> {
+    /// The trade file.
+    pub path: &'a Path,
+    /// The open dataset's pair, when its parties are in the country table.
+    pub dataset_pair: Option<Pair>,
+    /// The open dataset's title.
+    pub dataset_title: &'a str,
+    /// What is happening.
+    pub status: ImportStatus<'a>,
+    /// How the last import ended, when it did not succeed.
+    pub last_outcome: Option<&'a ImportOutcome>,
+}
+
+/// How an import that changed nothing ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// The user stopped it.
+    Cancelled,
+    /// It failed: the error, with where.
+    Failed(String),
+}
+
+/// Where the dialog's work stands.
+pub enum ImportStatus<'a> {
+    /// Reading the file to see what it holds.
+    Scanning(Option<Progress>),
+    /// The file could not be read: the error, with where.
+    ScanFailed(&'a str),
+    /// What the file holds; the user chooses the pair.
+    Scanned(&'a FileReport),
+    /// Importing `pair`; the file's report when it was scanned first.
+    Importing {
+        /// The pair being imported.
+        pair: Pair,
+        /// How far it has come.
+        progress: Option<Progress>,
+    },
+}
+
+/// The dialog's own choices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportDialogState {
+    /// The first country of the pair.
+    pub first: Option<CountryId>,
+    /// The second country of the pair.
+    pub second: Option<CountryId>,
+    /// Whether the pair was preselected from the dataset and the file.
+    pub preselected: bool,
+}
+
+impl ImportDialogState {
+    /// The pair chosen, when two different countries are.
+    #[must_use]
+    pub fn pair(&self) -> Option<Pair> {
+        Pair::new(self.first?, self.second?)
+    }
+
+    /// Chooses `pair`, keeping a country already chosen in its place (clicking `CHN,RUS`
+    /// with Russia first gives Russia–China).
+    fn choose(&mut self, pair: Pair) {
+        let in_order = self.first == Some(pair.first) || self.second == Some(pair.second);
+        let swapped = self.first == Some(pair.second) || self.second == Some(pair.first);
+        let (first, second) = if swapped && !in_order {
+            (pair.second, pair.first)
+        } else {
+            (pair.first, pair.second)
+        };
+        self.first = Some(first);
+        self.second = Some(second);
+    }
+
+    /// Chooses the dataset's pair, or the file's only pair when it holds nothing of the
+    /// dataset's, or the file's largest pair when there is no dataset pair.
+    fn preselect(&mut self, report: &FileReport, dataset_pair: Option<Pair>) {
+        let pair = match dataset_pair {
+            Some(pair) if report.rows_for(pair) > 0 => Some(pair),
+            Some(pair) => Some(report.only_pair().unwrap_or(pair)),
+            None => report.pairs().first().map(|(pair, _)| *pair),
+        };
+        if let Some(pair) = pair {
+            self.first = Some(pair.first);
+            self.second = Some(pair.second);
+        }
+        self.preselected = true;
+    }
+}
+
+/// Draws the dialog; what the user asks for goes into `commands`.
+pub fn import_dialog_ui(
+    ctx: &egui::Context,
+    info: &ImportDialogInfo<'_>,
+    state: &mut ImportDialogState,
+    commands: &mut Vec<Command>,
+) {
+    egui::Window::new(DIALOG_TITLE)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(620.0)
+        // The top stays put while the content changes (scan, choose, progress).
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
+        .show(ctx, |ui| {
+            file_line_ui(ui, info.path);
+            ui.separator();
+            match &info.status {
+                ImportStatus::Scanning(progress) => {
+                    ui.label("Reading the file to see which countries and years it holds…");
+                    progress_ui(ui, progress.as_ref(), commands);
+                }
+                ImportStatus::ScanFailed(error) => {
+                    error_ui(
+                        ui,
+                        "This file cannot be imported; the data on screen is unchanged.",
+                        error,
+                    );
+                    ui.add_space(6.0);
+                    close_button(ui, commands);
+                }
+                ImportStatus::Scanned(report) => {
+                    if !state.preselected {
+                        state.preselect(report, info.dataset_pair);
+                    }
+                    scanned_ui(ui, info, report, state, commands);
+                }
+                ImportStatus::Importing { pair, progress } => {
+                    ui.label(format!("Importing the figures of {pair}…"));
+                    progress_ui(ui, progress.as_ref(), commands);
+                }
+            }
+        });
+}
+
+fn file_line_ui(ui: &mut Ui, path: &Path) {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let size = std::fs::metadata(path).ok().map(|m| bytes_text(m.len()));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(name).strong())
+            .on_hover_text(path.display().to_string());
+        if let Some(size) = size {
+            ui.label(RichText::new(size).weak());
+        }
+    });
+}
+
+/// The report, the pickers, the preview and the buttons.
+fn scanned_ui(
+    ui: &mut Ui,
+    info: &ImportDialogInfo<'_>,
+    report: &FileReport,
+    state: &mut ImportDialogState,
+    commands: &mut Vec<Command>,
+) {
+    let layout = match report.encoding {
+        Some(encoding) => format!("{} ({encoding})", report.format.label()),
+        None => report.format.label().to_owned(),
+    };
+    egui::Grid::new("import_report")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Layout");
+            ui.label(RichText::new(layout).strong());
+            ui.end_row();
+            ui.label("Rows");
+            ui.label(format!(
+                "{} rows read, {} values with two known countries",
+                group_digits(report.rows_read),
+                group_digits(report.rows_used)
+            ));
+            ui.end_row();
+            ui.label("Years");
+            ui.label(year_ranges(&report.years));
+            ui.end_row();
+            ui.label("Pairs");
+            ui.vertical(|ui| pairs_ui(ui, report, state));
+            ui.end_row();
+        });
+    notes_ui(ui, report);
+    ui.separator();
+
+    ui.horizontal(|ui| {
+        ui.label("Pair:");
+        country_picker(ui, "import first country", &mut state.first);
+        ui.label("and");
+        country_picker(ui, "import second country", &mut state.second);
+    });
+    let Some(pair) = state.pair() else {
+        ui.label(RichText::new("Choose two different countries.").color(theme::WARNING_TEXT));
+        ui.add_space(6.0);
+        close_button(ui, commands);
+        return;
+    };
+    preview_ui(ui, &report.flows_of(pair), pair);
+    match info.last_outcome {
+        Some(ImportOutcome::Failed(error)) => error_ui(
+            ui,
+            "The import failed; the data on screen is unchanged.",
+            error,
+        ),
+        Some(ImportOutcome::Cancelled) => {
+            ui.label(RichText::new("Import cancelled: nothing was imported.").weak());
+        }
+        None => {}
+    }
+    ui.add_space(6.0);
+    let rows = report.rows_for(pair);
+    let same_pair = info.dataset_pair == Some(pair);
+    if !same_pair && let Some(only) = report.only_pair().filter(|only| *only == pair) {
+        ui.label(format!(
+            "This file holds only {only}, not the pair of “{}”. Its figures are not mixed in: a new relationship is made for {only}.",
+            info.dataset_title
+        ));
+    } else if !same_pair {
+        ui.label(format!(
+            "{pair} is not the pair of “{}”: importing it starts a new relationship for {pair} (File › Revert to built-in data brings the built-in data back).",
+            info.dataset_title
+        ));
+    } else {
+        ui.label(format!(
+            "The figures are added to “{}”, each point citing this file; an earlier import of the same file is replaced.",
+            info.dataset_title
+        ));
+    }
+    ui.horizontal(|ui| {
+        let command = Command::ImportTradeFile {
+            path: info.path.to_owned(),
+            pair,
+            new_relationship: !same_pair,
+        };
+        let button = ui
+            .add_enabled(
+                rows > 0,
+                egui::Button::new(RichText::new(command.label()).strong()),
+            )
+            .on_hover_text(command.description())
+            .on_disabled_hover_text(format!("The file has no rows of {pair}"));
+        if button.clicked() {
+            commands.push(command);
+        }
+        close_button(ui, commands);
+    });
+}
+
+/// The file's pairs, most rows first; clicking one chooses it.
+fn pairs_ui(ui: &mut Ui, report: &FileReport, state: &mut ImportDialogState) {
+    let pairs = report.pairs();
+    if pairs.is_empty() {
+        ui.label(RichText::new("No rows with two known countries.").color(theme::WARNING_TEXT));
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (pair, rows) in pairs.iter().take(PAIRS_LISTED) {
+            let chosen = state.pair().is_some_and(|p| p.is(pair.first, pair.second));
+            if ui
+                .selectable_label(chosen, format!("{} ({rows})", pair.codes()))
+                .on_hover_text(format!("{pair}: {rows} rows. Click to choose it."))
+                .clicked()
+            {
+                state.choose(*pair);
+            }
+        }
+        if pairs.len() > PAIRS_LISTED {
+            ui.label(RichText::new(format!("and {} more", pairs.len() - PAIRS_LISTED)).weak());
+        }
+    });
+}
+
+/// Rows left out, unknown codes and notes, folded away.
+fn notes_ui(ui: &mut Ui, report: &FileReport) {
+    if report.skipped.is_empty() && report.unknown_codes.is_empty() && report.warnings.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Rows left out and notes")
+        .id_salt("import_notes")
+        .show(ui, |ui| {
+            for (reason, rows) in &report.skipped {
+                ui.label(format!("Left out: {reason} ({rows})"));
+            }
+            for (code, rows) in report.unknown_codes.iter().take(8) {
+                ui.label(format!("Unknown code: {code} ({rows})"));
+            }
+            for warning in &report.warnings {
+                ui.label(format!("Note: {warning}"));
+            }
+        });
+}
+
+/// What the file holds for `pair`: each reporter and direction with its years and rows.
+fn preview_ui(ui: &mut Ui, flows: &[FlowCount], pair: Pair) {
+    let table = countries();
+    let name = |id: CountryId| table.get(id).map_or("?", |c| c.name.as_str());
+    if flows.is_empty() {
+        ui.label(
+            RichText::new(format!("The file has no rows of {pair}.")).color(theme::WARNING_TEXT),
+        );
+        return;
+    }
+    let total: u64 = flows.iter().map(|f| f.rows).sum();
+    ui.label(RichText::new(format!("Rows of {pair}: {}", group_digits(total))).strong());
+    let mut flows = flows.to_vec();
+    flows.sort_by_key(|f| (name(f.reporter), f.flow));
+    egui::Grid::new("import_preview")
+        .num_columns(4)
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for heading in ["Reported by", "Flow", "Years", "Rows"] {
+                ui.label(RichText::new(heading).weak());
+            }
+            ui.end_row();
+            for flow in &flows {
+                ui.label(name(flow.reporter));
+                ui.label(match flow.flow {
+                    Flow::Exports => format!("exports to {}", name(flow.partner)),
+                    Flow::Imports => format!("imports from {}", name(flow.partner)),
+                });
+                ui.label(flow.years.map_or_else(String::new, |(first, last)| {
+                    if first == last {
+                        first.to_string()
+                    } else {
+                        format!("{first}–{last}")
+                    }
+                }));
+                ui.label(group_digits(flow.rows));
+                ui.end_row();
+            }
+        });
+}
+
+/// The progress bar (bytes, rows, rows per second, time left) and Cancel.
+fn progress_ui(ui: &mut Ui, progress: Option<&Progress>, commands: &mut Vec<Command>) {
+    let fraction = progress.and_then(Progress::fraction).unwrap_or(0.0);
+    let text = progress.map_or_else(|| "Starting…".to_owned(), progress_text);
+    #[expect(clippy::cast_possible_truncation, reason = "a share from 0 to 1")]
+    ui.add(
+        egui::ProgressBar::new(fraction as f32)
+            .text(text)
+            .animate(progress.is_none()),
+    );
+    ui.add_space(4.0);
+    let cancel = Command::CancelImport;
+    if ui
+        .button(cancel.label())
+        .on_hover_text(cancel.description())
+        .clicked()
+    {
+        commands.push(cancel);
+    }
+}
+
+/// `12.3 MB of 45.6 MB · 1,234,567 rows · 456,789 rows/s · about 12 s left`.
+#[must_use]
+pub fn progress_text(progress: &Progress) -> String {
+    let mut parts = vec![match progress.bytes_total {
+        Some(total) => format!(
+            "{} of {}",
+            bytes_text(progress.bytes_read),
+            bytes_text(total)
+        ),
+        None => bytes_text(progress.bytes_read),
+    }];
+    parts.push(format!("{} rows", group_digits(progress.rows)));
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a rate shown to the row, never negative"
+    )]
+    let rate = progress.rows_per_second().round() as u64;
+    parts.push(format!("{} rows/s", group_digits(rate)));
+    if let Some(left) = progress
+        .time_left()
+        .filter(|_| progress.elapsed > Duration::from_millis(300))
+    {
+        parts.push(format!("about {} left", duration_text(left)));
+    }
+    parts.join(" · ")
+}
+
+/// `950 B`, `12.3 kB`, `45.6 MB`, `1.2 GB` (powers of 1000).
+#[must_use]
+pub fn bytes_text(bytes: u64) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "shown to three digits")]
+    let value = bytes as f64;
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} kB", value / 1e3),
+        1_000_000..1_000_000_000 => format!("{:.1} MB", value / 1e6),
+        _ => format!("{:.2} GB", value / 1e9),
+    }
+}
+
+/// `1,234,567`.
+#[must_use]
+pub fn group_digits(number: u64) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+/// `12 s`, `2 min 5 s`, `1 h 3 min`.
+fn duration_text(duration: Duration) -> String {
+    let seconds = duration.as_secs();
+    match seconds {
+        0..60 => format!("{seconds} s"),
+        60..3600 => format!("{} min {} s", seconds / 60, seconds % 60),
+        _ => format!("{} h {} min", seconds / 3600, (seconds % 3600) / 60),
+    }
+}
+
+fn error_ui(ui: &mut Ui, headline: &str, error: &str) {
+    egui::Frame::new()
+        .fill(theme::ERROR_BACKGROUND)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(headline).color(theme::BANNER_TEXT).strong());
+            ui.label(RichText::new(error).color(theme::BANNER_TEXT).monospace());
+        });
+}
+
+fn close_button(ui: &mut Ui, commands: &mut Vec<Command>) {
+    let close = Command::CloseImportDialog;
+    if ui
+        .button(close.label())
+        .on_hover_text(close.description())
+        .clicked()
+    {
+        commands.push(close);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_clicked_keeps_the_country_already_chosen_in_its_place() {
+        let id = |code| countries().lookup(code).expect("known").id;
+        let mut state = ImportDialogState {
+            first: Some(id("RUS")),
+            second: Some(id("IRN")),
+            preselected: true,
+        };
+        state.choose(Pair::new(id("CHN"), id("RUS")).expect("pair"));
+        assert_eq!(
+            (state.first, state.second),
+            (Some(id("RUS")), Some(id("CHN")))
+        );
+        state.choose(Pair::new(id("DEU"), id("FRA")).expect("pair"));
+        assert_eq!(
+            (state.first, state.second),
+            (Some(id("DEU")), Some(id("FRA")))
+        );
+    }
+
+    #[test]
+    fn figures_read_as_people_write_them() {
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1_234_567), "1,234,567");
+        assert_eq!(bytes_text(950), "950 B");
+        assert_eq!(bytes_text(45_600_000), "45.6 MB");
+        assert_eq!(duration_text(Duration::from_secs(125)), "2 min 5 s");
+    }
+
+    #[test]
+    fn the_progress_line_names_bytes_rows_rate_and_time_left() {
+        let progress = Progress {
+            bytes_read: 25_000_000,
+            bytes_total: Some(100_000_000),
+            rows: 1_000_000,
+            elapsed: Duration::from_secs(2),
+            done: false,
+        };
+        assert_eq!(
+            progress_text(&progress),
+            "25.0 MB of 100.0 MB · 1,000,000 rows · 500,000 rows/s · about 6 s left"
+        );
+    }
+}
