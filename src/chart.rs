@@ -112,6 +112,26 @@ pub struct ChartSeries {
     pub range_bars: Vec<(f64, f64, f64)>,
 }
 
+impl ChartSeries {
+    /// The line pieces joined into polylines: consecutive pieces that meet and share a style
+    /// become one run of points, so a long series is drawn as a few lines rather than one
+    /// per year. Each run says whether it is dashed (across a gap).
+    pub fn polylines(&self) -> Vec<(Vec<[f64; 2]>, bool)> {
+        let mut runs: Vec<(Vec<[f64; 2]>, bool)> = Vec::new();
+        for piece in &self.lines {
+            match runs.last_mut() {
+                Some((points, across_gap))
+                    if *across_gap == piece.across_gap && points.last() == Some(&piece.from) =>
+                {
+                    points.push(piece.to);
+                }
+                _ => runs.push((vec![piece.from, piece.to], piece.across_gap)),
+            }
+        }
+        runs
+    }
+}
+
 /// An event drawn as a vertical rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMark {
@@ -438,6 +458,41 @@ fn lines(markers: &[Marker], connect_gaps: bool) -> Vec<LinePiece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polylines_join_pieces_that_meet_and_share_a_style() {
+        let piece = |from: [f64; 2], to: [f64; 2], across_gap| LinePiece {
+            from,
+            to,
+            across_gap,
+        };
+        let series = ChartSeries {
+            id: "s".into(),
+            label: "S".into(),
+            palette_index: 0,
+            visible: true,
+            markers: Vec::new(),
+            lines: vec![
+                piece([2010.0, 1.0], [2011.0, 2.0], false),
+                piece([2011.0, 2.0], [2012.0, 3.0], false),
+                // A dashed bridge over missing years, then solid again.
+                piece([2012.0, 3.0], [2015.0, 4.0], true),
+                piece([2015.0, 4.0], [2016.0, 5.0], false),
+                // A break: the next piece does not start where the last ended.
+                piece([2018.0, 1.0], [2019.0, 1.5], false),
+            ],
+            range_bars: Vec::new(),
+        };
+        assert_eq!(
+            series.polylines(),
+            vec![
+                (vec![[2010.0, 1.0], [2011.0, 2.0], [2012.0, 3.0]], false),
+                (vec![[2012.0, 3.0], [2015.0, 4.0]], true),
+                (vec![[2015.0, 4.0], [2016.0, 5.0]], false),
+                (vec![[2018.0, 1.0], [2019.0, 1.5]], false),
+            ]
+        );
+    }
     use crate::data::json::parse_dataset;
 
     fn dataset() -> Dataset {

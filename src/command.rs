@@ -182,6 +182,7 @@ impl Command {
             Self::ShowNewRelationship => "New relationship…".to_owned(),
             Self::NewRelationship(pair) => format!("Start {pair}"),
             Self::ShowImportDialog => "Import trade file…".to_owned(),
+            Self::OpenTradeFile(path) | Self::OpenPath(path) => path.display().to_string(),
             Self::ImportTradeFile {
                 new_relationship, ..
             } => if *new_relationship {
@@ -192,10 +193,9 @@ impl Command {
             .to_owned(),
             Self::CancelImport | Self::CloseImportDialog => "Cancel".to_owned(),
             Self::ShowImports => "Imports…".to_owned(),
-            Self::OpenPath(path) | Self::OpenTradeFile(path) => path.display().to_string(),
+            Self::RemoveImport(_) | Self::RemoveLayer(_) => "Remove".to_owned(),
             Self::ShowExportDialog(kind) => kind.label().to_owned(),
             Self::Export(kind, path) => format!("{} to {}", kind.label(), path.display()),
-            Self::RemoveLayer(_) | Self::RemoveImport(_) => "Remove".to_owned(),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => view.label().to_owned(),

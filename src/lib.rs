@@ -15,6 +15,7 @@ pub mod identity;
 pub mod import;
 pub mod io;
 pub mod settings;
+pub mod startup;
 pub mod story;
 pub mod theme;
 pub mod ticks;

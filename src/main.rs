@@ -14,6 +14,7 @@ use eframe::egui;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    bilateral::startup::begin();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     // The command-line tools lock stdout and stderr while they run; the window must not
@@ -44,7 +45,11 @@ fn main() -> ExitCode {
         Some(CliCommand::Export(args)) => {
             ExitCode::from(run_export(&args, &mut std::io::stderr().lock()))
         }
-        None => run_window(AppOptions::load(SettingsStore::platform(), cli.file)),
+        None => {
+            let options = AppOptions::load(SettingsStore::platform(), cli.file);
+            bilateral::startup::mark("settings read");
+            run_window(options)
+        }
     }
 }
 

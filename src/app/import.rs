@@ -21,7 +21,7 @@ use crate::import::{
     merge_import, remove_import_id, scan,
 };
 use crate::views::import_dialog::{
-    ImportDialogInfo, ImportDialogState, ImportStatus, import_dialog_ui,
+    ImportDialogInfo, ImportDialogState, ImportOutcome, ImportStatus, import_dialog_ui,
 };
 use crate::views::imports::imports_ui;
 
@@ -44,8 +44,8 @@ pub(super) struct ImportSession {
     path: PathBuf,
     phase: Phase,
     dialog: ImportDialogState,
-    /// Why the last import failed, or that it was cancelled.
-    last_outcome: Option<String>,
+    /// How the last import ended, when it changed nothing.
+    last_outcome: Option<ImportOutcome>,
 }
 
 enum Phase {
@@ -140,7 +140,7 @@ impl BilateralApp {
             Phase::Importing { report, job, .. } => {
                 job.cancel();
                 if let Some(report) = report {
-                    session.last_outcome = Some("Cancelled: nothing was imported.".to_owned());
+                    session.last_outcome = Some(ImportOutcome::Cancelled);
                     session.phase = Phase::Scanned(report);
                     self.import_session = Some(session);
                 } else {
@@ -221,7 +221,7 @@ impl BilateralApp {
             Ok(imported) => self.apply_import(&session.path, pair, new_relationship, imported),
             Err(error) => {
                 log::warn!("{error}");
-                session.last_outcome = Some(error.to_string());
+                session.last_outcome = Some(ImportOutcome::Failed(error.to_string()));
                 session.phase = match report {
                     Some(report) => Phase::Scanned(report),
                     None => Phase::ScanFailed(error.to_string()),
@@ -300,7 +300,7 @@ impl BilateralApp {
             dataset_pair,
             dataset_title: &self.dataset.metadata.title,
             status,
-            last_outcome: session.last_outcome.as_deref(),
+            last_outcome: session.last_outcome.as_ref(),
         };
         import_dialog_ui(ctx, &info, &mut session.dialog, commands);
     }

@@ -18,6 +18,8 @@ mod input;
 pub mod menu;
 mod persistence;
 mod presenter;
+mod reload;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -54,7 +56,13 @@ impl DataOrigin {
         match self {
             Self::BuiltIn => "built-in data".to_owned(),
             Self::File(path) => path.display().to_string(),
-            Self::Imported(path) => format!("new relationship from {}", path.display()),
+            Self::Imported(path) => format!(
+                "new relationship from {}",
+                path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ),
             Self::New => "new relationship".to_owned(),
         }
     }
@@ -145,12 +153,21 @@ pub struct BilateralApp {
     import_session: Option<import::ImportSession>,
     /// Trade files imported into the data on screen.
     imports: Vec<ImportRecord>,
+    /// The files the data came from, watched for changes.
+    watch: watch::FileWatch,
+    /// A changed file being read again.
+    reloading: Option<reload::Reloading>,
+    /// Changed files waiting to be read again.
+    reload_queue: std::collections::VecDeque<PathBuf>,
 }
 
 impl BilateralApp {
     /// Starts the app in an eframe window.
     pub fn new(creation: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        Self::with_context(&creation.egui_ctx, options)
+        crate::startup::mark("window and renderer ready");
+        let app = Self::with_context(&creation.egui_ctx, options);
+        crate::startup::mark("dataset loaded");
+        app
     }
 
     /// Starts the app on an egui context (the window's, or a test harness's).
@@ -186,6 +203,9 @@ impl BilateralApp {
             window_title: String::new(),
             import_session: None,
             imports: Vec::new(),
+            watch: watch::FileWatch::new(ctx),
+            reloading: None,
+            reload_queue: std::collections::VecDeque::new(),
         };
         chrome::apply_theme(ctx, app.settings.theme);
         if let Some(path) = initial_file {
@@ -244,9 +264,18 @@ impl BilateralApp {
 impl eframe::App for BilateralApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if ctx.cumulative_frame_nr() == 1 {
+            // The first frame has been painted and presented before the second begins.
+            crate::startup::mark("first frame drawn");
+        }
         self.poll_import(&ctx);
+        self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();
-        commands.extend(input::commands_from_input(&ctx, self.presenter.is_some()));
+        commands.extend(input::commands_from_input(
+            &ctx,
+            self.presenter.is_some(),
+            self.import_session.is_some(),
+        ));
         self.refresh_caches();
 
         if self.presenter.is_some() {
@@ -290,6 +319,9 @@ impl eframe::App for BilateralApp {
         self.update_title(&ctx);
         self.persistence
             .save_when_due(&ctx, &self.settings, &mut self.message);
+        if ctx.cumulative_frame_nr() == 0 {
+            crate::startup::mark("first frame laid out");
+        }
     }
 
     fn on_exit(&mut self) {

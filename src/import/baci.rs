@@ -85,7 +85,7 @@ pub fn read(
             continue;
         };
         if !collector.wants(exporter, importer) {
-            collector.count(exporter, importer, year);
+            collector.count(exporter, importer, Flow::Exports, year);
             continue;
         }
         let value_usd = if let Some(value) = rows.value(v, "v")? {

@@ -7,7 +7,7 @@ use crate::data::country::{CountryId, Pair, countries};
 
 use super::error::ImportErrorKind;
 use super::numbers::Period;
-use super::observation::{Observation, ReportedBy, Valuation};
+use super::observation::{Flow, Observation, ReportedBy, Valuation};
 use super::report::FlowCount;
 
 /// Years the counts cover.
@@ -89,8 +89,8 @@ impl Collector {
         Self {
             pair,
             country_count,
-            counts: vec![0; country_count * country_count],
-            year_spans: vec![(u16::MAX, 0); country_count * country_count],
+            counts: vec![0; country_count * country_count * 2],
+            year_spans: vec![(u16::MAX, 0); country_count * country_count * 2],
             years: [false; YEAR_SLOTS],
             observations: 0,
             pair_rows: 0,
@@ -136,11 +136,13 @@ impl Collector {
         self.pair.is_none_or(|pair| pair.is(reporter, partner))
     }
 
-    /// Counts a row of `reporter` and `partner` in `year` that is not kept (another pair).
+    /// Counts a row of `reporter`'s `flow` with `partner` in `year` that is not kept
+    /// (another pair).
     #[inline]
-    pub fn count(&mut self, reporter: CountryId, partner: CountryId, year: i32) {
+    pub fn count(&mut self, reporter: CountryId, partner: CountryId, flow: Flow, year: i32) {
         self.observations += 1;
-        let cell = usize::from(reporter.0) * self.country_count + usize::from(partner.0);
+        let cell = (usize::from(reporter.0) * self.country_count + usize::from(partner.0)) * 2
+            + usize::from(flow == Flow::Imports);
         if let Some(count) = self.counts.get_mut(cell) {
             *count += 1;
         }
@@ -161,6 +163,7 @@ impl Collector {
         self.count(
             observation.reporter,
             observation.partner,
+            observation.flow,
             observation.period.year(),
         );
         let Some(pair) = self.pair else { return };
@@ -282,9 +285,15 @@ impl Collector {
                             FIRST_YEAR + i32::from(*last),
                         )
                     });
+                let (cell, flow) = (index / 2, index % 2);
                 flows.push(FlowCount {
-                    reporter: id(index / self.country_count),
-                    partner: id(index % self.country_count),
+                    reporter: id(cell / self.country_count),
+                    partner: id(cell % self.country_count),
+                    flow: if flow == 0 {
+                        Flow::Exports
+                    } else {
+                        Flow::Imports
+                    },
                     rows: *rows,
                     years,
                 });
@@ -493,24 +502,36 @@ mod tests {
     }
 
     #[test]
-    fn each_reporter_and_partner_keeps_its_first_and_last_year() {
+    fn each_reporter_partner_and_flow_keeps_its_rows_and_first_and_last_year() {
         let mut early = Collector::new(None);
-        early.count(id("RUS"), id("IRN"), 2014);
-        early.count(id("IRN"), id("RUS"), 2012);
+        early.count(id("RUS"), id("IRN"), Flow::Exports, 2014);
+        early.count(id("IRN"), id("RUS"), Flow::Imports, 2012);
+        early.count(id("IRN"), id("RUS"), Flow::Exports, 2015);
         let mut late = Collector::new(None);
-        late.count(id("RUS"), id("IRN"), 2010);
-        late.count(id("RUS"), id("IRN"), 2019);
+        late.count(id("RUS"), id("IRN"), Flow::Exports, 2010);
+        late.count(id("RUS"), id("IRN"), Flow::Exports, 2019);
         early.merge(late);
         let collected = early.finish(None).expect("counts");
-        let span = |reporter, partner| {
+        let span = |reporter, partner, flow| {
             collected
                 .flows
                 .iter()
-                .find(|f| f.reporter == id(reporter) && f.partner == id(partner))
+                .find(|f| f.reporter == id(reporter) && f.partner == id(partner) && f.flow == flow)
                 .map(|f| (f.rows, f.years))
         };
-        assert_eq!(span("RUS", "IRN"), Some((3, Some((2010, 2019)))));
-        assert_eq!(span("IRN", "RUS"), Some((1, Some((2012, 2012)))));
+        assert_eq!(
+            span("RUS", "IRN", Flow::Exports),
+            Some((3, Some((2010, 2019))))
+        );
+        assert_eq!(span("RUS", "IRN", Flow::Imports), None);
+        assert_eq!(
+            span("IRN", "RUS", Flow::Imports),
+            Some((1, Some((2012, 2012))))
+        );
+        assert_eq!(
+            span("IRN", "RUS", Flow::Exports),
+            Some((1, Some((2015, 2015))))
+        );
     }
 
     fn observation(period: Period, value: f64, product: Option<&str>) -> Observation<'_> {

@@ -46,16 +46,20 @@ pub fn read(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::ComtradeLegacy;
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
+    let [reporter_column, partner_column, flow_code, value_column] = rows.columns(
+        header,
+        format,
+        [
+            "Reporter Code",
+            "Partner Code",
+            "Trade Flow Code",
+            "Trade Value (US$)",
+        ],
+    )?;
+    let period_column = match header.find("Period") {
+        Some(column) => column,
+        None => rows.columns(header, format, ["Year"])?[0],
     };
-    let reporter_column = need("Reporter Code")?;
-    let partner_column = need("Partner Code")?;
-    let flow_code = need("Trade Flow Code")?;
-    let value_column = need("Trade Value (US$)")?;
-    let period_column = header.find("Period").map_or_else(|| need("Year"), Ok)?;
     let flow_name = header.find("Trade Flow");
     let partner2 = header.find("2nd Partner Code");
     let customs = header.find("Customs Proc. Code");

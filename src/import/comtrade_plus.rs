@@ -26,15 +26,11 @@ pub fn read(
     format: Format,
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
-    };
-    let reporter_column = need("reporterCode")?;
-    let partner_column = need("partnerCode")?;
-    let flow_column = need("flowCode")?;
-    let value_column = need("primaryValue")?;
+    let [reporter_column, partner_column, flow_column, value_column] = rows.columns(
+        header,
+        format,
+        ["reporterCode", "partnerCode", "flowCode", "primaryValue"],
+    )?;
     let period_column = header
         .find("period")
         .or_else(|| header.find("refYear"))

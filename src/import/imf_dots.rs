@@ -52,15 +52,16 @@ pub fn read_time_series(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::ImfDotsTimeSeries;
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
-    };
-    let country = need("Country Code")?;
-    let counterpart = need("Counterpart Country Code")?;
-    let indicator_column = need("Indicator Code")?;
-    let attribute = need("Attribute")?;
+    let [country, counterpart, indicator_column, attribute] = rows.columns(
+        header,
+        format,
+        [
+            "Country Code",
+            "Counterpart Country Code",
+            "Indicator Code",
+            "Attribute",
+        ],
+    )?;
     let indicator_name = header.find("Indicator Name");
     let periods = header.period_columns();
     let mut resolver = Resolver::codes(CodeScheme::Imf);
@@ -147,14 +148,11 @@ pub fn read_panel(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::ImfDotsPanel;
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
-    };
-    let country = need("Country Code")?;
-    let counterpart = need("Counterpart Country Code")?;
-    let period_column = need("Time Period")?;
+    let [country, counterpart, period_column] = rows.columns(
+        header,
+        format,
+        ["Country Code", "Counterpart Country Code", "Time Period"],
+    )?;
     let values: Vec<(usize, Flow, Valuation, f64)> = header
         .names
         .iter()

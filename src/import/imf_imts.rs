@@ -27,16 +27,17 @@ pub fn read_sdmx_csv(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::ImfImtsSdmxCsv;
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
-    };
-    let country = need("COUNTRY")?;
-    let indicator_column = need("INDICATOR")?;
-    let counterpart = need("COUNTERPART_COUNTRY")?;
-    let period = need("TIME_PERIOD")?;
-    let value_column = need("OBS_VALUE")?;
+    let [country, indicator_column, counterpart, period, value_column] = rows.columns(
+        header,
+        format,
+        [
+            "COUNTRY",
+            "INDICATOR",
+            "COUNTERPART_COUNTRY",
+            "TIME_PERIOD",
+            "OBS_VALUE",
+        ],
+    )?;
     let mut resolver = Resolver::codes(CodeScheme::Iso3);
     while rows.next_row()? {
         rows.tick()?;

@@ -7,14 +7,17 @@ use std::fmt;
 use crate::data::country::{CountryId, Pair, countries};
 
 use super::detect::Format;
+use super::observation::Flow;
 
-/// Rows of one reporter with one partner.
+/// Rows of one reporter's exports to, or imports from, one partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FlowCount {
     /// The reporting country (the exporter, for reconciled data such as BACI).
     pub reporter: CountryId,
     /// The partner.
     pub partner: CountryId,
+    /// Exports or imports, from the reporter's side.
+    pub flow: Flow,
     /// Rows found.
     pub rows: u64,
     /// The first and last year of those rows, when they had years.

@@ -412,6 +412,23 @@ impl<'r, 'a> Rows<'r, 'a> {
         }
     }
 
+    /// The columns `names` of `header`, in order; the first that the layout needs and the
+    /// header lacks is an error at the header row.
+    pub fn columns<const N: usize>(
+        &self,
+        header: &Header,
+        format: Format,
+        names: [&'static str; N],
+    ) -> Result<[usize; N], ImportError> {
+        let mut found = [0; N];
+        for (column, name) in found.iter_mut().zip(names) {
+            *column = header
+                .require(format, name)
+                .map_err(|kind| self.error_at(None, kind))?;
+        }
+        Ok(found)
+    }
+
     /// An error at `position`, placed inside the zip entry when the table is one.
     pub fn error_at(&self, position: Option<Position>, kind: ImportErrorKind) -> ImportError {
         let position = match (&self.entry, position) {

@@ -32,17 +32,18 @@ pub fn read(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::Tidy;
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
-    };
-    let year = need("year")?;
-    let reporter_column = need("reporter")?;
-    let partner_column = need("partner")?;
-    let flow_column = need("flow")?;
-    let value_column = need("value")?;
-    let unit_column = need("unit")?;
+    let [
+        year,
+        reporter_column,
+        partner_column,
+        flow_column,
+        value_column,
+        unit_column,
+    ] = rows.columns(
+        header,
+        format,
+        ["year", "reporter", "partner", "flow", "value", "unit"],
+    )?;
     let valuation_column = header.find("valuation");
     let estimate_column = header.find("estimate");
     let product_column = header.find("product");

@@ -69,16 +69,17 @@ pub fn read_summary(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::WitsSummary;
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
-    };
-    let reporter_column = need("Reporter")?;
-    let partner_column = need("Partner")?;
-    let product = need("Product categories")?;
-    let kind = need("Indicator Type")?;
-    let indicator = need("Indicator")?;
+    let [reporter_column, partner_column, product, kind, indicator] = rows.columns(
+        header,
+        format,
+        [
+            "Reporter",
+            "Partner",
+            "Product categories",
+            "Indicator Type",
+            "Indicator",
+        ],
+    )?;
     let periods = header.period_columns();
     let mut names = Resolver::names();
     while rows.next_row()? {
@@ -131,13 +132,8 @@ pub fn read_partner(
     collector: &mut Collector,
 ) -> Result<(), ImportError> {
     let format = Format::WitsPartner;
-    let need = |name| {
-        header
-            .require(format, name)
-            .map_err(|kind| rows.error_at(None, kind))
-    };
-    let reporter_column = need("Reporter Name")?;
-    let partner_column = need("Partner Name")?;
+    let [reporter_column, partner_column] =
+        rows.columns(header, format, ["Reporter Name", "Partner Name"])?;
     let product = header.find("Product Group");
     let year = header.find("Year");
     let indicator = header.find("Indicator");

@@ -56,6 +56,12 @@ impl ViewCaches {
         }
     }
 
+    /// The dataset generation the caches were last built from; `None` before the first
+    /// refresh. Views key their own caches on it.
+    pub fn generation(&self) -> Option<u64> {
+        self.generation
+    }
+
     /// The trade chart for the current data and options.
     pub fn chart(&self) -> &ChartModel {
         &self.chart

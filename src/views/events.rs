@@ -1,6 +1,9 @@
-//! The dated events as a searchable table, oldest first.
+//! The dated events as a searchable table, oldest first. Only the cards in sight are laid
+//! out, so a dataset with thousands of events costs no more per frame than one with dozens.
 
-use eframe::egui::{self, RichText, Ui};
+use std::collections::HashMap;
+
+use eframe::egui::{self, Rect, RichText, Ui, UiBuilder};
 
 use crate::command::Command;
 use crate::data::Event;
@@ -13,7 +16,22 @@ use crate::views::widgets::{CitationStyle, citations_ui};
 pub struct EventsViewState {
     /// Text typed into the filter box.
     pub filter: String,
+    /// Heights of the rows already drawn, at `measured_width`; rows not yet drawn are
+    /// reckoned at [`ESTIMATED_ROW_HEIGHT`].
+    row_heights: HashMap<RowKey, f32>,
+    /// The width the heights were measured at; another width measures again.
+    measured_width: f32,
 }
+
+/// A row of the list: the standing facts at the top, then one card per event.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum RowKey {
+    StandingFacts,
+    Event(String),
+}
+
+/// How tall a row is reckoned before it has been drawn once.
+const ESTIMATED_ROW_HEIGHT: f32 = 90.0;
 
 /// Whether `event`, whose title and summary lowercased are `text`, matches `filter`
 /// (already trimmed and lowercased).
@@ -54,25 +72,83 @@ pub fn ui(
             );
         });
         ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            super::standing::standing_facts_ui(ui, dataset);
-            for event in events {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(event.when()).monospace().strong());
-                        ui.label(RichText::new(&event.title).strong());
-                        ui.label(
-                            RichText::new(event.stance.label())
-                                .color(theme::stance_color(event.stance)),
-                        );
-                        let domains: Vec<&str> = event.domains.iter().map(|d| d.label()).collect();
-                        ui.label(RichText::new(domains.join(", ")).weak());
-                    });
-                    ui.label(&event.summary);
-                    citations_ui(ui, dataset, &event.sources, CitationStyle::Faint);
-                });
-            }
+        let rows: Vec<RowKey> = std::iter::once(RowKey::StandingFacts)
+            .chain(events.iter().map(|event| RowKey::Event(event.id.clone())))
+            .collect();
+        egui::ScrollArea::vertical().show_viewport(ui, |ui, viewport| {
+            rows_in_sight_ui(ui, viewport, state, &rows, |ui, row| match row {
+                RowKey::StandingFacts => super::standing::standing_facts_ui(ui, dataset),
+                RowKey::Event(id) => {
+                    if let Some(event) = dataset.event(id) {
+                        event_card_ui(ui, cx, event);
+                    }
+                }
+            });
         });
+    });
+}
+
+/// Lays out only the rows of `rows` that meet `viewport`, each at the height it had when last
+/// drawn (or an estimate), and gives the scroll area the whole list's height.
+fn rows_in_sight_ui(
+    ui: &mut Ui,
+    viewport: Rect,
+    state: &mut EventsViewState,
+    rows: &[RowKey],
+    mut row_ui: impl FnMut(&mut Ui, &RowKey),
+) {
+    let width = ui.available_width();
+    if (width - state.measured_width).abs() > 0.5 {
+        state.row_heights.clear();
+        state.measured_width = width;
+    }
+    let spacing = ui.spacing().item_spacing.y;
+    let top = ui.max_rect().top();
+    let mut y = 0.0;
+    let mut remeasured = false;
+    for row in rows {
+        let known = state.row_heights.get(row).copied();
+        let height = known.unwrap_or(ESTIMATED_ROW_HEIGHT);
+        if y + height >= viewport.min.y && y <= viewport.max.y {
+            let rect = Rect::from_min_size(
+                egui::pos2(ui.max_rect().left(), top + y),
+                egui::vec2(width, height),
+            );
+            let drawn = ui
+                .scope_builder(UiBuilder::new().max_rect(rect).id_salt(row), |ui| {
+                    row_ui(ui, row);
+                })
+                .response
+                .rect
+                .height();
+            if known.is_none_or(|known| (known - drawn).abs() > 0.5) {
+                state.row_heights.insert(row.clone(), drawn);
+                remeasured = true;
+            }
+            y += drawn + spacing;
+        } else {
+            y += height + spacing;
+        }
+    }
+    ui.set_min_height((y - spacing).max(0.0));
+    if remeasured {
+        // The rows below moved; one more frame puts them where they now belong.
+        ui.ctx().request_repaint();
+    }
+}
+
+/// One event: date, title, stance and domains, its summary and its sources.
+fn event_card_ui(ui: &mut Ui, cx: &ViewContext<'_>, event: &Event) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(event.when()).monospace().strong());
+            ui.label(RichText::new(&event.title).strong());
+            ui.label(RichText::new(event.stance.label()).color(theme::stance_color(event.stance)));
+            let domains: Vec<&str> = event.domains.iter().map(|d| d.label()).collect();
+            ui.label(RichText::new(domains.join(", ")).weak());
+        });
+        ui.label(&event.summary);
+        citations_ui(ui, cx.dataset, &event.sources, CitationStyle::Faint);
     });
 }

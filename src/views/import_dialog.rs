@@ -13,6 +13,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::command::Command;
 use crate::data::country::{CountryId, Pair, countries};
+use crate::import::observation::Flow;
 use crate::import::report::year_ranges;
 use crate::import::{FileReport, FlowCount, Progress};
 use crate::theme;
@@ -34,8 +35,17 @@ pub struct ImportDialogInfo<'a> {
     pub dataset_title: &'a str,
     /// What is happening.
     pub status: ImportStatus<'a>,
-    /// Why the last import failed, or that it was cancelled.
-    pub last_outcome: Option<&'a str>,
+    /// How the last import ended, when it did not succeed.
+    pub last_outcome: Option<&'a ImportOutcome>,
+}
+
+/// How an import that changed nothing ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// The user stopped it.
+    Cancelled,
+    /// It failed: the error, with where.
+    Failed(String),
 }
 
 /// Where the dialog's work stands.
@@ -73,6 +83,20 @@ impl ImportDialogState {
         Pair::new(self.first?, self.second?)
     }
 
+    /// Chooses `pair`, keeping a country already chosen in its place (clicking `CHN,RUS`
+    /// with Russia first gives Russia–China).
+    fn choose(&mut self, pair: Pair) {
+        let in_order = self.first == Some(pair.first) || self.second == Some(pair.second);
+        let swapped = self.first == Some(pair.second) || self.second == Some(pair.first);
+        let (first, second) = if swapped && !in_order {
+            (pair.second, pair.first)
+        } else {
+            (pair.first, pair.second)
+        };
+        self.first = Some(first);
+        self.second = Some(second);
+    }
+
     /// Chooses the dataset's pair, or the file's only pair when it holds nothing of the
     /// dataset's, or the file's largest pair when there is no dataset pair.
     fn preselect(&mut self, report: &FileReport, dataset_pair: Option<Pair>) {
@@ -100,7 +124,9 @@ pub fn import_dialog_ui(
         .collapsible(false)
         .resizable(true)
         .default_width(620.0)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        // The top stays put while the content changes (scan, choose, progress).
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
         .show(ctx, |ui| {
             file_line_ui(ui, info.path);
             ui.separator();
@@ -168,7 +194,7 @@ fn scanned_ui(
             ui.end_row();
             ui.label("Rows");
             ui.label(format!(
-                "{} read, {} with a known pair",
+                "{} rows read, {} values with two known countries",
                 group_digits(report.rows_read),
                 group_digits(report.rows_used)
             ));
@@ -196,12 +222,16 @@ fn scanned_ui(
         return;
     };
     preview_ui(ui, &report.flows_of(pair), pair);
-    if let Some(outcome) = info.last_outcome {
-        error_ui(
+    match info.last_outcome {
+        Some(ImportOutcome::Failed(error)) => error_ui(
             ui,
-            "The last import did not finish; the data on screen is unchanged.",
-            outcome,
-        );
+            "The import failed; the data on screen is unchanged.",
+            error,
+        ),
+        Some(ImportOutcome::Cancelled) => {
+            ui.label(RichText::new("Import cancelled: nothing was imported.").weak());
+        }
+        None => {}
     }
     ui.add_space(6.0);
     let rows = report.rows_for(pair);
@@ -257,8 +287,7 @@ fn pairs_ui(ui: &mut Ui, report: &FileReport, state: &mut ImportDialogState) {
                 .on_hover_text(format!("{pair}: {rows} rows. Click to choose it."))
                 .clicked()
             {
-                state.first = Some(pair.first);
-                state.second = Some(pair.second);
+                state.choose(*pair);
             }
         }
         if pairs.len() > PAIRS_LISTED {
@@ -299,21 +328,23 @@ fn preview_ui(ui: &mut Ui, flows: &[FlowCount], pair: Pair) {
     }
     let total: u64 = flows.iter().map(|f| f.rows).sum();
     ui.label(RichText::new(format!("Rows of {pair}: {}", group_digits(total))).strong());
+    let mut flows = flows.to_vec();
+    flows.sort_by_key(|f| (name(f.reporter), f.flow));
     egui::Grid::new("import_preview")
-        .num_columns(3)
+        .num_columns(4)
         .striped(true)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Reported by").weak());
-            ui.label(RichText::new("Years").weak());
-            ui.label(RichText::new("Rows").weak());
+            for heading in ["Reported by", "Flow", "Years", "Rows"] {
+                ui.label(RichText::new(heading).weak());
+            }
             ui.end_row();
-            for flow in flows {
-                ui.label(format!(
-                    "{}, its trade with {}",
-                    name(flow.reporter),
-                    name(flow.partner)
-                ));
+            for flow in &flows {
+                ui.label(name(flow.reporter));
+                ui.label(match flow.flow {
+                    Flow::Exports => format!("exports to {}", name(flow.partner)),
+                    Flow::Imports => format!("imports from {}", name(flow.partner)),
+                });
                 ui.label(flow.years.map_or_else(String::new, |(first, last)| {
                     if first == last {
                         first.to_string()
@@ -335,7 +366,7 @@ fn progress_ui(ui: &mut Ui, progress: Option<&Progress>, commands: &mut Vec<Comm
     ui.add(
         egui::ProgressBar::new(fraction as f32)
             .text(text)
-            .animate(true),
+            .animate(progress.is_none()),
     );
     ui.add_space(4.0);
     let cancel = Command::CancelImport;
@@ -438,6 +469,26 @@ fn close_button(ui: &mut Ui, commands: &mut Vec<Command>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_clicked_keeps_the_country_already_chosen_in_its_place() {
+        let id = |code| countries().lookup(code).expect("known").id;
+        let mut state = ImportDialogState {
+            first: Some(id("RUS")),
+            second: Some(id("IRN")),
+            preselected: true,
+        };
+        state.choose(Pair::new(id("CHN"), id("RUS")).expect("pair"));
+        assert_eq!(
+            (state.first, state.second),
+            (Some(id("RUS")), Some(id("CHN")))
+        );
+        state.choose(Pair::new(id("DEU"), id("FRA")).expect("pair"));
+        assert_eq!(
+            (state.first, state.second),
+            (Some(id("DEU")), Some(id("FRA")))
+        );
+    }
 
     #[test]
     fn figures_read_as_people_write_them() {

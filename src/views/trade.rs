@@ -245,11 +245,11 @@ fn plot_ui(
 
     let (positions, event_positions, pointer_in_plot) = response.inner;
     let plot_rect = response.response.rect;
+    state.marker_positions = positions;
     let hovered_marker = pointer
         .filter(|p| plot_rect.contains(*p))
-        .and_then(|pointer| nearest(&positions, pointer));
+        .and_then(|pointer| nearest(&state.marker_positions, pointer));
     state.hovered = hovered_marker.map(|(point, role, _)| (point.clone(), role));
-    state.marker_positions.clone_from(&positions);
 
     let hovered_event = if hovered_marker.is_none() {
         pointer
@@ -375,14 +375,14 @@ fn series_ui(
     highlighted_source: Option<&String>,
 ) {
     let color = theme::series_color(series.palette_index);
-    for piece in &series.lines {
-        let style = if piece.across_gap {
+    for (points, across_gap) in series.polylines() {
+        let style = if across_gap {
             LineStyle::dashed_loose()
         } else {
             LineStyle::Solid
         };
         plot_ui.line(
-            Line::new(series.label.clone(), vec![piece.from, piece.to])
+            Line::new(series.label.clone(), points)
                 .color(color)
                 .width(2.0)
                 .style(style)

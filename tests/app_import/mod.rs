@@ -116,7 +116,9 @@ fn the_import_dialog_preselects_the_pair_previews_it_and_imports_by_label() {
     pick_country(&mut harness, "Iran (IRN)", "china");
     harness.get_by_label("China (CHN)");
     harness.get_by_label_contains("Rows of Russia–China: 28");
-    harness.get_by_label_contains("Russia, its trade with China");
+    // Russia's own reports, each direction with its years and rows.
+    harness.get_by_label("exports to China");
+    harness.get_by_label("imports from China");
     harness.get_by_label("Start a new relationship").click();
     run_until(&mut harness, "the import", |h| {
         !h.state().import_dialog_open()
@@ -288,4 +290,138 @@ fn the_mirror_view_shows_both_reports_their_gap_and_one_sided_years() {
         .click();
     harness.run_steps(3);
     harness.get_by_label("-2.21 USD bn");
+}
+
+#[test]
+fn a_changed_dataset_file_is_read_again_and_a_broken_version_leaves_the_data() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = crate::write_valid_dataset(folder.path());
+    let mut harness = new_harness();
+    run(&mut harness, Command::OpenPath(path.clone()));
+    assert_eq!(harness.state().dataset.metadata.title, "Edited pair");
+
+    let mut changed = harness.state().dataset.clone();
+    changed.metadata.title = "Edited on disk".to_owned();
+    std::fs::write(&path, bilateral::data::json::to_json(&changed)).expect("write");
+    run_until(&mut harness, "the dataset read again", |h| {
+        h.state().dataset.metadata.title == "Edited on disk"
+    });
+    harness.get_by_label_contains("changed on disk and was read again");
+
+    std::fs::write(&path, "{\n  \"metadata\": {\n    \"title\": 3,\n").expect("write");
+    run_until(&mut harness, "the broken version refused", |h| {
+        matches!(h.state().message, Some(Message::LoadFailed { .. }))
+    });
+    assert_eq!(harness.state().dataset, changed);
+    harness.get_by_label_contains("The data on screen is unchanged");
+}
+
+#[test]
+fn a_changed_trade_file_is_imported_again_and_a_broken_version_leaves_the_data() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let table = folder.path().join("figures.csv");
+    let header = "year,reporter,partner,flow,value,unit\n";
+    std::fs::write(
+        &table,
+        format!("{header}2010,RUS,IRN,exports,3.36,USD bn\n"),
+    )
+    .expect("write");
+    let mut harness = new_harness();
+    run(
+        &mut harness,
+        Command::ImportTradeFile {
+            path: table.clone(),
+            pair: Pair::parse("RUS,IRN").expect("pair"),
+            new_relationship: false,
+        },
+    );
+    run_until(&mut harness, "the import", |h| {
+        !h.state().import_dialog_open()
+    });
+    let id = "trade-rus-to-irn-reported-by-rus";
+    assert_eq!(series_points(harness.state(), id), [(2010, 3.36)]);
+
+    std::fs::write(&table, format!("{header}2010,RUS,IRN,exports,3.5,USD bn\n")).expect("write");
+    run_until(&mut harness, "the file imported again", |h| {
+        series_points(h.state(), id) == [(2010, 3.5)]
+    });
+
+    std::fs::write(
+        &table,
+        format!("{header}2010,RUS,IRN,exports,lots,USD bn\n"),
+    )
+    .expect("write");
+    run_until(
+        &mut harness,
+        "the broken version refused",
+        |h| matches!(&h.state().message, Some(Message::Notice(text)) if text.contains("does not read")),
+    );
+    harness.get_by_label_contains("figures.csv:2:");
+    assert_eq!(series_points(harness.state(), id), [(2010, 3.5)]);
+}
+
+#[test]
+fn a_file_holding_only_another_pair_offers_a_new_relationship_instead_of_mixing_it_in() {
+    // A legacy Comtrade download: the EU's exports of sorghum (HS 1007) to Ukraine.
+    let legacy = trade_fixture("comtrade_legacy/comtrade_EU28_UKR_X_1007.csv");
+    let mut harness = new_harness();
+    let before = harness.state().dataset.clone();
+    run(&mut harness, Command::OpenPath(legacy.clone()));
+    run_until(&mut harness, "the scan", scanned);
+    // The file's only pair is chosen, not the dataset's, and the dialog says why.
+    harness.get_by_label("European Union (EUU)");
+    harness.get_by_label("Ukraine (UKR)");
+    harness.get_by_label_contains("This file holds only European Union–Ukraine");
+    assert!(
+        harness.query_by_label("Import").is_none(),
+        "no merge is offered"
+    );
+    assert_eq!(
+        harness.state().dataset,
+        before,
+        "nothing changes before the click"
+    );
+    harness.get_by_label("Start a new relationship").click();
+    run_until(&mut harness, "the import", |h| {
+        !h.state().import_dialog_open()
+    });
+    let app = harness.state();
+    assert_eq!(app.origin, DataOrigin::Imported(legacy));
+    let parties: Vec<&str> = app
+        .dataset
+        .metadata
+        .parties
+        .iter()
+        .map(|p| p.iso_alpha3.as_str())
+        .collect();
+    assert_eq!(parties, ["EUU", "UKR"]);
+    let exports = series_points(app, "trade-euu-to-ukr-reported-by-euu-product-1007");
+    assert_eq!(exports.first(), Some(&(2000, 2.8171e-05)));
+    assert!(
+        app.dataset.series.iter().all(|s| s.id.contains("-euu-")),
+        "only the new pair's series: nothing of Russia–Iran is mixed in"
+    );
+}
+
+#[test]
+fn escape_closes_the_country_list_first_then_the_import_dialog() {
+    let wits = trade_fixture("wits/en_RUS_AllYears_WITS_Trade_Summary.CSV");
+    let mut harness = new_harness();
+    run(&mut harness, Command::OpenPath(wits));
+    run_until(&mut harness, "the scan", scanned);
+    harness.get_by_label("Iran (IRN)").click();
+    harness.run_steps(2);
+    harness.get_by_role(egui::accesskit::Role::TextInput);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_role(egui::accesskit::Role::TextInput)
+            .is_none(),
+        "the list closed"
+    );
+    assert!(harness.state().import_dialog_open(), "the dialog stays");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().import_dialog_open());
 }

@@ -7,10 +7,11 @@ use crate::data::{DatePrecision, Domain, Event};
 /// Length, in points, of the dotted whiskers either side of a roughly dated event.
 pub(super) const ROUGH_WHISKER: f32 = 14.0;
 
-/// An event given its row in its lane and its horizontal extent for one frame.
-pub(super) struct PlacedEvent<'a> {
-    /// The event.
-    pub event: &'a Event,
+/// An event given its row in its lane and its horizontal extent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct PlacedEvent {
+    /// Index of the event in the dataset's events.
+    pub index: usize,
     /// Index of its lane.
     pub lane: usize,
     /// Row within the lane.
@@ -23,6 +24,35 @@ pub(super) struct PlacedEvent<'a> {
     pub as_marker: bool,
     /// The title goes before the shape (it would run off the right edge).
     pub label_on_left: bool,
+}
+
+/// What a packing depends on: the data, the span and size of the canvas, the filters.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct PackKey {
+    /// The dataset's generation (see [`crate::views::cache::ViewCaches::generation`]).
+    pub generation: Option<u64>,
+    /// The span shown.
+    pub start: f64,
+    /// The span shown.
+    pub end: f64,
+    /// The canvas.
+    pub rect: eframe::egui::Rect,
+    /// Lanes shown, stances shown and the search, as the state has them.
+    pub filters: (Vec<Domain>, Vec<crate::data::Stance>, String),
+}
+
+/// The events of one canvas packed into rows, kept until its [`PackKey`] changes: moving
+/// the pointer or the cursor does not pack again.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Packed {
+    /// What it was packed for.
+    pub key: PackKey,
+    /// The events placed, earliest first.
+    pub placed: Vec<PlacedEvent>,
+    /// Rows in each lane.
+    pub rows_per_lane: Vec<usize>,
+    /// Whether the rows are tall enough to show titles.
+    pub titles_fit: bool,
 }
 
 /// The lane an event is drawn in: the first of its domains that has a lane shown.
@@ -39,15 +69,15 @@ pub(super) const TITLE_ROW_HEIGHT: f32 = 22.0;
 /// Packs events (sorted by start) into rows within their lanes so that none overlaps
 /// another; with `with_titles`, each also keeps room for its title (before the shape when
 /// it would run off the right edge). Returns the events placed and the rows in each lane.
-pub(super) fn pack_events<'a>(
-    events: &[&'a Event],
+pub(super) fn pack_events(
+    events: &[(usize, &Event)],
     lanes: &[Domain],
     axis: &Axis,
     with_titles: bool,
-) -> (Vec<PlacedEvent<'a>>, Vec<usize>) {
-    let mut placed = Vec::new();
+) -> (Vec<PlacedEvent>, Vec<usize>) {
+    let mut placed = Vec::with_capacity(events.len());
     let mut row_ends = vec![Vec::<f32>::new(); lanes.len()];
-    for &event in events {
+    for &(index, event) in events {
         let Some(lane) = lane_of(event, lanes) else {
             continue;
         };
@@ -68,7 +98,7 @@ pub(super) fn pack_events<'a>(
         };
         #[expect(clippy::cast_precision_loss, reason = "title lengths are small")]
         let title_width = if with_titles {
-            (event_label(event).chars().count() as f32 * 5.6).min(260.0) + 8.0
+            (label_chars(event) as f32 * 5.6).min(260.0) + 8.0
         } else {
             0.0
         };
@@ -91,7 +121,7 @@ pub(super) fn pack_events<'a>(
             rows[row] = occupied_to;
         }
         placed.push(PlacedEvent {
-            event,
+            index,
             lane,
             row,
             left,
@@ -118,6 +148,12 @@ pub(super) fn row_height_for(rows_per_lane: &[usize], height: f32) -> f32 {
         .sum::<f32>()
         .max(1.0);
     (height / total).clamp(12.0, 64.0)
+}
+
+/// How many characters [`event_label`] has, without making it.
+fn label_chars(event: &Event) -> usize {
+    let rough_prefix = if event.dated_roughly() { 3 } else { 0 };
+    rough_prefix + event.title.chars().count()
 }
 
 /// The title as drawn beside the event: `c.` in front when it is dated roughly.
@@ -164,7 +200,7 @@ mod tests {
             .map(|year| event_in(&year.to_string(), &year.to_string(), Domain::Trade))
             .chain([event_in("gulistan", "1813", Domain::Military)])
             .collect();
-        let refs: Vec<&Event> = events.iter().collect();
+        let refs: Vec<(usize, &Event)> = events.iter().enumerate().collect();
         let lanes = [Domain::Military, Domain::Trade];
         let (with_titles, rows_with_titles) = pack_events(&refs, &lanes, &axis, true);
         let (markers, rows_without) = pack_events(&refs, &lanes, &axis, false);
@@ -181,12 +217,23 @@ mod tests {
                     assert!(
                         !same_row || a.right < b.left || b.right < a.left,
                         "{} and {} overlap",
-                        a.event.id,
-                        b.event.id
+                        events[a.index].id,
+                        events[b.index].id
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_label_width_counts_the_label_as_drawn() {
+        let exact = event_in("é", "2016-08", Domain::Military);
+        let mut rough = event_in("ö", "2016~", Domain::Military);
+        rough.title = "Ankara–Tehran talks".into();
+        for event in [&exact, &rough] {
+            assert_eq!(label_chars(event), event_label(event).chars().count());
+        }
+        assert!(event_label(&rough).starts_with("c. "));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2,
 
 use super::axis::{AXIS_HEIGHT, Axis, LANE_LABEL_WIDTH, event_span};
 use super::layout::{
-    PlacedEvent, ROUGH_WHISKER, TITLE_ROW_HEIGHT, event_label, lane_rows, pack_events,
-    row_height_for,
+    PackKey, Packed, PlacedEvent, ROUGH_WHISKER, TITLE_ROW_HEIGHT, event_label, lane_rows,
+    pack_events, row_height_for,
 };
 use super::state::TimelineViewState;
 use crate::command::Command;
@@ -43,13 +43,43 @@ pub(super) fn canvas_ui(
         .collect();
     // Events, packed into rows within their lane so that none hides another; with room for
     // their titles where the rows can be tall enough to show them, else as markers only.
-    let visible = visible_events(cx, state);
+    // Packed again only when the data, the span, the canvas or the filters change.
     let lane_area_height = rect.height() - AXIS_HEIGHT;
-    let (mut placed, mut rows_per_lane) = pack_events(&visible, &lanes, &axis, true);
-    let titles_fit = row_height_for(&rows_per_lane, lane_area_height) >= TITLE_ROW_HEIGHT;
-    if !titles_fit {
-        (placed, rows_per_lane) = pack_events(&visible, &lanes, &axis, false);
-    }
+    let key = PackKey {
+        generation: cx.caches.generation(),
+        start: state.start,
+        end: state.end,
+        rect,
+        filters: (
+            state.domains.iter().copied().collect(),
+            state.stances.iter().copied().collect(),
+            state.search.clone(),
+        ),
+    };
+    let packed = match state.packed.take() {
+        Some(packed) if packed.key == key => packed,
+        _ => {
+            let visible = visible_events(cx, state);
+            let (mut placed, mut rows_per_lane) = pack_events(&visible, &lanes, &axis, true);
+            let titles_fit = row_height_for(&rows_per_lane, lane_area_height) >= TITLE_ROW_HEIGHT;
+            if !titles_fit {
+                (placed, rows_per_lane) = pack_events(&visible, &lanes, &axis, false);
+            }
+            Packed {
+                key,
+                placed,
+                rows_per_lane,
+                titles_fit,
+            }
+        }
+    };
+    let Packed {
+        placed,
+        rows_per_lane,
+        titles_fit,
+        ..
+    } = &packed;
+    let titles_fit = *titles_fit;
     let shown_count = placed.len();
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -63,8 +93,8 @@ pub(super) fn canvas_ui(
             ),
         )
     });
-    let row_height = row_height_for(&rows_per_lane, lane_area_height);
-    let lane_tops = paint_lanes(&painter, &visuals, rect, &lanes, &rows_per_lane, row_height);
+    let row_height = row_height_for(rows_per_lane, lane_area_height);
+    let lane_tops = paint_lanes(&painter, &visuals, rect, &lanes, rows_per_lane, row_height);
 
     paint_ticks(&painter, &axis, visuals.weak_text_color());
     paint_cursor(&painter, &axis, year);
@@ -78,16 +108,19 @@ pub(super) fn canvas_ui(
         text_color: visuals.text_color(),
     };
     for placed_event in placed {
-        let event = placed_event.event;
+        let Some(event) = cx.dataset.events.get(placed_event.index) else {
+            continue;
+        };
         let selected = cx.cursor.selected_event.as_deref() == Some(event.id.as_str());
         let top = lane_tops[placed_event.lane];
-        let shape_rect = paint_placed_event(&painter, &placed_event, top, selected, &look);
+        let shape_rect = paint_placed_event(&painter, event, placed_event, top, selected, &look);
         if pointer.is_some_and(|p| shape_rect.expand(2.0).contains(p)) {
             hovered = Some(event);
         }
         event_rects.push((event.id.clone(), shape_rect));
     }
     state.event_rects = event_rects;
+    state.packed = Some(packed);
 
     let response = if let Some(event) = hovered {
         response.on_hover_ui_at_pointer(|ui| super::event_tooltip_ui(ui, cx.dataset, event))
@@ -121,22 +154,22 @@ fn pan_and_zoom(ui: &Ui, response: &egui::Response, rect: Rect, state: &mut Time
     }
 }
 
-/// The events that match the search and filters and fall in the span shown, earliest first.
-fn visible_events<'a>(cx: &ViewContext<'a>, state: &TimelineViewState) -> Vec<&'a Event> {
+/// The events that match the search and filters and fall in the span shown, earliest
+/// first, with their index in the dataset.
+fn visible_events<'a>(cx: &ViewContext<'a>, state: &TimelineViewState) -> Vec<(usize, &'a Event)> {
     let matcher = state.matcher();
-    let mut visible: Vec<&Event> = cx
+    let mut visible: Vec<(usize, &Event)> = cx
         .dataset
         .events
         .iter()
         .enumerate()
         .filter(|(index, e)| matcher.matches(e, cx.caches.event_text(*index)))
-        .map(|(_, e)| e)
-        .filter(|e| {
+        .filter(|(_, e)| {
             let (start, end) = event_span(e);
             end >= state.start && start <= state.end
         })
         .collect();
-    visible.sort_by(|a, b| event_span(a).0.total_cmp(&event_span(b).0));
+    visible.sort_by(|(_, a), (_, b)| event_span(a).0.total_cmp(&event_span(b).0));
     visible
 }
 
@@ -181,13 +214,13 @@ struct EventLook {
 /// its title when there is room. Returns the rectangle that answers the pointer.
 fn paint_placed_event(
     painter: &egui::Painter,
-    placed: &PlacedEvent<'_>,
+    event: &Event,
+    placed: &PlacedEvent,
     lane_top: f32,
     selected: bool,
     look: &EventLook,
 ) -> Rect {
     let PlacedEvent {
-        event,
         row,
         left,
         right,

@@ -31,6 +31,8 @@ pub struct TimelineViewState {
     pub search: String,
     /// Where each event was drawn in the last frame (its rectangle on screen).
     pub event_rects: Vec<(String, Rect)>,
+    /// The last frame's packing of events into rows, reused while its key holds.
+    pub(super) packed: Option<super::layout::Packed>,
 }
 
 impl Default for TimelineViewState {
@@ -42,6 +44,7 @@ impl Default for TimelineViewState {
             stances: Stance::ALL.into_iter().collect(),
             search: String::new(),
             event_rects: Vec::new(),
+            packed: None,
         }
     }
 }
