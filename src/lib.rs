@@ -20,3 +20,6 @@ pub mod theme;
 pub mod ticks;
 pub mod view_kind;
 pub mod views;
+
+#[cfg(test)]
+mod bad_input;

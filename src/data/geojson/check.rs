@@ -716,7 +716,10 @@ mod tests {
             message(&error).contains("longitude -180.5 is beyond ±180: positions"),
             "{error}"
         );
-        assert!(message(&error).ends_with("(at `coordinates[1][0]`)"), "{error}");
+        assert!(
+            message(&error).ends_with("(at `coordinates[1][0]`)"),
+            "{error}"
+        );
         assert_eq!(error.position, at(1, 49));
         for edge in ["[180, 90]", "[-180, -90]", "[0, 0, 9000]"] {
             let text = format!(r#"{{"type": "Point", "coordinates": {edge}}}"#);

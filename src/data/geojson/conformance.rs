@@ -97,7 +97,10 @@ fn only_accepted_warnings(result_file: &Path) -> bool {
 fn conformance_suites() {
     let dir = fixtures_dir();
     for (relative, _) in DIFFERENT_VERDICTS {
-        assert!(dir.join(relative).is_file(), "{relative} is not in the suite");
+        assert!(
+            dir.join(relative).is_file(),
+            "{relative} is not in the suite"
+        );
     }
     let suites = [
         ("geojsonhint/good", "geojson"),
