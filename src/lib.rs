@@ -23,3 +23,5 @@ pub mod views;
 
 #[cfg(test)]
 mod bad_input;
+#[cfg(test)]
+mod proptests;

@@ -105,6 +105,11 @@ impl Settings {
         self
     }
 
+    /// The settings in a settings file's bytes, [`sanitized`](Self::sanitized).
+    pub fn from_json(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        serde_json::from_slice::<Self>(bytes).map(Self::sanitized)
+    }
+
     /// Puts `path` first in the recent files, without duplicates.
     pub fn remember_recent(&mut self, path: &Path) {
         self.recent_files.retain(|known| known != path);
@@ -160,8 +165,8 @@ impl SettingsStore {
                     path.display()
                 )),
             ),
-            Ok(bytes) => match serde_json::from_slice(&bytes) {
-                Ok(settings) => (Settings::sanitized(settings), None),
+            Ok(bytes) => match Settings::from_json(&bytes) {
+                Ok(settings) => (settings, None),
                 Err(error) => (
                     Settings::default(),
                     Some(format!(
