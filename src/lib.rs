@@ -9,6 +9,7 @@ pub mod cli;
 pub mod command;
 pub mod data;
 pub mod export;
+pub mod file_state;
 pub mod format;
 pub mod geo;
 pub mod identity;

@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 use calamine::{Reader, Sheets, open_workbook_from_rs};
 
 use crate::data::country::{CodeScheme, Pair};
+use crate::file_state::{FileState, io_message};
 
 use super::collect::{Collected, Collector};
 use super::decode::{
@@ -53,7 +54,7 @@ pub fn read_file(
     cancel: &AtomicBool,
 ) -> Result<Pass, ImportError> {
     let file = path.display().to_string();
-    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(e.to_string()));
+    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(&e)));
     let metadata = std::fs::metadata(path).map_err(io)?;
     if metadata.is_dir() {
         return Err(ImportError::whole(
@@ -67,7 +68,11 @@ pub fn read_file(
         bytes: metadata.len(),
         beside: Some(path),
     };
-    read_source(opened, &source, pair, product, progress, cancel)
+    let pass = read_source(opened, &source, pair, product, progress, cancel)?;
+    match FileState::of(&metadata).change_since(path) {
+        Some(change) => Err(ImportError::whole(&file, ImportErrorKind::Io(change))),
+        None => Ok(pass),
+    }
 }
 
 /// What [`read_source`] reads: the name to give in errors, the byte count, and the file's
