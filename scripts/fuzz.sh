@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh                 every target to 1,000,000 executions
 #   scripts/fuzz.sh --runs N        every target to N executions
 #   scripts/fuzz.sh --time S        every target for S seconds
+#   scripts/fuzz.sh --runs N --time S   each to N executions or S seconds, whichever is first
 #   scripts/fuzz.sh --smoke         every target for 20 seconds (CI)
 #   scripts/fuzz.sh [...] TARGET…   only these targets
 #
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 ALL=(dataset_json geojson comtrade_plus_csv comtrade_bulk_gz comtrade_legacy dots_csv dots_excel
     imts wits baci_zip tidy_csv encoding compression settings date)
-runs=1000000
+runs=
 seconds=0
 targets=()
 while (($#)); do
@@ -24,13 +25,15 @@ while (($#)); do
         --smoke) seconds=20 ;;
         --time) seconds=$2; shift ;;
         --runs) runs=$2; shift ;;
-        -h | --help) sed -n 2,13p "$0"; exit 0 ;;
+        -h | --help) sed -n 2,14p "$0"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1") ;;
     esac
     shift
 done
 ((${#targets[@]})) || targets=("${ALL[@]}")
+# Without --runs: a million executions, or no limit but the time when --time or --smoke.
+[[ -n $runs ]] || { ((seconds > 0)) && runs=-1 || runs=1000000; }
 
 export CARGO_TARGET_DIR="$PWD/fuzz/target"
 # No sanitizer: the crate forbids `unsafe`, so what there is to find is panics, overflows
@@ -43,12 +46,14 @@ mkdir -p fuzz/logs
 results=fuzz/logs/results.tsv
 [[ -f $results ]] || printf 'target\texecutions\tseconds\tcov\tft\tcrashes\tdate\n' > "$results"
 
+# Longest input a target is given, in bytes (longer seeds are cut): enough for a header and
+# dozens of rows, small enough for thousands of executions a second.
 max_len() {
     case $1 in
         date) echo 64 ;;
         settings) echo 2048 ;;
-        dataset_json | geojson) echo 262144 ;;
-        *) echo 16384 ;;
+        dataset_json | geojson) echo 8192 ;;
+        *) echo 4096 ;;
     esac
 }
 
@@ -56,7 +61,7 @@ failed=()
 for target in "${targets[@]}"; do
     mkdir -p "fuzz/artifacts/$target"
     limit=(-runs="$runs")
-    ((seconds == 0)) || limit=(-max_total_time="$seconds")
+    ((seconds == 0)) || limit+=(-max_total_time="$seconds")
     log="fuzz/logs/$target.log"
     start=$(date +%s)
     status=0
