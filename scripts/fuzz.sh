@@ -7,6 +7,7 @@
 #   scripts/fuzz.sh --runs N --time S   each to N executions or S seconds, whichever is first
 #   scripts/fuzz.sh --smoke         every target for 20 seconds (CI)
 #   scripts/fuzz.sh [...] TARGET…   only these targets
+#   scripts/fuzz.sh --no-build ...  run the targets as last built
 #
 # One build serves every target. Corpora are seeded by scripts/fuzz-seeds.py and grow in
 # fuzz/corpus/<target>/ (not committed). A crash leaves its input in fuzz/artifacts/<target>/
@@ -19,13 +20,15 @@ ALL=(dataset_json geojson comtrade_plus_csv comtrade_bulk_gz comtrade_legacy dot
     imts wits baci_zip tidy_csv encoding compression settings date)
 runs=
 seconds=0
+build=yes
 targets=()
 while (($#)); do
     case $1 in
         --smoke) seconds=20 ;;
         --time) seconds=$2; shift ;;
         --runs) runs=$2; shift ;;
-        -h | --help) sed -n 2,14p "$0"; exit 0 ;;
+        --no-build) build=no ;;
+        -h | --help) sed -n 2,15p "$0"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1") ;;
     esac
@@ -38,7 +41,7 @@ done
 export CARGO_TARGET_DIR="$PWD/fuzz/target"
 # No sanitizer: the crate forbids `unsafe`, so what there is to find is panics, overflows
 # (-a keeps debug assertions and overflow checks on) and hangs; ASan would halve the speed.
-(cd fuzz && nice -n 15 cargo +nightly fuzz build -O -a --sanitizer none)
+[[ $build == no ]] || (cd fuzz && nice -n 15 cargo +nightly fuzz build -O -a --sanitizer none)
 python3 scripts/fuzz-seeds.py
 triple=$(rustc +nightly -vV | sed -n 's/^host: //p')
 bin="$CARGO_TARGET_DIR/$triple/release"

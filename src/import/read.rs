@@ -319,24 +319,42 @@ impl State<'_, '_> {
                 .seek(SeekFrom::Start(0))
                 .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?;
         }
-        let spreadsheet = |e: &dyn std::fmt::Display| {
-            ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(e.to_string()))
-        };
-        let workbook: Sheets<R> = match kind {
-            WorkbookKind::Xls => Sheets::Xls(
-                open_workbook_from_rs(reader).map_err(|e: calamine::XlsError| spreadsheet(&e))?,
-            ),
-            WorkbookKind::Xlsx => Sheets::Xlsx(
-                open_workbook_from_rs(reader).map_err(|e: calamine::XlsxError| spreadsheet(&e))?,
-            ),
-            WorkbookKind::Xlsb => Sheets::Xlsb(
-                open_workbook_from_rs(reader).map_err(|e: calamine::XlsbError| spreadsheet(&e))?,
-            ),
-            WorkbookKind::Ods => Sheets::Ods(
-                open_workbook_from_rs(reader).map_err(|e: calamine::OdsError| spreadsheet(&e))?,
-            ),
-        };
-        self.read_workbook(workbook)
+        let file = self.file.clone();
+        let this = &mut *self;
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            let spreadsheet = |e: &dyn std::fmt::Display| {
+                ImportError::whole(&this.file, ImportErrorKind::Spreadsheet(e.to_string()))
+            };
+            let workbook: Sheets<R> = match kind {
+                WorkbookKind::Xls => Sheets::Xls(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::XlsError| spreadsheet(&e))?,
+                ),
+                WorkbookKind::Xlsx => Sheets::Xlsx(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::XlsxError| spreadsheet(&e))?,
+                ),
+                WorkbookKind::Xlsb => Sheets::Xlsb(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::XlsbError| spreadsheet(&e))?,
+                ),
+                WorkbookKind::Ods => Sheets::Ods(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::OdsError| spreadsheet(&e))?,
+                ),
+            };
+            this.read_workbook(workbook)
+        }));
+        // calamine panics on some malformed parts in builds with overflow checks (a cell
+        // reference such as `A99999999999`, found by fuzzing): a refusal, not a crash.
+        opened.unwrap_or_else(|_| {
+            Err(ImportError::whole(
+                &file,
+                ImportErrorKind::Spreadsheet(
+                    "the spreadsheet reader failed on a malformed part of the workbook (a cell reference out of range?)".into(),
+                ),
+            ))
+        })
     }
 
     fn read_workbook<R: Read + Seek>(

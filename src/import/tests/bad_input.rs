@@ -216,3 +216,23 @@ fn a_file_that_changes_or_vanishes_during_an_import_says_so() {
         "{error}"
     );
 }
+
+#[test]
+fn a_cell_reference_beyond_any_row_is_refused_not_a_crash() {
+    // Found by fuzzing (dots_excel): calamine overflows on this row number.
+    let workbook = xlsx_of_rows(
+        "Data",
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c></row><row r="2"><c r="A99999999999"><v>2010</v></c></row>"#,
+    );
+    let error = error_of("huge-row.xlsx", &workbook);
+    assert!(
+        matches!(error.kind, ImportErrorKind::Spreadsheet(_)),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("huge-row.xlsx: the spreadsheet does not open"),
+        "{error}"
+    );
+}
