@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::data::geojson::{GeoLayer, looks_like_geojson, parse_geojson_layer};
 use crate::data::json::parse_dataset;
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
+use crate::file_state::{FileState, io_message};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
@@ -92,7 +93,7 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, LoadErrors> {
             ".{extension}"
         ))));
     }
-    let metadata = std::fs::metadata(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
+    let metadata = std::fs::metadata(path).map_err(|e| fail(LoadErrorKind::Io(io_message(&e))))?;
     if metadata.is_dir() {
         return Err(fail(LoadErrorKind::Io("it is a folder, not a file".into())));
     }
@@ -102,21 +103,47 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, LoadErrors> {
             limit_mib: MAX_DATASET_BYTES / (1024 * 1024),
         }));
     }
-    std::fs::read(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))
+    read_unchanged(path, FileState::of(&metadata), |path| std::fs::read(path))
+        .map_err(|message| fail(LoadErrorKind::Io(message)))
 }
 
-/// Writes `contents` to `path` atomically: a temporary file beside it, then a rename.
+/// The bytes `read` gets from `path`, unless the file changed or vanished since it looked
+/// like `before`: then what happened, in words, and no bytes.
+fn read_unchanged(
+    path: &Path,
+    before: FileState,
+    read: impl FnOnce(&Path) -> std::io::Result<Vec<u8>>,
+) -> Result<Vec<u8>, String> {
+    let bytes = read(path).map_err(|e| io_message(&e))?;
+    match before.change_since(path) {
+        Some(change) => Err(change),
+        None => Ok(bytes),
+    }
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, named for
+/// this process, written and flushed to disk, then renamed over `path`. A writer killed
+/// half-way leaves at most a temporary file; `path` holds the old contents or the new,
+/// never part of either.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
     {
         std::fs::create_dir_all(parent)?;
     }
     let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".tmp");
+    temporary.push(format!(".{}.tmp", std::process::id()));
     let temporary = std::path::PathBuf::from(temporary);
-    std::fs::write(&temporary, contents)?;
-    std::fs::rename(&temporary, path)
+    let written = std::fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(contents)?;
+        file.sync_all()
+    });
+    let renamed = written.and_then(|()| std::fs::rename(&temporary, path));
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    renamed
 }
 
 #[cfg(test)]
@@ -182,6 +209,38 @@ mod tests {
             .and_then(|e| e.first().cloned())
             .expect("an error");
         assert!(matches!(error.kind, LoadErrorKind::Io(_)));
+    }
+
+    #[test]
+    fn a_file_that_changes_or_vanishes_while_read_is_refused_with_what_happened() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("data.json");
+        std::fs::write(&path, crate::data::builtin::BUILTIN_JSON).expect("write");
+        let before = FileState::of(&std::fs::metadata(&path).expect("stat"));
+        let appended = read_unchanged(&path, before, |path| {
+            let bytes = std::fs::read(path);
+            std::fs::write(path, "{}").expect("another program rewrites it");
+            bytes
+        });
+        assert_eq!(appended, Err(crate::file_state::CHANGED.to_owned()));
+        std::fs::write(&path, crate::data::builtin::BUILTIN_JSON).expect("write");
+        let before = FileState::of(&std::fs::metadata(&path).expect("stat"));
+        let vanished = read_unchanged(&path, before, |path| {
+            let bytes = std::fs::read(path);
+            std::fs::remove_file(path).expect("another program deletes it");
+            bytes
+        });
+        assert_eq!(vanished, Err(crate::file_state::VANISHED.to_owned()));
+        let error = load_dataset_file(&path)
+            .err()
+            .and_then(|e| e.first().cloned())
+            .expect("an error");
+        assert!(
+            error
+                .to_string()
+                .ends_with("there is no such file (was it moved or deleted?)"),
+            "{error}"
+        );
     }
 
     #[test]

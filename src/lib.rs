@@ -9,6 +9,7 @@ pub mod cli;
 pub mod command;
 pub mod data;
 pub mod export;
+pub mod file_state;
 pub mod format;
 pub mod geo;
 pub mod identity;
@@ -21,3 +22,8 @@ pub mod theme;
 pub mod ticks;
 pub mod view_kind;
 pub mod views;
+
+#[cfg(test)]
+mod bad_input;
+#[cfg(test)]
+mod proptests;

@@ -66,3 +66,27 @@ impl Persistence {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_that_cannot_be_saved_become_a_notice() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let file = folder.path().join("a-file");
+        std::fs::write(&file, b"not a folder").expect("write");
+        let mut persistence = Persistence::new(SettingsStore::at(file.join("settings.json")));
+        persistence.changed();
+        let mut message = None;
+        persistence.save_pending(&Settings::default(), &mut message);
+        assert!(
+            matches!(&message, Some(Message::Notice(text)) if text.starts_with("Could not save settings to")),
+            "{message:?}"
+        );
+        assert!(
+            persistence.changed_at.is_none(),
+            "a failed save is not retried every frame"
+        );
+    }
+}

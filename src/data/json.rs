@@ -176,6 +176,22 @@ mod tests {
     }
 
     #[test]
+    fn every_number_reads_back_to_the_same_bits() {
+        // Found by the property tests: without serde_json's `float_roundtrip` this
+        // longitude came back one bit off, so `convert` changed the file it read.
+        let text = VALID.replace("\"lon\": 48.6", "\"lon\": -105.29189097166261");
+        let dataset = parse_dataset(text.as_bytes(), "test.json").expect("valid");
+        assert_eq!(
+            dataset.places[0].lon.to_bits(),
+            (-105.291_890_971_662_61_f64).to_bits()
+        );
+        assert_eq!(
+            to_json(&parse_dataset(to_json(&dataset).as_bytes(), "again.json").expect("valid")),
+            to_json(&dataset)
+        );
+    }
+
+    #[test]
     fn a_byte_order_mark_is_accepted() {
         let with_bom = format!("\u{feff}{VALID}");
         assert!(parse_dataset(with_bom.as_bytes(), "bom.json").is_ok());

@@ -185,10 +185,14 @@ impl Checker<'_> {
         }
     }
 
-    fn coordinate(&mut self, path: &JsonPath, record: &str, lon: f64, lat: f64) {
-        if !((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)) {
+    /// A longitude beyond ±180 or a latitude beyond ±90, placed at the number that is
+    /// out of range; `at` gives the longitude's and the latitude's paths.
+    fn coordinate(&mut self, at: [JsonPath; 2], record: &str, lon: f64, lat: f64) {
+        let [lon_path, lat_path] = at;
+        let lon_ok = (-180.0..=180.0).contains(&lon);
+        if !(lon_ok && (-90.0..=90.0).contains(&lat)) {
             self.problems.push((
-                path.key("lon"),
+                if lon_ok { lat_path } else { lon_path },
                 Problem::CoordinateOutOfRange {
                     record: record.to_owned(),
                     lon: lon.to_string(),
@@ -383,7 +387,12 @@ impl Checker<'_> {
         let record = format!("place `{}`", place.id);
         self.non_empty(path, &record, "id", &place.id);
         self.non_empty(path, &record, "name", &place.name);
-        self.coordinate(path, &record, place.lon, place.lat);
+        self.coordinate(
+            [path.key("lon"), path.key("lat")],
+            &record,
+            place.lon,
+            place.lat,
+        );
         self.years(path, &record, place.years);
         self.years_basis(path, &record, place.years, place.years_basis.as_ref());
         self.cited(path, &record, &place.sources);
@@ -426,8 +435,9 @@ impl Checker<'_> {
         }
         for (index, waypoint) in corridor.waypoints.iter().enumerate() {
             let waypoint_record = format!("{record} waypoint `{}`", waypoint.name);
+            let waypoint_path = path.key("waypoints").index(index);
             self.coordinate(
-                &path.key("waypoints").index(index),
+                [waypoint_path.key("lon"), waypoint_path.key("lat")],
                 &waypoint_record,
                 waypoint.lon,
                 waypoint.lat,
@@ -462,7 +472,8 @@ impl Checker<'_> {
             }
         }
         for (index, [lon, lat]) in area.outline.iter().enumerate() {
-            self.coordinate(&path.key("outline").index(index), &record, *lon, *lat);
+            let corner = path.key("outline").index(index);
+            self.coordinate([corner.index(0), corner.index(1)], &record, *lon, *lat);
         }
     }
 }

@@ -180,6 +180,9 @@ pub enum ImportErrorKind {
     /// A field that is not valid CSV.
     #[error("not valid CSV: {0}")]
     Csv(String),
+    /// An XML file (SDMX-ML) that is not well-formed; the message says at which byte.
+    #[error("not well-formed XML: {0}")]
+    Xml(String),
     /// A country code that the layout should resolve but Bilateral does not know.
     #[error("`{column}`: `{code}` is not a country code Bilateral knows")]
     UnknownCountry {

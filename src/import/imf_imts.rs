@@ -181,10 +181,7 @@ pub fn read_sdmx_ml<R: BufRead>(
     loop {
         let at = xml.buffer_position();
         let event = xml.read_event_into(&mut buffer).map_err(|e| {
-            ImportError::whole(
-                file,
-                ImportErrorKind::Csv(format!("not well-formed XML at byte {at}: {e}")),
-            )
+            ImportError::whole(file, ImportErrorKind::Xml(format!("at byte {at}: {e}")))
         })?;
         match event {
             Event::Eof => break,

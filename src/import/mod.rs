@@ -97,6 +97,30 @@ pub fn scan(
     read::read_file(path, None, None, progress, cancel).map(|pass| pass.report)
 }
 
+/// Lists what `bytes` hold, as [`scan`] does for a file named `name` (a BACI table in
+/// memory has no folder to find its country list in). For fuzzing and embedding.
+pub fn scan_bytes(
+    bytes: &[u8],
+    name: &str,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<FileReport, ImportError> {
+    let source = read::Source {
+        file: name,
+        bytes: bytes.len() as u64,
+        beside: None,
+    };
+    read::read_source(
+        std::io::Cursor::new(bytes),
+        &source,
+        None,
+        None,
+        progress,
+        cancel,
+    )
+    .map(|pass| pass.report)
+}
+
 /// Reads the rows of `options.pair` from `path` into a dataset of cited series.
 ///
 /// Fails, saying what the file holds instead, when the file has neither country, only

@@ -9,6 +9,7 @@ use std::sync::atomic::AtomicBool;
 use calamine::{Reader, Sheets, open_workbook_from_rs};
 
 use crate::data::country::{CodeScheme, Pair};
+use crate::file_state::{FileState, io_message};
 
 use super::collect::{Collected, Collector};
 use super::decode::{
@@ -53,7 +54,7 @@ pub fn read_file(
     cancel: &AtomicBool,
 ) -> Result<Pass, ImportError> {
     let file = path.display().to_string();
-    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(e.to_string()));
+    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(&e)));
     let metadata = std::fs::metadata(path).map_err(io)?;
     if metadata.is_dir() {
         return Err(ImportError::whole(
@@ -61,11 +62,48 @@ pub fn read_file(
             ImportErrorKind::Io("it is a folder, not a file".into()),
         ));
     }
-    if metadata.len() == 0 {
+    let opened = File::open(path).map_err(io)?;
+    let source = Source {
+        file: &file,
+        bytes: metadata.len(),
+        beside: Some(path),
+    };
+    let pass = read_source(opened, &source, pair, product, progress, cancel)?;
+    match FileState::of(&metadata).change_since(path) {
+        Some(change) => Err(ImportError::whole(&file, ImportErrorKind::Io(change))),
+        None => Ok(pass),
+    }
+}
+
+/// What [`read_source`] reads: the name to give in errors, the byte count, and the file's
+/// path, where a BACI file's country list may lie beside it (`None` for bytes in memory).
+pub struct Source<'s> {
+    /// The file as the user named it.
+    pub file: &'s str,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Its path on disk, if it has one.
+    pub beside: Option<&'s Path>,
+}
+
+/// Reads a trade file from `reader` once, keeping the values of `pair` (none: only
+/// counting); [`read_file`] opens a path and reads it with this.
+pub fn read_source<R: Read + Seek + Send>(
+    reader: R,
+    source: &Source<'_>,
+    pair: Option<Pair>,
+    product: Option<&str>,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Pass, ImportError> {
+    let file = source.file.to_owned();
+    let path = source.beside;
+    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(e.to_string()));
+    if source.bytes == 0 {
         return Err(ImportError::whole(&file, ImportErrorKind::Empty("0 bytes")));
     }
-    let mut ticker = Ticker::new(progress, cancel, Some(metadata.len()));
-    let counted = CountingReader::new(File::open(path).map_err(io)?, ticker.byte_counter());
+    let mut ticker = Ticker::new(progress, cancel, Some(source.bytes));
+    let counted = CountingReader::new(reader, ticker.byte_counter());
     let mut reader = BufReader::with_capacity(BUFFER_BYTES, counted);
     let head = reader.fill_buf().map_err(io)?;
     let container = container_of(head);
@@ -77,7 +115,7 @@ pub fn read_file(
         baci_codes_loaded: false,
         format: None,
         encoding: None,
-        file_bytes: metadata.len(),
+        file_bytes: source.bytes,
         pair,
         ticker: &mut ticker,
     };
@@ -140,7 +178,7 @@ impl State<'_, '_> {
         &mut self,
         open: F,
         entry: Option<String>,
-        path: &Path,
+        path: Option<&Path>,
         skip_unknown: bool,
     ) -> Result<bool, ImportError>
     where
@@ -186,7 +224,7 @@ impl State<'_, '_> {
         text: &mut Box<dyn BufRead + '_>,
         encoding: TextEncoding,
         entry: Option<&String>,
-        path: &Path,
+        path: Option<&Path>,
     ) -> Result<bool, ImportError> {
         let head = text
             .fill_buf()
@@ -244,7 +282,7 @@ impl State<'_, '_> {
         &mut self,
         reader: R,
         container: Container,
-        path: &Path,
+        path: Option<&Path>,
     ) -> Result<(), ImportError> {
         let mut reader = reader;
         let mut kind = WorkbookKind::Xls;
@@ -281,24 +319,42 @@ impl State<'_, '_> {
                 .seek(SeekFrom::Start(0))
                 .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?;
         }
-        let spreadsheet = |e: &dyn std::fmt::Display| {
-            ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(e.to_string()))
-        };
-        let workbook: Sheets<R> = match kind {
-            WorkbookKind::Xls => Sheets::Xls(
-                open_workbook_from_rs(reader).map_err(|e: calamine::XlsError| spreadsheet(&e))?,
-            ),
-            WorkbookKind::Xlsx => Sheets::Xlsx(
-                open_workbook_from_rs(reader).map_err(|e: calamine::XlsxError| spreadsheet(&e))?,
-            ),
-            WorkbookKind::Xlsb => Sheets::Xlsb(
-                open_workbook_from_rs(reader).map_err(|e: calamine::XlsbError| spreadsheet(&e))?,
-            ),
-            WorkbookKind::Ods => Sheets::Ods(
-                open_workbook_from_rs(reader).map_err(|e: calamine::OdsError| spreadsheet(&e))?,
-            ),
-        };
-        self.read_workbook(workbook)
+        let file = self.file.clone();
+        let this = &mut *self;
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            let spreadsheet = |e: &dyn std::fmt::Display| {
+                ImportError::whole(&this.file, ImportErrorKind::Spreadsheet(e.to_string()))
+            };
+            let workbook: Sheets<R> = match kind {
+                WorkbookKind::Xls => Sheets::Xls(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::XlsError| spreadsheet(&e))?,
+                ),
+                WorkbookKind::Xlsx => Sheets::Xlsx(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::XlsxError| spreadsheet(&e))?,
+                ),
+                WorkbookKind::Xlsb => Sheets::Xlsb(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::XlsbError| spreadsheet(&e))?,
+                ),
+                WorkbookKind::Ods => Sheets::Ods(
+                    open_workbook_from_rs(reader)
+                        .map_err(|e: calamine::OdsError| spreadsheet(&e))?,
+                ),
+            };
+            this.read_workbook(workbook)
+        }));
+        // calamine panics on some malformed parts in builds with overflow checks (a cell
+        // reference such as `A99999999999`, found by fuzzing): a refusal, not a crash.
+        opened.unwrap_or_else(|_| {
+            Err(ImportError::whole(
+                &file,
+                ImportErrorKind::Spreadsheet(
+                    "the spreadsheet reader failed on a malformed part of the workbook (a cell reference out of range?)".into(),
+                ),
+            ))
+        })
     }
 
     fn read_workbook<R: Read + Seek>(
@@ -347,7 +403,7 @@ impl State<'_, '_> {
         &mut self,
         archive: &mut zip::ZipArchive<R>,
         names: &[String],
-        path: &Path,
+        path: Option<&Path>,
     ) -> Result<(), ImportError> {
         let is_table = |name: &str| {
             let lower = name.to_ascii_lowercase();
@@ -424,12 +480,24 @@ impl State<'_, '_> {
 }
 
 /// For a BACI file without its country list: the newest `country_codes_V*.csv` beside it.
-fn load_folder_country_codes(path: &Path, resolver: &mut Resolver, collector: &mut Collector) {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let Ok(entries) = std::fs::read_dir(folder) else {
+fn load_folder_country_codes(
+    path: Option<&Path>,
+    resolver: &mut Resolver,
+    collector: &mut Collector,
+) {
+    let folder = path.map(|path| {
+        path.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    });
+    let entries = folder.and_then(|folder| std::fs::read_dir(folder).ok());
+    let Some(entries) = entries else {
+        if folder.is_none() {
+            collector.warn(
+                "no country_codes_V*.csv in the .zip: BACI numbers read with Bilateral's own table"
+                    .into(),
+            );
+        }
         return;
     };
     let newest = entries

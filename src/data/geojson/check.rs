@@ -430,6 +430,26 @@ impl Checker {
                 "a position needs at least 2 numbers (longitude, latitude), found {}",
                 numbers.len()
             ));
+            return;
+        }
+        self.coordinate_ranges(numbers);
+    }
+
+    /// Refuses a longitude beyond ±180 or a latitude beyond ±90: RFC 7946 positions are
+    /// WGS 84 degrees, so such a number is an error or a projected coordinate.
+    fn coordinate_ranges(&mut self, numbers: &[Value]) {
+        let limits = [("longitude", 180.0), ("latitude", 90.0)];
+        for (index, (name, limit)) in limits.into_iter().enumerate() {
+            if let Some(degrees) = numbers.get(index).and_then(Value::as_f64)
+                && degrees.abs() > limit
+            {
+                self.report_at(
+                    PathStep::Index(index),
+                    format!(
+                        "{name} {degrees} is beyond ±{limit}: positions are WGS 84 degrees (RFC 7946 §4), not projected coordinates"
+                    ),
+                );
+            }
         }
     }
 
@@ -677,6 +697,34 @@ mod tests {
             "{error}"
         );
         assert_eq!(error.position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn impossible_latitude_and_longitude_are_refused_where_they_stand() {
+        let error = first_error(
+            "{\"type\": \"Feature\", \"properties\": {},\n \"geometry\": {\"type\": \"Point\", \"coordinates\": [51.4, 135]}}",
+        );
+        assert!(
+            message(&error).contains(
+                "latitude 135 is beyond ±90: positions are WGS 84 degrees (RFC 7946 §4), not projected coordinates (at `geometry.coordinates[1]`)"
+            ),
+            "{error}"
+        );
+        assert_eq!(error.position, at(2, 54));
+        let error = first_error(r#"{"type": "LineString", "coordinates": [[0, 0], [-180.5, 10]]}"#);
+        assert!(
+            message(&error).contains("longitude -180.5 is beyond ±180: positions"),
+            "{error}"
+        );
+        assert!(
+            message(&error).ends_with("(at `coordinates[1][0]`)"),
+            "{error}"
+        );
+        assert_eq!(error.position, at(1, 49));
+        for edge in ["[180, 90]", "[-180, -90]", "[0, 0, 9000]"] {
+            let text = format!(r#"{{"type": "Point", "coordinates": {edge}}}"#);
+            assert_eq!(load(&text).features.len(), 1, "{edge} must load");
+        }
     }
 
     #[test]

@@ -176,3 +176,63 @@ fn cancel_stops_a_long_import_promptly() {
         .expect("Russia");
     assert_eq!(finished.reporters()[0].0, russia.id);
 }
+
+#[test]
+fn a_file_that_changes_or_vanishes_during_an_import_says_so() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let rows = "2010,RUS,IRN,exports,3.36,USD bn,\n".repeat(100);
+    let path = tidy_file(&folder, "growing.csv", &rows);
+    let mut appended = false;
+    let mut append = |_: &Progress| {
+        if !appended {
+            appended = true;
+            let mut more = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .expect("open to append");
+            more.write_all(b"2011,RUS,IRN,exports,1,USD bn,\n")
+                .expect("another program appends");
+        }
+    };
+    let error = scan(&path, &mut append, &AtomicBool::new(false)).expect_err("changed");
+    assert_eq!(
+        error.kind,
+        ImportErrorKind::Io(crate::file_state::CHANGED.to_owned())
+    );
+    let mut delete = |_: &Progress| {
+        let _ = std::fs::remove_file(&path);
+    };
+    let error = scan(&path, &mut delete, &AtomicBool::new(false)).expect_err("vanished");
+    assert_eq!(
+        error.kind,
+        ImportErrorKind::Io(crate::file_state::VANISHED.to_owned())
+    );
+    assert!(error.to_string().starts_with(&error.file), "{error}");
+    let error = run_scan(&path).expect_err("gone");
+    assert!(
+        error
+            .to_string()
+            .ends_with("there is no such file (was it moved or deleted?)"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_cell_reference_beyond_any_row_is_refused_not_a_crash() {
+    // Found by fuzzing (dots_excel): calamine overflows on this row number.
+    let workbook = xlsx_of_rows(
+        "Data",
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c></row><row r="2"><c r="A99999999999"><v>2010</v></c></row>"#,
+    );
+    let error = error_of("huge-row.xlsx", &workbook);
+    assert!(
+        matches!(error.kind, ImportErrorKind::Spreadsheet(_)),
+        "{error}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("huge-row.xlsx: the spreadsheet does not open"),
+        "{error}"
+    );
+}

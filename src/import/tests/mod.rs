@@ -121,6 +121,11 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
         }
         data.push_str("</row>");
     }
+    xlsx_of_rows(sheet, &data)
+}
+
+/// A minimal xlsx with one sheet whose `<sheetData>` holds `rows` (XML).
+fn xlsx_of_rows(sheet: &str, data: &str) -> Vec<u8> {
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let package = "http://schemas.openxmlformats.org/package/2006/relationships";

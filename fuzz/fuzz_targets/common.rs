@@ -1,0 +1,106 @@
+//! What the trade-file targets share: one pass that lists what the bytes hold, then, for
+//! the first pair found, an import whose dataset must hold together and survive its own
+//! JSON; and the wrappers that put fuzzed text into a gzip, a zip or a workbook, whose
+//! checksums the fuzzer could not keep right by itself.
+
+#![allow(dead_code, reason = "each target uses some of these")]
+
+use std::io::{Cursor, Write};
+use std::sync::atomic::AtomicBool;
+
+use bilateral::data::PartialDate;
+use bilateral::data::json::{parse_dataset, to_json};
+use bilateral::data::validate::validate;
+use bilateral::import::build::{FileFacts, build_dataset};
+use bilateral::import::read::{Source, read_source};
+use bilateral::import::{ValueUnit, scan_bytes};
+
+/// Scans `bytes` as a trade file named `name`; imports the first pair found.
+pub fn trade(bytes: &[u8], name: &str) {
+    let cancel = AtomicBool::new(false);
+    let Ok(report) = scan_bytes(bytes, name, &mut |_| {}, &cancel) else {
+        return;
+    };
+    let Some(&(pair, _)) = report.pairs().first() else {
+        return;
+    };
+    let source = Source {
+        file: name,
+        bytes: bytes.len() as u64,
+        beside: None,
+    };
+    let Ok(pass) = read_source(
+        Cursor::new(bytes),
+        &source,
+        Some(pair),
+        None,
+        &mut |_| {},
+        &cancel,
+    ) else {
+        return;
+    };
+    if pass.collected.values.is_empty() {
+        return;
+    }
+    let facts = FileFacts {
+        file_name: name.to_owned(),
+        file_date: None,
+        imported_on: PartialDate::year(2026),
+        format: pass.report.format,
+    };
+    let dataset = build_dataset(pair, &pass.collected.values, &facts, ValueUnit::default());
+    let problems = validate(&dataset);
+    assert!(
+        problems.is_empty(),
+        "an import made a dataset that does not hold together: {problems:?}"
+    );
+    let json = to_json(&dataset);
+    if let Err(errors) = parse_dataset(json.as_bytes(), "imported.json") {
+        panic!("an imported dataset does not load from its own JSON: {errors}");
+    }
+}
+
+/// `bytes` gzip-compressed.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+/// A zip of `entries` (name, bytes), stored without compression.
+pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in entries {
+        writer
+            .start_file(*name, options)
+            .expect("writing to memory");
+        writer.write_all(bytes).expect("writing to memory");
+    }
+    writer.finish().expect("writing to memory").into_inner()
+}
+
+/// A one-sheet `.xlsx` (sheet `Exports`) whose worksheet XML is `sheet`.
+pub fn xlsx(sheet: &[u8]) -> Vec<u8> {
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PACKAGE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>";
+    let rels = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PACKAGE}\"><Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    );
+    let workbook = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Exports\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+    );
+    let workbook_rels = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PACKAGE}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+    );
+    zip(&[
+        ("[Content_Types].xml", types.as_bytes()),
+        ("_rels/.rels", rels.as_bytes()),
+        ("xl/workbook.xml", workbook.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ])
+}

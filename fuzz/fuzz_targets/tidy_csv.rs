@@ -1,0 +1,5 @@
+//! The documented tidy trade table (CSV), raw bytes.
+#![no_main]
+#[path = "common.rs"]
+mod common;
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| common::trade(bytes, "tidy.csv"));

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Seeds every fuzz target's corpus, fuzz/corpus/<target>/, from the repository's fixtures
+and, when the folder is there, the real downloads in ../shared/fixtures/trade (which are
+not committed: their data belongs to the publishers). Large files are cut at a line (or
+row) boundary to at most MAX_SEED bytes, so executions stay quick. Existing corpus files
+are kept: a corpus only grows."""
+
+import glob
+import gzip
+import hashlib
+import io
+import os
+import re
+import sys
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, ".."))
+SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "fixtures", "trade"))
+CORPUS = os.path.join(ROOT, "fuzz", "corpus")
+MAX_SEED = 16 * 1024
+
+sys.path.insert(0, HERE)
+import importlib.util  # noqa: E402
+
+spec = importlib.util.spec_from_file_location("bad_input", os.path.join(HERE, "make-bad-input.py"))
+bad_input = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bad_input)
+
+
+def head(data, limit=MAX_SEED):
+    """At most `limit` bytes, cut after a line end."""
+    if len(data) <= limit:
+        return data
+    cut = data.rfind(b"\n", 0, limit)
+    return data[: cut + 1] if cut > 0 else data[:limit]
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def shared(pattern):
+    return sorted(glob.glob(os.path.join(SHARED, pattern)))
+
+
+def repo(pattern):
+    return sorted(glob.glob(os.path.join(ROOT, pattern), recursive=True))
+
+
+def inline_sheets(xlsx_path):
+    """Each worksheet of a workbook as XML with its shared strings written inline, cut to
+    whole rows (what the dots_excel target wraps in a workbook of its own)."""
+    archive = zipfile.ZipFile(xlsx_path)
+    strings = []
+    if "xl/sharedStrings.xml" in archive.namelist():
+        text = archive.read("xl/sharedStrings.xml").decode("utf-8")
+        for item in re.findall(r"<si>(.*?)</si>", text, re.S):
+            strings.append("".join(re.findall(r"<t[^>]*>(.*?)</t>", item, re.S)))
+    sheets = []
+    for name in sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")):
+        xml = archive.read(name).decode("utf-8")
+
+        def inline(match):
+            attributes, index = match.group(1), int(match.group(2))
+            attributes = re.sub(r'\s*t="s"', "", attributes)
+            value = strings[index] if index < len(strings) else ""
+            return f'<c{attributes} t="inlineStr"><is><t>{value}</t></is></c>'
+
+        xml = re.sub(r'<c([^>]*?t="s"[^>]*)><v>(\d+)</v></c>', inline, xml)
+        start = xml.find("<sheetData>")
+        rows = re.findall(r"<row[^>]*>.*?</row>", xml, re.S)
+        if start < 0 or not rows:
+            continue
+        body, prefix = "", xml[: start + len("<sheetData>")]
+        for row in rows:
+            if len(prefix) + len(body) + len(row) > MAX_SEED - 64:
+                break
+            body += row
+        sheets.append((prefix + body + "</sheetData></worksheet>").encode("utf-8"))
+    return sheets
+
+
+def seeds():
+    cases = bad_input.CASES
+    tidy = b"year,reporter,partner,flow,value,unit,estimate\n2010,RUS,IRN,exports,3.36,USD bn,\n2010,IRN,RUS,imports,1.15,USD bn,\n2011,RUS,IRN,imports,0.3,USD bn,yes\n"
+    tidy_bad = [v for k, v in cases.items() if k.startswith("trade/") and k.endswith(".csv")]
+    seeds = {name: [] for name in (
+        "dataset_json", "geojson", "comtrade_plus_csv", "comtrade_bulk_gz", "comtrade_legacy",
+        "dots_csv", "dots_excel", "imts", "wits", "baci_zip", "tidy_csv", "encoding",
+        "compression", "settings", "date")}
+    seeds["dataset_json"] += [bad_input.VALID_DATASET.encode(), read(os.path.join(ROOT, "assets", "russia-iran.json"))]
+    seeds["dataset_json"] += [v for k, v in cases.items() if k.startswith("dataset/")]
+    seeds["geojson"] += [read(p) for p in repo("tests/fixtures/geojson/**/*.geojson") + repo("tests/fixtures/geojson/**/*.json")]
+    seeds["geojson"] += [v for k, v in cases.items() if k.startswith("geojson/")]
+    seeds["comtrade_plus_csv"] += [head(read(p)) for p in shared("comtrade_plus/*.csv")]
+    seeds["comtrade_plus_csv"] += [v for k, v in cases.items() if "comtrade-plus" in k]
+    seeds["comtrade_bulk_gz"] += [head(read(p)) for p in shared("comtrade_plus_bulk/*")]
+    seeds["comtrade_legacy"] += [head(read(p)) for p in shared("comtrade_legacy/*.csv")]
+    seeds["dots_csv"] += [head(read(p)) for p in shared("imf_dots/*.csv")]
+    for path in shared("imf_dots/*.xlsx") + shared("wits/*.xlsx"):
+        seeds["dots_excel"] += inline_sheets(path)
+    seeds["dots_excel"].append(
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="inlineStr"><is><t>Country</t></is></c><c r="B1" t="inlineStr"><is><t>2014M01</t></is></c><c r="C1" t="inlineStr"><is><t>2014M02</t></is></c></row>'
+        b'<row r="2"><c r="A2" t="inlineStr"><is><t>Russian Federation</t></is></c><c r="B2"><v>23246.890568</v></c><c r="C2" t="e"><v>#N/A</v></c></row>'
+        b"</sheetData></worksheet>")
+    seeds["imts"] += [head(read(p)) for p in shared("imf_imts/*")]
+    seeds["imts"].append(cases["trade/truncated.xml"])
+    seeds["wits"] += [head(read(p)) for p in shared("wits/*.csv") + shared("wits/*.CSV")]
+    seeds["baci_zip"] += [head(read(p)) for p in shared("baci/baci_*.csv")]
+    seeds["baci_zip"].append(b"t,i,j,k,v,q\n2023,643,364,852352,1223.702,0.748\n2023,364,643,852352,60.473,NA\n")
+    seeds["tidy_csv"] += [tidy] + tidy_bad
+    seeds["encoding"] += [tidy, b"\xef\xbb\xbf" + tidy, b"\xff\xfe" + tidy.decode().encode("utf-16-le"),
+                          b"\xfe\xff" + tidy.decode().encode("utf-16-be"), cases["trade/wrong-encoding.csv"],
+                          cases["trade/utf16-odd-bytes.csv"], cases["trade/binary.csv"]]
+    seeds["encoding"] += [head(read(p), 4096) for p in shared("comtrade_plus/*.csv")]
+    seeds["compression"] += [gzip.compress(tidy, mtime=0), cases["trade/corrupt.csv.gz"], cases["trade/truncated.csv.gz"],
+                             cases["trade/no-table.zip"], cases["trade/corrupt.zip"], cases["trade/truncated.xlsx"],
+                             bad_input.zip_of([("data/trade.csv", tidy)])]
+    seeds["compression"] += [gzip.compress(head(read(p)), mtime=0) for p in shared("comtrade_plus_bulk/*")]
+    seeds["settings"] += [
+        b'{"theme": "dark", "recent_files": ["/a.json", "/b.json"], "last_view": "map", "window": {"x": 10, "y": 20, "width": 800, "height": 600}, "presenter_scale": 2.5, "presenter_high_contrast": true}',
+        b'{"presenter_scale": 0.0, "window": {"x": 1e39, "y": 0, "width": 800, "height": 600}}',
+        b'{"theme": "light", "future_option": 3}', b"{ not json", b"{}",
+    ]
+    seeds["date"] += [b"2016", b"2016-08", b"2016-08-03", b"2016~", b"2016-08~", b"2016-02-29", b"2015-02-29", b"0000-12-31~", b"2016-13"]
+    return seeds
+
+
+def main():
+    total = 0
+    for target, items in seeds().items():
+        folder = os.path.join(CORPUS, target)
+        os.makedirs(folder, exist_ok=True)
+        for data in items:
+            name = hashlib.sha1(data).hexdigest()
+            with open(os.path.join(folder, name), "wb") as out:
+                out.write(data)
+            total += 1
+    found = "with" if os.path.isdir(SHARED) else "WITHOUT (not found)"
+    print(f"{total} seeds in {os.path.relpath(CORPUS, ROOT)}/, {found} {SHARED}")
+
+
+if __name__ == "__main__":
+    main()
