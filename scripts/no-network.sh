@@ -97,6 +97,7 @@ run check-builtin "$binary" check assets/russia-iran.json
 run check-trade "$binary" check "$trade_fixture"
 run convert-trade "$binary" convert "$trade_fixture" --pair CHN,RUS -o "$work/converted.json"
 run export-svg-csv "$binary" export --view trade --svg "$work/trade.svg" --csv "$work/trade.csv"
+run export-png "$binary" export --view map --png "$work/map.png" --size 1200x800
 for view in trade map timeline events sources; do
   run "window-$view" bash -c "window $view"
 done
