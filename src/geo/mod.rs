@@ -18,5 +18,6 @@ pub mod equal_earth;
 pub mod filter;
 pub mod mesh;
 pub mod projection;
+mod rings;
 pub mod setup;
 pub mod world;
