@@ -19,6 +19,10 @@ use bilateral::views::map::{self, MapViewState};
 use bilateral::views::{Chrome, TimeCursor, ViewContext};
 use eframe::egui;
 
+#[path = "common/samples.rs"]
+mod samples;
+use samples::{milliseconds, percentile};
+
 /// The same allocator as the app (see `src/main.rs`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -36,17 +40,6 @@ const LAYER: &str = r#"{"type": "FeatureCollection", "features": [
   {"type": "Feature", "properties": {"name": "Zone", "domain": "security", "stance": "divergence"},
    "geometry": {"type": "Polygon", "coordinates": [[[44, 38], [47, 38], [47, 41], [44, 41], [44, 38]]]}}
 ]}"#;
-
-fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss,
-        reason = "an index into a few hundred samples"
-    )]
-    let index = ((sorted.len() - 1) as f64 * fraction).round() as usize;
-    sorted[index]
-}
 
 fn measure(dataset: &Dataset, year: Option<i32>) -> Vec<Duration> {
     let Ok(layer) = parse_geojson_layer(LAYER.as_bytes(), "bench.geojson") else {
@@ -90,8 +83,8 @@ fn measure(dataset: &Dataset, year: Option<i32>) -> Vec<Duration> {
         {
             println!(
                 "  last frame: layout {:.3} ms, total {:.3} ms",
-                laid_out.as_secs_f64() * 1000.0,
-                elapsed.as_secs_f64() * 1000.0
+                milliseconds(laid_out),
+                milliseconds(elapsed)
             );
             for primitive in &primitives {
                 if let egui::epaint::Primitive::Mesh(mesh) = &primitive.primitive {
@@ -126,8 +119,8 @@ fn main() {
         let samples = measure(dataset, year);
         println!(
             "map frame, {label}: median {:.3} ms, p90 {:.3} ms over {} frames (layout + tessellation, 1600x900)",
-            percentile(&samples, 0.5).as_secs_f64() * 1000.0,
-            percentile(&samples, 0.9).as_secs_f64() * 1000.0,
+            milliseconds(percentile(&samples, 0.5)),
+            milliseconds(percentile(&samples, 0.9)),
             samples.len()
         );
     }

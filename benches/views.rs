@@ -20,6 +20,10 @@ use bilateral::views::cache::ViewCaches;
 use bilateral::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
 use eframe::egui;
 
+#[path = "common/samples.rs"]
+mod samples;
+use samples::{milliseconds, percentile};
+
 /// The same allocator as the app (see `src/main.rs`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -36,21 +40,6 @@ const VIEWS: [ViewKind; 5] = [
 const SCREEN: egui::Vec2 = egui::vec2(1600.0, 900.0);
 /// How long the idle app is watched.
 const IDLE_WATCH: Duration = Duration::from_secs(5);
-
-fn percentile(sorted: &[Duration], fraction: f64) -> Duration {
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss,
-        reason = "an index into a few hundred samples"
-    )]
-    let index = ((sorted.len() - 1) as f64 * fraction).round() as usize;
-    sorted[index]
-}
-
-fn milliseconds(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
 
 /// The built-in dataset grown to 40 series over 60 years, 2,000 events and 500 places by
 /// copying its own records under new ids, with dates and positions spread out. For

@@ -7,6 +7,10 @@
 
 use std::process::Command;
 
+#[path = "common/trade_fixture.rs"]
+mod trade_fixture;
+use trade_fixture::trade_fixture;
+
 fn bilateral() -> Command {
     Command::new(env!("CARGO_BIN_EXE_bilateral"))
 }
@@ -339,19 +343,6 @@ fn export_to_a_place_that_cannot_be_written_exits_1() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("could not write"), "{stderr}");
     assert!(stderr.contains(&svg.display().to_string()), "{stderr}");
-}
-
-/// A real trade download: tests/fixtures/trade when a copy is there, else the shared
-/// fixtures beside the repository (a missing file fails the test).
-fn trade_fixture(relative: &str) -> std::path::PathBuf {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let copied = root.join("tests/fixtures/trade").join(relative);
-    if copied.exists() {
-        return copied;
-    }
-    let shared = root.join("../shared/fixtures/trade").join(relative);
-    assert!(shared.exists(), "fixture {relative} not found");
-    shared
 }
 
 #[test]

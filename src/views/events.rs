@@ -23,11 +23,13 @@ pub struct EventsViewState {
     measured_width: f32,
 }
 
-/// A row of the list: the standing facts at the top, then one card per event.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A row of the list: the standing facts at the top, then one card per event, named by
+/// its index in the dataset's events (a height remembered for another dataset's event is
+/// corrected the first time the card is drawn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum RowKey {
     StandingFacts,
-    Event(String),
+    Event(usize),
 }
 
 /// How tall a row is reckoned before it has been drawn once.
@@ -53,14 +55,13 @@ pub fn ui(
     let dataset = cx.dataset;
     egui::CentralPanel::default().show(ui, |ui| {
         let filter = state.filter.trim().to_lowercase();
-        let mut events: Vec<&Event> = dataset
+        let mut events: Vec<(usize, &Event)> = dataset
             .events
             .iter()
             .enumerate()
             .filter(|(index, event)| matches(event, cx.caches.event_text(*index), &filter))
-            .map(|(_, event)| event)
             .collect();
-        events.sort_by_key(|event| event.date);
+        events.sort_by_key(|(_, event)| event.date);
         ui.horizontal(|ui| {
             ui.heading("Events");
             ui.label(format!("{} of {}", events.len(), dataset.events.len()));
@@ -73,13 +74,13 @@ pub fn ui(
         });
         ui.separator();
         let rows: Vec<RowKey> = std::iter::once(RowKey::StandingFacts)
-            .chain(events.iter().map(|event| RowKey::Event(event.id.clone())))
+            .chain(events.iter().map(|(index, _)| RowKey::Event(*index)))
             .collect();
         egui::ScrollArea::vertical().show_viewport(ui, |ui, viewport| {
             rows_in_sight_ui(ui, viewport, state, &rows, |ui, row| match row {
                 RowKey::StandingFacts => super::standing::standing_facts_ui(ui, dataset),
-                RowKey::Event(id) => {
-                    if let Some(event) = dataset.event(id) {
+                RowKey::Event(index) => {
+                    if let Some(event) = dataset.events.get(*index) {
                         event_card_ui(ui, cx, event);
                     }
                 }
@@ -122,7 +123,7 @@ fn rows_in_sight_ui(
                 .rect
                 .height();
             if known.is_none_or(|known| (known - drawn).abs() > 0.5) {
-                state.row_heights.insert(row.clone(), drawn);
+                state.row_heights.insert(*row, drawn);
                 remeasured = true;
             }
             y += drawn + spacing;

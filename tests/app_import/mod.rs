@@ -14,19 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::common::new_harness;
-
-/// A real download: in `tests/fixtures/trade/` when copied there, else in the shared
-/// fixtures beside the repository (see tests/fixtures/trade/PROVENANCE.md).
-fn trade_fixture(relative: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let copied = root.join("tests/fixtures/trade").join(relative);
-    if copied.exists() {
-        return copied;
-    }
-    let shared = root.join("../shared/fixtures/trade").join(relative);
-    assert!(shared.exists(), "fixture {relative} not found");
-    shared
-}
+use crate::common::trade_fixture::trade_fixture;
 
 /// Runs frames until `done` holds for the harness, or fails after 60 s.
 fn run_until(

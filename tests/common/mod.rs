@@ -1,9 +1,11 @@
-//! The one harness helper every UI test uses.
+//! The one harness helper every UI test uses, and where real trade downloads are found.
 
 #![allow(
     dead_code,
     reason = "each test file uses a different part of the helper"
 )]
+
+pub mod trade_fixture;
 
 use bilateral::app::{AppOptions, BilateralApp};
 use bilateral::settings::SettingsStore;
