@@ -8,7 +8,8 @@
 //!   how many frames it asks for in the next 5 seconds. The target is none.
 //!
 //! Run with `cargo bench --bench views` (or `scripts/bench-views.sh`, which also measures
-//! the cold start); results are recorded in docs/benchmarks.md.
+//! the cold start); results are recorded in docs/benchmarks.md. Words after `--` choose views
+//! and datasets (`cargo bench --bench views -- trade large`), for profiling one of them.
 
 use std::time::{Duration, Instant};
 
@@ -178,9 +179,33 @@ fn main() {
         panic!("the built-in dataset does not load");
     };
     let large = large_dataset(&builtin);
+    let chosen: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with("--"))
+        .map(|arg| arg.to_lowercase())
+        .collect();
+    let view_words: Vec<&String> = chosen
+        .iter()
+        .filter(|w| VIEWS.iter().any(|v| v.label().eq_ignore_ascii_case(w)))
+        .collect();
+    let dataset_words: Vec<&String> = chosen
+        .iter()
+        .filter(|w| ["built-in", "large"].contains(&w.as_str()))
+        .collect();
+    let view_wanted = |view: &ViewKind| {
+        view_words.is_empty()
+            || view_words
+                .iter()
+                .any(|w| view.label().eq_ignore_ascii_case(w))
+    };
+    let dataset_wanted =
+        |label: &str| dataset_words.is_empty() || dataset_words.iter().any(|w| *w == label);
     println!("frame cost (layout + tessellation, 1600x900, pointer moving), median / p90:");
-    for view in VIEWS {
-        for (label, dataset) in [("built-in", &builtin), ("large", &large)] {
+    for view in VIEWS.into_iter().filter(view_wanted) {
+        for (label, dataset) in [("built-in", &builtin), ("large", &large)]
+            .into_iter()
+            .filter(|(label, _)| dataset_wanted(label))
+        {
             let samples = frame_costs(dataset, view);
             println!(
                 "  {:<9} {label:<9} median {:.3} ms, p90 {:.3} ms over {} frames",
@@ -190,6 +215,9 @@ fn main() {
                 samples.len()
             );
         }
+    }
+    if !chosen.is_empty() {
+        return;
     }
     println!("idle (whole app, nobody touching it), frames asked for in 5 s after settling:");
     for view in VIEWS {

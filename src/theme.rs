@@ -168,3 +168,9 @@ pub fn high_contrast_visuals() -> eframe::egui::Visuals {
     visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(200);
     visuals
 }
+
+/// A texel of a sprite's mask (`views::sprites`): white, `alpha` of it covered; the vertex
+/// colour gives the sprite its colour.
+pub fn coverage_texel(alpha: u8) -> Color32 {
+    Color32::from_white_alpha(alpha)
+}

@@ -11,6 +11,7 @@ use crate::data::Dataset;
 use crate::format::format_value;
 use crate::theme;
 use crate::views::mirror::{self, MirrorState};
+use crate::views::plot_markers::PlotMarkers;
 use crate::views::widgets::{CitationStyle, citations_ui, color_swatch};
 use crate::views::{ViewContext, ViewKind};
 
@@ -397,24 +398,16 @@ fn series_ui(
                 .allow_hover(false),
         );
     }
-    let (exact, approximate): (Vec<&Marker>, Vec<&Marker>) =
-        series.markers.iter().partition(|m| !m.approximate);
-    for (markers, filled) in [(exact, true), (approximate, false)] {
-        if markers.is_empty() {
-            continue;
-        }
-        plot_ui.points(
-            Points::new(
-                series.label.clone(),
-                markers.iter().map(|m| [m.x, m.y]).collect::<Vec<_>>(),
-            )
-            .color(color)
-            .filled(filled)
-            .radius(MARKER_RADIUS)
-            .shape(MarkerShape::Circle)
-            .allow_hover(false),
-        );
-    }
+    plot_ui.add(PlotMarkers::new(
+        series.label.clone(),
+        series
+            .markers
+            .iter()
+            .map(|m| ([m.x, m.y], !m.approximate))
+            .collect(),
+        color,
+        MARKER_RADIUS,
+    ));
     let emphasised: Vec<[f64; 2]> = series
         .markers
         .iter()

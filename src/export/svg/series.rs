@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::MARKER_RADIUS_PX;
 use super::axes::Frame;
 use super::text::{escape_xml, hex, num};
-use crate::chart::{ChartModel, ChartSeries, LinePiece, Marker, MarkerRole};
+use crate::chart::{ChartModel, ChartSeries, Marker, MarkerRole};
 use crate::data::Dataset;
 use crate::export::{marker_unit, year_text};
 use crate::format::format_value;
@@ -34,23 +34,11 @@ pub(super) fn write_series(
             x = num(frame.x_px(x))
         );
     }
-    for (pieces, dashed) in line_runs(&series.lines) {
+    for (points, dashed) in series.polylines() {
         let mut d = String::new();
-        for (index, piece) in pieces.iter().enumerate() {
-            if index == 0 {
-                let _ = write!(
-                    d,
-                    "M{} {}",
-                    num(frame.x_px(piece.from[0])),
-                    num(frame.y_px(piece.from[1]))
-                );
-            }
-            let _ = write!(
-                d,
-                "L{} {}",
-                num(frame.x_px(piece.to[0])),
-                num(frame.y_px(piece.to[1]))
-            );
+        for (index, [x, y]) in points.into_iter().enumerate() {
+            let command = if index == 0 { 'M' } else { 'L' };
+            let _ = write!(d, "{command}{} {}", num(frame.x_px(x)), num(frame.y_px(y)));
         }
         let dash = if dashed {
             r#" stroke-dasharray="8 6""#
@@ -132,23 +120,6 @@ fn marker_tooltip(
         let _ = write!(text, " ({})", notes.join(", "));
     }
     text
-}
-
-/// Consecutive line pieces of the same style, joined so that each run is one path.
-fn line_runs(pieces: &[LinePiece]) -> Vec<(Vec<LinePiece>, bool)> {
-    let mut runs: Vec<(Vec<LinePiece>, bool)> = Vec::new();
-    for piece in pieces {
-        match runs.last_mut() {
-            Some((run, dashed))
-                if *dashed == piece.across_gap
-                    && run.last().is_some_and(|last| last.to == piece.from) =>
-            {
-                run.push(*piece);
-            }
-            _ => runs.push((vec![*piece], piece.across_gap)),
-        }
-    }
-    runs
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod details;
 pub mod layers;
 mod legend;
 pub mod projector;
+mod retained;
 pub mod state;
 
 use std::time::Instant;
@@ -114,6 +115,15 @@ fn canvas_ui(
         year,
         colors: theme::map_colors(ui.visuals().dark_mode),
         place_positions: &state.place_positions,
+        still_key: retained::StillKey::new(
+            cx.caches.generation(),
+            &projector.view,
+            rect,
+            ui.ctx().pixels_per_point(),
+            year,
+            &state.filter,
+            ui.visuals().dark_mode,
+        ),
     };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, scene.colors.water);

@@ -13,6 +13,7 @@ use crate::command::Command;
 use crate::data::{Domain, Event};
 use crate::theme;
 use crate::ticks::CalendarStep;
+use crate::views::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
 use crate::views::widgets::zoom_gesture;
 use crate::views::{ViewContext, ViewKind};
 
@@ -99,26 +100,26 @@ pub(super) fn canvas_ui(
     paint_ticks(&painter, &axis, visuals.weak_text_color());
     paint_cursor(&painter, &axis, year);
 
-    let pointer = response.hover_pos();
-    let mut hovered = None;
-    let mut event_rects = Vec::with_capacity(placed.len());
     let look = EventLook {
         row_height,
+        half_height: event_half_height(row_height),
         titles_fit,
         text_color: visuals.text_color(),
+        diamonds: SpriteSheet::get(
+            ui.ctx(),
+            SpriteShape::Diamond,
+            event_half_height(row_height),
+            EVENT_OUTLINE_WIDTH,
+        ),
     };
-    for placed_event in placed {
-        let Some(event) = cx.dataset.events.get(placed_event.index) else {
-            continue;
-        };
-        let selected = cx.cursor.selected_event.as_deref() == Some(event.id.as_str());
-        let top = lane_tops[placed_event.lane];
-        let shape_rect = paint_placed_event(&painter, event, placed_event, top, selected, &look);
-        if pointer.is_some_and(|p| shape_rect.expand(2.0).contains(p)) {
-            hovered = Some(event);
-        }
-        event_rects.push((event.id.clone(), shape_rect));
-    }
+    let (hovered, event_rects) = paint_events(
+        &painter,
+        cx,
+        placed,
+        &lane_tops,
+        &look,
+        response.hover_pos(),
+    );
     state.event_rects = event_rects;
     state.packed = Some(packed);
 
@@ -203,17 +204,67 @@ fn paint_lanes(
     lane_tops
 }
 
+/// Every placed event, single-day ones' diamonds in one mesh beneath titles and rings.
+/// Returns the event under `pointer` and where each event was drawn.
+fn paint_events<'d>(
+    painter: &egui::Painter,
+    cx: &ViewContext<'d>,
+    placed: &[PlacedEvent],
+    lane_tops: &[f32],
+    look: &EventLook,
+    pointer: Option<egui::Pos2>,
+) -> (Option<&'d Event>, Vec<(String, Rect)>) {
+    let mut hovered = None;
+    let mut event_rects = Vec::with_capacity(placed.len());
+    let diamonds_slot = painter.add(egui::Shape::Noop);
+    let mut diamond_mesh = look.diamonds.mesh(placed.len());
+    for placed_event in placed {
+        let Some(event) = cx.dataset.events.get(placed_event.index) else {
+            continue;
+        };
+        let selected = cx.cursor.selected_event.as_deref() == Some(event.id.as_str());
+        let top = lane_tops[placed_event.lane];
+        let shape_rect = paint_placed_event(
+            painter,
+            &mut diamond_mesh,
+            event,
+            placed_event,
+            top,
+            selected,
+            look,
+        );
+        if pointer.is_some_and(|p| shape_rect.expand(2.0).contains(p)) {
+            hovered = Some(event);
+        }
+        event_rects.push((event.id.clone(), shape_rect));
+    }
+    painter.set(diamonds_slot, egui::Shape::mesh(diamond_mesh));
+    (hovered, event_rects)
+}
+
+/// The width of an event's outline, in points.
+const EVENT_OUTLINE_WIDTH: f32 = 1.8;
+
+/// Half the height of an event's bar or marker in rows `row_height` tall.
+fn event_half_height(row_height: f32) -> f32 {
+    (row_height * 0.32).clamp(3.0, 10.0)
+}
+
 /// What every event on the canvas shares this frame.
 struct EventLook {
     row_height: f32,
+    half_height: f32,
     titles_fit: bool,
     text_color: Color32,
+    /// The diamond single-day events are drawn with.
+    diamonds: SpriteSheet,
 }
 
 /// One event in its row: bar or marker, whiskers when dated roughly, the selection ring and
 /// its title when there is room. Returns the rectangle that answers the pointer.
 fn paint_placed_event(
     painter: &egui::Painter,
+    diamond_mesh: &mut egui::Mesh,
     event: &Event,
     placed: &PlacedEvent,
     lane_top: f32,
@@ -230,7 +281,7 @@ fn paint_placed_event(
     } = *placed;
     #[expect(clippy::cast_precision_loss, reason = "a handful of rows")]
     let middle_y = lane_top + look.row_height * (row as f32 + 0.5);
-    let half_height = (look.row_height * 0.32).clamp(3.0, 10.0);
+    let half_height = look.half_height;
     let color = theme::stance_color(event.stance);
     let shape_rect = if as_marker {
         Rect::from_center_size(
@@ -243,7 +294,15 @@ fn paint_placed_event(
             middle_y - half_height..=middle_y + half_height,
         )
     };
-    paint_event(painter, event, shape_rect, as_marker, color);
+    paint_event(
+        painter,
+        diamond_mesh,
+        look,
+        event,
+        shape_rect,
+        as_marker,
+        color,
+    );
     let whisker = if event.dated_roughly() {
         paint_whiskers(painter, shape_rect, color);
         ROUGH_WHISKER
@@ -360,29 +419,30 @@ fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32) {
     );
 }
 
-/// Draws an event: a bar over its period, or a marker for a single day; colour is the
-/// stance, and so is the fill (cooperation filled, divergence hollow, mixed half, context grey).
+/// Draws an event: a bar over its period, or a diamond for a single day (added to
+/// `diamond_mesh`); colour is the stance, and so is the fill (cooperation filled, divergence
+/// hollow, mixed half, context grey).
 fn paint_event(
     painter: &egui::Painter,
+    diamond_mesh: &mut egui::Mesh,
+    look: &EventLook,
     event: &Event,
     rect: Rect,
     as_marker: bool,
     color: Color32,
 ) {
-    let stroke = Stroke::new(1.8, color);
     // Context events keep their own grey: the stance colour is the colour here.
     let fill = theme::stance_fill(event.stance, color);
     if as_marker {
-        let c = rect.center();
-        let r = rect.width() / 2.0;
-        let points = vec![
-            c + vec2(0.0, -r),
-            c + vec2(r, 0.0),
-            c + vec2(0.0, r),
-            c + vec2(-r, 0.0),
-        ];
-        painter.add(egui::Shape::convex_polygon(points, fill, stroke));
+        let centre = rect.center();
+        if fill != Color32::TRANSPARENT {
+            look.diamonds
+                .add(diamond_mesh, centre, SpriteLayer::Fill, fill);
+        }
+        look.diamonds
+            .add(diamond_mesh, centre, SpriteLayer::Stroke, color);
     } else {
+        let stroke = Stroke::new(EVENT_OUTLINE_WIDTH, color);
         painter.rect(rect, 3.0, fill, stroke, egui::StrokeKind::Inside);
     }
 }

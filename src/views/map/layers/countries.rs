@@ -8,13 +8,16 @@ use crate::data::{Domain, Stance};
 use crate::geo::mesh::{CountryMesh, transform_to_screen};
 use crate::theme;
 use crate::views::map::projector::visible_runs;
+use crate::views::map::retained::paint_retained;
 
 /// The countries of the basemap.
 pub struct Countries;
 
 impl MapLayer for Countries {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {
-        paint_fills_and_borders(painter, scene);
+        paint_retained(painter, "countries", scene.still_key, |shapes| {
+            fills_and_borders(scene, shapes);
+        });
         paint_labels(painter, scene);
     }
 }
@@ -45,7 +48,8 @@ fn area_tints<'d>(scene: &MapScene<'d>) -> Vec<(&'d str, Stance, Domain)> {
         .collect()
 }
 
-fn paint_fills_and_borders(painter: &Painter, scene: &MapScene<'_>) {
+/// The countries filled, then their borders, the parties' last and thicker.
+fn fills_and_borders(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
     let projector = scene.projector;
     let colors = scene.colors;
     let setup = &scene.world.setup;
@@ -89,7 +93,7 @@ fn paint_fills_and_borders(painter: &Painter, scene: &MapScene<'_>) {
         mesh.indices
             .extend(country.indices.iter().map(|index| index + offset));
     }
-    painter.add(Shape::mesh(mesh));
+    shapes.push(Shape::mesh(mesh));
     let border = Stroke::new(0.6, colors.border);
     let party_border = Stroke::new(1.4, colors.label);
     let mut party_outlines = Vec::new();
@@ -101,14 +105,16 @@ fn paint_fills_and_borders(painter: &Painter, scene: &MapScene<'_>) {
                 if party {
                     party_outlines.push(run);
                 } else {
-                    painter.add(Shape::line(run, border));
+                    shapes.push(Shape::line(run, border));
                 }
             }
         }
     }
-    for run in party_outlines {
-        painter.add(Shape::line(run, party_border));
-    }
+    shapes.extend(
+        party_outlines
+            .into_iter()
+            .map(|run| Shape::line(run, party_border)),
+    );
 }
 
 fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {

@@ -11,6 +11,7 @@ mod places;
 use eframe::egui::{Color32, Painter, Pos2, Shape, Stroke};
 
 use super::projector::Projector;
+use super::retained::StillKey;
 use super::state::MapItem;
 use crate::data::geojson::GeoLayer;
 use crate::data::{Dataset, Domain, Stance, YearSpan};
@@ -44,6 +45,8 @@ pub struct MapScene<'a> {
     pub colors: MapColors,
     /// Where each place shown is drawn.
     pub place_positions: &'a [(String, Pos2)],
+    /// What the still parts of this frame depend on (see [`super::retained`]).
+    pub still_key: StillKey,
 }
 
 impl MapScene<'_> {

@@ -1,12 +1,16 @@
 //! Places: a symbol each, shape by kind, colour by domain, fill and edge by stance.
 
-use eframe::egui::{Painter, Pos2, Shape, Stroke, vec2};
+use eframe::egui::{Color32, Mesh, Painter, Pos2, Shape, Stroke, vec2};
 
 use super::{HOVER_POINTS, MapLayer, MapScene, record_color};
 use crate::data::{Domain, Place, PlaceKind, Stance};
 use crate::theme;
 use crate::views::map::projector::Projector;
 use crate::views::map::state::MapItem;
+use crate::views::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
+
+/// A symbol's size in points: the radius of its square, before each kind's own proportions.
+const SYMBOL_RADIUS: f32 = 6.5;
 
 /// The dataset's places.
 pub struct Places;
@@ -19,8 +23,23 @@ impl MapLayer for Places {
             .places
             .iter()
             .filter(|p| scene.shows(&p.domains, p.stance, p.years));
+        let mut symbols = SymbolMeshes::default();
+        let mut masts = Vec::new();
         for (place, (_, center)) in shown.zip(scene.place_positions) {
-            paint_symbol(painter, place, *center, 1.0);
+            symbols.add(painter.ctx(), place, *center);
+            if place.kind == PlaceKind::NavalBase {
+                masts.push(*center);
+            }
+        }
+        painter.extend(symbols.into_shapes());
+        for center in masts {
+            painter.line_segment(
+                [
+                    center + vec2(0.0, -SYMBOL_RADIUS * 0.6),
+                    center + vec2(0.0, SYMBOL_RADIUS * 0.6),
+                ],
+                Stroke::new(1.5, theme::SYMBOL_OUTLINE),
+            );
         }
     }
 
@@ -49,59 +68,64 @@ pub fn place_positions(
         .collect()
 }
 
-/// Draws a place's symbol at `center`, `scale` times its normal size.
-fn paint_symbol(painter: &Painter, place: &Place, center: Pos2, scale: f32) {
-    let color = record_color(&place.domains, Domain::Diplomacy);
-    let outline = Stroke::new(1.6 * scale, theme::SYMBOL_OUTLINE);
-    let fill = theme::stance_fill(place.stance, color);
-    let stroke = match place.stance {
-        Stance::Cooperation => outline,
-        Stance::Divergence => Stroke::new(2.6 * scale, color),
-        Stance::Mixed => Stroke::new(2.0 * scale, color),
-        Stance::Context => Stroke::new(1.0 * scale, theme::SYMBOL_OUTLINE),
-    };
-    let r = 6.5 * scale;
-    let polygon = |points: Vec<Pos2>| Shape::convex_polygon(points, fill, stroke);
-    let shape = match place.kind {
-        PlaceKind::AirBase => polygon(vec![
-            center + vec2(0.0, -r * 1.2),
-            center + vec2(r, r * 0.8),
-            center + vec2(-r, r * 0.8),
-        ]),
-        PlaceKind::NuclearFacility => polygon(vec![
-            center + vec2(0.0, -r * 1.2),
-            center + vec2(r * 1.2, 0.0),
-            center + vec2(0.0, r * 1.2),
-            center + vec2(-r * 1.2, 0.0),
-        ]),
-        PlaceKind::Port | PlaceKind::NavalBase => polygon(vec![
-            center + vec2(-r, -r),
-            center + vec2(r, -r),
-            center + vec2(r, r),
-            center + vec2(-r, r),
-        ]),
-        PlaceKind::BorderCrossing => polygon(vec![
-            center + vec2(-r * 0.5, -r),
-            center + vec2(r * 0.5, -r),
-            center + vec2(r, 0.0),
-            center + vec2(r * 0.5, r),
-            center + vec2(-r * 0.5, r),
-            center + vec2(-r, 0.0),
-        ]),
-        PlaceKind::City | PlaceKind::Facility | PlaceKind::Region | PlaceKind::Sea => {
-            Shape::Circle(eframe::egui::epaint::CircleShape {
-                center,
-                radius: r * 0.85,
-                fill,
-                stroke,
-            })
+/// Places' symbols drawn as sprites: one mesh for each shape and outline width, in the
+/// order they are first met.
+#[derive(Default)]
+struct SymbolMeshes {
+    meshes: Vec<((SpriteShape, u32), SpriteSheet, Mesh)>,
+}
+
+impl SymbolMeshes {
+    /// Adds `place`'s symbol at `center`: shape by kind, colour by domain, fill and outline by
+    /// stance.
+    fn add(&mut self, ctx: &eframe::egui::Context, place: &Place, center: Pos2) {
+        let (shape, radius) = symbol_shape(place.kind);
+        let (fill, outline) = symbol_colors(place);
+        let key = (shape, outline.width.to_bits());
+        let index = if let Some(index) = self.meshes.iter().position(|(k, _, _)| *k == key) {
+            index
+        } else {
+            let sheet = SpriteSheet::get(ctx, shape, radius, outline.width);
+            self.meshes.push((key, sheet, sheet.mesh(16)));
+            self.meshes.len() - 1
+        };
+        let (_, sheet, mesh) = &mut self.meshes[index];
+        if fill != Color32::TRANSPARENT {
+            sheet.add(mesh, center, SpriteLayer::Fill, fill);
         }
-    };
-    painter.add(shape);
-    if place.kind == PlaceKind::NavalBase {
-        painter.line_segment(
-            [center + vec2(0.0, -r * 0.6), center + vec2(0.0, r * 0.6)],
-            Stroke::new(1.5, theme::SYMBOL_OUTLINE),
-        );
+        sheet.add(mesh, center, SpriteLayer::Stroke, outline.color);
     }
+
+    /// The meshes, to be painted.
+    fn into_shapes(self) -> impl Iterator<Item = Shape> {
+        self.meshes
+            .into_iter()
+            .map(|(_, _, mesh)| Shape::mesh(mesh))
+    }
+}
+
+/// The shape of a kind of place, and its radius in points.
+fn symbol_shape(kind: PlaceKind) -> (SpriteShape, f32) {
+    match kind {
+        PlaceKind::AirBase => (SpriteShape::Triangle, SYMBOL_RADIUS),
+        PlaceKind::NuclearFacility => (SpriteShape::Diamond, SYMBOL_RADIUS * 1.2),
+        PlaceKind::Port | PlaceKind::NavalBase => (SpriteShape::Square, SYMBOL_RADIUS),
+        PlaceKind::BorderCrossing => (SpriteShape::Hexagon, SYMBOL_RADIUS),
+        PlaceKind::City | PlaceKind::Facility | PlaceKind::Region | PlaceKind::Sea => {
+            (SpriteShape::Circle, SYMBOL_RADIUS * 0.85)
+        }
+    }
+}
+
+/// A place's fill (its domain's colour, as full as its stance) and outline.
+fn symbol_colors(place: &Place) -> (Color32, Stroke) {
+    let color = record_color(&place.domains, Domain::Diplomacy);
+    let fill = theme::stance_fill(place.stance, color);
+    let outline = match place.stance {
+        Stance::Cooperation => Stroke::new(1.6, theme::SYMBOL_OUTLINE),
+        Stance::Divergence => Stroke::new(2.6, color),
+        Stance::Mixed => Stroke::new(2.0, color),
+        Stance::Context => Stroke::new(1.0, theme::SYMBOL_OUTLINE),
+    };
+    (fill, outline)
 }
