@@ -29,6 +29,7 @@ pub mod imf_imts;
 pub mod numbers;
 pub mod observation;
 pub mod parallel;
+pub mod prefilter;
 pub mod progress;
 pub mod read;
 pub mod report;
@@ -140,9 +141,18 @@ pub fn import(
     )?;
     let file = pass.report.file.clone();
     if pass.collected.values.is_empty() {
+        // The read passed over other pairs' rows; what the file holds instead is told from
+        // a read of every row.
+        let whole = read::read_file_every_row(
+            path,
+            Some(options.pair),
+            options.product.as_deref(),
+            progress,
+            cancel,
+        )?;
         return Err(ImportError::whole(
             &file,
-            missing_pair(&pass.report, options.pair),
+            missing_pair(&whole.report, options.pair),
         ));
     }
     let file_name = path
