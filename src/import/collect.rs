@@ -204,6 +204,30 @@ impl Collector {
         }
     }
 
+    /// Flags the pair's value that `observation` names (its value aside) as an estimate,
+    /// for files that say so in a row of its own (IMF DOTS `Status`); false when no such
+    /// value has been taken yet.
+    pub fn flag_estimate(&mut self, observation: &Observation<'_>, reason: &'static str) -> bool {
+        let (from, to, by) = observation.direction();
+        let key = SeriesKey {
+            from,
+            to,
+            by,
+            product: observation.product.map(Box::from),
+        };
+        match self
+            .values
+            .get_mut(&key)
+            .and_then(|cells| cells.get_mut(&observation.period))
+        {
+            Some(cell) => {
+                cell.estimate.get_or_insert(reason);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Adds what `later` collected from the rows after this collector's rows (a block of
     /// the same file read on another thread), as if one collector had read them all.
     pub fn merge(&mut self, later: Self) {

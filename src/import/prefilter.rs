@@ -176,7 +176,10 @@ fn outside_quotes(block: &[u8], lines: &[(usize, usize)]) -> bool {
 
 /// Whether `bytes` hold an odd number of `"`.
 fn odd_quotes(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0u8, |parity, &b| parity ^ u8::from(b == b'"')) == 1
+    bytes
+        .iter()
+        .fold(0u8, |parity, &b| parity ^ u8::from(b == b'"'))
+        == 1
 }
 
 #[cfg(test)]
@@ -225,7 +228,10 @@ mod tests {
         for (file, block_bytes) in [
             ("comtrade_plus/TradeData_THA_M_8542_2014-2024.csv", 8192),
             ("comtrade_plus_bulk/comtrade_example.txt", 300),
-            ("comtrade_legacy/comtrade_EU28_partners_252310_2000-2020.csv", 4096),
+            (
+                "comtrade_legacy/comtrade_EU28_partners_252310_2000-2020.csv",
+                4096,
+            ),
             ("comtrade_legacy/comtrade_all_WLD_TOTAL_2017.csv", 2048),
             ("comtrade_legacy/comtrade_CHN_USA_X_2018_HS2.csv", 65536),
             ("comtrade_legacy/comtrade_EU28_UKR_X_1007.csv", 512),
@@ -329,9 +335,17 @@ mod tests {
             fields[6] = code(&mut numbers).into_bytes();
             fields[11] = code(&mut numbers).into_bytes();
             fields[5] = (2014 + numbers.next(4)).to_string().into_bytes();
-            fields[9] = if numbers.next(2) == 0 { b"M".to_vec() } else { b"X".to_vec() };
+            fields[9] = if numbers.next(2) == 0 {
+                b"M".to_vec()
+            } else {
+                b"X".to_vec()
+            };
             fields[43] = format!("{}.{}", numbers.next(1_000_000), numbers.next(1000)).into_bytes();
-            fields[14] = if numbers.next(8) == 0 { b"643".to_vec() } else { b"0".to_vec() };
+            fields[14] = if numbers.next(8) == 0 {
+                b"643".to_vec()
+            } else {
+                b"0".to_vec()
+            };
             if numbers.next(40) == 0 {
                 fields[21] = format!("circuits\nsee note {}", numbers.next(1000)).into_bytes();
             }
@@ -390,7 +404,8 @@ mod tests {
     #[test]
     fn only_lines_with_both_numbers_are_kept_with_their_file_lines() {
         let baci = filter("RUS,IRN", CodeScheme::Baci);
-        let block = "2023,643,364,1,2,NA\n2023,643,156,1,2,NA\n2023,4,8,364,643.5,NA\n2023,364,643,9,9,9";
+        let block =
+            "2023,643,364,1,2,NA\n2023,643,156,1,2,NA\n2023,4,8,364,643.5,NA\n2023,364,643,9,9,9";
         let ((out, filtered), lines) = run_lines(&baci, block);
         assert_eq!(
             out,

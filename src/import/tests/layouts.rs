@@ -54,6 +54,66 @@ fn imf_dots_time_series_with_bom_and_panel() {
         value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2020),
         1.1e9,
     );
+    // The Status row marks 2020 `e`: an IMF estimate.
+    let points = &imported.dataset.series[0].points;
+    assert_eq!(points.len(), 1);
+    assert!(points[0].approximate, "{:?}", points[0]);
+    assert!(
+        points[0].note.contains("IMF estimate"),
+        "{}",
+        points[0].note
+    );
+    // A Status row before its Value row, months, and another pair's `e`: only Iran's
+    // March imports are estimates, so the year made of twelve months is one.
+    let mut text = String::from("Country Code,Indicator Code,Counterpart Country Code,Attribute");
+    for month in 1..=12 {
+        let _ = write!(text, ",2021M{month:02}");
+    }
+    text.push('\n');
+    let row = |country: &str,
+               indicator: &str,
+               partner: &str,
+               attribute: &str,
+               cell: &dyn Fn(u32) -> String| {
+        let cells: Vec<String> = (1..=12).map(cell).collect();
+        format!(
+            "{country},{indicator},{partner},{attribute},{}\n",
+            cells.join(",")
+        )
+    };
+    text.push_str(&row("429", "TMG_CIF_USD", "922", "Status", &|m| {
+        if m == 3 { "e".into() } else { String::new() }
+    }));
+    text.push_str(&row("922", "TXG_FOB_USD", "111", "Status", &|_| "e".into()));
+    text.push_str(&row("922", "TXG_FOB_USD", "111", "Value", &|m| {
+        format!("{m}00")
+    }));
+    text.push_str(&row("429", "TMG_CIF_USD", "922", "Value", &|m| {
+        format!("{m}000")
+    }));
+    text.push_str(&row("922", "TXG_FOB_USD", "429", "Value", &|m| {
+        format!("{m}0")
+    }));
+    text.push_str(&row("922", "TXG_FOB_USD", "429", "Status", &|_| "r".into()));
+    let months = temp_file(&folder, "DOT_months.csv", text.as_bytes());
+    let imported = run_import(&months, "RUS,IRN").expect("imports");
+    let flagged = |exporter: &str, importer: &str, by| {
+        let id = FlowSeries {
+            exporter: exporter.into(),
+            importer: importer.into(),
+            reported_by: by,
+            product: None,
+        }
+        .series_id();
+        let series = imported.dataset.series.iter().find(|s| s.id == id);
+        series.expect("series").points[0].approximate
+    };
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2021),
+        78_000.0,
+    );
+    assert!(flagged("RUS", "IRN", ReportedBy::Importer));
+    assert!(!flagged("RUS", "IRN", ReportedBy::Exporter));
     let panel = temp_file(
         &folder,
         "DOT_panel.csv",
