@@ -34,6 +34,7 @@ pub mod progress;
 pub mod read;
 pub mod report;
 pub mod resolve;
+pub mod row_sources;
 pub mod table;
 pub mod tidy;
 pub mod wits;

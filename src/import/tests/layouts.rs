@@ -202,3 +202,74 @@ fn tidy_table_in_utf16_and_as_a_spreadsheet() {
         3.36e9,
     );
 }
+
+#[test]
+fn tidy_source_column_makes_one_source_record_per_text_cited_by_its_rows() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = temp_file(
+        &folder,
+        "sources.csv",
+        b"year,reporter,partner,flow,value,unit,source\n\
+2010,RUS,IRN,exports,3.36,USD bn,Federal Customs Service\n\
+2011,RUS,IRN,exports,3.5,USD bn,\n\
+2012,RUS,IRN,exports,2.3,USD bn,federal customs service!\n\
+2010,IRN,RUS,imports,1.15,USD bn,https://example.org/irica\n\
+2011,IRN,RUS,imports,1.2,USD bn,Federal Customs Service\n",
+    );
+    let imported = run_import(&path, "RUS,IRN").expect("imports");
+    let dataset = &imported.dataset;
+    let record = |title: &str| {
+        dataset
+            .sources
+            .iter()
+            .find(|s| s.title == title)
+            .unwrap_or_else(|| panic!("no record {title}: {:?}", dataset.sources))
+    };
+    let customs = record("Federal Customs Service");
+    let lower = record("federal customs service!");
+    let irica = record("https://example.org/irica");
+    assert_ne!(customs.id, lower.id);
+    assert!(
+        customs.id.starts_with("import-sources-csv--source-"),
+        "{}",
+        customs.id
+    );
+    assert_eq!(irica.url.as_deref(), Some("https://example.org/irica"));
+    let cited = |exporter: &str, importer: &str, by, year| {
+        let id = FlowSeries {
+            exporter: exporter.into(),
+            importer: importer.into(),
+            reported_by: by,
+            product: None,
+        }
+        .series_id();
+        let series = dataset.series.iter().find(|s| s.id == id).expect("series");
+        let point = series
+            .points
+            .iter()
+            .find(|p| p.year == year)
+            .expect("point");
+        point.sources.clone()
+    };
+    let file = "import-sources-csv--rus";
+    assert_eq!(
+        cited("RUS", "IRN", ReportedBy::Exporter, 2010),
+        [customs.id.clone(), file.to_owned()]
+    );
+    assert_eq!(cited("RUS", "IRN", ReportedBy::Exporter, 2011), [file]);
+    assert_eq!(
+        cited("RUS", "IRN", ReportedBy::Exporter, 2012),
+        [lower.id.clone(), file.to_owned()]
+    );
+    assert_eq!(
+        cited("RUS", "IRN", ReportedBy::Importer, 2010),
+        [irica.id.clone(), "import-sources-csv--irn".to_owned()]
+    );
+    // Three distinct texts, two reporters' file records; every cited id is a record.
+    assert_eq!(dataset.sources.len(), 5);
+    assert!(crate::data::validate::validate(dataset).is_empty());
+    // Removing the import takes the row sources too.
+    let mut merged = dataset.clone();
+    assert!(remove_import(&mut merged, "sources.csv") > 0);
+    assert!(merged.sources.is_empty(), "{:?}", merged.sources);
+}
