@@ -281,7 +281,7 @@ fn point(
     if let Some(other) = value.conflicting_usd {
         notes.push(format!(
             "the same file also gives {} for this flow and year; both are in the file",
-            other / unit.dollars()
+            crate::format::format_usd(other)
         ));
     }
     Point {

@@ -212,11 +212,11 @@ fn missing_pair(report: &FileReport, pair: Pair) -> ImportErrorKind {
             .iter()
             .any(|f| f.reporter == id || f.partner == id)
     };
+    let table = countries();
+    let name = |id| in_a_sentence(table.get(id).map_or("?", |c| c.name.as_str()));
     if !present(a) && !present(b) {
-        let table = countries();
-        let names = |id| table.get(id).map_or("?", |c| c.name.as_str());
         return ImportErrorKind::PairNotInFile {
-            wanted: format!("{} nor {}", names(a), names(b)),
+            wanted: format!("{} nor {}", name(a), name(b)),
             found,
         };
     }
@@ -225,7 +225,35 @@ fn missing_pair(report: &FileReport, pair: Pair) -> ImportErrorKind {
         found.push_str("; ");
         found.push_str(warning);
     }
-    ImportErrorKind::NoRowsForPair { wanted, found }
+    ImportErrorKind::NoRowsForPair {
+        between: format!("{} and {}", name(a), name(b)),
+        found,
+    }
+}
+
+/// A country's name as it reads inside a sentence: `the United States`, `the Netherlands`,
+/// `Germany`.
+fn in_a_sentence(name: &str) -> String {
+    const WITH_THE: [&str; 9] = [
+        "Bahamas",
+        "Comoros",
+        "Gambia",
+        "Maldives",
+        "Netherlands",
+        "Philippines",
+        "Seychelles",
+        "World",
+        "European Union",
+    ];
+    let takes_the = name.starts_with("United ")
+        || name.contains("Republic")
+        || name.ends_with("Islands")
+        || WITH_THE.contains(&name);
+    if takes_the {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Merges an import into `base`, first removing any earlier import of the same file, so

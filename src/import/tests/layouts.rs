@@ -273,3 +273,22 @@ fn tidy_source_column_makes_one_source_record_per_text_cited_by_its_rows() {
     assert!(remove_import(&mut merged, "sources.csv") > 0);
     assert!(merged.sources.is_empty(), "{:?}", merged.sources);
 }
+
+#[test]
+fn a_conflicting_value_is_noted_rounded_with_its_unit() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = tidy_file(
+        &folder,
+        "conflict.csv",
+        "2010,RUS,IRN,exports,3.36,USD bn,\n2010,RUS,IRN,exports,3421.987654,USD mn,\n",
+    );
+    let imported = run_import(&path, "RUS,IRN").expect("imports");
+    let point = &imported.dataset.series[0].points[0];
+    assert!(
+        point
+            .note
+            .contains("the same file also gives USD 3.42 bn for this flow and year"),
+        "{}",
+        point.note
+    );
+}

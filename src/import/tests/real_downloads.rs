@@ -343,6 +343,17 @@ fn wits_trade_summary_with_padded_numbers_and_units_in_names() {
         matches!(error.kind, ImportErrorKind::NoRowsForPair { .. }),
         "{error}"
     );
+    assert!(
+        error
+            .to_string()
+            .contains("no row of this file is between Russia and Iran; it holds "),
+        "{error}"
+    );
+    assert_eq!(
+        crate::import::in_a_sentence("United States"),
+        "the United States"
+    );
+    assert_eq!(crate::import::in_a_sentence("Germany"), "Germany");
 }
 
 #[test]
