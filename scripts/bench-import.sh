@@ -89,5 +89,5 @@ bench() {
 }
 
 echo "bench-import $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); $("$bin" --version)"
-[[ "${BENCH_ONLY:-}" == baci ]] || bench "Comtrade Plus CSV, $comtrade_rows rows, $(du -h "$comtrade" | cut -f1)" comtrade "$comtrade" "$comtrade"
-[[ "${BENCH_ONLY:-}" == comtrade ]] || bench "BACI year zip, $baci_rows rows, $(du -h "$baci_zip" | cut -f1) zipped, $(du -h "$baci_csv" | cut -f1) unzipped" baci "$baci_zip" "$baci_csv"
+[[ "${BENCH_ONLY:-}" == baci ]] || bench "Comtrade Plus CSV, $comtrade_rows rows, $(du -hL "$comtrade" | cut -f1)" comtrade "$comtrade" "$comtrade"
+[[ "${BENCH_ONLY:-}" == comtrade ]] || bench "BACI year zip, $baci_rows rows, $(du -hL "$baci_zip" | cut -f1) zipped, $(du -hL "$baci_csv" | cut -f1) unzipped" baci "$baci_zip" "$baci_csv"

@@ -35,6 +35,26 @@ pub fn format_value(value: f64) -> String {
     }
 }
 
+/// An amount of US dollars as an analyst writes it, in the unit that suits its size and
+/// rounded to it: `USD 3.42 bn`, `USD 412.3 mn`, `USD 53.1 thousand`, `USD 870`.
+pub fn format_usd(usd: f64) -> String {
+    let size = usd.abs();
+    let (scaled, decimals, unit) = if size >= 1e9 {
+        (usd / 1e9, 2, " bn")
+    } else if size >= 1e6 {
+        (usd / 1e6, 1, " mn")
+    } else if size >= 1e3 {
+        (usd / 1e3, 1, " thousand")
+    } else {
+        (usd, 0, "")
+    };
+    let factor = 10f64.powi(decimals);
+    format!(
+        "USD {}{unit}",
+        format_value((scaled * factor).round() / factor)
+    )
+}
+
 /// The full citation of the source with `id`, or a plain statement that it is missing.
 pub fn source_citation(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(
@@ -56,5 +76,14 @@ mod tests {
         assert_eq!(format_value(1_234_567.891), "1,234,567.891");
         assert_eq!(format_value(-0.0001), "0");
         assert_eq!(format_value(0.125), "0.125");
+    }
+
+    #[test]
+    fn dollars_in_the_unit_that_suits_them() {
+        assert_eq!(format_usd(3_421_987_654.3), "USD 3.42 bn");
+        assert_eq!(format_usd(1_234_567_000_000.0), "USD 1,234.57 bn");
+        assert_eq!(format_usd(412_345_678.0), "USD 412.3 mn");
+        assert_eq!(format_usd(-53_140.0), "USD -53.1 thousand");
+        assert_eq!(format_usd(870.4), "USD 870");
     }
 }

@@ -13,6 +13,7 @@ mod chrome;
 mod commands;
 mod dialogs;
 mod export;
+mod follow_data;
 mod import;
 mod input;
 pub mod menu;
@@ -142,6 +143,8 @@ pub struct BilateralApp {
     presenter: Option<Presenter>,
     /// Bumped whenever `dataset` changes, so caches know to rebuild.
     data_generation: u64,
+    /// The data generation the cursor was last checked against ([`follow_data`]).
+    cursor_checked_generation: u64,
     caches: ViewCaches,
     persistence: persistence::Persistence,
     file_dialog: Option<dialogs::PendingDialog>,
@@ -195,6 +198,7 @@ impl BilateralApp {
             views,
             presenter: None,
             data_generation: 0,
+            cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             persistence: persistence::Persistence::new(settings_store),
             file_dialog: None,
@@ -271,6 +275,7 @@ impl eframe::App for BilateralApp {
         self.poll_import(&ctx);
         self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();
+        commands.extend(self.cursor_to_the_data());
         commands.extend(input::commands_from_input(
             &ctx,
             self.presenter.is_some(),

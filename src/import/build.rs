@@ -10,9 +10,10 @@ use crate::data::{
     Dataset, Metadata, PartialDate, Party, Point, SCHEMA_VERSION, Series, SeriesKind, Source,
 };
 
-use super::collect::{CollectedValues, SeriesKey, YearValue};
+use super::collect::{CollectedValues, SeriesKey, YearValue, distinct};
 use super::detect::Format;
 use super::observation::Valuation;
+use super::row_sources::RowSources;
 
 /// The unit imported values are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -111,15 +112,19 @@ pub fn build_dataset(
     let import = import_id(&facts.file_name);
     let mut sources: BTreeMap<String, Source> = BTreeMap::new();
     let mut series = Vec::new();
+    let (row_sources, row_records) = RowSources::new(&import, values, facts);
+    for record in row_records {
+        sources.insert(record.id.clone(), record);
+    }
     for (key, years) in values {
         let reporter = reporter_of(key);
         let source = source_id(&import, reporter);
         sources
             .entry(source.clone())
             .or_insert_with(|| source_record(&source, reporter, facts, unit));
-        series.push(flow_series(pair, key, years, &source, unit));
+        series.push(flow_series(pair, key, years, (&source, &row_sources), unit));
     }
-    series.extend(turnover_series(pair, values, &import, unit));
+    series.extend(turnover_series(pair, values, (&import, &row_sources), unit));
     let party = |id: CountryId| {
         let c = country(id);
         Party {
@@ -198,7 +203,7 @@ fn flow_series(
     pair: Pair,
     key: &SeriesKey,
     years: &BTreeMap<i32, YearValue>,
-    source: &str,
+    source: (&str, &RowSources),
     unit: ValueUnit,
 ) -> Series {
     let (exporter, importer) = (name(key.from), name(key.to));
@@ -256,7 +261,13 @@ fn flow_series(
     }
 }
 
-fn point(year: i32, value: &YearValue, source: &str, unit: ValueUnit) -> Point {
+/// The point of `year`, citing the sources its rows name and then the file's record.
+fn point(
+    year: i32,
+    value: &YearValue,
+    (file_source, row_sources): (&str, &RowSources),
+    unit: ValueUnit,
+) -> Point {
     let mut notes = Vec::new();
     if !value.valuation.label().is_empty() {
         notes.push(value.valuation.label().to_owned());
@@ -270,7 +281,7 @@ fn point(year: i32, value: &YearValue, source: &str, unit: ValueUnit) -> Point {
     if let Some(other) = value.conflicting_usd {
         notes.push(format!(
             "the same file also gives {} for this flow and year; both are in the file",
-            other / unit.dollars()
+            crate::format::format_usd(other)
         ));
     }
     Point {
@@ -278,7 +289,10 @@ fn point(year: i32, value: &YearValue, source: &str, unit: ValueUnit) -> Point {
         value: Some(value.value_usd / unit.dollars()),
         range: None,
         approximate: value.estimate.is_some(),
-        sources: vec![source.to_owned()],
+        sources: row_sources
+            .ids_for(value)
+            .chain(std::iter::once(file_source.to_owned()))
+            .collect(),
         note: notes.join("; "),
     }
 }
@@ -287,7 +301,7 @@ fn point(year: i32, value: &YearValue, source: &str, unit: ValueUnit) -> Point {
 fn turnover_series(
     pair: Pair,
     values: &CollectedValues,
-    import: &str,
+    (import, row_sources): (&str, &RowSources),
     unit: ValueUnit,
 ) -> Vec<Series> {
     let [a, b] = pair.countries();
@@ -324,8 +338,9 @@ fn turnover_series(
                     estimate: out.estimate.or(back.estimate),
                     made_from: None,
                     conflicting_usd: None,
+                    row_sources: distinct(out.row_sources.iter().chain(&back.row_sources)),
                 };
-                let mut point = point(*year, &sum, &source, unit);
+                let mut point = point(*year, &sum, (&source, row_sources), unit);
                 let sum_note = format!(
                     "exports {} plus imports {}",
                     out.valuation.label(),

@@ -34,6 +34,8 @@ struct Cell {
     valuation: Valuation,
     estimate: Option<&'static str>,
     conflicting: Option<f64>,
+    /// The source the row names (a tidy table's `source` column).
+    source: Option<Box<str>>,
 }
 
 /// A yearly value made from the file.
@@ -49,6 +51,9 @@ pub struct YearValue {
     pub made_from: Option<&'static str>,
     /// A different value the same file gives for the same flow and year, kept visible.
     pub conflicting_usd: Option<f64>,
+    /// The sources the file's rows name for it (a tidy table's `source` column), distinct,
+    /// in the order met; empty when the rows name none.
+    pub row_sources: Vec<Box<str>>,
 }
 
 /// The pair's values of some rows, by series and period, before they are made yearly.
@@ -160,6 +165,11 @@ impl Collector {
     /// Takes one observation.
     #[inline]
     pub fn push(&mut self, observation: &Observation<'_>) {
+        self.push_cited(observation, None);
+    }
+
+    /// Takes one observation whose row names its source (`None`: the row names none).
+    pub fn push_cited(&mut self, observation: &Observation<'_>, source: Option<&str>) {
         self.count(
             observation.reporter,
             observation.partner,
@@ -188,6 +198,7 @@ impl Collector {
                         valuation: observation.valuation,
                         estimate: observation.estimate,
                         conflicting: None,
+                        source: source.map(Box::from),
                     },
                 );
             }
@@ -201,6 +212,30 @@ impl Collector {
             Some(cell) => {
                 cell.conflicting.get_or_insert(observation.value_usd);
             }
+        }
+    }
+
+    /// Flags the pair's value that `observation` names (its value aside) as an estimate,
+    /// for files that say so in a row of its own (IMF DOTS `Status`); false when no such
+    /// value has been taken yet.
+    pub fn flag_estimate(&mut self, observation: &Observation<'_>, reason: &'static str) -> bool {
+        let (from, to, by) = observation.direction();
+        let key = SeriesKey {
+            from,
+            to,
+            by,
+            product: observation.product.map(Box::from),
+        };
+        match self
+            .values
+            .get_mut(&key)
+            .and_then(|cells| cells.get_mut(&observation.period))
+        {
+            Some(cell) => {
+                cell.estimate.get_or_insert(reason);
+                true
+            }
+            None => false,
         }
     }
 
@@ -396,6 +431,7 @@ impl Collector {
                                 estimate: cell.estimate,
                                 made_from: None,
                                 conflicting_usd: cell.conflicting,
+                                row_sources: cell.source.iter().cloned().collect(),
                             },
                         );
                     }
@@ -436,6 +472,7 @@ impl Collector {
                         estimate: cells.iter().find_map(|c| c.estimate),
                         made_from: Some(made_from),
                         conflicting_usd: None,
+                        row_sources: distinct(cells.iter().filter_map(|c| c.source.as_ref())),
                     },
                 );
             }
@@ -445,6 +482,17 @@ impl Collector {
         }
         result
     }
+}
+
+/// Each source once, in the order met.
+pub fn distinct<'s>(sources: impl Iterator<Item = &'s Box<str>>) -> Vec<Box<str>> {
+    let mut found: Vec<Box<str>> = Vec::new();
+    for source in sources {
+        if !found.contains(source) {
+            found.push(source.clone());
+        }
+    }
+    found
 }
 
 fn sum_products(

@@ -212,10 +212,10 @@ pub enum ImportErrorKind {
         codes: String,
     },
     /// One of the pair is in the file, but no row has both.
-    #[error("no row has both {wanted}; {found}")]
+    #[error("no row of this file is between {between}; it holds {found}")]
     NoRowsForPair {
-        /// The pair asked for.
-        wanted: String,
+        /// The pair asked for, in words: `the United States and Germany`.
+        between: String,
         /// What the file holds.
         found: String,
     },

@@ -3,14 +3,16 @@
 //! Countries are IMF numbers (Russia 922, Iran 429). Exports are `TXG_FOB_USD`, imports
 //! `TMG_CIF_USD`; the IMF's FOB conversion of imports (`TMG_FOB_USD`) and the balance
 //! (`TBG_USD`) are left out. In the Excel tables a value written as `256.26 e` is kept and
-//! flagged as an IMF estimate.
+//! flagged as an IMF estimate; in the time-series CSV, a value whose `Status` is `e` is.
+
+use std::collections::HashSet;
 
 use crate::data::country::{CodeScheme, CountryId, countries};
 
 use super::collect::Collector;
 use super::detect::{Format, Header};
 use super::error::{ImportError, ImportErrorKind};
-use super::numbers::parse_period;
+use super::numbers::{Period, parse_period};
 use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
@@ -45,7 +47,13 @@ pub fn scale_in(text: &str) -> Option<f64> {
     }
 }
 
-/// The time-series CSV: one row per country, indicator, counterpart and attribute.
+/// Why a value is an estimate when its `Status` row says `e`.
+const STATUS_ESTIMATE: &str = "an IMF estimate (Status `e` in the file)";
+
+/// The time-series CSV: one row per country, indicator, counterpart and attribute. A
+/// `Status` row gives the status of each value of the `Value` row with the same country,
+/// indicator and counterpart, before or after it: `e` flags the value as an IMF estimate;
+/// other statuses (`r`, empty) are not shown.
 pub fn read_time_series(
     rows: &mut Rows<'_, '_>,
     header: &Header,
@@ -65,15 +73,29 @@ pub fn read_time_series(
     let indicator_name = header.find("Indicator Name");
     let periods = header.period_columns();
     let mut resolver = Resolver::codes(CodeScheme::Imf);
+    // Estimates of the pair whose `Status` row came before the `Value` row.
+    let mut estimates_ahead: HashSet<(CountryId, CountryId, Flow, Period)> = HashSet::new();
     while rows.next_row()? {
         rows.tick()?;
         rows.check_width(header)?;
-        if !rows
-            .field(attribute)
-            .trim_ascii()
-            .eq_ignore_ascii_case(b"Value")
-        {
+        let kind = rows.field(attribute).trim_ascii();
+        if !kind.eq_ignore_ascii_case(b"Value") {
             collector.skip("status rows");
+            if kind.eq_ignore_ascii_case(b"Status") && collector.pair().is_some() {
+                let columns = StatusColumns {
+                    country,
+                    counterpart,
+                    indicator: indicator_column,
+                    periods: &periods,
+                };
+                flag_estimates(
+                    rows,
+                    &columns,
+                    &mut resolver,
+                    collector,
+                    &mut estimates_ahead,
+                )?;
+            }
             continue;
         }
         let (flow, valuation) = match indicator(&rows.text(indicator_column)?) {
@@ -95,18 +117,97 @@ pub fn read_time_series(
             None => 1.0,
         };
         for (column, name) in &periods {
-            push_cell(
-                rows,
-                collector,
-                *column,
-                name,
-                (reporter, partner),
-                (flow, valuation),
-                scale,
-            )?;
+            let Some(period) = parse_period(name.as_bytes()) else {
+                continue;
+            };
+            let Some(value) = rows.value(*column, name)? else {
+                continue;
+            };
+            let estimate = if value.estimate {
+                Some("an IMF estimate (marked `e` in the file)")
+            } else if !estimates_ahead.is_empty()
+                && estimates_ahead.remove(&(reporter, partner, flow, period))
+            {
+                Some(STATUS_ESTIMATE)
+            } else {
+                None
+            };
+            collector.push(&Observation {
+                period,
+                reporter,
+                partner,
+                flow,
+                value_usd: value.value * scale,
+                valuation,
+                estimate,
+                product: None,
+                reconciled: false,
+            });
         }
     }
     Ok(())
+}
+
+/// The columns of a time-series CSV a `Status` row is read by.
+struct StatusColumns<'p> {
+    country: usize,
+    counterpart: usize,
+    indicator: usize,
+    periods: &'p [(usize, String)],
+}
+
+/// Flags the pair's values that the `Status` row in `rows` marks `e`, or remembers them in
+/// `ahead` when their `Value` row comes later. Rows of other pairs and indicators not read
+/// are passed over silently: the `Status` row was counted already.
+fn flag_estimates(
+    rows: &Rows<'_, '_>,
+    columns: &StatusColumns<'_>,
+    resolver: &mut Resolver,
+    collector: &mut Collector,
+    ahead: &mut HashSet<(CountryId, CountryId, Flow, Period)>,
+) -> Result<(), ImportError> {
+    let Ok((flow, valuation)) = indicator(&rows.text(columns.indicator)?) else {
+        return Ok(());
+    };
+    let (Some(reporter), Some(partner)) = (
+        resolver.resolve(rows.field(columns.country)),
+        resolver.resolve(rows.field(columns.counterpart)),
+    ) else {
+        return Ok(());
+    };
+    if !collector.wants(reporter, partner) {
+        return Ok(());
+    }
+    for (column, name) in columns.periods {
+        let Some(period) = parse_period(name.as_bytes()) else {
+            continue;
+        };
+        if !is_estimate(rows.field(*column)) {
+            continue;
+        }
+        let observation = Observation {
+            period,
+            reporter,
+            partner,
+            flow,
+            value_usd: 0.0,
+            valuation,
+            estimate: None,
+            product: None,
+            reconciled: false,
+        };
+        if !collector.flag_estimate(&observation, STATUS_ESTIMATE) {
+            ahead.insert((reporter, partner, flow, period));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a `Status` cell marks an estimate: `e` among its letters (`e`, `E`, `e r`).
+fn is_estimate(status: &[u8]) -> bool {
+    status
+        .split(|b| !b.is_ascii_alphabetic())
+        .any(|mark| mark.eq_ignore_ascii_case(b"e"))
 }
 
 /// Pushes the value in `column` for the period `name`, when there is one.

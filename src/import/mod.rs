@@ -29,10 +29,12 @@ pub mod imf_imts;
 pub mod numbers;
 pub mod observation;
 pub mod parallel;
+pub mod prefilter;
 pub mod progress;
 pub mod read;
 pub mod report;
 pub mod resolve;
+pub mod row_sources;
 pub mod table;
 pub mod tidy;
 pub mod wits;
@@ -140,9 +142,18 @@ pub fn import(
     )?;
     let file = pass.report.file.clone();
     if pass.collected.values.is_empty() {
+        // The read passed over other pairs' rows; what the file holds instead is told from
+        // a read of every row.
+        let whole = read::read_file_every_row(
+            path,
+            Some(options.pair),
+            options.product.as_deref(),
+            progress,
+            cancel,
+        )?;
         return Err(ImportError::whole(
             &file,
-            missing_pair(&pass.report, options.pair),
+            missing_pair(&whole.report, options.pair),
         ));
     }
     let file_name = path
@@ -201,11 +212,11 @@ fn missing_pair(report: &FileReport, pair: Pair) -> ImportErrorKind {
             .iter()
             .any(|f| f.reporter == id || f.partner == id)
     };
+    let table = countries();
+    let name = |id| in_a_sentence(table.get(id).map_or("?", |c| c.name.as_str()));
     if !present(a) && !present(b) {
-        let table = countries();
-        let names = |id| table.get(id).map_or("?", |c| c.name.as_str());
         return ImportErrorKind::PairNotInFile {
-            wanted: format!("{} nor {}", names(a), names(b)),
+            wanted: format!("{} nor {}", name(a), name(b)),
             found,
         };
     }
@@ -214,7 +225,35 @@ fn missing_pair(report: &FileReport, pair: Pair) -> ImportErrorKind {
         found.push_str("; ");
         found.push_str(warning);
     }
-    ImportErrorKind::NoRowsForPair { wanted, found }
+    ImportErrorKind::NoRowsForPair {
+        between: format!("{} and {}", name(a), name(b)),
+        found,
+    }
+}
+
+/// A country's name as it reads inside a sentence: `the United States`, `the Netherlands`,
+/// `Germany`.
+fn in_a_sentence(name: &str) -> String {
+    const WITH_THE: [&str; 9] = [
+        "Bahamas",
+        "Comoros",
+        "Gambia",
+        "Maldives",
+        "Netherlands",
+        "Philippines",
+        "Seychelles",
+        "World",
+        "European Union",
+    ];
+    let takes_the = name.starts_with("United ")
+        || name.contains("Republic")
+        || name.ends_with("Islands")
+        || WITH_THE.contains(&name);
+    if takes_the {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// Merges an import into `base`, first removing any earlier import of the same file, so

@@ -15,6 +15,7 @@ use crate::data::country::Pair;
 use super::collect::{Collector, PairValues};
 use super::detect::{Format, Header};
 use super::error::{ImportError, ImportErrorKind};
+use super::prefilter::{Filtered, PairFilter};
 use super::progress::{Progress, Ticker};
 use super::read::dispatch;
 use super::resolve::Resolver;
@@ -50,6 +51,8 @@ pub struct Table<'h> {
     pub pair: Option<Pair>,
     /// The file line of the first row after the header.
     pub first_line: u64,
+    /// Passes over rows that cannot be the pair's before they are parsed, when given.
+    pub prefilter: Option<&'h PairFilter>,
 }
 
 struct Block {
@@ -98,13 +101,20 @@ pub fn read_blocks(
                 .spawn_scoped(scope, move || {
                     let mut partial = Collector::new(table.pair);
                     let mut codes = table.baci_codes.clone();
+                    let mut filtered = (Vec::new(), Vec::new());
                     loop {
                         let next = match blocks.lock() {
                             Ok(receiver) => receiver.recv(),
                             Err(_) => break,
                         };
                         let Ok(block) = next else { break };
-                        let result = parse_block(&block, table, cancel, &mut partial, &mut codes);
+                        let result = parse_block(
+                            &block,
+                            table,
+                            cancel,
+                            (&mut partial, &mut codes),
+                            &mut filtered,
+                        );
                         if result.is_err() {
                             stop.store(true, Ordering::Relaxed);
                         }
@@ -189,19 +199,33 @@ impl Merger {
     }
 }
 
+/// Parses one block, or the lines the prefilter (if any) picks out of it into `picked`;
+/// returns the pair's values and the rows read, passed over ones included.
 fn parse_block(
     block: &Block,
     table: &Table<'_>,
     cancel: &AtomicBool,
-    partial: &mut Collector,
-    codes: &mut Resolver,
+    (partial, codes): (&mut Collector, &mut Resolver),
+    (picked, file_lines): &mut (Vec<u8>, Vec<u64>),
 ) -> Result<(PairValues, u64), ImportError> {
+    let filtered = table
+        .prefilter
+        .map(|f| f.filter(&block.bytes, block.first_line, picked, file_lines));
     let mut quiet = |_: &Progress| {};
     let mut ticker = Ticker::new(&mut quiet, cancel, None);
-    let mut rows = Rows::from_block(&table.dialect, &block.bytes, block.first_line, &mut ticker);
+    let (mut rows, passed_over) = match filtered {
+        Some(Filtered::Kept { lines_passed_over }) => (
+            Rows::from_picked_lines(&table.dialect, picked, file_lines, &mut ticker),
+            lines_passed_over,
+        ),
+        Some(Filtered::Whole) | None => (
+            Rows::from_block(&table.dialect, &block.bytes, block.first_line, &mut ticker),
+            0,
+        ),
+    };
     dispatch(&mut rows, table.header, table.format, codes, partial)?;
     drop(rows);
-    Ok((partial.take_values(), ticker.rows()))
+    Ok((partial.take_values(), ticker.rows() + passed_over))
 }
 
 /// Cuts `text` into blocks at line ends outside quoted fields and hands each to `send`.
@@ -290,11 +314,87 @@ fn last_line_end(block: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+    use crate::data::country::CodeScheme;
     use crate::import::collect::Collected;
     use crate::import::decode::{TextEncoding, text_reader};
     use std::fmt::Write as _;
+
+    /// How [`read_bytes`] reads.
+    #[derive(Clone, Copy)]
+    pub enum Way {
+        /// One row at a time on this thread.
+        OneReader,
+        /// In blocks on three workers, every row parsed.
+        Blocks,
+        /// In blocks on three workers, other pairs' rows passed over by the prefilter.
+        BlocksPrefiltered,
+    }
+
+    /// Reads `bytes` (a text table named `t`) the way asked, in blocks of `block_bytes`.
+    pub fn read_bytes(
+        bytes: &[u8],
+        pair: Option<Pair>,
+        block_bytes: usize,
+        way: Way,
+    ) -> Result<Collected, ImportError> {
+        let cancel = AtomicBool::new(false);
+        let mut quiet = |_: &Progress| {};
+        let mut ticker = Ticker::new(&mut quiet, &cancel, None);
+        let (text, encoding) =
+            text_reader(Box::new(bytes)).map_err(|k| ImportError::whole("t", k))?;
+        assert_eq!(encoding, TextEncoding::Utf8OrWindows1252);
+        let mut collector = Collector::new(pair);
+        let mut codes = Resolver::codes(CodeScheme::Baci);
+        if let Way::OneReader = way {
+            let mut rows = Rows::from_text("t", None, text, encoding, &mut ticker)?;
+            let (header, format) = rows.find_trade_header()?;
+            dispatch(&mut rows, &header, format, &mut codes, &mut collector)?;
+        } else {
+            let head = bytes.to_vec();
+            let mut probe_quiet = |_: &Progress| {};
+            let mut probe_ticker = Ticker::new(&mut probe_quiet, &cancel, None);
+            let mut probe = Rows::from_text(
+                "t",
+                None,
+                Box::new(std::io::Cursor::new(head)),
+                encoding,
+                &mut probe_ticker,
+            )?;
+            let (header, format) = probe.find_trade_header()?;
+            let offset = usize::try_from(probe.next_row_byte().unwrap_or(0)).unwrap_or(0);
+            let scheme = if format == Format::Baci {
+                CodeScheme::Baci
+            } else {
+                CodeScheme::M49
+            };
+            let prefilter = pair
+                .filter(|_| matches!(way, Way::BlocksPrefiltered))
+                .and_then(|pair| PairFilter::new(pair, &Resolver::codes(scheme)));
+            let table = Table {
+                header: &header,
+                format,
+                dialect: probe.dialect(),
+                baci_codes: &codes,
+                pair,
+                first_line: probe.line() + 1,
+                prefilter: prefilter.as_ref(),
+            };
+            let mut rest = &bytes[offset..];
+            read_blocks(
+                &mut rest,
+                &table,
+                3,
+                block_bytes,
+                &mut ticker,
+                &mut collector,
+            )?;
+        }
+        collector
+            .finish(None)
+            .map_err(|k| ImportError::whole("t", k))
+    }
 
     /// Reads `bytes` one row at a time, and in blocks of `block_bytes` on three workers.
     fn both_ways(
@@ -305,59 +405,13 @@ mod tests {
         Result<Collected, ImportError>,
         Result<Collected, ImportError>,
     ) {
-        let cancel = AtomicBool::new(false);
-        let mut quiet = |_: &Progress| {};
-        let read =
-            |parallel: bool, quiet: &mut dyn FnMut(&Progress)| -> Result<Collected, ImportError> {
-                let mut ticker = Ticker::new(quiet, &cancel, None);
-                let (text, encoding) =
-                    text_reader(Box::new(bytes)).map_err(|k| ImportError::whole("t", k))?;
-                assert_eq!(encoding, TextEncoding::Utf8OrWindows1252);
-                let mut collector = Collector::new(pair);
-                let mut codes = Resolver::codes(crate::data::country::CodeScheme::Baci);
-                if parallel {
-                    let head = bytes.to_vec();
-                    let mut probe_quiet = |_: &Progress| {};
-                    let mut probe_ticker = Ticker::new(&mut probe_quiet, &cancel, None);
-                    let mut probe = Rows::from_text(
-                        "t",
-                        None,
-                        Box::new(std::io::Cursor::new(head)),
-                        encoding,
-                        &mut probe_ticker,
-                    )?;
-                    let (header, format) = probe.find_trade_header()?;
-                    let offset = usize::try_from(probe.next_row_byte().unwrap_or(0)).unwrap_or(0);
-                    let table = Table {
-                        header: &header,
-                        format,
-                        dialect: probe.dialect(),
-                        baci_codes: &codes,
-                        pair,
-                        first_line: probe.line() + 1,
-                    };
-                    let mut rest = &bytes[offset..];
-                    read_blocks(
-                        &mut rest,
-                        &table,
-                        3,
-                        block_bytes,
-                        &mut ticker,
-                        &mut collector,
-                    )?;
-                } else {
-                    let mut rows = Rows::from_text("t", None, text, encoding, &mut ticker)?;
-                    let (header, format) = rows.find_trade_header()?;
-                    dispatch(&mut rows, &header, format, &mut codes, &mut collector)?;
-                }
-                collector
-                    .finish(None)
-                    .map_err(|k| ImportError::whole("t", k))
-            };
-        (read(false, &mut quiet), read(true, &mut quiet))
+        (
+            read_bytes(bytes, pair, block_bytes, Way::OneReader),
+            read_bytes(bytes, pair, block_bytes, Way::Blocks),
+        )
     }
 
-    fn fixture(relative: &str) -> Vec<u8> {
+    pub fn fixture(relative: &str) -> Vec<u8> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let copied = root.join("tests/fixtures/trade").join(relative);
         let path = if copied.exists() {

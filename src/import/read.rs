@@ -19,6 +19,7 @@ use super::decode::{
 use super::detect::{Format, Header, is_baci_country_codes};
 use super::error::{ImportError, ImportErrorKind};
 use super::parallel::{self, PARALLEL_MIN_BYTES};
+use super::prefilter::PairFilter;
 use super::progress::{Progress, Ticker};
 use super::report::FileReport;
 use super::resolve::Resolver;
@@ -42,14 +43,41 @@ struct State<'r, 'a> {
     encoding: Option<&'static str>,
     file_bytes: u64,
     pair: Option<Pair>,
+    pass_over_other_pairs: bool,
     ticker: &'r mut Ticker<'a>,
 }
 
-/// Reads `path` once, keeping the values of `pair` (none: only counting).
+/// Reads `path` once, keeping the values of `pair` (none: only counting). With a pair,
+/// rows of large tables that cannot be the pair's are passed over unparsed
+/// ([`super::prefilter`]): they are counted in `rows_read` but in no other count, and
+/// their errors are not seen; [`read_file_every_row`] parses every row.
 pub fn read_file(
     path: &Path,
     pair: Option<Pair>,
     product: Option<&str>,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Pass, ImportError> {
+    read_path(path, pair, product, true, progress, cancel)
+}
+
+/// Reads `path` once as [`read_file`] does, parsing every row: every count is of the
+/// whole file, and the first bad row anywhere is an error.
+pub fn read_file_every_row(
+    path: &Path,
+    pair: Option<Pair>,
+    product: Option<&str>,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Pass, ImportError> {
+    read_path(path, pair, product, false, progress, cancel)
+}
+
+fn read_path(
+    path: &Path,
+    pair: Option<Pair>,
+    product: Option<&str>,
+    pass_over_other_pairs: bool,
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<Pass, ImportError> {
@@ -68,7 +96,14 @@ pub fn read_file(
         bytes: metadata.len(),
         beside: Some(path),
     };
-    let pass = read_source(opened, &source, pair, product, progress, cancel)?;
+    let pass = read_source_with(
+        opened,
+        &source,
+        (pair, pass_over_other_pairs),
+        product,
+        progress,
+        cancel,
+    )?;
     match FileState::of(&metadata).change_since(path) {
         Some(change) => Err(ImportError::whole(&file, ImportErrorKind::Io(change))),
         None => Ok(pass),
@@ -87,11 +122,24 @@ pub struct Source<'s> {
 }
 
 /// Reads a trade file from `reader` once, keeping the values of `pair` (none: only
-/// counting); [`read_file`] opens a path and reads it with this.
+/// counting), passing over rows of other pairs as [`read_file`] does; [`read_file`] opens a
+/// path and reads it with this.
 pub fn read_source<R: Read + Seek + Send>(
     reader: R,
     source: &Source<'_>,
     pair: Option<Pair>,
+    product: Option<&str>,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Pass, ImportError> {
+    read_source_with(reader, source, (pair, true), product, progress, cancel)
+}
+
+/// [`read_source`], passing over other pairs' rows or not (`pair.1`).
+fn read_source_with<R: Read + Seek + Send>(
+    reader: R,
+    source: &Source<'_>,
+    (pair, pass_over_other_pairs): (Option<Pair>, bool),
     product: Option<&str>,
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
@@ -117,6 +165,7 @@ pub fn read_source<R: Read + Seek + Send>(
         encoding: None,
         file_bytes: source.bytes,
         pair,
+        pass_over_other_pairs,
         ticker: &mut ticker,
     };
     match container {
@@ -255,6 +304,16 @@ impl State<'_, '_> {
         }
         self.encoding.get_or_insert(encoding.label());
         self.format.get_or_insert(format);
+        let prefilter = self
+            .pair
+            .filter(|_| self.pass_over_other_pairs)
+            .and_then(|pair| match format {
+                Format::Baci => PairFilter::new(pair, &self.baci_codes),
+                Format::ComtradePlus | Format::ComtradePlusBulk | Format::ComtradeLegacy => {
+                    PairFilter::new(pair, &Resolver::codes(CodeScheme::M49))
+                }
+                _ => None,
+            });
         let table = parallel::Table {
             header: &header,
             format,
@@ -262,6 +321,7 @@ impl State<'_, '_> {
             baci_codes: &self.baci_codes,
             pair: self.pair,
             first_line,
+            prefilter: prefilter.as_ref(),
         };
         let workers = std::thread::available_parallelism()
             .map_or(2, std::num::NonZero::get)

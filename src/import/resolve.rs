@@ -91,6 +91,39 @@ impl Resolver {
         found
     }
 
+    /// Every number this resolver reads as `country`, in decimal without leading zeros;
+    /// `None` for codes that are not numbers. Any text it reads as `country` holds one of
+    /// them: a number is read by its value (leading zeros and spaces aside), and a text
+    /// only as a number the country table or the file's own list gives (used by
+    /// [`super::prefilter`]).
+    pub fn numbers_of(&self, country: CountryId) -> Option<Vec<Vec<u8>>> {
+        let scheme = self.scheme.filter(|_| self.numeric)?;
+        let mut numbers: Vec<Vec<u8>> = (0..DIRECT)
+            .filter(|n| {
+                let text = n.to_string();
+                let answer = self.numbers[*n].unwrap_or_else(|| self.lookup(text.as_bytes()));
+                answer == Some(country)
+            })
+            .map(|n| n.to_string().into_bytes())
+            .collect();
+        numbers.extend(
+            self.texts
+                .iter()
+                .filter(|(_, answer)| **answer == Some(country))
+                .map(|(text, _)| text.to_vec()),
+        );
+        if let Some(listed) = countries().get(country) {
+            let table_codes: Vec<u16> = match scheme {
+                CodeScheme::M49 => listed.m49.iter().chain(&listed.comtrade).copied().collect(),
+                CodeScheme::Imf => listed.imf.iter().copied().collect(),
+                CodeScheme::Baci => listed.baci.clone(),
+                CodeScheme::Iso3 | CodeScheme::Iso2 => Vec::new(),
+            };
+            numbers.extend(table_codes.iter().map(|c| c.to_string().into_bytes()));
+        }
+        Some(numbers)
+    }
+
     fn lookup(&self, code: &[u8]) -> Option<CountryId> {
         let text = super::decode::lenient_text(code);
         let table = countries();

@@ -35,6 +35,9 @@ pub struct Rows<'r, 'a> {
     quoted: bool,
     delimiter: u8,
     line_offset: u64,
+    /// For a block of lines picked out of the file ([`super::prefilter`]): the file line of
+    /// each line of the text, which replaces `line_offset`.
+    file_lines: Option<&'r [u64]>,
     sheet_row: usize,
     /// Counts rows, reports progress, checks for cancel.
     pub ticker: &'r mut Ticker<'a>,
@@ -80,6 +83,7 @@ impl<'r, 'a> Rows<'r, 'a> {
             quoted,
             delimiter,
             line_offset: 0,
+            file_lines: None,
             sheet_row: 0,
             ticker,
             preamble: Vec::new(),
@@ -106,6 +110,7 @@ impl<'r, 'a> Rows<'r, 'a> {
             quoted: false,
             delimiter: b',',
             line_offset: 0,
+            file_lines: None,
             sheet_row: 0,
             ticker,
             preamble: Vec::new(),
@@ -135,9 +140,35 @@ impl<'r, 'a> Rows<'r, 'a> {
             quoted: like.quoted,
             delimiter: like.delimiter,
             line_offset: first_line.saturating_sub(1),
+            file_lines: None,
             sheet_row: 0,
             ticker,
             preamble: Vec::new(),
+        }
+    }
+
+    /// Rows of lines picked out of a block of a text table ([`super::prefilter`]), each
+    /// a whole row: line `n` of `bytes` (from 1) is line `file_lines[n - 1]` of the file.
+    pub fn from_picked_lines(
+        like: &TextDialect,
+        bytes: &'r [u8],
+        file_lines: &'r [u64],
+        ticker: &'r mut Ticker<'a>,
+    ) -> Self {
+        let mut rows = Self::from_block(like, bytes, 1, ticker);
+        rows.file_lines = Some(file_lines);
+        rows
+    }
+
+    /// The file line of line `line` of the text this reads.
+    fn file_line(&self, line: u64) -> u64 {
+        match self.file_lines {
+            Some(lines) => usize::try_from(line.saturating_sub(1))
+                .ok()
+                .and_then(|index| lines.get(index).or(lines.last()))
+                .copied()
+                .unwrap_or(line),
+            None => line + self.line_offset,
         }
     }
 
@@ -162,7 +193,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// The file line of the row last read (for text tables).
     pub fn line(&self) -> u64 {
-        self.record.position().map_or(0, csv::Position::line) + self.line_offset
+        self.file_line(self.record.position().map_or(0, csv::Position::line))
     }
 
     /// The file's name as the user gave it.
@@ -210,7 +241,7 @@ impl<'r, 'a> Rows<'r, 'a> {
                 }
                 Err(error) => {
                     let position = error.position().map(|p| Position::Text {
-                        line: p.line() + self.line_offset,
+                        line: self.file_line(p.line()),
                         column: 1,
                     });
                     let kind = match error.into_kind() {

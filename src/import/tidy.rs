@@ -1,6 +1,7 @@
 //! Bilateral's tidy table, for figures typed by hand or exported from any tool:
 //! `year, reporter, partner, flow, value, unit` and optional `valuation`, `estimate`,
-//! `product`. See docs/trade-import-format.md.
+//! `product`, `source` (each distinct text a source record its values cite). See
+//! docs/trade-import-format.md.
 
 use super::collect::Collector;
 use super::detect::{Format, Header};
@@ -47,6 +48,7 @@ pub fn read(
     let valuation_column = header.find("valuation");
     let estimate_column = header.find("estimate");
     let product_column = header.find("product");
+    let source_column = header.find("source");
     let mut countries = Resolver::names();
     while rows.next_row()? {
         rows.tick()?;
@@ -111,7 +113,8 @@ pub fn read(
             .map(|c| rows.field(c).trim_ascii())
             .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case(b"total"))
             .and_then(|p| std::str::from_utf8(p).ok());
-        collector.push(&Observation {
+        let source = source_column.map(|c| rows.text(c)).transpose()?;
+        let observation = Observation {
             period,
             reporter,
             partner,
@@ -121,7 +124,8 @@ pub fn read(
             estimate: estimate.then_some("an estimate, as the file marks it"),
             product,
             reconciled: false,
-        });
+        };
+        collector.push_cited(&observation, source.as_deref().filter(|s| !s.is_empty()));
     }
     Ok(())
 }

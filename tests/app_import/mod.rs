@@ -413,3 +413,29 @@ fn escape_closes_the_country_list_first_then_the_import_dialog() {
     harness.run_steps(2);
     assert!(!harness.state().import_dialog_open());
 }
+
+#[test]
+fn after_a_new_relationship_an_import_brings_the_time_cursor_to_its_years() {
+    let legacy = trade_fixture("comtrade_legacy/comtrade_EU28_UKR_X_1007.csv");
+    let mut harness = new_harness();
+    let pair = Pair::parse("EUU,UKR").expect("pair");
+    run(&mut harness, Command::NewRelationship(pair));
+    let empty_at = harness.state().cursor().year;
+    assert!(
+        empty_at > 2020,
+        "an empty relationship sits at its own date: {empty_at}"
+    );
+    run(
+        &mut harness,
+        Command::ImportTradeFile {
+            path: legacy,
+            pair,
+            new_relationship: false,
+        },
+    );
+    run_until(&mut harness, "the import", |h| {
+        !h.state().dataset.series.is_empty()
+    });
+    // The file's sorghum exports run 2000–2020: the cursor goes to its latest year.
+    assert_eq!(harness.state().cursor().year, 2020);
+}

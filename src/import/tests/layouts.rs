@@ -54,6 +54,66 @@ fn imf_dots_time_series_with_bom_and_panel() {
         value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2020),
         1.1e9,
     );
+    // The Status row marks 2020 `e`: an IMF estimate.
+    let points = &imported.dataset.series[0].points;
+    assert_eq!(points.len(), 1);
+    assert!(points[0].approximate, "{:?}", points[0]);
+    assert!(
+        points[0].note.contains("IMF estimate"),
+        "{}",
+        points[0].note
+    );
+    // A Status row before its Value row, months, and another pair's `e`: only Iran's
+    // March imports are estimates, so the year made of twelve months is one.
+    let mut text = String::from("Country Code,Indicator Code,Counterpart Country Code,Attribute");
+    for month in 1..=12 {
+        let _ = write!(text, ",2021M{month:02}");
+    }
+    text.push('\n');
+    let row = |country: &str,
+               indicator: &str,
+               partner: &str,
+               attribute: &str,
+               cell: &dyn Fn(u32) -> String| {
+        let cells: Vec<String> = (1..=12).map(cell).collect();
+        format!(
+            "{country},{indicator},{partner},{attribute},{}\n",
+            cells.join(",")
+        )
+    };
+    text.push_str(&row("429", "TMG_CIF_USD", "922", "Status", &|m| {
+        if m == 3 { "e".into() } else { String::new() }
+    }));
+    text.push_str(&row("922", "TXG_FOB_USD", "111", "Status", &|_| "e".into()));
+    text.push_str(&row("922", "TXG_FOB_USD", "111", "Value", &|m| {
+        format!("{m}00")
+    }));
+    text.push_str(&row("429", "TMG_CIF_USD", "922", "Value", &|m| {
+        format!("{m}000")
+    }));
+    text.push_str(&row("922", "TXG_FOB_USD", "429", "Value", &|m| {
+        format!("{m}0")
+    }));
+    text.push_str(&row("922", "TXG_FOB_USD", "429", "Status", &|_| "r".into()));
+    let months = temp_file(&folder, "DOT_months.csv", text.as_bytes());
+    let imported = run_import(&months, "RUS,IRN").expect("imports");
+    let flagged = |exporter: &str, importer: &str, by| {
+        let id = FlowSeries {
+            exporter: exporter.into(),
+            importer: importer.into(),
+            reported_by: by,
+            product: None,
+        }
+        .series_id();
+        let series = imported.dataset.series.iter().find(|s| s.id == id);
+        series.expect("series").points[0].approximate
+    };
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Importer, None, 2021),
+        78_000.0,
+    );
+    assert!(flagged("RUS", "IRN", ReportedBy::Importer));
+    assert!(!flagged("RUS", "IRN", ReportedBy::Exporter));
     let panel = temp_file(
         &folder,
         "DOT_panel.csv",
@@ -140,5 +200,95 @@ fn tidy_table_in_utf16_and_as_a_spreadsheet() {
     close(
         value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2010),
         3.36e9,
+    );
+}
+
+#[test]
+fn tidy_source_column_makes_one_source_record_per_text_cited_by_its_rows() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = temp_file(
+        &folder,
+        "sources.csv",
+        b"year,reporter,partner,flow,value,unit,source\n\
+2010,RUS,IRN,exports,3.36,USD bn,Federal Customs Service\n\
+2011,RUS,IRN,exports,3.5,USD bn,\n\
+2012,RUS,IRN,exports,2.3,USD bn,federal customs service!\n\
+2010,IRN,RUS,imports,1.15,USD bn,https://example.org/irica\n\
+2011,IRN,RUS,imports,1.2,USD bn,Federal Customs Service\n",
+    );
+    let imported = run_import(&path, "RUS,IRN").expect("imports");
+    let dataset = &imported.dataset;
+    let record = |title: &str| {
+        dataset
+            .sources
+            .iter()
+            .find(|s| s.title == title)
+            .unwrap_or_else(|| panic!("no record {title}: {:?}", dataset.sources))
+    };
+    let customs = record("Federal Customs Service");
+    let lower = record("federal customs service!");
+    let irica = record("https://example.org/irica");
+    assert_ne!(customs.id, lower.id);
+    assert!(
+        customs.id.starts_with("import-sources-csv--source-"),
+        "{}",
+        customs.id
+    );
+    assert_eq!(irica.url.as_deref(), Some("https://example.org/irica"));
+    let cited = |exporter: &str, importer: &str, by, year| {
+        let id = FlowSeries {
+            exporter: exporter.into(),
+            importer: importer.into(),
+            reported_by: by,
+            product: None,
+        }
+        .series_id();
+        let series = dataset.series.iter().find(|s| s.id == id).expect("series");
+        let point = series
+            .points
+            .iter()
+            .find(|p| p.year == year)
+            .expect("point");
+        point.sources.clone()
+    };
+    let file = "import-sources-csv--rus";
+    assert_eq!(
+        cited("RUS", "IRN", ReportedBy::Exporter, 2010),
+        [customs.id.clone(), file.to_owned()]
+    );
+    assert_eq!(cited("RUS", "IRN", ReportedBy::Exporter, 2011), [file]);
+    assert_eq!(
+        cited("RUS", "IRN", ReportedBy::Exporter, 2012),
+        [lower.id.clone(), file.to_owned()]
+    );
+    assert_eq!(
+        cited("RUS", "IRN", ReportedBy::Importer, 2010),
+        [irica.id.clone(), "import-sources-csv--irn".to_owned()]
+    );
+    // Three distinct texts, two reporters' file records; every cited id is a record.
+    assert_eq!(dataset.sources.len(), 5);
+    assert!(crate::data::validate::validate(dataset).is_empty());
+    // Removing the import takes the row sources too.
+    let mut merged = dataset.clone();
+    assert!(remove_import(&mut merged, "sources.csv") > 0);
+    assert!(merged.sources.is_empty(), "{:?}", merged.sources);
+}
+
+#[test]
+fn a_conflicting_value_is_noted_rounded_with_its_unit() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = tidy_file(
+        &folder,
+        "conflict.csv",
+        "2010,RUS,IRN,exports,3.36,USD bn,\n2010,RUS,IRN,exports,3421.987654,USD mn,\n",
+    );
+    let imported = run_import(&path, "RUS,IRN").expect("imports");
+    let point = &imported.dataset.series[0].points[0];
+    assert!(
+        point
+            .note
+            .contains("the same file also gives USD 3.42 bn for this flow and year"),
+        "{}",
+        point.note
     );
 }

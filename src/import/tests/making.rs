@@ -138,7 +138,9 @@ fn scan_lists_pairs_and_an_import_of_another_pair_says_which_pair_the_file_holds
         "{error}"
     );
     assert!(
-        error.to_string().contains("neither United States nor Iran"),
+        error
+            .to_string()
+            .contains("neither the United States nor Iran"),
         "{error}"
     );
 }

@@ -248,6 +248,28 @@ fn imf_dots_csv_by_imf_numbers_with_status_rows_left_out() {
         value(&germany, "DEU", "CAN", ReportedBy::Exporter, None, 2024),
         1_058_843_775.0,
     );
+    // Its Status is `r`, not an estimate; made `e`, the value is flagged as one.
+    let point = |imported: &Imported| {
+        let series = imported
+            .dataset
+            .series
+            .iter()
+            .find(|s| s.points.iter().any(|p| p.value == Some(1_058_843_775.0)));
+        series.expect("the series").points[0].clone()
+    };
+    assert!(!point(&germany).approximate);
+    let status = "134,\"Goods, Value of Exports, Free on board (FOB), US Dollars\",TXG_FOB_USD,Canada,156,Status,r,";
+    assert_eq!(text.matches(status).count(), 1);
+    let estimated = temp_file(
+        &folder,
+        "dots-e.csv",
+        text.replacen("2024M2", "2024", 1)
+            .replacen(status, &status.replace(",r,", ",e,"), 1)
+            .as_bytes(),
+    );
+    let flagged = point(&run_import(&estimated, "DEU,CAN").expect("imports"));
+    assert!(flagged.approximate);
+    assert!(flagged.note.contains("Status `e`"), "{}", flagged.note);
 }
 
 #[test]
@@ -321,6 +343,17 @@ fn wits_trade_summary_with_padded_numbers_and_units_in_names() {
         matches!(error.kind, ImportErrorKind::NoRowsForPair { .. }),
         "{error}"
     );
+    assert!(
+        error
+            .to_string()
+            .contains("no row of this file is between Russia and Iran; it holds "),
+        "{error}"
+    );
+    assert_eq!(
+        crate::import::in_a_sentence("United States"),
+        "the United States"
+    );
+    assert_eq!(crate::import::in_a_sentence("Germany"), "Germany");
 }
 
 #[test]
