@@ -130,12 +130,14 @@ build_windows() {
 # Fails unless the exe has the subsystem named, the icon and version resources, and imports
 # only DLLs that come with Windows (no mingw runtime such as libgcc_s or libwinpthread).
 check_windows_exe() {
-  local exe=$1 subsystem=$2 dlls
-  x86_64-w64-mingw32-objdump -p "$exe" | grep -q "Subsystem.*($subsystem)" \
-    || fail "$exe: subsystem is not $subsystem"
-  wrestool --list --type=14 "$exe" | grep -q . || fail "$exe: no icon resource"
-  wrestool --list --type=16 "$exe" | grep -q . || fail "$exe: no version resource"
-  dlls=$(x86_64-w64-mingw32-objdump -p "$exe" | sed -n 's/.*DLL Name: //p' | sort -u | tr '\n' ' ')
+  local exe=$1 subsystem=$2 dlls headers
+  # Each tool's whole output is read first: `tool | grep -q` fails under pipefail when grep
+  # stops reading early and the tool dies of SIGPIPE.
+  headers=$(x86_64-w64-mingw32-objdump -p "$exe") || fail "$exe: objdump cannot read it"
+  grep -q "Subsystem.*($subsystem)" <<<"$headers" || fail "$exe: subsystem is not $subsystem"
+  [ -n "$(wrestool --list --type=14 "$exe")" ] || fail "$exe: no icon resource"
+  [ -n "$(wrestool --list --type=16 "$exe")" ] || fail "$exe: no version resource"
+  dlls=$(sed -n 's/.*DLL Name: //p' <<<"$headers" | sort -u | tr '\n' ' ')
   if grep -qiE "libgcc|libwinpthread|libstdc|mingw" <<<"$dlls"; then fail "$exe imports mingw DLLs: $dlls"; fi
   echo "$(basename "$exe"): $subsystem, icon and version resources, imports $dlls"
 }
