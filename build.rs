@@ -1,8 +1,49 @@
-//! Embeds the icon and the version information in the Windows executable. Other targets need
-//! nothing, so for them this does nothing.
+//! Two jobs before the crate is compiled:
+//! - deflates the large embedded files (the world-atlas basemaps and the built-in dataset) into
+//!   `OUT_DIR`, where `src/embedded.rs` includes them; they are inflated on first use;
+//! - embeds the icon and the version information in the Windows executable (other targets
+//!   need nothing).
 
-fn main() {
+use std::error::Error;
+use std::io::Write;
+use std::path::Path;
+
+/// The files `src/embedded.rs` includes deflated, as `OUT_DIR/<file name>.deflate`.
+const DEFLATED_ASSETS: [&str; 3] = [
+    "assets/world-atlas/countries-50m.json",
+    "assets/world-atlas/countries-110m.json",
+    "assets/russia-iran.json",
+];
+
+fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");
+    deflate_assets()?;
+    windows_resources();
+    Ok(())
+}
+
+/// Writes each of `DEFLATED_ASSETS` to `OUT_DIR` as raw DEFLATE at the best compression.
+fn deflate_assets() -> Result<(), Box<dyn Error>> {
+    let out_dir = std::env::var_os("OUT_DIR").ok_or("cargo did not set OUT_DIR")?;
+    for asset in DEFLATED_ASSETS {
+        println!("cargo:rerun-if-changed={asset}");
+        let original = std::fs::read(asset).map_err(|error| format!("{asset}: {error}"))?;
+        let name = Path::new(asset)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .ok_or("asset without a name")?;
+        let mut encoder = flate2::write::DeflateEncoder::new(
+            Vec::with_capacity(original.len() / 2),
+            flate2::Compression::best(),
+        );
+        encoder.write_all(&original)?;
+        let target = Path::new(&out_dir).join(format!("{name}.deflate"));
+        std::fs::write(&target, encoder.finish()?)?;
+    }
+    Ok(())
+}
+
+fn windows_resources() {
     println!("cargo:rerun-if-changed=packaging/icons/bilateral.ico");
     // The target being built, not the machine building it: `cfg!(windows)` in a build script
     // describes the build machine, and a cross-built exe would silently lose its icon.

@@ -2,6 +2,10 @@
 # Builds Bilateral's packages into target/packaging/, installing the tools it needs.
 #   packaging/build.sh deb        Debian/Ubuntu .deb (cargo-deb), checked with lintian,
 #                                 desktop-file-validate and appstreamcli
+#   packaging/build.sh deb --from-release
+#                                 the same package around the binary `cargo build --release`
+#                                 already wrote (CI's check of the packaging, without a second
+#                                 full build); what ships is the `dist` one above
 #   packaging/build.sh windows    bilateral.exe (windowed) and bilateral-cli.exe (console),
 #                                 cross-built with mingw-w64, an NSIS installer, and a test
 #                                 of it under wine: silent install, the CLI, silent uninstall
@@ -49,6 +53,7 @@ generate_docs() {
 }
 
 build_deb() {
+  local from_release=${1:-}
   need_debian_packages dpkg-dev lintian desktop-file-utils appstream libxml2-utils python3 gzip
   if ! command -v cargo-deb >/dev/null; then
     say "installing cargo-deb"
@@ -59,10 +64,20 @@ build_deb() {
   desktop-file-validate "packaging/linux/$app_id.desktop"
   appstreamcli validate --no-net "packaging/linux/$app_id.metainfo.xml"
   xmllint --noout "packaging/linux/$app_id.xml"
-  say "building the .deb (cargo build --profile dist)"
   mkdir -p "$out"
-  local started=$SECONDS
-  cargo deb --locked --profile dist --output "$out/"
+  local started=$SECONDS binary
+  if [ "$from_release" = --from-release ]; then
+    binary=target/release/bilateral
+    [ -x "$binary" ] || fail "deb --from-release packages the binary of 'cargo build --release',
+  and there is none at $binary: run 'cargo build --release' first (or 'packaging/build.sh deb'
+  for the package that ships, built with the dist profile)"
+    say "building the .deb from $binary (the release build, for CI; the shipped one is dist)"
+    cargo deb --locked --profile release --no-build --output "$out/"
+  else
+    binary=target/dist/bilateral
+    say "building the .deb (cargo build --profile dist)"
+    cargo deb --locked --profile dist --output "$out/"
+  fi
   echo "built in $((SECONDS - started)) s"
   local deb
   deb=$(ls -t "$out"/bilateral_"$version"-*_*.deb | head -1)
@@ -72,7 +87,7 @@ build_deb() {
   say "contents"
   dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
   dpkg-deb --contents "$deb" | awk '{print $3, $6}'
-  echo "binary: $(stat -c %s target/dist/bilateral) bytes; package: $(stat -c %s "$deb") bytes"
+  echo "binary: $(stat -c %s "$binary") bytes ($binary, before cargo-deb strips it); package: $(stat -c %s "$deb") bytes"
   echo "deb: $deb"
 }
 
@@ -115,12 +130,14 @@ build_windows() {
 # Fails unless the exe has the subsystem named, the icon and version resources, and imports
 # only DLLs that come with Windows (no mingw runtime such as libgcc_s or libwinpthread).
 check_windows_exe() {
-  local exe=$1 subsystem=$2 dlls
-  x86_64-w64-mingw32-objdump -p "$exe" | grep -q "Subsystem.*($subsystem)" \
-    || fail "$exe: subsystem is not $subsystem"
-  wrestool --list --type=14 "$exe" | grep -q . || fail "$exe: no icon resource"
-  wrestool --list --type=16 "$exe" | grep -q . || fail "$exe: no version resource"
-  dlls=$(x86_64-w64-mingw32-objdump -p "$exe" | sed -n 's/.*DLL Name: //p' | sort -u | tr '\n' ' ')
+  local exe=$1 subsystem=$2 dlls headers
+  # Each tool's whole output is read first: `tool | grep -q` fails under pipefail when grep
+  # stops reading early and the tool dies of SIGPIPE.
+  headers=$(x86_64-w64-mingw32-objdump -p "$exe") || fail "$exe: objdump cannot read it"
+  grep -q "Subsystem.*($subsystem)" <<<"$headers" || fail "$exe: subsystem is not $subsystem"
+  [ -n "$(wrestool --list --type=14 "$exe")" ] || fail "$exe: no icon resource"
+  [ -n "$(wrestool --list --type=16 "$exe")" ] || fail "$exe: no version resource"
+  dlls=$(sed -n 's/.*DLL Name: //p' <<<"$headers" | sort -u | tr '\n' ' ')
   if grep -qiE "libgcc|libwinpthread|libstdc|mingw" <<<"$dlls"; then fail "$exe imports mingw DLLs: $dlls"; fi
   echo "$(basename "$exe"): $subsystem, icon and version resources, imports $dlls"
 }
@@ -207,7 +224,9 @@ assert d['CFBundleIdentifier']=='$app_id' and d['CFBundleShortVersionString']=='
 }
 
 case "${1:-}" in
-  deb) build_deb ;;
+  deb)
+    [ -z "${2:-}" ] || [ "$2" = --from-release ] || { echo "usage: packaging/build.sh deb [--from-release]" >&2; exit 2; }
+    build_deb "${2:-}" ;;
   windows) build_windows ;;
   macos) build_macos ;;
   all) build_deb; build_windows; build_macos ;;

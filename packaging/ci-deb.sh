@@ -5,6 +5,8 @@
 # manager does (`gio open`, which uses the MIME database and the .desktop entry's Exec line),
 # and removes the package again, so the machine is left as it was.
 # Usage: packaging/ci-deb.sh   (as root or with sudo; needs apt-get)
+#        packaging/ci-deb.sh --from-release   packages target/release/bilateral, which CI has
+#                                 just built, instead of building the dist profile (.ci/run)
 #        BILATERAL_DEB=target/packaging/bilateral_….deb packaging/ci-deb.sh   checks a package already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +18,7 @@ sudo=""
 bash scripts/install-system-deps.sh
 deb=${BILATERAL_DEB:-}
 if [ -z "$deb" ]; then
-  packaging/build.sh deb
+  packaging/build.sh deb "$@"
   deb=$(ls -t target/packaging/bilateral_*.deb | head -1)
 fi
 # What the MIME check needs besides the window check's packages: gio, and xdg-mime for a

@@ -184,7 +184,11 @@ mod tests {
             );
         }
         let dataset = folder.path().join("data.json");
-        std::fs::write(&dataset, crate::data::builtin::BUILTIN_JSON).expect("write");
+        std::fs::write(
+            &dataset,
+            crate::data::builtin::builtin_json().expect("inflates"),
+        )
+        .expect("write");
         assert!(matches!(open_file(&dataset), Ok(OpenedFile::Dataset(_))));
     }
 
@@ -215,7 +219,11 @@ mod tests {
     fn a_file_that_changes_or_vanishes_while_read_is_refused_with_what_happened() {
         let folder = tempfile::tempdir().expect("temp dir");
         let path = folder.path().join("data.json");
-        std::fs::write(&path, crate::data::builtin::BUILTIN_JSON).expect("write");
+        std::fs::write(
+            &path,
+            crate::data::builtin::builtin_json().expect("inflates"),
+        )
+        .expect("write");
         let before = FileState::of(&std::fs::metadata(&path).expect("stat"));
         let appended = read_unchanged(&path, before, |path| {
             let bytes = std::fs::read(path);
@@ -223,7 +231,11 @@ mod tests {
             bytes
         });
         assert_eq!(appended, Err(crate::file_state::CHANGED.to_owned()));
-        std::fs::write(&path, crate::data::builtin::BUILTIN_JSON).expect("write");
+        std::fs::write(
+            &path,
+            crate::data::builtin::builtin_json().expect("inflates"),
+        )
+        .expect("write");
         let before = FileState::of(&std::fs::metadata(&path).expect("stat"));
         let vanished = read_unchanged(&path, before, |path| {
             let bytes = std::fs::read(path);

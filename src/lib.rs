@@ -8,6 +8,7 @@ pub mod chart;
 pub mod cli;
 pub mod command;
 pub mod data;
+pub mod embedded;
 pub mod export;
 pub mod file_state;
 pub mod format;

@@ -1,18 +1,28 @@
 //! The Russia–Iran dataset that ships inside the binary.
 
-use super::error::LoadErrors;
+use crate::embedded::RUSSIA_IRAN_JSON;
+
+use super::error::{LoadError, LoadErrorKind, LoadErrors};
 use super::json::parse_dataset;
 use super::model::{Dataset, Metadata, PartialDate, Party, SCHEMA_VERSION};
-
-/// The embedded file, as written in `assets/russia-iran.json`.
-pub const BUILTIN_JSON: &str = include_str!("../../assets/russia-iran.json");
 
 /// How errors name the embedded file.
 pub const BUILTIN_LABEL: &str = "built-in russia-iran.json";
 
+/// The embedded file's bytes, as written in `assets/russia-iran.json`.
+pub fn builtin_json() -> Result<Vec<u8>, LoadErrors> {
+    RUSSIA_IRAN_JSON.inflate().map_err(|error| {
+        LoadErrors::one(LoadError {
+            file: BUILTIN_LABEL.to_owned(),
+            position: None,
+            kind: LoadErrorKind::Io(error.to_string()),
+        })
+    })
+}
+
 /// Parses the embedded dataset. A test keeps this from ever failing in a release.
 pub fn builtin_dataset() -> Result<Dataset, LoadErrors> {
-    parse_dataset(BUILTIN_JSON.as_bytes(), BUILTIN_LABEL)
+    parse_dataset(&builtin_json()?, BUILTIN_LABEL)
 }
 
 /// A dataset with nothing in it, shown only if the built-in one could not be read.

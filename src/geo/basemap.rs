@@ -25,12 +25,11 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::embedded::COUNTRIES_50M_TOPOJSON;
+
 use super::rings::{
     label_point, longitude_middle, make_continuous, ring_area_km2, ring_contains, wrap_longitude,
 };
-
-/// The embedded TopoJSON file, unmodified from world-atlas 2.0.2.
-const BUILTIN_TOPOJSON: &[u8] = include_bytes!("../../assets/world-atlas/countries-50m.json");
 
 /// The name of the object holding the countries in the built-in TopoJSON.
 pub const BUILTIN_OBJECT_NAME: &str = "countries";
@@ -38,6 +37,9 @@ pub const BUILTIN_OBJECT_NAME: &str = "countries";
 /// Why a TopoJSON basemap could not be decoded.
 #[derive(Debug, thiserror::Error)]
 pub enum BasemapError {
+    /// The basemap embedded in the binary could not be inflated (a broken build).
+    #[error("the embedded basemap could not be inflated: {0}")]
+    Embedded(#[from] std::io::Error),
     /// The bytes are not JSON, or not JSON of the shape TopoJSON requires.
     #[error("the basemap is not valid TopoJSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -252,7 +254,7 @@ impl Polygon {
 
 /// Decodes the basemap embedded in the binary: world-atlas 2.0.2's `countries-50m.json`.
 pub fn builtin_basemap() -> Result<Basemap, BasemapError> {
-    decode_topojson(BUILTIN_TOPOJSON, BUILTIN_OBJECT_NAME)
+    decode_topojson(&COUNTRIES_50M_TOPOJSON.inflate()?, BUILTIN_OBJECT_NAME)
 }
 
 /// Decodes the areal features of the object `object_name` (a GeometryCollection, or a

@@ -15,13 +15,13 @@
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 
 use super::antimeridian::pieces_within;
-use super::basemap::{BUILTIN_OBJECT_NAME, Basemap, builtin_basemap, decode_topojson};
+use super::basemap::{
+    BUILTIN_OBJECT_NAME, Basemap, BasemapError, builtin_basemap, decode_topojson,
+};
 use super::mesh::{CountryMesh, append_projected_polygon, outline_bounds};
 use super::projection::Projection;
 use super::setup::MapSetup;
-
-/// The 1:110m countries of world-atlas 2.0.2, unmodified, for views of the whole world.
-const COARSE_TOPOJSON: &[u8] = include_bytes!("../../assets/world-atlas/countries-110m.json");
+use crate::embedded::COUNTRIES_110M_TOPOJSON;
 
 /// Which basemap a level of detail draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,7 +380,12 @@ static BASEMAP: LazyLock<Result<Basemap, String>> =
     LazyLock::new(|| builtin_basemap().map_err(|error| error.to_string()));
 
 static COARSE_BASEMAP: LazyLock<Result<Basemap, String>> = LazyLock::new(|| {
-    decode_topojson(COARSE_TOPOJSON, BUILTIN_OBJECT_NAME).map_err(|error| error.to_string())
+    // The 1:110m countries of world-atlas 2.0.2, unmodified, for views of the whole world.
+    COUNTRIES_110M_TOPOJSON
+        .inflate()
+        .map_err(BasemapError::from)
+        .and_then(|topojson| decode_topojson(&topojson, BUILTIN_OBJECT_NAME))
+        .map_err(|error| error.to_string())
 });
 
 /// The embedded 1:50m basemap, decoded once per process, or why it could not be.
