@@ -43,11 +43,14 @@ export CARGO_TARGET_DIR="$PWD/fuzz/target"
 if [[ $build == yes ]]; then
     rustup run nightly rustc --version > /dev/null 2>&1 ||
         rustup toolchain install nightly --profile minimal
+    echo "fuzz: nightly ready after ${SECONDS}s"
     cargo +nightly fuzz --version > /dev/null 2>&1 || cargo install cargo-fuzz --locked
+    echo "fuzz: cargo-fuzz ready after ${SECONDS}s"
+    # No sanitizer: the crate forbids `unsafe`, so what there is to find is panics, overflows
+    # (-a keeps debug assertions and overflow checks on) and hangs; ASan would halve the speed.
+    (cd fuzz && nice -n 15 cargo +nightly fuzz build -O -a --sanitizer none)
+    echo "fuzz: targets built after ${SECONDS}s"
 fi
-# No sanitizer: the crate forbids `unsafe`, so what there is to find is panics, overflows
-# (-a keeps debug assertions and overflow checks on) and hangs; ASan would halve the speed.
-[[ $build == no ]] || (cd fuzz && nice -n 15 cargo +nightly fuzz build -O -a --sanitizer none)
 python3 scripts/fuzz-seeds.py
 triple=$(rustc +nightly -vV | sed -n 's/^host: //p')
 bin="$CARGO_TARGET_DIR/$triple/release"
@@ -91,6 +94,7 @@ for target in "${targets[@]}"; do
         grep -E 'panicked|ERROR|SUMMARY' "$log" | head -5 >&2 || true
     fi
 done
+echo "fuzz: done after ${SECONDS}s"
 if ((${#failed[@]})); then
     echo "crashed: ${failed[*]} (inputs in fuzz/artifacts/, logs in fuzz/logs/)" >&2
     exit 1
