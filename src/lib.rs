@@ -35,5 +35,6 @@ pub mod views;
 
 #[cfg(test)]
 mod bad_input;
-#[cfg(all(test, feature = "gui"))]
+#[cfg(test)]
+#[cfg(feature = "gui")]
 mod proptests;
