@@ -236,3 +236,18 @@ fn a_cell_reference_beyond_any_row_is_refused_not_a_crash() {
         "{error}"
     );
 }
+
+#[test]
+fn a_sheet_dimension_beyond_any_row_is_refused_not_a_crash() {
+    // Found by fuzzing (dots_excel, second run): the same overflow in calamine, reached
+    // through the sheet's `<dimension>` rather than a cell.
+    let workbook = xlsx_of_worksheet(
+        "Data",
+        r#"<dimension ref="A1:C37134999999"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c></row></sheetData>"#,
+    );
+    let error = error_of("huge-dimension.xlsx", &workbook);
+    assert!(
+        matches!(error.kind, ImportErrorKind::Spreadsheet(_)),
+        "{error}"
+    );
+}
