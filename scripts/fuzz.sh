@@ -5,10 +5,11 @@
 #   scripts/fuzz.sh --runs N        every target to N executions
 #   scripts/fuzz.sh --time S        every target for S seconds
 #   scripts/fuzz.sh --runs N --time S   each to N executions or S seconds, whichever is first
-#   scripts/fuzz.sh --smoke         every target for 20 seconds (CI)
+#   scripts/fuzz.sh --smoke         every target for 10 seconds (CI, .ci/run)
 #   scripts/fuzz.sh [...] TARGET…   only these targets
 #   scripts/fuzz.sh --no-build ...  run the targets as last built
 #
+# Installs the nightly toolchain and cargo-fuzz first when they are missing (a fresh CI machine).
 # One build serves every target. Corpora are seeded by scripts/fuzz-seeds.py and grow in
 # fuzz/corpus/<target>/ (not committed). A crash leaves its input in fuzz/artifacts/<target>/
 # and makes the script fail after the other targets have run. Per target, one line goes to
@@ -24,7 +25,7 @@ build=yes
 targets=()
 while (($#)); do
     case $1 in
-        --smoke) seconds=20 ;;
+        --smoke) seconds=10 ;;
         --time) seconds=$2; shift ;;
         --runs) runs=$2; shift ;;
         --no-build) build=no ;;
@@ -39,9 +40,17 @@ done
 [[ -n $runs ]] || { ((seconds > 0)) && runs=-1 || runs=1000000; }
 
 export CARGO_TARGET_DIR="$PWD/fuzz/target"
-# No sanitizer: the crate forbids `unsafe`, so what there is to find is panics, overflows
-# (-a keeps debug assertions and overflow checks on) and hangs; ASan would halve the speed.
-[[ $build == no ]] || (cd fuzz && nice -n 15 cargo +nightly fuzz build -O -a --sanitizer none)
+if [[ $build == yes ]]; then
+    rustup run nightly rustc --version > /dev/null 2>&1 ||
+        rustup toolchain install nightly --profile minimal
+    echo "fuzz: nightly ready after ${SECONDS}s"
+    cargo +nightly fuzz --version > /dev/null 2>&1 || cargo install cargo-fuzz --locked
+    echo "fuzz: cargo-fuzz ready after ${SECONDS}s"
+    # No sanitizer: the crate forbids `unsafe`, so what there is to find is panics, overflows
+    # (-a keeps debug assertions and overflow checks on) and hangs; ASan would halve the speed.
+    (cd fuzz && nice -n 15 cargo +nightly fuzz build -O -a --sanitizer none)
+    echo "fuzz: targets built after ${SECONDS}s"
+fi
 python3 scripts/fuzz-seeds.py
 triple=$(rustc +nightly -vV | sed -n 's/^host: //p')
 bin="$CARGO_TARGET_DIR/$triple/release"
@@ -85,6 +94,7 @@ for target in "${targets[@]}"; do
         grep -E 'panicked|ERROR|SUMMARY' "$log" | head -5 >&2 || true
     fi
 done
+echo "fuzz: done after ${SECONDS}s"
 if ((${#failed[@]})); then
     echo "crashed: ${failed[*]} (inputs in fuzz/artifacts/, logs in fuzz/logs/)" >&2
     exit 1

@@ -6,10 +6,12 @@
 /// it; the tests below keep them in step.
 pub const APP_ID: &str = "io.github.bilateral.Bilateral";
 
+#[cfg(feature = "gui")]
 /// The icon (`packaging/icons/bilateral.svg`) rendered at 256 px, for the title bar and task bar.
 const ICON_PNG: &[u8] = include_bytes!("../packaging/icons/png/bilateral-256.png");
 
 /// The window icon; `None` (the platform's default icon) if the embedded PNG does not decode.
+#[cfg(feature = "gui")]
 pub fn window_icon() -> Option<eframe::egui::IconData> {
     eframe::icon_data::from_png_bytes(ICON_PNG).ok()
 }
@@ -26,6 +28,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "gui")]
     fn the_window_icon_decodes_to_256_px_square() {
         let icon = window_icon().expect("the embedded PNG decodes");
         assert_eq!((icon.width, icon.height), (256, 256));

@@ -1,6 +1,7 @@
 //! Which view fills the window. A plain value that settings, commands and stories share,
 //! so none of them depends on the views themselves.
 
+#[cfg(feature = "gui")]
 use eframe::egui::Key;
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,7 @@ impl ViewKind {
     }
 
     /// The digit that, with Ctrl (⌘ on macOS), shows this view.
+    #[cfg(feature = "gui")]
     pub fn shortcut_key(self) -> Key {
         match self {
             Self::Trade => Key::Num1,

@@ -74,6 +74,8 @@ pub type CollectedValues = BTreeMap<SeriesKey, BTreeMap<i32, YearValue>>;
 pub struct Collector {
     pair: Option<Pair>,
     country_count: usize,
+    /// Rows by reporter, partner and flow; empty until the first row is counted, so a file
+    /// (or a fuzzed input) with no row costs no country-by-country table.
     counts: Vec<u64>,
     /// The first and last year slot seen in each cell of `counts` (`u16::MAX, 0` when none).
     year_spans: Vec<(u16, u16)>,
@@ -94,8 +96,8 @@ impl Collector {
         Self {
             pair,
             country_count,
-            counts: vec![0; country_count * country_count * 2],
-            year_spans: vec![(u16::MAX, 0); country_count * country_count * 2],
+            counts: Vec::new(),
+            year_spans: Vec::new(),
             years: [false; YEAR_SLOTS],
             observations: 0,
             pair_rows: 0,
@@ -148,6 +150,11 @@ impl Collector {
         self.observations += 1;
         let cell = (usize::from(reporter.0) * self.country_count + usize::from(partner.0)) * 2
             + usize::from(flow == Flow::Imports);
+        if self.counts.is_empty() {
+            let cells = self.country_count * self.country_count * 2;
+            self.counts = vec![0; cells];
+            self.year_spans = vec![(u16::MAX, 0); cells];
+        }
         if let Some(count) = self.counts.get_mut(cell) {
             *count += 1;
         }
@@ -242,6 +249,10 @@ impl Collector {
     /// Adds what `later` collected from the rows after this collector's rows (a block of
     /// the same file read on another thread), as if one collector had read them all.
     pub fn merge(&mut self, later: Self) {
+        if self.counts.is_empty() {
+            self.counts = vec![0; later.counts.len()];
+            self.year_spans = vec![(u16::MAX, 0); later.year_spans.len()];
+        }
         for (count, more) in self.counts.iter_mut().zip(later.counts) {
             *count += more;
         }

@@ -71,31 +71,31 @@ impl ReadAhead {
         std::thread::Builder::new()
             .name("bilateral-read-ahead".into())
             .spawn_scoped(scope, move || {
-                let mut reader = match open() {
+                let reader = match open() {
                     Ok(reader) => reader,
                     Err(error) => {
                         let _ = sender.send(Err(error));
                         return;
                     }
                 };
+                let mut reader = reader.take(0);
                 loop {
                     let mut chunk = reusable.try_recv().unwrap_or_default();
-                    chunk.resize(BUFFER_BYTES, 0);
-                    let mut filled = 0;
-                    while filled < chunk.len() {
-                        match reader.read(&mut chunk[filled..]) {
-                            Ok(0) => break,
-                            Ok(read) => filled += read,
-                            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                            Err(error) => {
-                                let _ = sender.send(Err(error));
+                    chunk.clear();
+                    // Up to a chunk's worth, into the chunk's spare room without zeroing it
+                    // first; a small file gets a small chunk.
+                    reader.set_limit(BUFFER_BYTES as u64);
+                    match reader.read_to_end(&mut chunk) {
+                        Ok(0) => return,
+                        Ok(_) => {
+                            if sender.send(Ok(chunk)).is_err() {
                                 return;
                             }
                         }
-                    }
-                    chunk.truncate(filled);
-                    if filled == 0 || sender.send(Ok(chunk)).is_err() {
-                        return;
+                        Err(error) => {
+                            let _ = sender.send(Err(error));
+                            return;
+                        }
                     }
                 }
             })?;

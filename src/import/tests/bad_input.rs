@@ -236,3 +236,23 @@ fn a_cell_reference_beyond_any_row_is_refused_not_a_crash() {
         "{error}"
     );
 }
+
+#[test]
+fn a_sheet_dimension_beyond_any_row_is_refused_not_a_crash() {
+    // Found by fuzzing (dots_excel, second run): the same overflow in calamine, reached
+    // through the sheet's `<dimension>` rather than a cell.
+    // Then in the CI smoke run: a dimension that ends before it starts underflows.
+    for dimension in ["A1:C37134999999", "C9:A1"] {
+        let workbook = xlsx_of_worksheet(
+            "Data",
+            &format!(
+                r#"<dimension ref="{dimension}"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c></row></sheetData>"#
+            ),
+        );
+        let error = error_of("bad-dimension.xlsx", &workbook);
+        assert!(
+            matches!(error.kind, ImportErrorKind::Spreadsheet(_)),
+            "{dimension}: {error}"
+        );
+    }
+}

@@ -126,6 +126,11 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
 
 /// A minimal xlsx with one sheet whose `<sheetData>` holds `rows` (XML).
 fn xlsx_of_rows(sheet: &str, data: &str) -> Vec<u8> {
+    xlsx_of_worksheet(sheet, &format!("<sheetData>{data}</sheetData>"))
+}
+
+/// A minimal xlsx with one sheet whose `<worksheet>` element holds `body` (XML).
+fn xlsx_of_worksheet(sheet: &str, body: &str) -> Vec<u8> {
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let package = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -148,7 +153,7 @@ fn xlsx_of_rows(sheet: &str, data: &str) -> Vec<u8> {
         ),
         (
             "xl/worksheets/sheet1.xml",
-            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{main}\"><sheetData>{data}</sheetData></worksheet>").as_bytes(),
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{main}\">{body}</worksheet>").as_bytes(),
         ),
     ])
 }
