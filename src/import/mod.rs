@@ -35,6 +35,7 @@ pub mod read;
 pub mod report;
 pub mod resolve;
 pub mod row_sources;
+pub mod sheet_range;
 pub mod table;
 pub mod tidy;
 pub mod wits;

@@ -8,6 +8,8 @@ use std::sync::atomic::AtomicBool;
 
 use calamine::{Reader, Sheets, open_workbook_from_rs};
 
+use super::sheet_range::sheet_range;
+
 use crate::data::country::{CodeScheme, Pair};
 use crate::file_state::{FileState, io_message};
 
@@ -424,8 +426,11 @@ impl State<'_, '_> {
         let mut first_error = None;
         let mut read_any = false;
         for name in workbook.sheet_names() {
-            let range = workbook.worksheet_range(&name).map_err(|e| {
-                ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(e.to_string()))
+            let range = sheet_range(&mut workbook, &name).map_err(|e| {
+                ImportError::whole(
+                    &self.file,
+                    ImportErrorKind::Spreadsheet(format!("sheet “{name}”: {e}")),
+                )
             })?;
             if range.is_empty() {
                 continue;

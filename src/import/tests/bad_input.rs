@@ -256,3 +256,18 @@ fn a_sheet_dimension_beyond_any_row_is_refused_not_a_crash() {
         );
     }
 }
+
+#[test]
+fn a_sheet_whose_cells_span_too_many_rows_and_columns_is_refused_not_an_abort() {
+    // Found by fuzzing (dots_excel, third run): a used cell far from the others made calamine
+    // allocate a grid of 483 GB, and the failed allocation aborted the program.
+    let workbook = xlsx_of_worksheet(
+        "Data",
+        r#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Year</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>"#,
+    );
+    let error = error_of("far-cells.xlsx", &workbook);
+    assert!(
+        matches!(&error.kind, ImportErrorKind::Spreadsheet(message) if message.contains("1048576 rows by 16384 columns")),
+        "{error}"
+    );
+}
