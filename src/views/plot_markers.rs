@@ -7,25 +7,26 @@ use std::sync::Arc;
 use eframe::egui::{Color32, Shape, Ui};
 use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
 
+use crate::chart::Marker;
 use crate::views::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
 
 /// A hollow marker's ring width as a share of its radius (as `egui_plot` draws hollow points).
 const RING_PER_RADIUS: f32 = 0.2;
 
-/// Every marker of one series.
-pub struct PlotMarkers {
+/// Every marker of one series, read from the chart model where they are kept.
+pub struct PlotMarkers<'m> {
     base: PlotItemBase,
-    /// Marker centres in plot coordinates, with whether each is filled.
-    markers: Vec<([f64; 2], bool)>,
+    /// The markers, in plot coordinates; approximate ones are hollow.
+    markers: &'m [Marker],
     color: Color32,
     radius: f32,
 }
 
-impl PlotMarkers {
+impl<'m> PlotMarkers<'m> {
     /// Markers named `name` (`egui_plot`'s bookkeeping), in `color`, `radius` points wide.
     pub fn new(
         name: impl Into<String>,
-        markers: Vec<([f64; 2], bool)>,
+        markers: &'m [Marker],
         color: Color32,
         radius: f32,
     ) -> Self {
@@ -38,7 +39,7 @@ impl PlotMarkers {
     }
 }
 
-impl PlotItem for PlotMarkers {
+impl PlotItem for PlotMarkers<'_> {
     fn shapes(&self, ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
         if self.markers.is_empty() {
             return;
@@ -50,12 +51,12 @@ impl PlotItem for PlotMarkers {
             RING_PER_RADIUS * self.radius,
         );
         let mut mesh = sheet.mesh(self.markers.len());
-        for &([x, y], filled) in &self.markers {
-            let centre = transform.position_from_point(&PlotPoint::new(x, y));
-            let layer = if filled {
-                SpriteLayer::Fill
-            } else {
+        for marker in self.markers {
+            let centre = transform.position_from_point(&PlotPoint::new(marker.x, marker.y));
+            let layer = if marker.approximate {
                 SpriteLayer::Stroke
+            } else {
+                SpriteLayer::Fill
             };
             sheet.add(&mut mesh, centre, layer, self.color);
         }
@@ -74,8 +75,8 @@ impl PlotItem for PlotMarkers {
 
     fn bounds(&self) -> PlotBounds {
         let mut bounds = PlotBounds::NOTHING;
-        for &([x, y], _) in &self.markers {
-            bounds.extend_with(&PlotPoint::new(x, y));
+        for marker in self.markers {
+            bounds.extend_with(&PlotPoint::new(marker.x, marker.y));
         }
         bounds
     }

@@ -369,9 +369,9 @@ fn year_lines(
 
 /// One series: its lines (dashed across a gap), range bars, filled and hollow markers, and
 /// diamonds on the selected point and on the points of the highlighted source.
-fn series_ui(
-    plot_ui: &mut egui_plot::PlotUi<'_>,
-    series: &chart::ChartSeries,
+fn series_ui<'m>(
+    plot_ui: &mut egui_plot::PlotUi<'m>,
+    series: &'m chart::ChartSeries,
     selected: Option<&PointRef>,
     highlighted_source: Option<&String>,
 ) {
@@ -400,11 +400,7 @@ fn series_ui(
     }
     plot_ui.add(PlotMarkers::new(
         series.label.clone(),
-        series
-            .markers
-            .iter()
-            .map(|m| ([m.x, m.y], !m.approximate))
-            .collect(),
+        &series.markers,
         color,
         MARKER_RADIUS,
     ));

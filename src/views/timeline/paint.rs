@@ -100,15 +100,16 @@ pub(super) fn canvas_ui(
     paint_ticks(&painter, &axis, visuals.weak_text_color());
     paint_cursor(&painter, &axis, year);
 
+    let half_height = event_half_height(row_height);
     let look = EventLook {
         row_height,
-        half_height: event_half_height(row_height),
+        half_height,
         titles_fit,
         text_color: visuals.text_color(),
         diamonds: SpriteSheet::get(
             ui.ctx(),
             SpriteShape::Diamond,
-            event_half_height(row_height),
+            half_height,
             EVENT_OUTLINE_WIDTH,
         ),
     };
