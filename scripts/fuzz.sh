@@ -78,7 +78,7 @@ for target in "${targets[@]}"; do
     start=$(date +%s)
     status=0
     nice -n 15 "$bin/$target" "fuzz/corpus/$target" "${limit[@]}" -max_len="$(max_len "$target")" \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="fuzz/artifacts/$target/" > "$log" 2>&1 || status=$?
     elapsed=$(($(date +%s) - start))
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

@@ -267,6 +267,47 @@ fn chart_options_are_switched_by_their_labels() {
 }
 
 #[test]
+fn a_legend_entry_hides_and_shows_its_series_by_its_label() {
+    let mut harness = new_harness();
+    harness.run_steps(2);
+    let turnover = turnover_id(harness.state());
+    let label = harness
+        .state()
+        .dataset
+        .series_by_id(&turnover)
+        .expect("the turnover series")
+        .label
+        .clone();
+    let drawn = |harness: &egui_kittest::Harness<'_, bilateral::app::BilateralApp>| {
+        harness
+            .state()
+            .views
+            .trade
+            .marker_positions
+            .iter()
+            .filter(|(point, _, _)| point.series_id == turnover)
+            .count()
+    };
+    assert!(drawn(&harness) > 0, "the turnover's points are drawn");
+    harness.get_by_label(&label).click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness
+            .state()
+            .views
+            .trade
+            .options
+            .series_shown
+            .get(&turnover),
+        Some(&false)
+    );
+    assert_eq!(drawn(&harness), 0, "a hidden series draws no point");
+    harness.get_by_label(&label).click();
+    harness.run_steps(2);
+    assert!(drawn(&harness) > 0, "a second click shows it again");
+}
+
+#[test]
 fn the_last_view_and_recent_files_survive_a_restart() {
     let folder = tempfile::tempdir().expect("temp dir");
     let settings_path = folder.path().join("config/settings.json");

@@ -8,6 +8,7 @@ pub mod country_picker;
 pub mod events;
 pub mod import_dialog;
 pub mod imports;
+pub mod legend;
 pub mod map;
 pub mod mirror;
 pub mod new_relationship;

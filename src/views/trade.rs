@@ -10,9 +10,10 @@ use crate::command::Command;
 use crate::data::Dataset;
 use crate::format::format_value;
 use crate::theme;
+use crate::views::legend::legend_entry;
 use crate::views::mirror::{self, MirrorState};
 use crate::views::plot_markers::PlotMarkers;
-use crate::views::widgets::{CitationStyle, citations_ui, color_swatch};
+use crate::views::widgets::{CitationStyle, citations_ui};
 use crate::views::{ViewContext, ViewKind};
 
 /// How close, in points, the pointer must be to a marker to hover it.
@@ -145,45 +146,27 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
     }
     ui.horizontal_wrapped(|ui| {
         for series in &model.series {
-            let color = theme::series_color(series.palette_index);
             let mut visible = series.visible;
-            // Keep the swatch and its label on one row.
-            let text_width = ui
-                .painter()
-                .layout_no_wrap(
-                    series.label.clone(),
-                    egui::TextStyle::Body.resolve(ui.style()),
-                    color,
-                )
-                .size()
-                .x;
-            let spacing = ui.spacing();
-            let entry_width = 12.0
-                + spacing.icon_width
-                + spacing.icon_spacing
-                + 2.0 * spacing.item_spacing.x
-                + text_width;
-            if ui.available_size_before_wrap().x < entry_width {
-                ui.end_row();
-            }
-            color_swatch(ui, color, true);
-            let label = RichText::new(&series.label).color(color);
-            if ui
-                .checkbox(&mut visible, label)
-                .on_hover_text("Show or hide this series")
-                .changed()
-            {
+            let entry = legend_entry(
+                ui,
+                &series.label,
+                theme::series_color(series.palette_index),
+                &mut visible,
+            );
+            if entry.changed() {
                 state
                     .options
                     .series_shown
                     .insert(series.id.clone(), visible);
             }
-            ui.add_space(8.0);
+            if entry.hovered() {
+                entry.on_hover_text("Show or hide this series");
+            }
         }
     });
     ui.label(
         RichText::new(
-            "filled marker = reported value · hollow = approximate (\"about\") · bar = reported as a range · red diamond = selected",
+            "filled marker = reported value · hollow = approximate (\"about\") · bar = reported as a range · red diamond = selected · click a series name to show or hide it",
         )
         .small()
         .weak(),
@@ -217,6 +200,7 @@ fn plot_ui(
     let pointer = ui.ctx().pointer_hover_pos();
 
     let plot = chart_plot(plot_id, model);
+    let positions = &mut state.marker_positions;
     let response = plot.show(ui, |plot_ui| {
         year_lines(plot_ui, current_year, selected_event_x.as_ref(), &events);
         for series in model.series.iter().filter(|s| s.visible) {
@@ -227,26 +211,16 @@ fn plot_ui(
                 highlighted_source.as_ref(),
             );
         }
-        let positions: Vec<(PointRef, MarkerRole, Pos2)> = model
-            .visible_markers()
-            .map(|(_, m)| {
-                (
-                    m.point.clone(),
-                    m.role,
-                    plot_ui.screen_from_plot(PlotPoint::new(m.x, m.y)),
-                )
-            })
-            .collect();
+        record_marker_positions(plot_ui, model, positions);
         let event_positions: Vec<f32> = events
             .iter()
             .map(|e| plot_ui.screen_from_plot(PlotPoint::new(e.x, 0.0)).x)
             .collect();
-        (positions, event_positions, plot_ui.pointer_coordinate())
+        (event_positions, plot_ui.pointer_coordinate())
     });
 
-    let (positions, event_positions, pointer_in_plot) = response.inner;
+    let (event_positions, pointer_in_plot) = response.inner;
     let plot_rect = response.response.rect;
-    state.marker_positions = positions;
     let hovered_marker = pointer
         .filter(|p| plot_rect.contains(*p))
         .and_then(|pointer| nearest(&state.marker_positions, pointer));
@@ -303,6 +277,33 @@ fn plot_ui(
             });
         }
     }
+}
+
+/// Fills `positions` with where each visible marker of `model` is drawn, in screen points.
+/// Refilled in place: `clone_from` reuses last frame's series id strings (the same markers in
+/// the same order while nothing changes), so a frame allocates nothing here.
+fn record_marker_positions(
+    plot_ui: &egui_plot::PlotUi<'_>,
+    model: &ChartModel,
+    positions: &mut Vec<(PointRef, MarkerRole, Pos2)>,
+) {
+    let mut markers = model.visible_markers().map(|(_, m)| m);
+    let mut filled = 0;
+    for (slot, marker) in positions.iter_mut().zip(markers.by_ref()) {
+        slot.0.series_id.clone_from(&marker.point.series_id);
+        slot.0.index = marker.point.index;
+        slot.1 = marker.role;
+        slot.2 = plot_ui.screen_from_plot(PlotPoint::new(marker.x, marker.y));
+        filled += 1;
+    }
+    positions.truncate(filled);
+    positions.extend(markers.map(|m| {
+        (
+            m.point.clone(),
+            m.role,
+            plot_ui.screen_from_plot(PlotPoint::new(m.x, m.y)),
+        )
+    }));
 }
 
 /// The plot with its axes: years on x, the model's unit (linear or logarithmic) on y.
