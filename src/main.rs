@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use bilateral::app::{AppOptions, BilateralApp};
+use bilateral::app::{AppOptions, BilateralApp, graphics};
 use bilateral::cli::{Cli, CliCommand, run_check, run_convert, run_export, run_new};
 use bilateral::settings::SettingsStore;
 use clap::Parser;
@@ -46,14 +46,17 @@ fn main() -> ExitCode {
             ExitCode::from(run_export(&args, &mut std::io::stderr().lock()))
         }
         None => {
-            let options = AppOptions::load(SettingsStore::platform(), cli.file);
+            let options = AppOptions {
+                window_clears_background: true,
+                ..AppOptions::load(SettingsStore::platform(), cli.file)
+            };
             bilateral::startup::mark("settings read");
-            run_window(options)
+            run_window(&options)
         }
     }
 }
 
-fn run_window(options: AppOptions) -> ExitCode {
+fn run_window(options: &AppOptions) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Bilateral")
         .with_app_id(bilateral::identity::APP_ID)
@@ -68,20 +71,30 @@ fn run_window(options: AppOptions) -> ExitCode {
             .with_inner_size([window.width.max(640.0), window.height.max(420.0)])
             .with_position([window.x, window.y]);
     }
-    let native_options = eframe::NativeOptions {
-        viewport,
-        ..eframe::NativeOptions::default()
-    };
-    let result = eframe::run_native(
-        "Bilateral",
-        native_options,
-        Box::new(|creation| Ok(Box::new(BilateralApp::new(creation, options)))),
-    );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("bilateral: could not open a window: {error}");
-            ExitCode::FAILURE
+    // Native graphics first, OpenGL only when they give no adapter (app/graphics.rs).
+    let attempts = graphics::backend_attempts(eframe::wgpu::Backends::from_env());
+    for (attempt, backends) in attempts.iter().enumerate() {
+        let native_options = eframe::NativeOptions {
+            viewport: viewport.clone(),
+            wgpu_options: graphics::wgpu_options(*backends),
+            ..eframe::NativeOptions::default()
+        };
+        let options = options.clone();
+        let result = eframe::run_native(
+            "Bilateral",
+            native_options,
+            Box::new(|creation| Ok(Box::new(BilateralApp::new(creation, options)))),
+        );
+        match result {
+            Ok(()) => return ExitCode::SUCCESS,
+            Err(eframe::Error::Wgpu(error)) if attempt + 1 < attempts.len() => {
+                log::info!("no graphics adapter with {backends:?} ({error}); trying the next");
+            }
+            Err(error) => {
+                eprintln!("bilateral: could not open a window: {error}");
+                return ExitCode::FAILURE;
+            }
         }
     }
+    ExitCode::FAILURE
 }

@@ -157,6 +157,18 @@ pub fn map_colors(dark_mode: bool) -> MapColors {
     }
 }
 
+/// The panels' colour: presenter mode's black in high contrast, else egui's own for the
+/// dark or light look. The window clears to it every frame.
+pub fn panel_background(dark_mode: bool, high_contrast: bool) -> Color32 {
+    if high_contrast {
+        high_contrast_visuals().panel_fill
+    } else if dark_mode {
+        eframe::egui::Visuals::dark().panel_fill
+    } else {
+        eframe::egui::Visuals::light().panel_fill
+    }
+}
+
 /// Visuals for presenter mode on a projector: black ground, white type, strong edges.
 pub fn high_contrast_visuals() -> eframe::egui::Visuals {
     let mut visuals = eframe::egui::Visuals::dark();

@@ -105,6 +105,7 @@ pub(super) fn status_ui(ui: &mut Ui, origin: &DataOrigin, dataset: &Dataset) {
 /// Sets the theme the user chose, with egui's own dark look (undoing presenter mode's high contrast).
 pub(super) fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {
     ctx.set_visuals_of(egui::Theme::Dark, egui::Visuals::dark());
+    ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
     ctx.set_theme(match theme {
         ThemeChoice::System => egui::ThemePreference::System,
         ThemeChoice::Light => egui::ThemePreference::Light,

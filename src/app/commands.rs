@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use super::{BilateralApp, DataOrigin, Message, chrome, dialogs::DialogPurpose};
+use super::{BilateralApp, DataOrigin, Message, dialogs::DialogPurpose};
 use crate::command::Command;
 use crate::data::builtin::builtin_dataset;
 use crate::data::geojson::GeoLayer;
@@ -85,7 +85,7 @@ impl BilateralApp {
             Command::SelectEvent(id) => self.cursor.selected_event = id,
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
-                chrome::apply_theme(ctx, theme);
+                self.apply_look(ctx);
                 self.persistence.changed();
             }
             Command::DismissMessage => self.message = None,
@@ -104,7 +104,7 @@ impl BilateralApp {
             Command::SetHighContrast(on) => {
                 self.settings.presenter_high_contrast = on;
                 if self.presenter.is_some() {
-                    self.apply_presenter_look(ctx);
+                    self.apply_look(ctx);
                 }
                 self.persistence.changed();
             }

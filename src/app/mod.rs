@@ -14,6 +14,7 @@ mod commands;
 mod dialogs;
 mod export;
 mod follow_data;
+pub mod graphics;
 mod import;
 mod input;
 pub mod menu;
@@ -92,6 +93,10 @@ pub struct AppOptions {
     pub settings_warning: Option<String>,
     /// A file to open instead of the built-in data.
     pub initial_file: Option<PathBuf>,
+    /// The window clears each frame to the panels' colour ([`BilateralApp`]'s
+    /// `clear_color`), so the panels need not paint it again. True in the real window; false
+    /// where nothing clears to that colour (test harnesses render on transparent black).
+    pub window_clears_background: bool,
 }
 
 impl AppOptions {
@@ -103,6 +108,7 @@ impl AppOptions {
             settings,
             settings_warning,
             initial_file,
+            window_clears_background: false,
         }
     }
 }
@@ -162,6 +168,8 @@ pub struct BilateralApp {
     reloading: Option<reload::Reloading>,
     /// Changed files waiting to be read again.
     reload_queue: std::collections::VecDeque<PathBuf>,
+    /// See [`AppOptions::window_clears_background`].
+    window_clears_background: bool,
 }
 
 impl BilateralApp {
@@ -180,6 +188,7 @@ impl BilateralApp {
             settings,
             settings_warning,
             initial_file,
+            window_clears_background,
         } = options;
         let (dataset, message) = match builtin_dataset() {
             Ok(dataset) => (dataset, None),
@@ -210,8 +219,9 @@ impl BilateralApp {
             watch: watch::FileWatch::new(ctx),
             reloading: None,
             reload_queue: std::collections::VecDeque::new(),
+            window_clears_background,
         };
-        chrome::apply_theme(ctx, app.settings.theme);
+        app.apply_look(ctx);
         if let Some(path) = initial_file {
             app.run(ctx, Command::OpenPath(path));
         }
@@ -263,9 +273,40 @@ impl BilateralApp {
         };
         views::view_ui(ui, self.view, &cx, &mut self.views, commands);
     }
+
+    /// The menu bar, tabs, banner and status bar around the view (or presenter mode's
+    /// caption), and the view.
+    fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if self.presenter.is_some() {
+            egui::Panel::bottom("slide_caption").show(ui, |ui| self.slide_caption_ui(ui));
+        } else {
+            egui::Panel::top("menu_bar").show(ui, |ui| {
+                menu::menu_bar_ui(ui, &self.settings, commands);
+                chrome::tabs_ui(ui, self.view, &self.dataset, commands);
+            });
+            if let Some(message) = &self.message {
+                egui::Panel::top("message")
+                    .frame(egui::Frame::new())
+                    .show(ui, |ui| {
+                        chrome::message_ui(ui, message, &self.origin, commands);
+                    });
+            }
+            egui::Panel::bottom("status_bar")
+                .show(ui, |ui| chrome::status_ui(ui, &self.origin, &self.dataset));
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new())
+            .show(ui, |ui| self.view_ui(ui, commands));
+    }
 }
 
 impl eframe::App for BilateralApp {
+    /// The panels' colour of the look on screen (see [`AppOptions::window_clears_background`]).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        crate::theme::panel_background(visuals.dark_mode, self.high_contrast())
+            .to_normalized_gamma_f32()
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if ctx.cumulative_frame_nr() == 1 {
@@ -283,26 +324,16 @@ impl eframe::App for BilateralApp {
         ));
         self.refresh_caches();
 
-        if self.presenter.is_some() {
-            egui::Panel::bottom("slide_caption").show(ui, |ui| self.slide_caption_ui(ui));
-        } else {
-            egui::Panel::top("menu_bar").show(ui, |ui| {
-                menu::menu_bar_ui(ui, &self.settings, &mut commands);
-                chrome::tabs_ui(ui, self.view, &self.dataset, &mut commands);
-            });
-            if let Some(message) = &self.message {
-                egui::Panel::top("message")
-                    .frame(egui::Frame::new())
-                    .show(ui, |ui| {
-                        chrome::message_ui(ui, message, &self.origin, &mut commands);
-                    });
-            }
-            egui::Panel::bottom("status_bar")
-                .show(ui, |ui| chrome::status_ui(ui, &self.origin, &self.dataset));
-        }
-        egui::CentralPanel::default()
-            .frame(egui::Frame::new())
-            .show(ui, |ui| self.view_ui(ui, &mut commands));
+        // The panels paint no background when the window clears to it (`apply_look`); this
+        // scope tells what they contain which colour is behind them, which egui's scroll
+        // fades need, without painting it.
+        let background =
+            crate::theme::panel_background(ui.visuals().dark_mode, self.high_contrast());
+        let behind_the_panels = egui::UiBuilder::new().ui_stack_info(
+            egui::UiStackInfo::new(egui::UiKind::Frame)
+                .with_frame(egui::Frame::NONE.fill(background)),
+        );
+        ui.scope_builder(behind_the_panels, |ui| self.panels_ui(ui, &mut commands));
 
         chrome::about_window(&ctx, &mut self.windows.about);
         chrome::shortcuts_window(&ctx, &mut self.windows.shortcuts);

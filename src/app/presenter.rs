@@ -45,7 +45,7 @@ impl BilateralApp {
             self.view = view;
             self.cursor = cursor;
             self.views = views;
-            chrome::apply_theme(ctx, self.settings.theme);
+            self.apply_look(ctx);
         } else {
             self.presenter = Some(Presenter {
                 slide: 0,
@@ -58,17 +58,31 @@ impl BilateralApp {
             });
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             ctx.set_zoom_factor(self.settings.presenter_scale);
-            self.apply_presenter_look(ctx);
+            self.apply_look(ctx);
             self.show_slide(0);
         }
     }
 
-    pub(super) fn apply_presenter_look(&self, ctx: &egui::Context) {
-        if self.settings.presenter_high_contrast {
+    /// Whether presenter mode's high-contrast look is on now.
+    pub(super) fn high_contrast(&self) -> bool {
+        self.presenter.is_some() && self.settings.presenter_high_contrast
+    }
+
+    /// Sets the look: presenter mode's high contrast when it is on, else the user's theme.
+    /// When the window clears each frame to the panels' colour ([`AppOptions`]'s
+    /// `window_clears_background`), the panels are made transparent so that they do not
+    /// paint that colour a second time (in a software renderer, every pixel painted costs).
+    ///
+    /// [`AppOptions`]: super::AppOptions
+    pub(super) fn apply_look(&self, ctx: &egui::Context) {
+        if self.high_contrast() {
             ctx.set_theme(egui::ThemePreference::Dark);
             ctx.set_visuals_of(egui::Theme::Dark, theme::high_contrast_visuals());
         } else {
             chrome::apply_theme(ctx, self.settings.theme);
+        }
+        if self.window_clears_background {
+            ctx.all_styles_mut(|style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
         }
     }
 

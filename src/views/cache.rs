@@ -1,7 +1,10 @@
 //! Data the views derive from the dataset and their options, kept between frames and
 //! rebuilt only when what it comes from changes: the chart model, the lowercased event
-//! text the searches look in, and how often each source is cited.
+//! text the searches look in, how often each source is cited, and the dataset's map (made
+//! the first time the map view asks for it, so that starting on another view does not pay
+//! for decoding and preparing the basemap).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,8 +22,8 @@ pub struct ViewCaches {
     chart: ChartModel,
     event_text: Vec<String>,
     citations: HashMap<String, CitationCounts>,
-    /// The dataset's map: its projection, frame and prepared basemap.
-    world: Option<Result<Arc<WorldMap>, &'static str>>,
+    /// The dataset's map: its projection, frame and prepared basemap; made on first use.
+    world: OnceCell<Result<Arc<WorldMap>, &'static str>>,
 }
 
 /// How many records of each kind cite one source.
@@ -48,7 +51,7 @@ impl ViewCaches {
                 .map(|event| format!("{}\n{}", event.title, event.summary).to_lowercase())
                 .collect();
             self.citations = citation_counts(dataset);
-            self.world = Some(world_map_for(dataset));
+            self.world = OnceCell::new();
         }
         if data_changed || self.chart_options.as_ref() != Some(chart_options) {
             self.chart = chart::build(dataset, chart_options);
@@ -67,13 +70,13 @@ impl ViewCaches {
         &self.chart
     }
 
-    /// The dataset's map (its projection, default frame and basemap), or why the basemap
-    /// could not be prepared.
-    pub fn world_map(&self) -> Result<&WorldMap, &'static str> {
-        match &self.world {
-            Some(Ok(world)) => Ok(world),
-            Some(Err(reason)) => Err(reason),
-            None => Err("the map has not been prepared yet"),
+    /// The map of `dataset` (its projection, default frame and basemap), or why the basemap
+    /// could not be prepared. Made on the first call after the data changed, from `dataset`,
+    /// which must be the dataset of the last [`Self::refresh`].
+    pub fn world_map(&self, dataset: &Dataset) -> Result<&WorldMap, &'static str> {
+        match self.world.get_or_init(|| world_map_for(dataset)) {
+            Ok(world) => Ok(world),
+            Err(reason) => Err(reason),
         }
     }
 
@@ -185,5 +188,24 @@ mod tests {
         };
         caches.refresh(&dataset, 2, &log);
         assert!(caches.chart().log_scale, "new options rebuild the chart");
+    }
+
+    #[test]
+    fn the_map_is_made_on_first_use_and_again_after_the_data_changes() {
+        let dataset = builtin_dataset().expect("built-in loads");
+        let mut caches = ViewCaches::default();
+        let options = ChartOptions::default();
+        caches.refresh(&dataset, 1, &options);
+        assert!(caches.world.get().is_none(), "not made by a refresh");
+        let first: *const WorldMap = caches.world_map(&dataset).expect("the map is made");
+        let again: *const WorldMap = caches.world_map(&dataset).expect("kept");
+        assert_eq!(first, again, "the second call reuses it");
+        caches.refresh(&dataset, 1, &options);
+        assert!(caches.world.get().is_some(), "same generation: kept");
+        caches.refresh(&dataset, 2, &options);
+        assert!(
+            caches.world.get().is_none(),
+            "new data: made again when asked"
+        );
     }
 }

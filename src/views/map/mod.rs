@@ -63,7 +63,7 @@ pub fn ui(
     }
     egui::CentralPanel::default()
         .frame(egui::Frame::new())
-        .show(ui, |ui| match cx.caches.world_map() {
+        .show(ui, |ui| match cx.caches.world_map(cx.dataset) {
             Ok(world) => canvas_ui(ui, cx, world, year, state),
             Err(reason) => {
                 ui.label(format!("The basemap could not be prepared: {reason}"));
