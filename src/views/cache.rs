@@ -8,6 +8,8 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use egui_plot::PlotPoint;
+
 use crate::chart::{self, ChartModel, ChartOptions};
 use crate::data::Dataset;
 use crate::geo::world::{WorldMap, world_map_for};
@@ -20,11 +22,17 @@ pub struct ViewCaches {
     /// The options the chart model was built with.
     chart_options: Option<ChartOptions>,
     chart: ChartModel,
+    /// Each chart series' polylines as the plot's points, in the chart's series order, so
+    /// that a frame borrows them instead of joining and converting every line again.
+    chart_lines: Vec<Vec<ChartLine>>,
     event_text: Vec<String>,
     citations: HashMap<String, CitationCounts>,
     /// The dataset's map: its projection, frame and prepared basemap; made on first use.
     world: OnceCell<Result<Arc<WorldMap>, &'static str>>,
 }
+
+/// One polyline of a chart series in plot coordinates, and whether it is dashed (across a gap).
+pub type ChartLine = (Vec<PlotPoint>, bool);
 
 /// How many records of each kind cite one source.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,6 +63,21 @@ impl ViewCaches {
         }
         if data_changed || self.chart_options.as_ref() != Some(chart_options) {
             self.chart = chart::build(dataset, chart_options);
+            self.chart_lines = self
+                .chart
+                .series
+                .iter()
+                .map(|series| {
+                    series
+                        .polylines()
+                        .into_iter()
+                        .map(|(points, dashed)| {
+                            let points = points.into_iter().map(|[x, y]| PlotPoint::new(x, y));
+                            (points.collect(), dashed)
+                        })
+                        .collect()
+                })
+                .collect();
             self.chart_options = Some(chart_options.clone());
         }
     }
@@ -68,6 +91,11 @@ impl ViewCaches {
     /// The trade chart for the current data and options.
     pub fn chart(&self) -> &ChartModel {
         &self.chart
+    }
+
+    /// The polylines of the chart's series at `series_index` (empty for an index out of range).
+    pub fn chart_lines(&self, series_index: usize) -> &[ChartLine] {
+        self.chart_lines.get(series_index).map_or(&[], Vec::as_slice)
     }
 
     /// The map of `dataset` (its projection, default frame and basemap), or why the basemap

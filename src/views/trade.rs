@@ -1,7 +1,7 @@
 //! The trade chart: every series of one unit over the years, with the source of each point.
 
 use eframe::egui::{self, Color32, Pos2, RichText, Ui};
-use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, VLine};
+use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, VLine};
 
 use crate::chart::{
     self, ChartMode, ChartModel, ChartOptions, EventMark, Marker, MarkerRole, PointRef,
@@ -10,6 +10,7 @@ use crate::command::Command;
 use crate::data::Dataset;
 use crate::format::format_value;
 use crate::theme;
+use crate::views::cache::ChartLine;
 use crate::views::legend::legend_entry;
 use crate::views::mirror::{self, MirrorState};
 use crate::views::plot_markers::PlotMarkers;
@@ -203,13 +204,16 @@ fn plot_ui(
     let positions = &mut state.marker_positions;
     let response = plot.show(ui, |plot_ui| {
         year_lines(plot_ui, current_year, selected_event_x.as_ref(), &events);
-        for series in model.series.iter().filter(|s| s.visible) {
-            series_ui(
-                plot_ui,
-                series,
-                selected.as_ref(),
-                highlighted_source.as_ref(),
-            );
+        for (index, series) in model.series.iter().enumerate() {
+            if series.visible {
+                series_ui(
+                    plot_ui,
+                    series,
+                    cx.caches.chart_lines(index),
+                    selected.as_ref(),
+                    highlighted_source.as_ref(),
+                );
+            }
         }
         record_marker_positions(plot_ui, model, positions);
         let event_positions: Vec<f32> = events
@@ -373,18 +377,19 @@ fn year_lines(
 fn series_ui<'m>(
     plot_ui: &mut egui_plot::PlotUi<'m>,
     series: &'m chart::ChartSeries,
+    lines: &'m [ChartLine],
     selected: Option<&PointRef>,
     highlighted_source: Option<&String>,
 ) {
     let color = theme::series_color(series.palette_index);
-    for (points, across_gap) in series.polylines() {
-        let style = if across_gap {
+    for (points, across_gap) in lines {
+        let style = if *across_gap {
             LineStyle::dashed_loose()
         } else {
             LineStyle::Solid
         };
         plot_ui.line(
-            Line::new(series.label.clone(), points)
+            Line::new(series.label.as_str(), PlotPoints::Borrowed(points))
                 .color(color)
                 .width(2.0)
                 .style(style)
