@@ -71,6 +71,7 @@ fn run_window(options: &AppOptions) -> ExitCode {
             .with_inner_size([window.width.max(640.0), window.height.max(420.0)])
             .with_position([window.x, window.y]);
     }
+    bilateral::app::warm_up::start(options);
     // Native graphics first, OpenGL only when they give no adapter (app/graphics.rs).
     let attempts = graphics::backend_attempts(eframe::wgpu::Backends::from_env());
     for (attempt, backends) in attempts.iter().enumerate() {

@@ -21,6 +21,7 @@ pub mod menu;
 mod persistence;
 mod presenter;
 mod reload;
+pub mod warm_up;
 mod watch;
 
 use std::path::PathBuf;

@@ -95,7 +95,9 @@ impl ViewCaches {
 
     /// The polylines of the chart's series at `series_index` (empty for an index out of range).
     pub fn chart_lines(&self, series_index: usize) -> &[ChartLine] {
-        self.chart_lines.get(series_index).map_or(&[], Vec::as_slice)
+        self.chart_lines
+            .get(series_index)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The map of `dataset` (its projection, default frame and basemap), or why the basemap
