@@ -181,6 +181,7 @@ impl BilateralApp {
             settings_warning,
             initial_file,
         } = options;
+        crate::fonts::install(ctx);
         let (dataset, message) = match builtin_dataset() {
             Ok(dataset) => (dataset, None),
             Err(errors) => (empty_dataset(), Some(Message::LoadFailed { errors })),
