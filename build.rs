@@ -1,24 +1,30 @@
-//! Two jobs before the crate is compiled:
-//! - deflates the large embedded files (the world-atlas basemaps and the built-in dataset) into
-//!   `OUT_DIR`, where `src/embedded.rs` includes them; they are inflated on first use;
+//! Three jobs before the crate is compiled:
+//! - deflates the large embedded files (the world-atlas basemaps, the built-in dataset and
+//!   egui's fonts) into `OUT_DIR`, where `src/embedded.rs` includes them; they are inflated on
+//!   first use;
 //! - embeds the icon and the version information in the Windows executable (other targets
-//!   need nothing).
+//!   need nothing);
+//! - links the Linux binaries of the `dist` profile with packed relative relocations.
 
 use std::error::Error;
 use std::io::Write;
 use std::path::Path;
 
 /// The files `src/embedded.rs` includes deflated, as `OUT_DIR/<file name>.deflate`.
-const DEFLATED_ASSETS: [&str; 3] = [
+const DEFLATED_ASSETS: [&str; 6] = [
     "assets/world-atlas/countries-50m.json",
     "assets/world-atlas/countries-110m.json",
     "assets/russia-iran.json",
+    "assets/fonts/Ubuntu-Light.ttf",
+    "assets/fonts/Hack-Regular.ttf",
+    "assets/fonts/egui-icons.ttf",
 ];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");
     deflate_assets()?;
     windows_resources();
+    packed_relative_relocations();
     Ok(())
 }
 
@@ -65,5 +71,28 @@ fn windows_resources() {
         // Failing loudly: an exe without its icon and version must not be shipped.
         println!("cargo:warning=could not embed the Windows resources: {error}");
         std::process::exit(1);
+    }
+}
+
+/// Links the binaries with `-z pack-relative-relocs` (`DT_RELR`): the dynamic relocations, half a
+/// megabyte of `.rela.dyn` in the `dist` binary, become a few kilobytes. The binary then needs
+/// glibc 2.36 (Debian 12), so only the `dist` profile for GNU/Linux gets it; development builds
+/// and their caches are untouched. Cargo tells a build script no profile name, but `OUT_DIR`
+/// lies in `<target dir>[/<triple>]/<profile>/build/<crate>-<hash>/out`.
+fn packed_relative_relocations() {
+    let target_is = |key: &str, value: &str| std::env::var(key).as_deref() == Ok(value);
+    if !(target_is("CARGO_CFG_TARGET_OS", "linux") && target_is("CARGO_CFG_TARGET_ENV", "gnu")) {
+        return;
+    }
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        return;
+    };
+    let profile = Path::new(&out_dir)
+        .ancestors()
+        .nth(3)
+        .and_then(Path::file_name)
+        .and_then(|name| name.to_str());
+    if profile == Some("dist") {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
 }

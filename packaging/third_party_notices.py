@@ -14,16 +14,14 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|UNLICENSE)([-._].*)?$", re.IGNORECASE)
-# Crates whose licence covers files the binary embeds beyond code: egui's fonts.
-EXTRA_FILES = {
-    "epaint_default_fonts": [
-        "fonts/UFL.txt",
-        "fonts/OFL.txt",
-        "fonts/Hack-Regular.txt",
-        "fonts/emoji-icon-font-mit-license.txt",
-        "fonts/egui-icons.txt",
-    ],
-}
+# egui's fonts, which the binary embeds from assets/fonts/ (its README says where they come
+# from): each font and the file holding its licence.
+FONTS = [
+    ("Ubuntu Light (Ubuntu-Light.ttf), Ubuntu Font Licence 1.0", "UFL.txt"),
+    ("Hack (Hack-Regular.ttf), MIT with the Bitstream Vera and DejaVu notices", "Hack-Regular.txt"),
+    ("egui-icons (egui-icons.ttf), a subset of emoji-icon-font", "egui-icons.txt"),
+    ("emoji-icon-font, whose licence egui-icons.ttf has, MIT", "emoji-icon-font-mit-license.txt"),
+]
 
 
 def linked_packages(metadata):
@@ -48,7 +46,6 @@ def licence_texts(package):
     """(file name, text) of each licence file the crate ships."""
     folder = pathlib.Path(package["manifest_path"]).parent
     names = sorted(f.name for f in folder.iterdir() if f.is_file() and LICENCE_FILE.match(f.name))
-    names += EXTRA_FILES.get(package["name"], [])
     if package.get("license_file"):
         names.append(package["license_file"])
     texts = []
@@ -97,9 +94,11 @@ def main():
               "Basemap: Natural Earth 1:50m admin-0 countries (public domain), as built by",
               "world-atlas 2.0.2 (https://github.com/topojson/world-atlas), ISC licence:", ""]
     lines.append((ROOT / "assets/world-atlas/LICENSE").read_text(encoding="utf-8").strip())
-    lines += ["", "Fonts: egui's default fonts (Ubuntu Light, Hack, Noto Emoji, emoji-icon-font),",
-              "embedded through the crate epaint_default_fonts; their licences are among the",
-              "texts below."]
+    lines += ["", "Fonts: egui's three default fonts, copied from the crate epaint_default_fonts",
+              "0.37.0 into assets/fonts/ and embedded compressed:"]
+    for font, licence in FONTS:
+        lines += ["", f"{font} (assets/fonts/{licence}):", "",
+                  (ROOT / "assets/fonts" / licence).read_text(encoding="utf-8").strip()]
     if without_files:
         lines += ["", "These crates ship no licence file; their licence is the SPDX expression",
                   "given above, whose standard text is among the texts below or at",

@@ -19,6 +19,8 @@ pub mod embedded;
 #[cfg(feature = "gui")]
 pub mod export;
 pub mod file_state;
+#[cfg(feature = "gui")]
+pub mod fonts;
 pub mod format;
 pub mod geo;
 pub mod identity;

@@ -191,6 +191,7 @@ impl BilateralApp {
             initial_file,
             window_clears_background,
         } = options;
+        crate::fonts::install(ctx);
         let (dataset, message) = match builtin_dataset() {
             Ok(dataset) => (dataset, None),
             Err(errors) => (empty_dataset(), Some(Message::LoadFailed { errors })),

@@ -297,14 +297,16 @@ mod tests {
     #[test]
     fn typing_and_enter_pick_a_country_and_the_button_names_it() {
         let russia = countries().lookup("RUS").map(|c| c.id);
-        let mut harness = Harness::new_ui_state(
-            |ui, chosen: &mut (Option<CountryId>, bool)| {
-                if country_picker(ui, "picker", &mut chosen.0).changed() {
-                    chosen.1 = true;
-                }
-            },
-            (russia, false),
-        );
+        let mut harness = Harness::builder()
+            .with_context_setup(crate::fonts::install)
+            .build_ui_state(
+                |ui, chosen: &mut (Option<CountryId>, bool)| {
+                    if country_picker(ui, "picker", &mut chosen.0).changed() {
+                        chosen.1 = true;
+                    }
+                },
+                (russia, false),
+            );
         harness.run();
         harness.get_by_label("Russia (RUS)").click();
         harness.run();
@@ -322,12 +324,14 @@ mod tests {
 
     #[test]
     fn arrow_keys_move_through_the_matches_and_a_click_picks() {
-        let mut harness = Harness::new_ui_state(
-            |ui, chosen: &mut Option<CountryId>| {
-                country_picker(ui, "picker", chosen);
-            },
-            None,
-        );
+        let mut harness = Harness::builder()
+            .with_context_setup(crate::fonts::install)
+            .build_ui_state(
+                |ui, chosen: &mut Option<CountryId>| {
+                    country_picker(ui, "picker", chosen);
+                },
+                None,
+            );
         harness.run();
         harness.get_by_label(NOTHING_CHOSEN).click();
         harness.run();
