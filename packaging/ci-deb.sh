@@ -71,8 +71,11 @@ type_of() { gio info --attributes=standard::content-type "$1" | sed -n 's/.*stan
   || { echo "ci-deb: plain JSON became $(type_of "$work/plain.json")"; exit 1; }
 echo "gio: dataset is application/x-bilateral+json, plain JSON stays application/json"
 echo "xdg-mime query filetype: $(xdg-mime query filetype "$dataset")"
-gio mime application/x-bilateral+json | grep -q "$app_id.desktop" \
-  || { echo "ci-deb: no handler for application/x-bilateral+json:"; gio mime application/x-bilateral+json; exit 1; }
+# The whole answer first: `gio … | grep -q` under pipefail fails whenever grep exits before gio
+# has written everything (gio then dies of SIGPIPE), which happened on a correct install.
+handlers=$(gio mime application/x-bilateral+json)
+grep -q "$app_id.desktop" <<< "$handlers" \
+  || { echo "ci-deb: no handler for application/x-bilateral+json:"; echo "$handlers"; exit 1; }
 grep -q '^Exec=bilateral %f$' "/usr/share/applications/$app_id.desktop"
 
 display=:${DISPLAY_NUMBER:-96}
