@@ -74,6 +74,9 @@ fn run_window(options: &AppOptions) -> ExitCode {
     bilateral::app::warm_up::start(options);
     // Native graphics first, OpenGL only when they give no adapter (app/graphics.rs).
     let attempts = graphics::backend_attempts(eframe::wgpu::Backends::from_env());
+    if let Some(first) = attempts.first() {
+        bilateral::app::warm_up::start_graphics(*first);
+    }
     for (attempt, backends) in attempts.iter().enumerate() {
         let native_options = eframe::NativeOptions {
             viewport: viewport.clone(),

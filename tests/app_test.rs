@@ -52,6 +52,15 @@ fn turnover_id(app: &bilateral::app::BilateralApp) -> String {
         .expect("a turnover series")
 }
 
+/// The legend's name of the series `series_id`.
+fn series_label(app: &bilateral::app::BilateralApp, series_id: &str) -> String {
+    app.dataset
+        .series_by_id(series_id)
+        .expect("the series exists")
+        .label
+        .clone()
+}
+
 #[test]
 fn starts_on_the_built_in_data_with_the_seed_turnover_points_drawn() {
     let harness = new_harness();
@@ -267,17 +276,49 @@ fn chart_options_are_switched_by_their_labels() {
 }
 
 #[test]
+fn the_chart_lines_are_built_once_and_again_only_when_the_chart_changes() {
+    use bilateral::views::plot_lines::last_drawn;
+    let mut harness = new_harness();
+    harness.run_steps(2);
+    let first = last_drawn(&harness.ctx).expect("the lines are drawn");
+    assert!(!first.vertices.is_empty());
+    // The pointer moving over the chart changes nothing the lines depend on.
+    let plot = harness
+        .state()
+        .views
+        .trade
+        .marker_positions
+        .first()
+        .map(|(_, _, position)| *position)
+        .expect("a marker on screen");
+    for offset in [0.0, 7.0, 15.0] {
+        harness.hover_at(plot + egui::vec2(offset, offset));
+        harness.run_steps(1);
+    }
+    let after_hover = last_drawn(&harness.ctx).expect("still drawn");
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &after_hover),
+        "hovering reuses the triangles"
+    );
+    // Hiding a series changes the chart: the lines are built again, without it.
+    let turnover = turnover_id(harness.state());
+    let label = series_label(harness.state(), &turnover);
+    harness.get_by_label(&label).click();
+    harness.run_steps(2);
+    let after_hiding = last_drawn(&harness.ctx).expect("the other lines are drawn");
+    assert!(!std::sync::Arc::ptr_eq(&first, &after_hiding));
+    assert!(
+        after_hiding.vertices.len() < first.vertices.len(),
+        "the hidden series' line is gone"
+    );
+}
+
+#[test]
 fn a_legend_entry_hides_and_shows_its_series_by_its_label() {
     let mut harness = new_harness();
     harness.run_steps(2);
     let turnover = turnover_id(harness.state());
-    let label = harness
-        .state()
-        .dataset
-        .series_by_id(&turnover)
-        .expect("the turnover series")
-        .label
-        .clone();
+    let label = series_label(harness.state(), &turnover);
     let drawn = |harness: &egui_kittest::Harness<'_, bilateral::app::BilateralApp>| {
         harness
             .state()
@@ -472,6 +513,55 @@ fn snapshot_map_2016() {
     harness.state_mut().views.map.show_frame_time = false;
     harness.run_steps(2);
     harness.snapshot("map_2016");
+}
+
+/// The map's sea, land and borders drawn by the map's own pipeline (which the window uses:
+/// the app is started with a wgpu renderer, as in the window) are the pixels egui draws
+/// for the same mesh (a harness that has no renderer when the app starts, as the PNG export).
+#[cfg(feature = "snapshots")]
+#[test]
+fn snapshot_map_own_pipeline_draws_the_pixels_egui_draws() {
+    use eframe::egui::Shape;
+    let render = |renderer_at_start: bool| {
+        let mut options = AppOptions::load(SettingsStore::in_memory(), None);
+        options.settings.last_view = ViewKind::Map;
+        let builder = egui_kittest::Harness::builder().with_size(common::WINDOW_SIZE);
+        let builder = if renderer_at_start {
+            builder.wgpu()
+        } else {
+            builder
+        };
+        let mut harness = builder
+            .build_eframe(move |creation| bilateral::app::BilateralApp::new(creation, options));
+        harness.state_mut().views.map.show_frame_time = false;
+        harness.run_steps(3);
+        let drawn_by_callback = harness
+            .output()
+            .shapes
+            .iter()
+            .any(|clipped| matches!(clipped.shape, Shape::Callback(_)));
+        (
+            drawn_by_callback,
+            harness.render().expect("the map renders"),
+        )
+    };
+    let (own_pipeline_used, own) = render(true);
+    let (egui_pipeline_used_a_callback, egui) = render(false);
+    assert!(
+        own_pipeline_used,
+        "the window's map draws through its pipeline"
+    );
+    assert!(
+        !egui_pipeline_used_a_callback,
+        "without a renderer at start: egui shapes"
+    );
+    assert_eq!(own.dimensions(), egui.dimensions());
+    let differing = own
+        .pixels()
+        .zip(egui.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 2))
+        .count();
+    assert_eq!(differing, 0, "pixels that differ by more than 2 levels");
 }
 
 #[test]

@@ -177,6 +177,9 @@ impl BilateralApp {
     /// Starts the app in an eframe window.
     pub fn new(creation: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         crate::startup::mark("window and renderer ready");
+        if let Some(render_state) = &creation.wgpu_render_state {
+            crate::views::map::flat_mesh::install(render_state, &creation.egui_ctx);
+        }
         let app = Self::with_context(&creation.egui_ctx, options);
         crate::startup::mark("dataset loaded");
         app
@@ -314,7 +317,9 @@ impl eframe::App for BilateralApp {
         if ctx.cumulative_frame_nr() == 1 {
             // The first frame has been painted and presented before the second begins.
             crate::startup::mark("first frame drawn");
+            warm_up::release_graphics();
         }
+
         self.poll_import(&ctx);
         self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();

@@ -22,6 +22,9 @@ pub struct ViewCaches {
     /// The options the chart model was built with.
     chart_options: Option<ChartOptions>,
     chart: ChartModel,
+    /// Counts the chart model's rebuilds, so that what is drawn from it can be kept while it
+    /// stays the same.
+    chart_revision: u64,
     /// Each chart series' polylines as the plot's points, in the chart's series order, so
     /// that a frame borrows them instead of joining and converting every line again.
     chart_lines: Vec<Vec<ChartLine>>,
@@ -63,6 +66,7 @@ impl ViewCaches {
         }
         if data_changed || self.chart_options.as_ref() != Some(chart_options) {
             self.chart = chart::build(dataset, chart_options);
+            self.chart_revision += 1;
             self.chart_lines = self
                 .chart
                 .series
@@ -91,6 +95,11 @@ impl ViewCaches {
     /// The trade chart for the current data and options.
     pub fn chart(&self) -> &ChartModel {
         &self.chart
+    }
+
+    /// Which build of the chart model [`Self::chart`] is: it changes whenever the model does.
+    pub fn chart_revision(&self) -> u64 {
+        self.chart_revision
     }
 
     /// The polylines of the chart's series at `series_index` (empty for an index out of range).

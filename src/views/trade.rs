@@ -10,9 +10,10 @@ use crate::command::Command;
 use crate::data::Dataset;
 use crate::format::format_value;
 use crate::theme;
-use crate::views::cache::ChartLine;
+use crate::views::cache::{ChartLine, ViewCaches};
 use crate::views::legend::legend_entry;
 use crate::views::mirror::{self, MirrorState};
+use crate::views::plot_lines::PlotLines;
 use crate::views::plot_markers::PlotMarkers;
 use crate::views::widgets::{CitationStyle, citations_ui};
 use crate::views::{ViewContext, ViewKind};
@@ -204,17 +205,13 @@ fn plot_ui(
     let positions = &mut state.marker_positions;
     let response = plot.show(ui, |plot_ui| {
         year_lines(plot_ui, current_year, selected_event_x.as_ref(), &events);
-        for (index, series) in model.series.iter().enumerate() {
-            if series.visible {
-                series_ui(
-                    plot_ui,
-                    series,
-                    cx.caches.chart_lines(index),
-                    selected.as_ref(),
-                    highlighted_source.as_ref(),
-                );
-            }
-        }
+        series_ui(
+            plot_ui,
+            cx.caches,
+            model,
+            selected.as_ref(),
+            highlighted_source.as_ref(),
+        );
         record_marker_positions(plot_ui, model, positions);
         let event_positions: Vec<f32> = events
             .iter()
@@ -372,38 +369,66 @@ fn year_lines(
     }
 }
 
-/// One series: its lines (dashed across a gap), range bars, filled and hollow markers, and
-/// diamonds on the selected point and on the points of the highlighted source.
+/// The visible series: all their lines as one item, then each series' markers.
 fn series_ui<'m>(
     plot_ui: &mut egui_plot::PlotUi<'m>,
-    series: &'m chart::ChartSeries,
-    lines: &'m [ChartLine],
+    caches: &'m ViewCaches,
+    model: &'m ChartModel,
     selected: Option<&PointRef>,
     highlighted_source: Option<&String>,
 ) {
+    let visible_series = || {
+        model
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(_, series)| series.visible)
+    };
+    let lines = visible_series()
+        .flat_map(|(index, series)| series_lines(series, caches.chart_lines(index)))
+        .collect();
+    plot_ui.add(PlotLines::new(lines, caches.chart_revision()));
+    for (_, series) in visible_series() {
+        series_markers_ui(plot_ui, series, selected, highlighted_source);
+    }
+}
+
+/// One series' lines (dashed across a gap) and range bars, for [`PlotLines`].
+fn series_lines<'m>(
+    series: &'m chart::ChartSeries,
+    lines: &'m [ChartLine],
+) -> impl Iterator<Item = Line<'m>> {
     let color = theme::series_color(series.palette_index);
-    for (points, across_gap) in lines {
+    let polylines = lines.iter().map(move |(points, across_gap)| {
         let style = if *across_gap {
             LineStyle::dashed_loose()
         } else {
             LineStyle::Solid
         };
-        plot_ui.line(
-            Line::new(series.label.as_str(), PlotPoints::Borrowed(points))
-                .color(color)
-                .width(2.0)
-                .style(style)
-                .allow_hover(false),
-        );
-    }
-    for &(x, low, high) in &series.range_bars {
-        plot_ui.line(
-            Line::new(series.label.clone(), vec![[x, low], [x, high]])
-                .color(color)
-                .width(4.0)
-                .allow_hover(false),
-        );
-    }
+        Line::new(series.label.as_str(), PlotPoints::Borrowed(points))
+            .color(color)
+            .width(2.0)
+            .style(style)
+            .allow_hover(false)
+    });
+    let range_bars = series.range_bars.iter().map(move |&(x, low, high)| {
+        Line::new(series.label.as_str(), vec![[x, low], [x, high]])
+            .color(color)
+            .width(4.0)
+            .allow_hover(false)
+    });
+    polylines.chain(range_bars)
+}
+
+/// One series' filled and hollow markers, and diamonds on the selected point and on the
+/// points of the highlighted source.
+fn series_markers_ui<'m>(
+    plot_ui: &mut egui_plot::PlotUi<'m>,
+    series: &'m chart::ChartSeries,
+    selected: Option<&PointRef>,
+    highlighted_source: Option<&String>,
+) {
+    let color = theme::series_color(series.palette_index);
     plot_ui.add(PlotMarkers::new(
         series.label.clone(),
         &series.markers,

@@ -3,10 +3,12 @@
 //!
 //! Rooms: [`state`] (what the map remembers), [`controls`] (filters, layers, the year
 //! bar), [`projector`] (screen geometry), [`layers`] (one [`layers::MapLayer`] per kind of
-//! thing, each painting itself and hit-testing), [`legend`] and [`details`].
+//! thing, each painting itself and hit-testing), [`legend`] and [`details`]; `retained`
+//! keeps the still parts' triangles from frame to frame and [`flat_mesh`] draws them.
 
 mod controls;
 mod details;
+pub mod flat_mesh;
 pub mod layers;
 mod legend;
 pub mod projector;
@@ -126,7 +128,6 @@ fn canvas_ui(
         ),
     };
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, scene.colors.water);
     for layer in PAINT_ORDER {
         layer.paint(&painter, &scene);
     }

@@ -5,15 +5,17 @@
 //! year or the filters change, or the data does; on every other frame (the pointer moving,
 //! a tooltip, an animation elsewhere) their triangles are the same. A layer draws them
 //! through [`paint_retained`] with the frame's [`StillKey`]: while the key is unchanged the
-//! triangles of the last build are painted again, as one mesh.
+//! triangles of the last build are painted again ([`kept_mesh`]), as one mesh, through the
+//! map's own pipeline ([`flat_mesh`]), which keeps them on the GPU.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::Arc;
 
-use eframe::egui::{self, Mesh, Painter, Rect, Shape, epaint::Tessellator};
+use eframe::egui::{Painter, Rect, Shape};
 
 use crate::geo::filter::MapFilter;
 use crate::geo::projection::MapView;
+use crate::views::kept_mesh::kept_mesh;
+use crate::views::map::flat_mesh;
 
 /// Everything the still parts of one frame depend on, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,48 +63,14 @@ pub fn paint_retained(
     key: StillKey,
     build: impl FnOnce(&mut Vec<Shape>),
 ) {
-    let ctx = painter.ctx();
-    let id = egui::Id::unique(("bilateral_map_still", layer));
-    let kept = ctx.data(|data| data.get_temp::<(StillKey, Arc<Mesh>)>(id));
-    let mesh = match kept {
-        Some((kept_key, mesh)) if kept_key == key => mesh,
-        _ => {
-            let mut shapes = Vec::new();
-            build(&mut shapes);
-            let mesh = Arc::new(tessellate(ctx, shapes));
-            ctx.data_mut(|data| data.insert_temp(id, (key, Arc::clone(&mesh))));
-            mesh
-        }
-    };
-    painter.add(Shape::Mesh(mesh));
-}
-
-/// `shapes` as egui would tessellate them this frame, into one mesh. None of them may be
-/// text or an image (their triangles refer to textures that can change).
-fn tessellate(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
-    let options = ctx.tessellation_options(|options| *options);
-    #[expect(
-        clippy::redundant_closure_for_method_calls,
-        reason = "the method path does not satisfy the closure's lifetime bound"
-    )]
-    let font_texture_size = ctx.fonts(|fonts| fonts.font_image_size());
-    let mut tessellator = Tessellator::new(
-        ctx.pixels_per_point(),
-        options,
-        font_texture_size,
-        Vec::new(),
-    );
-    let mut mesh = Mesh::default();
-    for shape in shapes {
-        tessellator.tessellate_shape(shape, &mut mesh);
-    }
-    mesh
+    flat_mesh::paint(painter, kept_mesh(painter.ctx(), layer, key, build));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eframe::egui::{Color32, Stroke, pos2};
+    use crate::views::kept_mesh::last_kept;
+    use eframe::egui::{self, Color32, Stroke, pos2};
 
     fn key(year: i32, center_x: f64) -> StillKey {
         let view = MapView {
@@ -135,15 +103,7 @@ mod tests {
                     ));
                 }
             });
-            let kept = ui
-                .ctx()
-                .data(|data| {
-                    data.get_temp::<(StillKey, Arc<Mesh>)>(egui::Id::unique((
-                        "bilateral_map_still",
-                        "test",
-                    )))
-                })
-                .map(|(_, mesh)| mesh.vertices.len());
+            let kept = last_kept::<StillKey>(ui.ctx(), "test").map(|mesh| mesh.vertices.len());
             vertices = kept.unwrap_or_default();
         });
         // The font texture's first upload: nothing here draws it.

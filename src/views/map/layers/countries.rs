@@ -16,6 +16,11 @@ pub struct Countries;
 impl MapLayer for Countries {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {
         paint_retained(painter, "countries", scene.still_key, |shapes| {
+            shapes.push(Shape::rect_filled(
+                scene.projector.rect,
+                0.0,
+                scene.colors.water,
+            ));
             fills_and_borders(scene, shapes);
         });
         paint_labels(painter, scene);
