@@ -319,7 +319,6 @@ impl eframe::App for BilateralApp {
             crate::startup::mark("first frame drawn");
             warm_up::release_graphics();
         }
-
         self.poll_import(&ctx);
         self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();

@@ -1,5 +1,6 @@
-//! The basemap: countries filled (the two parties and the areas' countries tinted), their
-//! borders, and the names of those wide enough to carry them.
+//! The basemap: the sea, countries filled (the two parties and the areas' countries
+//! tinted), their borders, and the names of those wide enough to carry them. Sea, fills and
+//! borders are one kept mesh, drawn through the map's own pipeline.
 
 use eframe::egui::{self, Mesh, Painter, Shape, Stroke, epaint::Vertex, pos2};
 
