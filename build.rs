@@ -56,6 +56,12 @@ fn windows_resources() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }
+    // CI's type check of the Windows build (`cargo check`, .ci/run) makes no exe and has no
+    // resource compiler: it says so with this variable. A build that makes an exe never sets it.
+    println!("cargo:rerun-if-env-changed=BILATERAL_TYPE_CHECK_ONLY");
+    if std::env::var_os("BILATERAL_TYPE_CHECK_ONLY").is_some() {
+        return;
+    }
     let mut resource = winresource::WindowsResource::new();
     resource
         .set_icon("packaging/icons/bilateral.ico")

@@ -26,6 +26,7 @@ mod samples;
 use samples::{milliseconds, percentile};
 
 /// The same allocator as the app (see `src/main.rs`).
+#[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh --runs N        every target to N executions
 #   scripts/fuzz.sh --time S        every target for S seconds
 #   scripts/fuzz.sh --runs N --time S   each to N executions or S seconds, whichever is first
-#   scripts/fuzz.sh --smoke         every target for 10 seconds (CI, .ci/run)
+#   scripts/fuzz.sh --smoke         every target for 4 seconds (CI, .ci/run)
 #   scripts/fuzz.sh [...] TARGET…   only these targets
 #   scripts/fuzz.sh --no-build ...  run the targets as last built
 #
@@ -25,7 +25,7 @@ build=yes
 targets=()
 while (($#)); do
     case $1 in
-        --smoke) seconds=10 ;;
+        --smoke) seconds=4 ;;
         --time) seconds=$2; shift ;;
         --runs) runs=$2; shift ;;
         --no-build) build=no ;;

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use bilateral::app::crash_note::CrashNotes;
 use bilateral::app::{AppOptions, BilateralApp, graphics};
 use bilateral::cli::{Cli, CliCommand, run_check, run_convert, run_export, run_new};
 use bilateral::settings::SettingsStore;
@@ -10,6 +11,7 @@ use eframe::egui;
 
 /// mimalloc keeps memory it has used, so that the map's per-frame buffers do not fault
 /// fresh pages every frame as glibc's trimming makes them do (see docs/benchmarks.md).
+#[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -46,10 +48,13 @@ fn main() -> ExitCode {
             ExitCode::from(run_export(&args, &mut std::io::stderr().lock()))
         }
         None => {
+            let crash_notes = CrashNotes::platform();
             let options = AppOptions {
                 window_clears_background: true,
+                previous_crash: crash_notes.take(),
                 ..AppOptions::load(SettingsStore::platform(), cli.file)
             };
+            crash_notes.install_panic_hook();
             bilateral::startup::mark("settings read");
             run_window(&options)
         }

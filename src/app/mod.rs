@@ -11,6 +11,7 @@
 mod background;
 mod chrome;
 mod commands;
+pub mod crash_note;
 mod dialogs;
 mod export;
 mod follow_data;
@@ -98,6 +99,9 @@ pub struct AppOptions {
     /// `clear_color`), so the panels need not paint it again. True in the real window; false
     /// where nothing clears to that colour (test harnesses render on transparent black).
     pub window_clears_background: bool,
+    /// What the last run left when it crashed: the app then opens on the trade view and
+    /// says so ([`crash_note`]).
+    pub previous_crash: Option<crash_note::CrashNote>,
 }
 
 impl AppOptions {
@@ -110,6 +114,7 @@ impl AppOptions {
             settings_warning,
             initial_file,
             window_clears_background: false,
+            previous_crash: None,
         }
     }
 }
@@ -193,6 +198,7 @@ impl BilateralApp {
             settings_warning,
             initial_file,
             window_clears_background,
+            previous_crash,
         } = options;
         crate::fonts::install(ctx);
         let (dataset, message) = match builtin_dataset() {
@@ -201,13 +207,22 @@ impl BilateralApp {
         };
         let mut views = ViewStates::default();
         views.on_dataset_changed(&dataset);
+        // After a crash, not the view it crashed on, which could crash again.
+        let view = if previous_crash.is_some() {
+            ViewKind::Trade
+        } else {
+            settings.last_view
+        };
+        let crash_notice = previous_crash.map(|note| Message::Notice(note.notice()));
         let mut app = Self {
             cursor: TimeCursor::at(year_range(&dataset).1),
             dataset,
             origin: DataOrigin::BuiltIn,
             layers: Vec::new(),
-            message: message.or(settings_warning.map(Message::Notice)),
-            view: settings.last_view,
+            message: message
+                .or(crash_notice)
+                .or(settings_warning.map(Message::Notice)),
+            view,
             settings,
             views,
             presenter: None,
@@ -319,6 +334,7 @@ impl eframe::App for BilateralApp {
             crate::startup::mark("first frame drawn");
             warm_up::release_graphics();
         }
+        crash_note::note_view_on_screen(self.view);
         self.poll_import(&ctx);
         self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();

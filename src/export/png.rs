@@ -291,12 +291,13 @@ fn to_rgba(mut image: image::RgbaImage, format: wgpu::TextureFormat) -> image::R
 }
 
 /// These need a wgpu adapter (Mesa's lavapipe in CI, any GPU on a desktop), as the
-/// snapshot tests do, so they run with them.
-#[cfg(all(test, feature = "snapshots"))]
-mod tests {
+/// snapshot tests do, so they run with them: `cargo test -- --ignored snapshot`.
+#[cfg(test)]
+mod snapshot_tests {
     use super::*;
 
     #[test]
+    #[ignore = "renders with wgpu (Mesa's lavapipe in CI): cargo test -- --ignored snapshot"]
     fn a_view_renders_at_twice_its_points_with_its_frame() {
         let frame = PngFrame {
             title: "Russia and Iran — test".into(),

@@ -334,7 +334,17 @@ fn chart_plot(plot_id: String, model: &ChartModel) -> Plot<'static> {
                 format_value(mark.value)
             }
         });
-    if log_scale { plot } else { plot.include_y(0.0) }
+    let plot = if log_scale { plot } else { plot.include_y(0.0) };
+    // A short or flat series is framed with room around it (chart::frame).
+    let reach = model.frame_reach();
+    let plot = match reach.x {
+        Some([first, last]) => plot.include_x(first).include_x(last),
+        None => plot,
+    };
+    match reach.y {
+        Some([low, high]) => plot.include_y(low).include_y(high),
+        None => plot,
+    }
 }
 
 /// The time cursor, the selected event and, when shown, every event as vertical lines.

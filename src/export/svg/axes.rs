@@ -90,8 +90,8 @@ pub(super) fn y_axis(model: &ChartModel, visible: &[&ChartSeries], plot_height_p
     YAxis { low, high, ticks }
 }
 
-/// Years shown: half a year beyond the first and last marker; a few years around a
-/// single one.
+/// Years shown: half a year beyond the first and last marker; never fewer than the trade
+/// view's [`MIN_FRAME_YEARS`](crate::chart::MIN_FRAME_YEARS), about the data's middle.
 pub(super) fn x_range(visible: &[&ChartSeries]) -> (f64, f64) {
     let (low, high) = visible
         .iter()
@@ -103,9 +103,10 @@ pub(super) fn x_range(visible: &[&ChartSeries]) -> (f64, f64) {
     if low > high {
         return (2000.0, 2025.0);
     }
-    if high - low < 2.0 {
+    let min_years = crate::chart::MIN_FRAME_YEARS;
+    if high - low < min_years {
         let middle = f64::midpoint(low, high);
-        return (middle - 1.5, middle + 1.5);
+        return (middle - min_years / 2.0, middle + min_years / 2.0);
     }
     (low - 0.5, high + 0.5)
 }

@@ -222,8 +222,13 @@ fn pipeline(
 }
 
 /// Paints `mesh`, whose vertices carry only colours (no text, no image), through the flat
-/// pipeline where it is installed, as an egui shape elsewhere.
+/// pipeline where it is installed, as an egui shape elsewhere. An empty mesh (a layer with
+/// nothing to show, such as the areas of a new relationship) paints nothing: wgpu refuses a
+/// buffer of no bytes.
 pub fn paint(painter: &Painter, mesh: Arc<Mesh>) {
+    if !drawable(&mesh) {
+        return;
+    }
     let installed = painter
         .ctx()
         .data(|data| data.get_temp::<bool>(installed_id()))
@@ -236,6 +241,30 @@ pub fn paint(painter: &Painter, mesh: Arc<Mesh>) {
     } else {
         painter.add(Shape::Mesh(mesh));
     }
+}
+
+/// Whether `mesh` has triangles to draw: at least one vertex and one index.
+fn drawable(mesh: &Mesh) -> bool {
+    !mesh.vertices.is_empty() && !mesh.indices.is_empty()
+}
+
+/// Whether `mesh`'s vertices and indices each fit in a buffer of `max_bytes`; logs when not.
+fn fits_in_a_buffer(mesh: &Mesh, max_bytes: u64) -> bool {
+    let bytes =
+        |count: usize, each: usize| u64::try_from(count.saturating_mul(each)).unwrap_or(u64::MAX);
+    let vertex_bytes = bytes(
+        mesh.vertices.len(),
+        std::mem::size_of::<egui::epaint::Vertex>(),
+    );
+    let index_bytes = bytes(mesh.indices.len(), std::mem::size_of::<u32>());
+    let fits = vertex_bytes <= max_bytes && index_bytes <= max_bytes;
+    if !fits {
+        log::warn!(
+            "a map mesh of {vertex_bytes} bytes of vertices and {index_bytes} of indices is \
+             larger than the graphics device's buffers ({max_bytes} bytes): not drawn"
+        );
+    }
+    fits
 }
 
 /// One frame's draw of a mesh.
@@ -270,7 +299,13 @@ impl CallbackTrait for FlatMeshCallback {
             0,
             bytemuck::cast_slice(&screen_size_points),
         );
-        if renderer.find(&self.mesh).is_none() {
+        // `paint` hands over no empty mesh; a zero-sized buffer would fail when drawn. A mesh
+        // larger than the device allows in one buffer is not drawn rather than crash the
+        // window (the basemap and the dataset's areas are far smaller).
+        if drawable(&self.mesh)
+            && renderer.find(&self.mesh).is_none()
+            && fits_in_a_buffer(&self.mesh, device.limits().max_buffer_size)
+        {
             if renderer.uploaded.len() == KEPT_MESHES {
                 renderer.uploaded.remove(0);
             }
@@ -301,7 +336,10 @@ impl CallbackTrait for FlatMeshCallback {
         let Some(renderer) = resources.get::<FlatMeshRenderer>() else {
             return;
         };
-        let Some(uploaded) = renderer.find(&self.mesh) else {
+        let Some(uploaded) = renderer
+            .find(&self.mesh)
+            .filter(|uploaded| uploaded.index_count > 0)
+        else {
             return;
         };
         // The vertices are in screen points: draw over the whole screen; egui has set the
@@ -323,5 +361,55 @@ impl CallbackTrait for FlatMeshCallback {
         render_pass.set_vertex_buffer(0, uploaded.vertices.slice(..));
         render_pass.set_index_buffer(uploaded.indices.slice(..), wgpu::IndexFormat::Uint32);
         render_pass.draw_indexed(0..uploaded.index_count, 0, 0..1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eframe::egui::{Color32, Rect, pos2};
+
+    /// The shapes `paint` adds for `mesh` in a context where the pipeline is marked
+    /// installed, as in the window.
+    fn painted(mesh: Mesh) -> Vec<Shape> {
+        let ctx = egui::Context::default();
+        ctx.data_mut(|data| data.insert_temp(installed_id(), true));
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            paint(ui.painter(), Arc::new(mesh.clone()));
+        });
+        output.textures_delta.clear();
+        output
+            .shapes
+            .into_iter()
+            .map(|clipped| clipped.shape)
+            .collect()
+    }
+
+    #[test]
+    fn a_mesh_larger_than_a_device_buffer_is_not_uploaded() {
+        let mut square = Mesh::default();
+        square.add_colored_rect(
+            Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0)),
+            Color32::RED,
+        );
+        // Four vertices of 20 bytes, six indices of 4.
+        assert!(fits_in_a_buffer(&square, 80));
+        assert!(!fits_in_a_buffer(&square, 79));
+    }
+
+    #[test]
+    fn an_empty_layer_hands_the_gpu_nothing_and_a_filled_one_a_callback() {
+        assert!(painted(Mesh::default()).is_empty(), "no vertices");
+        let mut vertices_only = Mesh::default();
+        vertices_only.colored_vertex(pos2(1.0, 1.0), Color32::RED);
+        assert!(painted(vertices_only).is_empty(), "no triangles");
+        let mut square = Mesh::default();
+        square.add_colored_rect(
+            Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0)),
+            Color32::RED,
+        );
+        let shapes = painted(square);
+        assert_eq!(shapes.len(), 1);
+        assert!(matches!(shapes[0], Shape::Callback(_)));
     }
 }

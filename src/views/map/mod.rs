@@ -20,7 +20,6 @@ use std::time::Instant;
 use eframe::egui::{self, Sense, Stroke, Ui};
 
 use crate::command::Command;
-use crate::data::Domain;
 use crate::geo::filter::year_range;
 use crate::geo::projection::MapView;
 use crate::geo::world::WorldMap;
@@ -88,11 +87,12 @@ fn canvas_ui(
         state.view = None;
         state.framed_for = Some(world.setup.clone());
     }
+    let key = legend::KeyContents::of(cx.dataset, &state.filter, year);
     let view = state.view.get_or_insert_with(|| {
         let inset = if world.setup.frame_given {
             0.0
         } else {
-            legend::LEGEND_HEIGHT_POINTS
+            legend::key_height_points(&key, state.key_folded)
         };
         MapView::fitting_above(world.setup.frame_km, size, inset)
     });
@@ -148,14 +148,31 @@ fn canvas_ui(
     for item in [&hovered, &state.selected].into_iter().flatten() {
         highlight(&painter, &scene, item);
     }
-    let domain_key: Option<Vec<Domain>> = (!cx.chrome.is_full()).then(|| {
-        Domain::ALL
-            .into_iter()
-            .filter(|domain| state.filter.domains.contains(domain))
-            .collect()
-    });
-    legend::paint_legend(&painter, rect, scene.colors, domain_key.as_deref());
+    let key_rect = legend::paint_legend(
+        &painter,
+        rect,
+        scene.colors,
+        &key,
+        !cx.chrome.is_full(),
+        state.key_folded,
+    );
     legend::paint_credit(&painter, rect, scene.colors, world.projection());
+    if let Some(key_rect) = key_rect {
+        let key_response = ui
+            .interact(
+                key_rect,
+                egui::Id::unique("bilateral_map_key"),
+                Sense::click(),
+            )
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        key_response.widget_info(|| {
+            let action = if state.key_folded { "show" } else { "hide" };
+            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Map key: {action}"))
+        });
+        if key_response.clicked() {
+            state.key_folded = !state.key_folded;
+        }
+    }
 
     let response = if let Some(item) = &hovered {
         response.on_hover_ui_at_pointer(|ui| details::tooltip_ui(ui, cx, item))

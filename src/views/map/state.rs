@@ -49,6 +49,8 @@ pub struct MapViewState {
     pub last_frame_ms: f32,
     /// Show [`Self::last_frame_ms`] beside the year slider.
     pub show_frame_time: bool,
+    /// The key is folded to its title (clicked away, to see the map beneath it).
+    pub key_folded: bool,
 }
 
 impl Default for MapViewState {
@@ -64,6 +66,7 @@ impl Default for MapViewState {
             place_positions: Vec::new(),
             last_frame_ms: 0.0,
             show_frame_time: true,
+            key_folded: false,
         }
     }
 }

@@ -2,9 +2,13 @@
 //! lines between them, gaps, log and year-over-year transforms. The trade view draws
 //! it; exporters can write it.
 
+mod frame;
+
 use std::collections::BTreeMap;
 
 use crate::data::{Dataset, Point, Series, SeriesKind, Stance, ValueRange};
+
+pub use frame::{FrameReach, MIN_FRAME_YEARS, MIN_LOG_FRAME_DECADES};
 
 /// Values as given, or the change from the previous year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
