@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Seeds every fuzz target's corpus, fuzz/corpus/<target>/, from the repository's fixtures
-and, when the folder is there, the real downloads in ../shared/fixtures/trade (which are
-not committed: their data belongs to the publishers). Large files are cut at a line (or
-row) boundary to at most MAX_SEED bytes, so executions stay quick. Existing corpus files
-are kept: a corpus only grows."""
+and the real downloads in tests/fixtures/trade (committed for tests only: their data belongs
+to the publishers; a checkout without them falls back to ../shared/fixtures/trade). Large
+files are cut at a line (or row) boundary to at most MAX_SEED bytes, so executions stay
+quick. Existing corpus files are kept: a corpus only grows."""
 
 import glob
 import gzip
@@ -16,7 +16,9 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "fixtures", "trade"))
+SHARED = os.path.join(ROOT, "tests", "fixtures", "trade")
+if not os.path.isdir(SHARED):
+    SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "fixtures", "trade"))
 CORPUS = os.path.join(ROOT, "fuzz", "corpus")
 MAX_SEED = 16 * 1024
 

@@ -36,8 +36,8 @@ Xvfb "$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 2
 
-# A real trade download (the shared fixtures CI has) and a small GeoJSON layer.
-trade_fixture=$(realpath ../shared/fixtures/trade/wits/en_RUS_AllYears_WITS_Trade_Summary.CSV)
+# A real trade download (committed for tests: tests/fixtures/trade/PROVENANCE.md) and a small GeoJSON layer.
+trade_fixture=$(realpath tests/fixtures/trade/wits/en_RUS_AllYears_WITS_Trade_Summary.CSV)
 geojson_fixture=$work/layer.geojson
 printf '%s\n' '{"type": "FeatureCollection", "features": [{"type": "Feature",' \
   '"properties": {"name": "Tehran"}, "geometry": {"type": "Point", "coordinates": [51.39, 35.69]}}]}' \

@@ -411,15 +411,17 @@ pub(super) mod tests {
         )
     }
 
+    /// The bytes of a real download in tests/fixtures/trade; a missing file fails.
     pub fn fixture(relative: &str) -> Vec<u8> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let copied = root.join("tests/fixtures/trade").join(relative);
-        let path = if copied.exists() {
-            copied
-        } else {
-            root.join("../shared/fixtures/trade").join(relative)
-        };
-        std::fs::read(path).expect("fixture")
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/trade")
+            .join(relative);
+        std::fs::read(&path).unwrap_or_else(|error| {
+            panic!(
+                "fixture {relative} could not be read from tests/fixtures/trade/ ({}: {error})",
+                path.display()
+            )
+        })
     }
 
     #[test]

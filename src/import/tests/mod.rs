@@ -14,20 +14,17 @@ mod layouts;
 mod making;
 mod real_downloads;
 
-/// A real download: from tests/fixtures/trade when a copy is there, else from the shared
-/// fixtures beside the repository (CI has both places; a missing file fails the test).
+/// A real download in tests/fixtures/trade (see its PROVENANCE.md); a missing file fails.
 fn fixture(relative: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let copied = root.join("tests/fixtures/trade").join(relative);
-    if copied.exists() {
-        return copied;
-    }
-    let shared = root.join("../shared/fixtures/trade").join(relative);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/trade")
+        .join(relative);
     assert!(
-        shared.exists(),
-        "fixture {relative} is in neither tests/fixtures/trade nor ../shared/fixtures/trade"
+        path.is_file(),
+        "fixture {relative} is missing from tests/fixtures/trade/ (the real downloads are \
+         committed there: see tests/fixtures/trade/PROVENANCE.md)"
     );
-    shared
+    path
 }
 
 fn pair(codes: &str) -> Pair {
