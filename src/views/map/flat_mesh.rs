@@ -371,7 +371,7 @@ mod tests {
 
     /// The shapes `paint` adds for `mesh` in a context where the pipeline is marked
     /// installed, as in the window.
-    fn painted(mesh: Mesh) -> Vec<Shape> {
+    fn painted(mesh: &Mesh) -> Vec<Shape> {
         let ctx = egui::Context::default();
         ctx.data_mut(|data| data.insert_temp(installed_id(), true));
         let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
@@ -399,16 +399,16 @@ mod tests {
 
     #[test]
     fn an_empty_layer_hands_the_gpu_nothing_and_a_filled_one_a_callback() {
-        assert!(painted(Mesh::default()).is_empty(), "no vertices");
+        assert!(painted(&Mesh::default()).is_empty(), "no vertices");
         let mut vertices_only = Mesh::default();
         vertices_only.colored_vertex(pos2(1.0, 1.0), Color32::RED);
-        assert!(painted(vertices_only).is_empty(), "no triangles");
+        assert!(painted(&vertices_only).is_empty(), "no triangles");
         let mut square = Mesh::default();
         square.add_colored_rect(
             Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0)),
             Color32::RED,
         );
-        let shapes = painted(square);
+        let shapes = painted(&square);
         assert_eq!(shapes.len(), 1);
         assert!(matches!(shapes[0], Shape::Callback(_)));
     }

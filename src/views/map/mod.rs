@@ -148,31 +148,17 @@ fn canvas_ui(
     for item in [&hovered, &state.selected].into_iter().flatten() {
         highlight(&painter, &scene, item);
     }
-    let key_rect = legend::paint_legend(
+    let list_domains = !cx.chrome.is_full();
+    key_ui(
+        ui,
         &painter,
         rect,
         scene.colors,
         &key,
-        !cx.chrome.is_full(),
-        state.key_folded,
+        list_domains,
+        &mut state.key_folded,
     );
     legend::paint_credit(&painter, rect, scene.colors, world.projection());
-    if let Some(key_rect) = key_rect {
-        let key_response = ui
-            .interact(
-                key_rect,
-                egui::Id::unique("bilateral_map_key"),
-                Sense::click(),
-            )
-            .on_hover_cursor(egui::CursorIcon::PointingHand);
-        key_response.widget_info(|| {
-            let action = if state.key_folded { "show" } else { "hide" };
-            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Map key: {action}"))
-        });
-        if key_response.clicked() {
-            state.key_folded = !state.key_folded;
-        }
-    }
 
     let response = if let Some(item) = &hovered {
         response.on_hover_ui_at_pointer(|ui| details::tooltip_ui(ui, cx, item))
@@ -184,6 +170,36 @@ fn canvas_ui(
     }
     state.hovered = hovered;
     state.last_frame_ms = started.elapsed().as_secs_f32() * 1000.0;
+}
+
+/// The key in the map's corner; a click on it folds it to its title or unfolds it.
+fn key_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    rect: egui::Rect,
+    colors: theme::MapColors,
+    key: &legend::KeyContents,
+    list_domains: bool,
+    folded: &mut bool,
+) {
+    let Some(key_rect) = legend::paint_legend(painter, rect, colors, key, list_domains, *folded)
+    else {
+        return;
+    };
+    let response = ui
+        .interact(
+            key_rect,
+            egui::Id::unique("bilateral_map_key"),
+            Sense::click(),
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    response.widget_info(|| {
+        let action = if *folded { "show" } else { "hide" };
+        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Map key: {action}"))
+    });
+    if response.clicked() {
+        *folded = !*folded;
+    }
 }
 
 /// What a screen reader hears: the year and how much is shown.
