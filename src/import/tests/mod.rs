@@ -13,6 +13,7 @@ mod bad_input;
 mod layouts;
 mod making;
 mod real_downloads;
+mod written_numbers;
 
 /// A real download: from tests/fixtures/trade when a copy is there, else from the shared
 /// fixtures beside the repository (CI has both places; a missing file fails the test).
