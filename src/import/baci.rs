@@ -11,7 +11,7 @@ use crate::data::country::{CodeScheme, countries};
 use super::collect::Collector;
 use super::detect::Header;
 use super::error::{ImportError, ImportErrorKind};
-use super::numbers::{Period, parse_digits};
+use super::numbers::{Estimate, Period, parse_digits};
 use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
@@ -88,9 +88,7 @@ pub fn read(
             collector.count(exporter, importer, Flow::Exports, year);
             continue;
         }
-        let value_usd = if let Some(value) = rows.value(v, "v")? {
-            value.value * 1000.0
-        } else {
+        let Some(value) = rows.value(v, "v")? else {
             collector.skip("no value");
             continue;
         };
@@ -100,9 +98,9 @@ pub fn read(
             reporter: exporter,
             partner: importer,
             flow: Flow::Exports,
-            value_usd,
+            value_usd: value.value * 1000.0,
             valuation: Valuation::Fob,
-            estimate: None,
+            estimate: value.estimate.map(Estimate::reason),
             product,
             reconciled: true,
         });

@@ -8,7 +8,7 @@ use crate::data::country::{CountryId, Pair, countries};
 use super::error::ImportErrorKind;
 use super::numbers::Period;
 use super::observation::{Flow, Observation, ReportedBy, Valuation};
-use super::report::FlowCount;
+use super::report::{FlowCount, estimates_note};
 
 /// Years the counts cover.
 const FIRST_YEAR: i32 = 1800;
@@ -85,6 +85,9 @@ pub struct Collector {
     skipped: BTreeMap<&'static str, u64>,
     unknown: HashMap<String, u64>,
     warnings: Vec<String>,
+    /// Values the file marks as not final, by reason: every pair's when only counting,
+    /// the pair's when keeping values.
+    estimates: BTreeMap<&'static str, u64>,
     values: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>,
     additive_products: bool,
 }
@@ -104,6 +107,7 @@ impl Collector {
             skipped: BTreeMap::new(),
             unknown: HashMap::new(),
             warnings: Vec::new(),
+            estimates: BTreeMap::new(),
             values: BTreeMap::new(),
             additive_products: false,
         }
@@ -183,11 +187,15 @@ impl Collector {
             observation.flow,
             observation.period.year(),
         );
-        let Some(pair) = self.pair else { return };
+        let Some(pair) = self.pair else {
+            self.count_estimate(observation.estimate);
+            return;
+        };
         if !pair.is(observation.reporter, observation.partner) {
             return;
         }
         self.pair_rows += 1;
+        self.count_estimate(observation.estimate);
         let (from, to, by) = observation.direction();
         let key = SeriesKey {
             from,
@@ -239,10 +247,20 @@ impl Collector {
             .and_then(|cells| cells.get_mut(&observation.period))
         {
             Some(cell) => {
-                cell.estimate.get_or_insert(reason);
+                if cell.estimate.is_none() {
+                    cell.estimate = Some(reason);
+                    *self.estimates.entry(reason).or_insert(0) += 1;
+                }
                 true
             }
             None => false,
+        }
+    }
+
+    /// Counts a value the file marks as not final, for the report's note.
+    fn count_estimate(&mut self, estimate: Option<&'static str>) {
+        if let Some(reason) = estimate {
+            *self.estimates.entry(reason).or_insert(0) += 1;
         }
     }
 
@@ -273,6 +291,9 @@ impl Collector {
         }
         for warning in later.warnings {
             self.warn(warning);
+        }
+        for (reason, values) in later.estimates {
+            *self.estimates.entry(reason).or_insert(0) += values;
         }
         self.additive_products |= later.additive_products;
         self.merge_values(later.values);
@@ -351,6 +372,9 @@ impl Collector {
             .filter_map(|slot| i32::try_from(slot).ok())
             .map(|slot| slot + FIRST_YEAR)
             .collect();
+        if let Some(note) = estimates_note(&self.estimates) {
+            self.warn(note);
+        }
         let mut unknown: Vec<(String, u64)> = self.unknown.into_iter().collect();
         unknown.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(Collected {

@@ -11,6 +11,7 @@ use super::collect::Collector;
 use super::comtrade_plus::unknown;
 use super::detect::{Format, Header};
 use super::error::{ImportError, ImportErrorKind};
+use super::numbers::{Estimate, Value};
 use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
@@ -120,13 +121,16 @@ pub fn read(
         let period = rows.period(period_column, &header.names[period_column])?;
         let value = if collector.wants(reporter, partner) {
             if let Some(value) = rows.value(value_column, "Trade Value (US$)")? {
-                value.value
+                value
             } else {
                 collector.skip("no value");
                 continue;
             }
         } else {
-            0.0
+            Value {
+                value: 0.0,
+                estimate: None,
+            }
         };
         let stated =
             |column: Option<usize>| column.is_some_and(|c| !rows.field(c).trim_ascii().is_empty());
@@ -144,9 +148,9 @@ pub fn read(
             reporter,
             partner,
             flow,
-            value_usd: value,
+            value_usd: value.value,
             valuation,
-            estimate: None,
+            estimate: value.estimate.map(Estimate::reason),
             product,
             reconciled: false,
         });

@@ -11,6 +11,7 @@ use crate::data::country::CodeScheme;
 use super::collect::Collector;
 use super::detect::{Format, Header};
 use super::error::ImportError;
+use super::numbers::{Estimate, Value};
 use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
@@ -89,13 +90,16 @@ pub fn read(
         let wanted = collector.wants(reporter, partner);
         let value = if wanted {
             if let Some(value) = rows.value(value_column, "primaryValue")? {
-                value.value
+                value
             } else {
                 collector.skip("no value");
                 continue;
             }
         } else {
-            0.0
+            Value {
+                value: 0.0,
+                estimate: None,
+            }
         };
         let stated =
             |column: Option<usize>| column.is_some_and(|c| !rows.field(c).trim_ascii().is_empty());
@@ -122,9 +126,9 @@ pub fn read(
             reporter,
             partner,
             flow,
-            value_usd: value,
+            value_usd: value.value,
             valuation,
-            estimate: None,
+            estimate: value.estimate.map(Estimate::reason),
             product,
             reconciled: false,
         });

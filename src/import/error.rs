@@ -114,12 +114,14 @@ pub enum ImportErrorKind {
         found: usize,
     },
     /// A field that should hold a number does not.
-    #[error("`{column}`: `{text}` is not a number")]
+    #[error("`{column}`: `{text}` is not a number{hint}", hint = .why.hint())]
     NotANumber {
         /// The column's name.
         column: String,
         /// The text found.
         text: String,
+        /// Why it is not read as a number.
+        why: super::numbers::NotANumber,
     },
     /// A field that should hold a year or period does not.
     #[error("`{column}`: `{text}` is not a year or period (expected 2020, 2020Q3 or 2020M01)")]

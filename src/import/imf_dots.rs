@@ -2,8 +2,9 @@
 //!
 //! Countries are IMF numbers (Russia 922, Iran 429). Exports are `TXG_FOB_USD`, imports
 //! `TMG_CIF_USD`; the IMF's FOB conversion of imports (`TMG_FOB_USD`) and the balance
-//! (`TBG_USD`) are left out. In the Excel tables a value written as `256.26 e` is kept and
-//! flagged as an IMF estimate; in the time-series CSV, a value whose `Status` is `e` is.
+//! (`TBG_USD`) are left out. A value written as `256.26 e` or `1,118.84 e` (the Excel
+//! tables write estimates as text so) is kept and flagged as an IMF estimate, `… p` as
+//! provisional; in the time-series CSV, so is a value whose `Status` is `e`.
 
 use std::collections::HashSet;
 
@@ -12,7 +13,7 @@ use crate::data::country::{CodeScheme, CountryId, countries};
 use super::collect::Collector;
 use super::detect::{Format, Header};
 use super::error::{ImportError, ImportErrorKind};
-use super::numbers::{Period, parse_period};
+use super::numbers::{Estimate, Period, parse_period};
 use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
@@ -123,8 +124,8 @@ pub fn read_time_series(
             let Some(value) = rows.value(*column, name)? else {
                 continue;
             };
-            let estimate = if value.estimate {
-                Some("an IMF estimate (marked `e` in the file)")
+            let estimate = if let Some(mark) = value.estimate {
+                Some(mark.imf_reason())
             } else if !estimates_ahead.is_empty()
                 && estimates_ahead.remove(&(reporter, partner, flow, period))
             {
@@ -233,9 +234,7 @@ fn push_cell(
         flow,
         value_usd: value.value * scale,
         valuation,
-        estimate: value
-            .estimate
-            .then_some("an IMF estimate (marked `e` in the file)"),
+        estimate: value.estimate.map(Estimate::imf_reason),
         product: None,
         reconciled: false,
     });

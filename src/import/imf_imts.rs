@@ -14,7 +14,7 @@ use super::collect::Collector;
 use super::detect::{Format, Header};
 use super::error::{ImportError, ImportErrorKind};
 use super::imf_dots::indicator;
-use super::numbers::{parse_period, parse_value};
+use super::numbers::{Estimate, Value, parse_period, parse_value};
 use super::observation::{Flow, Observation, Valuation};
 use super::progress::Ticker;
 use super::resolve::Resolver;
@@ -64,33 +64,30 @@ pub fn read_sdmx_csv(
         push(
             collector,
             period,
-            reporter,
-            partner,
-            flow,
-            valuation,
-            value.value,
+            (reporter, partner),
+            (flow, valuation),
+            value,
         );
     }
     Ok(())
 }
 
+/// Pushes `value` (in US dollars), flagged when the field marks it (`… e`, `… p`).
 fn push(
     collector: &mut Collector,
     period: super::numbers::Period,
-    reporter: CountryId,
-    partner: CountryId,
-    flow: Flow,
-    valuation: Valuation,
-    value_usd: f64,
+    (reporter, partner): (CountryId, CountryId),
+    (flow, valuation): (Flow, Valuation),
+    value: Value,
 ) {
     collector.push(&Observation {
         period,
         reporter,
         partner,
         flow,
-        value_usd,
+        value_usd: value.value,
         valuation,
-        estimate: None,
+        estimate: value.estimate.map(Estimate::imf_reason),
         product: None,
         reconciled: false,
     });
@@ -146,11 +143,9 @@ pub fn read_wide(
             push(
                 collector,
                 period,
-                reporter,
-                partner,
-                flow,
-                valuation,
-                value.value,
+                (reporter, partner),
+                (flow, valuation),
+                value,
             );
         }
     }
@@ -219,15 +214,13 @@ pub fn read_sdmx_ml<R: BufRead>(
                             push(
                                 collector,
                                 period,
-                                reporter,
-                                partner,
-                                flow,
-                                valuation,
-                                value.value,
+                                (reporter, partner),
+                                (flow, valuation),
+                                value,
                             );
                         }
                         Ok(None) => collector.skip("no value"),
-                        Err(_) => {
+                        Err(why) => {
                             return Err(ImportError::whole(
                                 file,
                                 ImportErrorKind::NotANumber {
@@ -236,6 +229,7 @@ pub fn read_sdmx_ml<R: BufRead>(
                                         series.code
                                     ),
                                     text: value,
+                                    why,
                                 },
                             ));
                         }

@@ -1,51 +1,154 @@
-//! Reading the numbers and periods trade files write: space-padded values, `...` and `NA`
-//! placeholders, IMF estimates such as `256.26 e`, periods such as `2020`, `2020Q3`, `2020M01`.
+//! Reading the numbers and periods trade files write: values as publishers write them
+//! (`1,118.84 e`, `343 907.65`, `(12.5)`, `...`), periods such as `2020`, `2020Q3`, `2020M01`.
+//!
+//! A value is read the same way from a CSV field and from a spreadsheet's text cell:
+//!
+//! - Padding, ASCII or Unicode (no-break U+00A0, narrow no-break U+202F, thin U+2009,
+//!   figure U+2007 spaces), is trimmed.
+//! - `.` is the decimal point. A comma is read only as a thousands separator, and only when
+//!   the groups are valid: one to three digits, not starting with 0, then groups of exactly
+//!   three (`1,118.84`, `1,118`, `12,345,678`). `1,5`, `12,34` or `0,123` are refused, never
+//!   read as 15, 1234 or 123: they are decimal commas, which Bilateral does not guess at. A
+//!   text table whose fields are separated by `;` (as spreadsheets set to decimal commas
+//!   write) refuses every comma in a value. Spaces of any of the kinds above are thousands
+//!   separators under the same rule (`1 118.84`); one value may not mix commas and spaces.
+//! - A minus (`-`, `−` U+2212, or the en dash `–` the IMF typesets as one) or parentheses,
+//!   `(1,118.84)`, make a value negative.
+//! - Marks after the value, with or without a space, in any order: `e` (estimate) and `p`
+//!   (provisional, preliminary) flag the value as not final, an estimate winning over
+//!   provisional; `r` (revised) and the footnote marks `*`, `†`, `‡` and superscript digits
+//!   and letters keep the value unflagged, as a footnote says nothing about the number
+//!   itself. `(e)`, `(p)`, `[e]` are the same marks in brackets. Any other letter after a
+//!   number (`12a`, `3.36bn`) is refused: it may be a unit.
+//!   An `e` followed by digits is an exponent, as spreadsheets write large numbers (`1.5E+09`).
+//! - Placeholders mean "no value", never zero: empty, `.`, `..`, `...`, `…`, `-`, `--`,
+//!   `–`, `—`, `NA`, `N/A`, `n.a.`, `no data`, `x` and `c` (confidential), `:`. The IMF's dash
+//!   stands for "zero or less than half the last digit shown, or the item does not exist":
+//!   since it cannot say which, it stays a gap.
+
+use super::decode::lenient_text;
+
+mod written;
+
+use written::parse_written;
+
+/// How a value is marked as not final; the chart shows such values as approximate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Estimate {
+    /// `e`: an estimate.
+    Estimated,
+    /// `p`: provisional or preliminary, to be revised.
+    Provisional,
+}
+
+impl Estimate {
+    /// Why the value is approximate, as the point's note says it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::Estimated => "an estimate (marked `e` in the file)",
+            Self::Provisional => "a provisional figure (marked `p` in the file)",
+        }
+    }
+
+    /// Why the value is approximate, for the IMF's files.
+    pub fn imf_reason(self) -> &'static str {
+        match self {
+            Self::Estimated => "an IMF estimate (marked `e` in the file)",
+            Self::Provisional => "an IMF provisional figure (marked `p` in the file)",
+        }
+    }
+}
 
 /// A value read from a field.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Value {
     /// The number.
     pub value: f64,
-    /// True when the field marks it as an estimate (`256.26 e`).
-    pub estimate: bool,
+    /// How the field marks it as not final (`256.26 e`, `1,118 p`), if it does.
+    pub estimate: Option<Estimate>,
 }
 
-/// A field that should hold a number and does not.
+/// Why a field that should hold a number does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotANumber;
+pub enum NotANumber {
+    /// Not written as a number at all (`abc`, `x1`).
+    Text,
+    /// A comma that does not separate groups of three digits (`1,5`, `12,34`, `0,123`).
+    DecimalComma,
+    /// A comma in a value of a table whose fields are separated by `;`.
+    CommaInSemicolonTable,
+    /// Thousands separators not in groups of three, or of two kinds (`1 23`, `1,234 567`).
+    Grouping,
+    /// Dots between groups of three digits (`1.234.567`), as decimal-comma tables write.
+    DotGroups,
+    /// A letter after the number that is not a mark Bilateral reads (`12a`, `3.36bn`).
+    UnknownMark,
+    /// Too large to hold.
+    OutOfRange,
+}
+
+impl NotANumber {
+    /// What to add to "`…` is not a number": empty, or a space and a hint in parentheses.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::Text => "",
+            Self::DecimalComma => {
+                " (a decimal comma? Bilateral reads `.` as the decimal point and a comma only between groups of three digits, as in 1,118.84)"
+            }
+            Self::CommaInSemicolonTable => {
+                " (the file separates its fields with `;`, as spreadsheets that write decimal commas do, so a comma in a value is not read as a thousands separator; save the file with `.` as the decimal point)"
+            }
+            Self::Grouping => {
+                " (thousands separators are read between groups of exactly three digits, the same separator throughout, as in 1,118,000 or 1 118 000)"
+            }
+            Self::UnknownMark => {
+                " (after a number Bilateral reads the marks e (estimate), p (provisional), r (revised) and the footnote marks * † ‡; units such as `bn` or `m` are not read)"
+            }
+            Self::DotGroups => {
+                " (dots between groups of three digits? Bilateral reads `.` only as the decimal point)"
+            }
+            Self::OutOfRange => " (too large)",
+        }
+    }
+}
+
+/// What a comma in a value can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Commas {
+    /// A thousands separator, where the groups are valid.
+    Thousands,
+    /// Nothing Bilateral reads: the table's convention may make it a decimal comma.
+    Refused,
+}
 
 /// The field's value; `Ok(None)` for an empty field or a placeholder (`...`, `NA`, `-`);
-/// `Err(NotANumber)` when it is not a number.
+/// `Err` when it is not a number. Commas are thousands separators (see the module's doc).
 pub fn parse_value(bytes: &[u8]) -> Result<Option<Value>, NotANumber> {
-    let text = bytes.trim_ascii();
-    if is_placeholder(text) {
-        return Ok(None);
-    }
-    let (digits, estimate) = match text {
-        [rest @ .., b' ', b'e' | b'E'] => (rest.trim_ascii_end(), true),
-        _ => (text, false),
-    };
-    let first = digits.first().copied().ok_or(NotANumber)?;
-    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Err(NotANumber);
-    }
-    let value = std::str::from_utf8(digits)
-        .map_err(|_| NotANumber)?
-        .parse::<f64>()
-        .map_err(|_| NotANumber)?;
-    if value.is_finite() {
-        Ok(Some(Value { value, estimate }))
-    } else {
-        Err(NotANumber)
-    }
+    parse_value_with(bytes, Commas::Thousands)
 }
 
-/// Whether a trimmed field stands for "no value".
-pub fn is_placeholder(text: &[u8]) -> bool {
-    matches!(
-        text,
-        b"" | b"..." | b".." | b"." | b"-" | b"NA" | b"na" | b"N/A" | b"n.a." | b"\xE2\x80\xA6"
-    )
+/// The field's value, with commas read as `commas` says.
+pub fn parse_value_with(bytes: &[u8], commas: Commas) -> Result<Option<Value>, NotANumber> {
+    let plain = bytes.trim_ascii();
+    if let Some(value) = plain_number(plain) {
+        return Ok(Some(Value {
+            value,
+            estimate: None,
+        }));
+    }
+    parse_written(&lenient_text(plain), commas)
+}
+
+/// A number as Rust writes one (`343907.65`, `-5580845339`, `1.5E+09`): the fast path for
+/// the millions of plain fields of a bulk file.
+#[inline]
+fn plain_number(text: &[u8]) -> Option<f64> {
+    let first = *text.first()?;
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return None;
+    }
+    let value: f64 = std::str::from_utf8(text).ok()?.parse().ok()?;
+    value.is_finite().then_some(value)
 }
 
 /// A whole non-negative number of ASCII digits, such as a country code or a year.
@@ -129,38 +232,6 @@ fn month_period(year: i32, month: u32) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn value(text: &str) -> Result<Option<Value>, NotANumber> {
-        parse_value(text.as_bytes())
-    }
-
-    #[test]
-    fn values_padded_placeholders_and_estimates() {
-        assert_eq!(
-            value("         343907.65"),
-            Ok(Some(Value {
-                value: 343_907.65,
-                estimate: false
-            }))
-        );
-        assert_eq!(
-            value("256.26 e"),
-            Ok(Some(Value {
-                value: 256.26,
-                estimate: true
-            }))
-        );
-        assert_eq!(
-            value("-5580845339").map(|v| v.map(|v| v.value)),
-            Ok(Some(-5_580_845_339.0))
-        );
-        for missing in ["", "...", "NA", "  ", "-"] {
-            assert_eq!(value(missing), Ok(None), "{missing}");
-        }
-        for bad in ["12a", "abc", "inf", "NaN", "1,5"] {
-            assert_eq!(value(bad), Err(NotANumber), "{bad}");
-        }
-    }
 
     #[test]
     fn periods_of_every_publisher() {

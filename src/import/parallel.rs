@@ -444,7 +444,7 @@ pub(super) mod tests {
         let mut text = String::from("t,i,j,k,v,q\n");
         for n in 0..5000 {
             let v = if n == 3000 || n == 4500 {
-                "x".to_owned()
+                "x1".to_owned()
             } else {
                 format!("{n}.5")
             };

@@ -369,7 +369,7 @@ mod tests {
         let mut text = String::from("t,i,j,k,v,q\n");
         for n in 0..5000 {
             let (i, v) = match n {
-                3000 => (643, "x".to_owned()),
+                3000 => (643, "x1".to_owned()),
                 4000 => (156, "y".to_owned()),
                 _ => (if n % 7 == 0 { 643 } else { 156 }, format!("{n}.5")),
             };

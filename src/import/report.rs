@@ -133,6 +133,29 @@ pub fn list_countries(items: &[(CountryId, u64)], at_most: usize) -> String {
     parts.join(", ")
 }
 
+/// The note saying how many values the file marks as not final, by reason (`None` when it
+/// marks none): "3 values kept and flagged approximate, as the file marks them: 2 an IMF
+/// estimate (marked `e` in the file); 1 …".
+pub fn estimates_note(estimates: &BTreeMap<&'static str, u64>) -> Option<String> {
+    let total: u64 = estimates.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let reasons: Vec<String> = estimates
+        .iter()
+        .map(|(reason, values)| format!("{values} {reason}"))
+        .collect();
+    let (values, them) = if total == 1 {
+        ("value", "it")
+    } else {
+        ("values", "them")
+    };
+    Some(format!(
+        "{total} {values} kept and flagged approximate, as the file marks {them}: {}",
+        reasons.join("; ")
+    ))
+}
+
 /// `2014–2024` or `2014, 2016–2018`.
 pub fn year_ranges(years: &[i32]) -> String {
     let mut parts = Vec::new();
@@ -189,6 +212,26 @@ impl fmt::Display for FileReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_estimates_note_counts_each_reason() {
+        let mut estimates = BTreeMap::new();
+        assert_eq!(estimates_note(&estimates), None);
+        estimates.insert("an estimate (marked `e` in the file)", 1);
+        assert_eq!(
+            estimates_note(&estimates).as_deref(),
+            Some(
+                "1 value kept and flagged approximate, as the file marks it: 1 an estimate (marked `e` in the file)"
+            )
+        );
+        estimates.insert("a provisional figure (marked `p` in the file)", 2);
+        assert_eq!(
+            estimates_note(&estimates).as_deref(),
+            Some(
+                "3 values kept and flagged approximate, as the file marks them: 2 a provisional figure (marked `p` in the file); 1 an estimate (marked `e` in the file)"
+            )
+        );
+    }
 
     #[test]
     fn year_ranges_join_runs() {

@@ -10,7 +10,7 @@ use csv::ByteRecord;
 use super::decode::{BUFFER_BYTES, TextEncoding, lenient_text, read_error};
 use super::detect::{Format, Header, detect};
 use super::error::{ImportError, ImportErrorKind, Position};
-use super::numbers::{Period, Value, parse_period, parse_value};
+use super::numbers::{Commas, Period, Value, parse_period, parse_value_with};
 use super::progress::Ticker;
 
 /// Rows read before giving up on finding a header.
@@ -358,14 +358,21 @@ impl<'r, 'a> Rows<'r, 'a> {
         }
     }
 
-    /// The value of field `index`; `None` when empty or a placeholder.
+    /// The value of field `index`, as [`super::numbers`] reads values; `None` when empty or
+    /// a placeholder. In a text table separated by `;` a comma in a value is refused: such
+    /// tables come from spreadsheets that write decimal commas.
     pub fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError> {
-        parse_value(self.field(index)).map_err(|_| {
+        let commas = match self.source {
+            Source::Csv(_) if self.delimiter == b';' => Commas::Refused,
+            _ => Commas::Thousands,
+        };
+        parse_value_with(self.field(index), commas).map_err(|why| {
             self.error(
                 index,
                 ImportErrorKind::NotANumber {
                     column: column.to_owned(),
-                    text: shorten(&lenient_text(self.field(index)), 40),
+                    text: shorten(lenient_text(self.field(index)).trim(), 40),
+                    why,
                 },
             )
         })

@@ -6,6 +6,7 @@
 use super::collect::Collector;
 use super::detect::{Format, Header};
 use super::error::{ImportError, ImportErrorKind};
+use super::numbers::{Estimate, NotANumber};
 use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
@@ -25,6 +26,12 @@ pub fn unit_scale(unit: &str) -> Option<f64> {
         _ => None,
     }
 }
+
+/// Why a value is approximate when the `estimate` column says `yes`.
+const COLUMN_ESTIMATE: &str = "an estimate, as the file marks it";
+
+/// Why a value is approximate when the `estimate` column says `p`.
+const COLUMN_PROVISIONAL: &str = "a provisional figure, as the file marks it";
 
 /// Reads every row of a tidy table.
 pub fn read(
@@ -75,6 +82,7 @@ pub fn read(
                 ImportErrorKind::NotANumber {
                     column: "unit (USD, USD thousand, USD mn or USD bn)".into(),
                     text: unit,
+                    why: NotANumber::Text,
                 },
             ));
         };
@@ -102,13 +110,14 @@ pub fn read(
                 Some(v) if v == b"FOB" => Valuation::Fob,
                 _ => Valuation::Unstated,
             };
-        let estimate = value.estimate
-            || estimate_column.is_some_and(|c| {
-                matches!(
-                    rows.field(c).trim_ascii().to_ascii_lowercase().as_slice(),
-                    b"true" | b"yes" | b"1" | b"e"
-                )
-            });
+        let column_says = estimate_column.and_then(|c| {
+            match rows.field(c).trim_ascii().to_ascii_lowercase().as_slice() {
+                b"true" | b"yes" | b"1" | b"e" => Some(COLUMN_ESTIMATE),
+                b"p" | b"provisional" => Some(COLUMN_PROVISIONAL),
+                _ => None,
+            }
+        });
+        let estimate = value.estimate.map(Estimate::reason).or(column_says);
         let product = product_column
             .map(|c| rows.field(c).trim_ascii())
             .filter(|p| !p.is_empty() && !p.eq_ignore_ascii_case(b"total"))
@@ -121,7 +130,7 @@ pub fn read(
             flow,
             value_usd: value.value * scale,
             valuation,
-            estimate: estimate.then_some("an estimate, as the file marks it"),
+            estimate,
             product,
             reconciled: false,
         };

@@ -10,29 +10,30 @@ use super::collect::Collector;
 use super::detect::{Format, Header};
 use super::error::{ImportError, ImportErrorKind};
 use super::imf_dots::scale_in;
-use super::numbers::parse_period;
+use super::numbers::{Estimate, Value, parse_period};
 use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
 
+/// Pushes `value` times `scale` (US dollars per unit), flagged when the field marks it.
 fn push(
     collector: &mut Collector,
     period: super::numbers::Period,
     (reporter, partner): (CountryId, CountryId),
     flow: Flow,
-    value_usd: f64,
+    (value, scale): (Value, f64),
 ) {
     collector.push(&Observation {
         period,
         reporter,
         partner,
         flow,
-        value_usd,
+        value_usd: value.value * scale,
         valuation: match flow {
             Flow::Exports => Valuation::Fob,
             Flow::Imports => Valuation::Cif,
         },
-        estimate: None,
+        estimate: value.estimate.map(Estimate::reason),
         product: None,
         reconciled: false,
     });
@@ -112,13 +113,7 @@ pub fn read_summary(
             else {
                 continue;
             };
-            push(
-                collector,
-                period,
-                (reporter, partner),
-                flow,
-                value.value * scale,
-            );
+            push(collector, period, (reporter, partner), flow, (value, scale));
         }
     }
     Ok(())
@@ -189,7 +184,7 @@ pub fn read_partner(
                         period,
                         (reporter, partner),
                         *flow,
-                        value.value * scale,
+                        (value, *scale),
                     );
                 }
             }
@@ -204,13 +199,7 @@ pub fn read_partner(
                 else {
                     continue;
                 };
-                push(
-                    collector,
-                    period,
-                    (reporter, partner),
-                    flow,
-                    value.value * scale,
-                );
+                push(collector, period, (reporter, partner), flow, (value, scale));
             }
         }
     }

@@ -63,6 +63,13 @@ fn imf_dots_time_series_with_bom_and_panel() {
         "{}",
         points[0].note
     );
+    assert!(
+        imported.report.warnings.contains(
+            &"1 value kept and flagged approximate, as the file marks it: 1 an IMF estimate (Status `e` in the file)".to_owned()
+        ),
+        "{:?}",
+        imported.report.warnings
+    );
     // A Status row before its Value row, months, and another pair's `e`: only Iran's
     // March imports are estimates, so the year made of twelve months is one.
     let mut text = String::from("Country Code,Indicator Code,Counterpart Country Code,Attribute");

@@ -13,6 +13,7 @@ mod bad_input;
 mod layouts;
 mod making;
 mod real_downloads;
+mod written_numbers;
 
 /// A real download in tests/fixtures/trade (see its PROVENANCE.md); a missing file fails.
 fn fixture(relative: &str) -> PathBuf {
