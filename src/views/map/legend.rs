@@ -193,7 +193,7 @@ pub(super) fn paint_legend(
         return None;
     }
     let font = egui::FontId::proportional(12.0);
-    let title = if folded { "Key ▸" } else { "Key ▾" };
+    let title = if folded { "Key (show)" } else { "Key (hide)" };
     let mut lines: Vec<(String, Color32)> = vec![(title.to_owned(), colors.label)];
     if !folded {
         lines.extend(
