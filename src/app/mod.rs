@@ -6,7 +6,8 @@
 //! banner, status bar and windows around the view; [`menu`] is the menu bar as data;
 //! [`input`] turns keys and dropped files into commands; [`presenter`] runs presenter
 //! mode; [`dialogs`] shows native file dialogs; [`export`] writes exports;
-//! [`persistence`] saves the settings.
+//! [`persistence`] saves the settings; [`crash_note`] keeps what a crash leaves for the next
+//! start.
 
 mod background;
 mod chrome;

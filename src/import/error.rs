@@ -213,6 +213,17 @@ pub enum ImportErrorKind {
         /// The pair found, as `--pair` takes it.
         codes: String,
     },
+    /// The file has rows between the pair, but they make no yearly value (a single month,
+    /// say).
+    #[error("the file's {rows} rows between {between} make no yearly value: {why}")]
+    NoYearlyValuesForPair {
+        /// The pair, in words.
+        between: String,
+        /// How many rows it has.
+        rows: u64,
+        /// Why they make none, as the reader said.
+        why: String,
+    },
     /// One of the pair is in the file, but no row has both.
     #[error("no row of this file is between {between}; it holds {found}")]
     NoRowsForPair {

@@ -221,6 +221,17 @@ fn missing_pair(report: &FileReport, pair: Pair) -> ImportErrorKind {
             found,
         };
     }
+    let rows = report.rows_for(pair);
+    if rows > 0 {
+        return ImportErrorKind::NoYearlyValuesForPair {
+            between: format!("{} and {}", name(a), name(b)),
+            rows,
+            why: report.warnings.first().map_or_else(
+                || "they cover less than a whole year".to_owned(),
+                Clone::clone,
+            ),
+        };
+    }
     let mut found = found;
     if let Some(warning) = report.warnings.first() {
         found.push_str("; ");

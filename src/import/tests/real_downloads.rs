@@ -229,7 +229,19 @@ fn imf_dots_csv_by_imf_numbers_with_status_rows_left_out() {
     );
     // One month is not a year: the import says so.
     let error = run_import(&path, "GBR,FRA").expect_err("a single month");
-    assert!(error.to_string().contains("month"), "{error}");
+    assert!(
+        matches!(
+            error.kind,
+            ImportErrorKind::NoYearlyValuesForPair { rows: 4, .. }
+        ),
+        "the pair's rows are there, not missing: {error}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("rows between the United Kingdom and France make no yearly value")
+            && message.contains("month"),
+        "{message}"
+    );
     // The same bytes with the period written as a year give the file's values.
     let text = std::fs::read_to_string(&path).expect("ascii");
     let folder = tempfile::tempdir().expect("temp dir");
