@@ -181,41 +181,21 @@ fn now_unix_seconds() -> u64 {
         .map_or(0, |since| since.as_secs())
 }
 
-/// `unix_seconds` as `2026-12-06 22:50 UTC`; "an unknown time" for 0.
+/// `unix_seconds` as `2026-12-06 22:50 UTC`; "at an unknown time" for 0.
 fn utc_time(unix_seconds: u64) -> String {
-    if unix_seconds == 0 {
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix_seconds);
+    let date = crate::import::date_of(time).filter(|_| unix_seconds > 0);
+    let Some(date) = date else {
         return "at an unknown time".to_owned();
-    }
-    let days = i64::try_from(unix_seconds / 86_400).unwrap_or(0);
+    };
     let seconds_of_day = unix_seconds % 86_400;
-    let (year, month, day) = civil_from_days(days);
     format!(
-        "{year}-{month:02}-{day:02} {:02}:{:02} UTC",
+        "{}-{:02}-{:02} {:02}:{:02} UTC",
+        date.year,
+        date.month.unwrap_or(1),
+        date.day.unwrap_or(1),
         seconds_of_day / 3600,
         seconds_of_day % 3600 / 60
-    )
-}
-
-/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (
-        year,
-        u32::try_from(month).unwrap_or(1),
-        u32::try_from(day).unwrap_or(1),
     )
 }
 
@@ -253,11 +233,9 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_the_calendar_s() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(59), (1970, 3, 1));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    fn times_are_written_in_utc_to_the_minute() {
         assert_eq!(utc_time(951_782_400 + 3_723), "2000-02-29 01:02 UTC");
+        assert_eq!(utc_time(0), "at an unknown time");
     }
 
     #[test]
