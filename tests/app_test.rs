@@ -876,6 +876,11 @@ fn harness_in_window(
         .wgpu()
         .build_eframe(move |creation| bilateral::app::BilateralApp::new(creation, options));
     harness.state_mut().views.map.show_frame_time = false;
+    // The status bar names the file: a name alone, so the picture is the same wherever the
+    // repository or the temporary folder is.
+    if let Some(name) = file.file_name() {
+        harness.state_mut().origin = DataOrigin::File(name.into());
+    }
     harness.run_steps(3);
     harness
 }
