@@ -534,7 +534,10 @@ fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, marker: &Marker
         }
     }
     if marker.approximate {
-        ui.label(RichText::new("Approximate: the source gives it as an estimate").italics());
+        ui.label(
+            RichText::new("Approximate: an estimate, a provisional or an \"about\" figure (the note says which)")
+                .italics(),
+        );
     }
     if !point.note.is_empty() {
         ui.label(RichText::new(&point.note).weak());
