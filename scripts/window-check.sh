@@ -143,11 +143,17 @@ for entry in "${cases[@]}"; do
     fi
     if alive; then
       # Still answering: two views asked for give two different pictures.
+      # A slow frame (a large dataset on a software renderer) gets a few seconds to show.
       keys ctrl+1
       first=$(xwd -root -silent -display "$display" | md5sum)
       keys ctrl+5
-      second=$(xwd -root -silent -display "$display" | md5sum)
-      [ "$first" != "$second" ] || problem="the window no longer answers (the same picture for two views)"
+      answered=false
+      for _ in 1 2 3 4 5 6; do
+        second=$(xwd -root -silent -display "$display" | md5sum)
+        if [ "$first" != "$second" ]; then answered=true; break; fi
+        sleep 0.5
+      done
+      $answered || problem="the window no longer answers (the same picture for two views)"
     fi
     if [ "$name" = builtin ] && alive; then
       # The turnover series' blue (Okabe-Ito #0072B2) on the trade view.
