@@ -951,6 +951,23 @@ fn after_a_crash_the_app_opens_on_the_trade_view_and_says_so() {
 }
 
 #[test]
+fn after_a_crash_with_a_file_to_open_the_app_opens_it_on_the_trade_view_and_says_so() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/dataset/single-point.json");
+    let mut options = AppOptions::load(SettingsStore::in_memory(), Some(path));
+    options.settings.last_view = ViewKind::Map;
+    options.previous_crash = Some(bilateral::app::crash_note::CrashNote {
+        unix_seconds: 1_796_597_400,
+        view: ViewKind::Map,
+        message: "buffer slice can not be empty".to_owned(),
+    });
+    let harness = harness_with(options);
+    assert_eq!(harness.state().view, ViewKind::Trade);
+    assert_eq!(harness.state().dataset.series.len(), 1, "the file opened");
+    harness.get_by_label_contains("Bilateral stopped unexpectedly last time");
+}
+
+#[test]
 fn without_a_crash_the_app_opens_on_the_last_view() {
     let mut options = AppOptions::load(SettingsStore::in_memory(), None);
     options.settings.last_view = ViewKind::Map;

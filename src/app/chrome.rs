@@ -67,7 +67,8 @@ pub(super) fn message_ui(
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            // Wrapped: a long headline (a crash note, a deep path) keeps Dismiss in the window.
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(headline).color(theme::BANNER_TEXT).strong());
                 if ui.button("Dismiss").clicked() {
                     commands.push(Command::DismissMessage);

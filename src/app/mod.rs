@@ -220,9 +220,7 @@ impl BilateralApp {
             dataset,
             origin: DataOrigin::BuiltIn,
             layers: Vec::new(),
-            message: message
-                .or(crash_notice)
-                .or(settings_warning.map(Message::Notice)),
+            message: message.or(settings_warning.map(Message::Notice)),
             view,
             settings,
             views,
@@ -245,6 +243,13 @@ impl BilateralApp {
         app.apply_look(ctx);
         if let Some(path) = initial_file {
             app.run(ctx, Command::OpenPath(path));
+        }
+        // Told after the file is opened (a file that opens clears the banner); a file that
+        // did not open keeps its error, which the user must see first.
+        if let Some(notice) = crash_notice
+            && !matches!(app.message, Some(Message::LoadFailed { .. }))
+        {
+            app.message = Some(notice);
         }
         app
     }
