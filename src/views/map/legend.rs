@@ -4,6 +4,7 @@
 
 use eframe::egui::{self, Color32, Painter, Rect, vec2};
 
+use super::layers::{CORRIDOR_FALLBACK, PLACE_AND_AREA_FALLBACK, record_domain};
 use crate::data::{Dataset, Domain, PlaceKind, SegmentStatus, Stance};
 use crate::geo::filter::MapFilter;
 use crate::theme::{self, MapColors};
@@ -124,16 +125,16 @@ impl KeyContents {
         // The colour a record is drawn in: its first domain's, or its layer's fallback.
         let colours: Vec<Domain> = places
             .iter()
-            .map(|p| p.domains.first().copied().unwrap_or(Domain::Diplomacy))
+            .map(|p| record_domain(&p.domains, PLACE_AND_AREA_FALLBACK))
             .chain(
                 areas
                     .iter()
-                    .map(|a| a.domains.first().copied().unwrap_or(Domain::Diplomacy)),
+                    .map(|a| record_domain(&a.domains, PLACE_AND_AREA_FALLBACK)),
             )
             .chain(
                 corridors
                     .iter()
-                    .map(|c| c.domains.first().copied().unwrap_or(Domain::Transport)),
+                    .map(|c| record_domain(&c.domains, CORRIDOR_FALLBACK)),
             )
             .collect();
         Self {

@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, Painter, Pos2, Shape, vec2};
 
-use super::{MapLayer, MapScene, record_color, stance_path};
-use crate::data::{Area, Domain};
+use super::{MapLayer, MapScene, PLACE_AND_AREA_FALLBACK, record_color, stance_path};
+use crate::data::Area;
 use crate::views::map::projector::{point_in_ring, visible_runs};
 use crate::views::map::retained::paint_retained;
 use crate::views::map::state::MapItem;
@@ -24,7 +24,7 @@ impl MapLayer for Areas {
                 egui::Align2::CENTER_CENTER,
                 &area.name,
                 egui::FontId::proportional(12.0),
-                record_color(&area.domains, Domain::Diplomacy),
+                record_color(&area.domains, PLACE_AND_AREA_FALLBACK),
             );
         }
     }
@@ -64,7 +64,7 @@ fn outlines(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
     let projector = scene.projector;
     let mut scratch = Vec::new();
     for area in shown_areas(scene) {
-        let color = record_color(&area.domains, Domain::Diplomacy);
+        let color = record_color(&area.domains, PLACE_AND_AREA_FALLBACK);
         for mesh in scene
             .world
             .visible_meshes(projector.view.km_per_point, |bounds| projector.sees(bounds))

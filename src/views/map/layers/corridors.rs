@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, Color32, Painter, Pos2, Shape, Stroke};
 
-use super::{HOVER_LINE_POINTS, MapLayer, MapScene, record_color};
-use crate::data::{Domain, SegmentStatus};
+use super::{CORRIDOR_FALLBACK, HOVER_LINE_POINTS, MapLayer, MapScene, record_color};
+use crate::data::SegmentStatus;
 use crate::theme;
 use crate::views::map::projector::near_path;
 use crate::views::map::state::MapItem;
@@ -20,7 +20,7 @@ impl MapLayer for Corridors {
             .iter()
             .filter(|c| scene.shows(&c.domains, c.stance, c.years))
         {
-            let color = record_color(&corridor.domains, Domain::Transport);
+            let color = record_color(&corridor.domains, CORRIDOR_FALLBACK);
             let points = screen_path(scene, corridor);
             for ((pair, segment), ends) in points
                 .windows(2)

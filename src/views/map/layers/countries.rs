@@ -46,7 +46,7 @@ fn area_tints<'d>(scene: &MapScene<'d>) -> Vec<(&'d str, Stance, Domain)> {
         .iter()
         .filter(|a| scene.shows(&a.domains, a.stance, a.years))
         .flat_map(|area| {
-            let domain = area.domains.first().copied().unwrap_or(Domain::Diplomacy);
+            let domain = super::record_domain(&area.domains, super::PLACE_AND_AREA_FALLBACK);
             area.countries
                 .iter()
                 .map(move |code| (code.as_str(), area.stance, domain))

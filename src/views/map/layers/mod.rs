@@ -84,9 +84,19 @@ pub const HIT_ORDER: [&dyn MapLayer; 4] = [
     &areas::Areas,
 ];
 
+/// The domain whose colour a place or an area without domains is drawn in.
+pub const PLACE_AND_AREA_FALLBACK: Domain = Domain::Diplomacy;
+/// The domain whose colour a corridor without domains is drawn in.
+pub const CORRIDOR_FALLBACK: Domain = Domain::Transport;
+
+/// The domain whose colour a record is drawn in: its first, or `fallback` when it has none.
+pub fn record_domain(domains: &[Domain], fallback: Domain) -> Domain {
+    domains.first().copied().unwrap_or(fallback)
+}
+
 /// The colour of a record: its first domain's, or `fallback`'s when it has none.
 fn record_color(domains: &[Domain], fallback: Domain) -> Color32 {
-    crate::theme::domain_color(domains.first().copied().unwrap_or(fallback))
+    crate::theme::domain_color(record_domain(domains, fallback))
 }
 
 /// Dashes or dots along a closed or open path, by stance, so stance reads without colour.

@@ -2,8 +2,8 @@
 
 use eframe::egui::{Color32, Mesh, Painter, Pos2, Shape, Stroke, vec2};
 
-use super::{HOVER_POINTS, MapLayer, MapScene, record_color};
-use crate::data::{Domain, Place, PlaceKind, Stance};
+use super::{HOVER_POINTS, MapLayer, MapScene, PLACE_AND_AREA_FALLBACK, record_color};
+use crate::data::{Place, PlaceKind, Stance};
 use crate::theme;
 use crate::views::map::projector::Projector;
 use crate::views::map::state::MapItem;
@@ -119,7 +119,7 @@ fn symbol_shape(kind: PlaceKind) -> (SpriteShape, f32) {
 
 /// A place's fill (its domain's colour, as full as its stance) and outline.
 fn symbol_colors(place: &Place) -> (Color32, Stroke) {
-    let color = record_color(&place.domains, Domain::Diplomacy);
+    let color = record_color(&place.domains, PLACE_AND_AREA_FALLBACK);
     let fill = theme::stance_fill(place.stance, color);
     let outline = match place.stance {
         Stance::Cooperation => Stroke::new(1.6, theme::SYMBOL_OUTLINE),
