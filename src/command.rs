@@ -3,10 +3,14 @@
 //! entry, tooltip, shortcut list, presenter caption) comes from here.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::data::country::Pair;
+use crate::data::{Dataset, LoadErrors};
+use crate::document::save::{SaveError, Saved};
+use crate::import::{FileReport, ImportError, Imported};
 use crate::settings::ThemeChoice;
 use crate::view_kind::ViewKind;
 
@@ -54,6 +58,68 @@ impl ExportKind {
             Self::ChartCsv | Self::DataCsv => "CSV table",
         }
     }
+}
+
+/// The answer to “Save the changes?”, asked before the document is replaced or the app
+/// closes with unsaved changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving (the changes can still be undone until the app closes).
+    Discard,
+    /// Do not go on.
+    Cancel,
+}
+
+/// A result handed from another thread to the command runner, taken once.
+pub struct Delivered<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Delivered<T> {
+    /// Wraps `value` to travel in a command.
+    pub fn new(value: T) -> Self {
+        Self(Arc::new(Mutex::new(Some(value))))
+    }
+
+    /// The value, the first time it is asked for.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
+impl<T> Clone for Delivered<T> {
+    fn clone(&self) -> Self {
+        Self(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Delivered<T> {
+    /// The same delivery, not equal contents.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::fmt::Debug for Delivered<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Delivered(…)")
+    }
+}
+
+/// Work that ran on another thread and finished: background jobs report back as commands,
+/// so that only the command runner changes the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finished {
+    /// The import dialog's scan of a trade file.
+    Scan(Delivered<Result<FileReport, ImportError>>),
+    /// The import dialog's import.
+    Import(Delivered<Result<Imported, ImportError>>),
+    /// The opened dataset file, read again because it changed on disk.
+    DatasetReread(PathBuf, Delivered<Result<Dataset, LoadErrors>>),
+    /// An imported trade file, imported again because it changed on disk.
+    TradeFileReread(PathBuf, Delivered<Result<Imported, ImportError>>),
+    /// A save: the dataset written, and how it went.
+    Save(Delivered<(Arc<Dataset>, Result<Saved, SaveError>)>),
 }
 
 /// A request from the UI to the app shell.
@@ -129,6 +195,28 @@ pub enum Command {
     ShowShortcuts,
     /// Show the About window.
     ShowAbout,
+    /// Take back the last change to the document.
+    Undo,
+    /// Do again the last change undone.
+    Redo,
+    /// Save the document to its file (asking where, the first time).
+    Save,
+    /// Ask where to save the document.
+    ShowSaveAsDialog,
+    /// Save the document to this file (the Save As dialog, tests).
+    SaveAs(PathBuf),
+    /// Answer “Save the changes?”.
+    AnswerUnsaved(UnsavedAnswer),
+    /// Put back the unsaved changes a previous run left when it did not close normally.
+    RestoreRecovery,
+    /// Forget the changes a previous run left.
+    DiscardRecovery,
+    /// Read the opened file again although the document has unsaved changes (they are lost).
+    ReloadFromDisk(PathBuf),
+    /// Show or hide the command palette.
+    ToggleCommandPalette,
+    /// Work on another thread finished.
+    Finished(Finished),
     /// Close the window.
     Quit,
 }
@@ -150,19 +238,53 @@ pub const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
 ];
 
 impl Command {
-    /// The keyboard shortcut, where the command has one.
+    /// The keyboard shortcut shown for the command, where it has one.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        self.shortcuts().first().copied()
+    }
+
+    /// Every keyboard shortcut of the command, the one shown first (⌘ on macOS stands for
+    /// Ctrl).
+    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
         match self {
-            Self::ShowOpenDialog => command(Key::O),
-            Self::ShowNewRelationship => command(Key::N),
-            Self::ShowExportDialog(ExportKind::ViewPng) => command(Key::E),
-            Self::Quit => command(Key::Q),
-            Self::ShowView(view) => command(view.shortcut_key()),
-            Self::DismissMessage => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Escape)),
-            Self::TogglePresenter => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
-            Self::ShowShortcuts => Some(KeyboardShortcut::new(Modifiers::SHIFT, Key::Questionmark)),
-            _ => None,
+            Self::ShowOpenDialog => vec![command(Key::O)],
+            Self::ShowNewRelationship => vec![command(Key::N)],
+            Self::ShowExportDialog(ExportKind::ViewPng) => vec![command(Key::E)],
+            Self::Save => vec![command(Key::S)],
+            Self::ShowSaveAsDialog => vec![command_shift(Key::S)],
+            Self::Undo => vec![command(Key::Z)],
+            Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],
+            Self::ToggleCommandPalette => vec![command_shift(Key::P), command(Key::K)],
+            Self::Quit => vec![command(Key::Q)],
+            Self::ShowView(view) => vec![command(view.shortcut_key())],
+            Self::DismissMessage => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Escape)],
+            Self::TogglePresenter => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
+            Self::ShowShortcuts => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::Questionmark)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the command replaces the document or closes the app, so that unsaved changes
+    /// must be saved or discarded first. Opening a file does when the file is a dataset
+    /// (`opens_a_dataset`); a trade file opens the import dialog, a GeoJSON layer is added.
+    pub fn leaves_the_document(
+        &self,
+        opens_a_dataset: impl FnOnce(&std::path::Path) -> bool,
+    ) -> bool {
+        match self {
+            Self::Quit | Self::NewRelationship(_) | Self::RestoreRecovery => true,
+            Self::ImportTradeFile {
+                new_relationship, ..
+            } => *new_relationship,
+            Self::OpenPath(path) => {
+                !path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("geojson"))
+                    && opens_a_dataset(path)
+            }
+            _ => false,
         }
     }
 
@@ -211,6 +333,19 @@ impl Command {
             Self::SetHighContrast(_) => "High contrast when presenting".to_owned(),
             Self::ShowShortcuts => "Keyboard shortcuts".to_owned(),
             Self::ShowAbout => "About Bilateral".to_owned(),
+            Self::Undo => "Undo".to_owned(),
+            Self::Redo => "Redo".to_owned(),
+            Self::Save => "Save".to_owned(),
+            Self::ShowSaveAsDialog => "Save as…".to_owned(),
+            Self::SaveAs(path) => format!("Save as {}", path.display()),
+            Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save".to_owned(),
+            Self::AnswerUnsaved(UnsavedAnswer::Discard) => "Don't save".to_owned(),
+            Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel".to_owned(),
+            Self::RestoreRecovery => "Restore".to_owned(),
+            Self::DiscardRecovery => "Discard".to_owned(),
+            Self::ReloadFromDisk(_) => "Read it again".to_owned(),
+            Self::ToggleCommandPalette => "Command palette…".to_owned(),
+            Self::Finished(_) => "Finished".to_owned(),
             Self::Quit => "Quit".to_owned(),
         }
     }
@@ -272,6 +407,24 @@ impl Command {
             }
             Self::ShowShortcuts => "Keyboard shortcuts".to_owned(),
             Self::ShowAbout => "About Bilateral".to_owned(),
+            Self::Undo => "Take back the last change to the data".to_owned(),
+            Self::Redo => "Do again the last change taken back".to_owned(),
+            Self::Save => "Save the dataset to its file, in Bilateral's JSON format".to_owned(),
+            Self::ShowSaveAsDialog => "Save the dataset to a new file".to_owned(),
+            Self::SaveAs(path) => format!("Save the dataset to {}", path.display()),
+            Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save the changes, then go on".to_owned(),
+            Self::AnswerUnsaved(UnsavedAnswer::Discard) => {
+                "Go on without saving the changes".to_owned()
+            }
+            Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Stay with the changes".to_owned(),
+            Self::RestoreRecovery => "Put back the unsaved changes the last run left".to_owned(),
+            Self::DiscardRecovery => "Forget the unsaved changes the last run left".to_owned(),
+            Self::ReloadFromDisk(path) => format!(
+                "Read {} again as it is on disk; the unsaved changes are lost",
+                path.display()
+            ),
+            Self::ToggleCommandPalette => "Find any command by name and run it".to_owned(),
+            Self::Finished(_) => "Work in the background finished".to_owned(),
             Self::Quit => "Quit".to_owned(),
         }
     }
@@ -281,6 +434,11 @@ impl Command {
         let mut commands = vec![
             Self::ShowOpenDialog,
             Self::ShowNewRelationship,
+            Self::Save,
+            Self::ShowSaveAsDialog,
+            Self::Undo,
+            Self::Redo,
+            Self::ToggleCommandPalette,
             Self::ShowExportDialog(ExportKind::ViewPng),
             Self::Quit,
             Self::DismissMessage,
@@ -316,14 +474,20 @@ mod tests {
     #[test]
     fn no_two_commands_share_a_shortcut() {
         let commands = Command::with_shortcuts();
-        for (index, command) in commands.iter().enumerate() {
-            let shortcut = command.shortcut().expect("listed commands have shortcuts");
-            for other in &commands[index + 1..] {
-                assert_ne!(
-                    Some(shortcut),
-                    other.shortcut(),
-                    "{command:?} and {other:?}"
+        let all: Vec<(Command, KeyboardShortcut)> = commands
+            .iter()
+            .flat_map(|command| {
+                let shortcuts = command.shortcuts();
+                assert!(
+                    !shortcuts.is_empty(),
+                    "{command:?} is listed without a shortcut"
                 );
+                shortcuts.into_iter().map(move |s| (command.clone(), s))
+            })
+            .collect();
+        for (index, (command, shortcut)) in all.iter().enumerate() {
+            for (other, other_shortcut) in &all[index + 1..] {
+                assert_ne!(shortcut, other_shortcut, "{command:?} and {other:?}");
             }
         }
     }

@@ -15,6 +15,7 @@ pub mod cli;
 #[cfg(feature = "gui")]
 pub mod command;
 pub mod data;
+pub mod document;
 pub mod embedded;
 #[cfg(feature = "gui")]
 pub mod export;

@@ -52,6 +52,7 @@ fn main() -> ExitCode {
             let options = AppOptions {
                 window_clears_background: true,
                 previous_crash: crash_notes.take(),
+                recovery: bilateral::document::recovery::RecoveryStore::platform(),
                 ..AppOptions::load(SettingsStore::platform(), cli.file)
             };
             crash_notes.install_panic_hook();

@@ -44,7 +44,8 @@ fn write_valid_dataset(folder: &std::path::Path) -> std::path::PathBuf {
 }
 
 fn turnover_id(app: &bilateral::app::BilateralApp) -> String {
-    app.dataset
+    app.document()
+        .dataset()
         .series
         .iter()
         .find(|s| s.kind == SeriesKind::TradeTurnover)
@@ -54,7 +55,8 @@ fn turnover_id(app: &bilateral::app::BilateralApp) -> String {
 
 /// The legend's name of the series `series_id`.
 fn series_label(app: &bilateral::app::BilateralApp, series_id: &str) -> String {
-    app.dataset
+    app.document()
+        .dataset()
         .series_by_id(series_id)
         .expect("the series exists")
         .label
@@ -65,10 +67,10 @@ fn series_label(app: &bilateral::app::BilateralApp, series_id: &str) -> String {
 fn starts_on_the_built_in_data_with_the_seed_turnover_points_drawn() {
     let harness = new_harness();
     let app = harness.state();
-    assert_eq!(app.origin, DataOrigin::BuiltIn);
-    assert_eq!(app.view, ViewKind::Trade);
+    assert_eq!(*app.document().origin(), DataOrigin::BuiltIn);
+    assert_eq!(app.view(), ViewKind::Trade);
     let turnover = turnover_id(app);
-    let model = chart::build(&app.dataset, &app.views.trade.options);
+    let model = chart::build(&app.document().dataset(), &app.views().trade.options);
     let drawn: Vec<(f64, f64)> = model
         .visible_markers()
         .filter(|(series, _)| series.id == turnover)
@@ -84,7 +86,7 @@ fn starts_on_the_built_in_data_with_the_seed_turnover_points_drawn() {
         assert!(drawn.contains(&seed), "{seed:?} missing from {drawn:?}");
     }
     let on_screen = app
-        .views
+        .views()
         .trade
         .marker_positions
         .iter()
@@ -101,7 +103,7 @@ fn hovering_a_point_shows_its_value_flags_and_full_citation() {
     let (point, position) = {
         let app = harness.state();
         let (point, _, position) = app
-            .views
+            .views()
             .trade
             .marker_positions
             .iter()
@@ -109,7 +111,8 @@ fn hovering_a_point_shows_its_value_flags_and_full_citation() {
                 point.series_id == turnover
                     && *role == MarkerRole::Value
                     && app
-                        .dataset
+                        .document()
+                        .dataset()
                         .series
                         .iter()
                         .any(|s| s.id == turnover && s.points[point.index].year == 2015)
@@ -123,7 +126,13 @@ fn hovering_a_point_shows_its_value_flags_and_full_citation() {
     // Tooltips appear once the pointer has rested for a moment.
     harness.run_steps(60);
     assert_eq!(
-        harness.state().views.trade.hovered.as_ref().map(|(p, _)| p),
+        harness
+            .state()
+            .views()
+            .trade
+            .hovered
+            .as_ref()
+            .map(|(p, _)| p),
         Some(&point)
     );
     harness.get_by_label_contains("Value: about 1.2 USD bn");
@@ -141,7 +150,7 @@ fn clicking_a_point_selects_it_and_highlights_its_source() {
     let turnover = turnover_id(harness.state());
     let (point, position) = harness
         .state()
-        .views
+        .views()
         .trade
         .marker_positions
         .iter()
@@ -154,13 +163,16 @@ fn clicking_a_point_selects_it_and_highlights_its_source() {
     common::click_at(&harness, position);
     harness.run_steps(3);
     let app = harness.state();
-    assert_eq!(app.views.trade.selected.as_ref(), Some(&point));
-    let cited = app.views.trade.selected_sources(&app.dataset);
+    assert_eq!(app.views().trade.selected.as_ref(), Some(&point));
+    let cited = app
+        .views()
+        .trade
+        .selected_sources(&app.document().dataset());
     assert!(!cited.is_empty());
     harness.get_by_label_contains("» ");
     harness.get_by_label("Clear selection").click();
     harness.run_steps(2);
-    assert!(harness.state().views.trade.selected.is_none());
+    assert!(harness.state().views().trade.selected.is_none());
 }
 
 #[test]
@@ -168,14 +180,14 @@ fn views_switch_by_tab_and_by_shortcut() {
     let mut harness = new_harness();
     harness.get_by_label("Events").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().view, ViewKind::Events);
+    assert_eq!(harness.state().view(), ViewKind::Events);
     harness.get_by_label_contains("Treaty of Gulistan");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
     harness.run_steps(2);
-    assert_eq!(harness.state().view, ViewKind::Sources);
+    assert_eq!(harness.state().view(), ViewKind::Sources);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
     harness.run_steps(2);
-    assert_eq!(harness.state().view, ViewKind::Trade);
+    assert_eq!(harness.state().view(), ViewKind::Trade);
 }
 
 #[test]
@@ -189,10 +201,10 @@ fn opening_a_valid_file_replaces_the_data_and_remembers_it() {
         .run(&ctx, Command::OpenPath(path.clone()));
     harness.run_steps(2);
     let app = harness.state();
-    assert_eq!(app.dataset.metadata.title, "Edited pair");
-    assert_eq!(app.origin, DataOrigin::File(path.clone()));
-    assert_eq!(app.settings.recent_files.first(), Some(&path));
-    assert!(app.message.is_none());
+    assert_eq!(app.document().dataset().metadata.title, "Edited pair");
+    assert_eq!(*app.document().origin(), DataOrigin::File(path.clone()));
+    assert_eq!(app.settings().recent_files.first(), Some(&path));
+    assert!(app.message().is_none());
     harness.get_by_label("Edited pair");
 }
 
@@ -212,10 +224,10 @@ fn a_bad_file_after_a_good_one_shows_where_it_is_wrong_and_keeps_the_good_data()
         .run(&ctx, Command::OpenPath(bad.clone()));
     harness.run_steps(2);
     let app = harness.state();
-    assert_eq!(app.dataset.metadata.title, "Edited pair");
-    assert_eq!(app.origin, DataOrigin::File(good));
-    let Some(Message::LoadFailed { errors }) = &app.message else {
-        panic!("expected a load error, got {:?}", app.message);
+    assert_eq!(app.document().dataset().metadata.title, "Edited pair");
+    assert_eq!(*app.document().origin(), DataOrigin::File(good));
+    let Some(Message::LoadFailed { errors }) = &app.message() else {
+        panic!("expected a load error, got {:?}", app.message());
     };
     let error = errors.first().expect("one error");
     assert!(matches!(error.kind, LoadErrorKind::Syntax(_)));
@@ -224,7 +236,7 @@ fn a_bad_file_after_a_good_one_shows_where_it_is_wrong_and_keeps_the_good_data()
     harness.get_by_label_contains(&format!("{}:4:", bad.display()));
     harness.get_by_label("Dismiss").click();
     harness.run_steps(2);
-    assert!(harness.state().message.is_none());
+    assert!(harness.state().message().is_none());
     harness.get_by_label("Edited pair");
 }
 
@@ -238,7 +250,7 @@ fn a_dropped_file_opens_through_the_same_path() {
         .dropped_files
         .push(std::sync::Arc::new(FileOnDisk(path.clone())));
     harness.run_steps(2);
-    assert_eq!(harness.state().origin, DataOrigin::File(path));
+    assert_eq!(*harness.state().document().origin(), DataOrigin::File(path));
 }
 
 #[test]
@@ -246,14 +258,17 @@ fn revert_from_the_file_menu_brings_back_the_built_in_data() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = write_valid_dataset(folder.path());
     let mut harness = harness_with(AppOptions::load(SettingsStore::in_memory(), Some(path)));
-    assert_eq!(harness.state().dataset.metadata.title, "Edited pair");
+    assert_eq!(
+        harness.state().document().dataset().metadata.title,
+        "Edited pair"
+    );
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("Revert to built-in data").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().origin, DataOrigin::BuiltIn);
+    assert_eq!(*harness.state().document().origin(), DataOrigin::BuiltIn);
     assert_eq!(
-        harness.state().dataset,
+        *harness.state().document().dataset(),
         builtin_dataset().expect("built-in loads")
     );
 }
@@ -263,14 +278,14 @@ fn chart_options_are_switched_by_their_labels() {
     let mut harness = new_harness();
     harness.get_by_label("Log scale").click();
     harness.run_steps(2);
-    assert!(harness.state().views.trade.options.log_scale);
+    assert!(harness.state().views().trade.options.log_scale);
     harness.get_by_label("Connect gaps").click();
     harness.run_steps(2);
-    assert!(harness.state().views.trade.options.connect_gaps);
+    assert!(harness.state().views().trade.options.connect_gaps);
     harness.get_by_label("Year-over-year change").click();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().views.trade.options.mode,
+        harness.state().views().trade.options.mode,
         bilateral::chart::ChartMode::YearOverYear
     );
 }
@@ -285,7 +300,7 @@ fn the_chart_lines_are_built_once_and_again_only_when_the_chart_changes() {
     // The pointer moving over the chart changes nothing the lines depend on.
     let plot = harness
         .state()
-        .views
+        .views()
         .trade
         .marker_positions
         .first()
@@ -322,7 +337,7 @@ fn a_legend_entry_hides_and_shows_its_series_by_its_label() {
     let drawn = |harness: &egui_kittest::Harness<'_, bilateral::app::BilateralApp>| {
         harness
             .state()
-            .views
+            .views()
             .trade
             .marker_positions
             .iter()
@@ -335,7 +350,7 @@ fn a_legend_entry_hides_and_shows_its_series_by_its_label() {
     assert_eq!(
         harness
             .state()
-            .views
+            .views()
             .trade
             .options
             .series_shown
@@ -362,8 +377,8 @@ fn the_last_view_and_recent_files_survive_a_restart() {
         harness.run_steps(2);
     }
     let harness = harness_with(AppOptions::load(SettingsStore::at(settings_path), None));
-    assert_eq!(harness.state().view, ViewKind::Events);
-    assert_eq!(harness.state().settings.recent_files, vec![dataset_path]);
+    assert_eq!(harness.state().view(), ViewKind::Events);
+    assert_eq!(harness.state().settings().recent_files, vec![dataset_path]);
 }
 
 #[test]
@@ -372,7 +387,7 @@ fn a_corrupt_settings_file_gives_defaults_and_a_visible_warning() {
     let settings_path = folder.path().join("settings.json");
     std::fs::write(&settings_path, "{{{").expect("write");
     let harness = harness_with(AppOptions::load(SettingsStore::at(settings_path), None));
-    assert_eq!(harness.state().view, ViewKind::Trade);
+    assert_eq!(harness.state().view(), ViewKind::Trade);
     harness.get_by_label_contains("settings file");
 }
 
@@ -409,7 +424,7 @@ fn place_drawn(
 ) -> Option<egui::Pos2> {
     harness
         .state()
-        .views
+        .views()
         .map
         .place_positions
         .iter()
@@ -420,7 +435,7 @@ fn place_drawn(
 #[test]
 fn the_map_of_2016_and_the_map_of_2023_differ() {
     let harness = map_at_year(2016);
-    assert_eq!(harness.state().view, ViewKind::Map);
+    assert_eq!(harness.state().view(), ViewKind::Map);
     assert!(place_drawn(&harness, "shahid-nojeh-air-base").is_some());
     assert!(place_drawn(&harness, "incheh-boroun").is_none());
     let harness = map_at_year(2023);
@@ -435,7 +450,7 @@ fn hovering_a_place_names_it_and_clicking_opens_its_events_and_sources() {
     harness.hover_at(position);
     harness.run_steps(60);
     assert_eq!(
-        harness.state().views.map.hovered,
+        harness.state().views().map.hovered,
         Some(bilateral::views::map::MapItem::Place(
             "shahid-nojeh-air-base".into()
         ))
@@ -445,7 +460,7 @@ fn hovering_a_place_names_it_and_clicking_opens_its_events_and_sources() {
     harness.remove_cursor();
     harness.run_steps(3);
     assert_eq!(
-        harness.state().views.map.selected,
+        harness.state().views().map.selected,
         Some(bilateral::views::map::MapItem::Place(
             "shahid-nojeh-air-base".into()
         ))
@@ -487,22 +502,22 @@ fn a_geojson_file_adds_a_layer_and_a_bad_one_leaves_the_map_as_it_was() {
     let ctx = harness.ctx.clone();
     harness.state_mut().run(&ctx, Command::OpenPath(good));
     harness.run_steps(2);
-    assert_eq!(harness.state().view, ViewKind::Map);
-    assert_eq!(harness.state().layers.len(), 1);
+    assert_eq!(harness.state().view(), ViewKind::Map);
+    assert_eq!(harness.state().document().layers().len(), 1);
     harness.get_by_label_contains("route (1 features)");
     harness
         .state_mut()
         .run(&ctx, Command::OpenPath(bad.clone()));
     harness.run_steps(2);
-    assert_eq!(harness.state().layers.len(), 1);
+    assert_eq!(harness.state().document().layers().len(), 1);
     assert!(matches!(
-        harness.state().message,
+        harness.state().message(),
         Some(Message::LoadFailed { .. })
     ));
     harness.get_by_label_contains(&format!("{}:1:", bad.display()));
     harness.get_by_label("Remove").click();
     harness.run_steps(2);
-    assert!(harness.state().layers.is_empty());
+    assert!(harness.state().document().layers().is_empty());
 }
 
 /// The map of 2016 as rendered, compared with `tests/snapshots/map_2016.png`.
@@ -511,7 +526,7 @@ fn a_geojson_file_adds_a_layer_and_a_bad_one_leaves_the_map_as_it_was() {
 fn snapshot_map_2016() {
     let mut harness = map_at_year(2016);
     // The frame-time readout differs from run to run; the picture must not.
-    harness.state_mut().views.map.show_frame_time = false;
+    harness.state_mut().views_mut().map.show_frame_time = false;
     harness.run_steps(2);
     harness.snapshot("map_2016");
 }
@@ -534,7 +549,7 @@ fn snapshot_map_own_pipeline_draws_the_pixels_egui_draws() {
         };
         let mut harness = builder
             .build_eframe(move |creation| bilateral::app::BilateralApp::new(creation, options));
-        harness.state_mut().views.map.show_frame_time = false;
+        harness.state_mut().views_mut().map.show_frame_time = false;
         harness.run_steps(3);
         let drawn_by_callback = harness
             .output()
@@ -572,13 +587,13 @@ fn selecting_an_event_on_the_timeline_sets_the_year_and_highlights_it_elsewhere(
     harness.run_steps(2);
     harness
         .state_mut()
-        .views
+        .views_mut()
         .timeline
         .show_range(2015.0, 2018.0);
     harness.run_steps(2);
     let rect = harness
         .state()
-        .views
+        .views()
         .timeline
         .event_rects
         .iter()
@@ -597,10 +612,10 @@ fn selecting_an_event_on_the_timeline_sets_the_year_and_highlights_it_elsewhere(
     harness.get_by_label("Show on the map").click();
     harness.run_steps(3);
     let app = harness.state();
-    assert_eq!(app.view, ViewKind::Map);
+    assert_eq!(app.view(), ViewKind::Map);
     assert_eq!(app.cursor().year, 2016, "the map shows the cursor's year");
     assert!(
-        app.views
+        app.views()
             .map
             .place_positions
             .iter()
@@ -624,7 +639,7 @@ fn moving_the_year_on_the_map_moves_the_timeline() {
     assert_eq!(harness.state().cursor().year, start - 1);
     harness.get_by_label("Timeline").click();
     harness.run_steps(2);
-    let timeline = &harness.state().views.timeline;
+    let timeline = &harness.state().views().timeline;
     let centre = f64::midpoint(timeline.start, timeline.end);
     assert!(
         (centre - (f64::from(start - 1) + 0.5)).abs() < 1e-6,
@@ -635,7 +650,7 @@ fn moving_the_year_on_the_map_moves_the_timeline() {
 #[test]
 fn screen_readers_hear_what_the_map_and_the_timeline_show() {
     let mut harness = map_at_year(2016);
-    let places = harness.state().views.map.place_positions.len();
+    let places = harness.state().views().map.place_positions.len();
     assert!(places > 0, "the map of 2016 has places");
     harness.get_by_label_contains(&format!("Map of 2016: {places} places"));
     let ctx = harness.ctx.clone();
@@ -647,12 +662,12 @@ fn screen_readers_hear_what_the_map_and_the_timeline_show() {
         },
     );
     harness.run_steps(2);
-    let places_1946 = harness.state().views.map.place_positions.len();
+    let places_1946 = harness.state().views().map.place_positions.len();
     assert_ne!(places_1946, places, "another year shows other places");
     harness.get_by_label_contains(&format!("Map of 1946: {places_1946} places"));
     harness.get_by_label("Timeline").click();
     harness.run_steps(2);
-    let shown = harness.state().views.timeline.event_rects.len();
+    let shown = harness.state().views().timeline.event_rects.len();
     harness.get_by_label_contains(&format!("{shown} events shown; current year 1946"));
 }
 
@@ -661,11 +676,11 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     let mut harness = new_harness();
     harness
         .state_mut()
-        .views
+        .views_mut()
         .timeline
         .domains
         .remove(&bilateral::data::Domain::Trade);
-    let domains_before = harness.state().views.timeline.domains.clone();
+    let domains_before = harness.state().views().timeline.domains.clone();
     let ctx = harness.ctx.clone();
     harness
         .state_mut()
@@ -674,11 +689,11 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     harness.run_steps(2);
     let panel_fill = |ctx: &egui::Context| ctx.style_of(egui::Theme::Dark).visuals.panel_fill;
     assert_eq!(panel_fill(&ctx), egui::Color32::BLACK, "high contrast");
-    let story = harness.state().dataset.story.clone();
+    let story = harness.state().document().dataset().story.clone();
     assert!(harness.state().presenter().is_some());
-    assert_eq!(harness.state().view, ViewKind::Timeline);
+    assert_eq!(harness.state().view(), ViewKind::Timeline);
     let span = story[0].span.expect("the first slide has a span");
-    let timeline = &harness.state().views.timeline;
+    let timeline = &harness.state().views().timeline;
     let centre = f64::midpoint(timeline.start, timeline.end);
     let slide_centre = f64::midpoint(
         f64::from(span.from),
@@ -692,13 +707,13 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     assert!(harness.query_by_label("File").is_none(), "menus are hidden");
     harness.key_press(egui::Key::PageDown);
     harness.run_steps(2);
-    assert_eq!(harness.state().view, ViewKind::Trade);
+    assert_eq!(harness.state().view(), ViewKind::Trade);
     assert_eq!(Some(harness.state().cursor().year), story[1].year);
     harness.key_press(egui::Key::ArrowRight);
     harness.key_press(egui::Key::Space);
     harness.run_steps(2);
     assert_eq!(harness.state().presenter().map(|p| p.slide), Some(3));
-    assert_eq!(harness.state().view, ViewKind::Map);
+    assert_eq!(harness.state().view(), ViewKind::Map);
     assert_eq!(harness.state().cursor().selected_event, story[3].select);
     harness.key_press(egui::Key::PageUp);
     harness.run_steps(2);
@@ -708,7 +723,7 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     assert!(harness.state().presenter().is_none());
     harness.get_by_label("File");
     assert_eq!(
-        harness.state().views.timeline.domains,
+        harness.state().views().timeline.domains,
         domains_before,
         "the filters from before presenting are back"
     );
@@ -744,17 +759,19 @@ fn new_relationship_starts_an_empty_dataset_for_two_countries_picked_by_typing()
     harness.get_by_label("Start the relationship").click();
     harness.run_steps(3);
     let app = harness.state();
-    assert_eq!(app.origin, DataOrigin::New);
-    let [india, iran] = &app.dataset.metadata.parties;
+    assert_eq!(*app.document().origin(), DataOrigin::New);
+    let [india, iran] = &app.document().dataset().metadata.parties;
     assert_eq!(
         (india.iso_alpha3.as_str(), iran.iso_alpha3.as_str()),
         ("IND", "IRN")
     );
-    assert!(app.dataset.series.is_empty() && app.dataset.places.is_empty());
     assert!(
-        app.dataset.metadata.title.contains("India"),
+        app.document().dataset().series.is_empty() && app.document().dataset().places.is_empty()
+    );
+    assert!(
+        app.document().dataset().metadata.title.contains("India"),
         "{}",
-        app.dataset.metadata.title
+        app.document().dataset().metadata.title
     );
     assert!(
         harness.query_by_label("Start the relationship").is_none(),
@@ -783,7 +800,7 @@ fn snapshot_timeline_recent() {
     harness.run_steps(2);
     harness
         .state_mut()
-        .views
+        .views_mut()
         .timeline
         .show_range(2014.8, 2025.2);
     harness.run_steps(2);
@@ -816,7 +833,7 @@ fn file_export_writes_the_chart_as_svg_and_its_data_as_csv() {
         );
     }
     let app = harness.state();
-    let model = chart::build(&app.dataset, &app.views.trade.options);
+    let model = chart::build(&app.document().dataset(), &app.views().trade.options);
     let shown_rows = std::fs::read_to_string(&shown)
         .expect("csv written")
         .lines()
@@ -830,7 +847,13 @@ fn file_export_writes_the_chart_as_svg_and_its_data_as_csv() {
         .expect("csv written")
         .lines()
         .count();
-    let points: usize = app.dataset.series.iter().map(|s| s.points.len()).sum();
+    let points: usize = app
+        .document()
+        .dataset()
+        .series
+        .iter()
+        .map(|s| s.points.len())
+        .sum();
     assert_eq!(all_rows, points + 1);
     harness.get_by_label_contains("Exported");
 }
@@ -876,12 +899,7 @@ fn harness_in_window(
         .with_size(common::WINDOW_SIZE)
         .wgpu()
         .build_eframe(move |creation| bilateral::app::BilateralApp::new(creation, options));
-    harness.state_mut().views.map.show_frame_time = false;
-    // The status bar names the file: a name alone, so the picture is the same wherever the
-    // repository or the temporary folder is.
-    if let Some(name) = file.file_name() {
-        harness.state_mut().origin = DataOrigin::File(name.into());
-    }
+    harness.state_mut().views_mut().map.show_frame_time = false;
     harness.run_steps(3);
     harness
 }
@@ -901,7 +919,7 @@ fn snapshot_map_of_a_new_relationship_through_the_window_s_pipeline() {
     .expect("made");
     std::fs::write(&path, to_json(&dataset)).expect("write");
     let mut harness = harness_in_window(&path, ViewKind::Map);
-    assert_eq!(harness.state().view, ViewKind::Map);
+    assert_eq!(harness.state().view(), ViewKind::Map);
     assert!(
         harness
             .output()
@@ -925,7 +943,7 @@ fn snapshot_trade_of_a_single_point() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/dataset/single-point.json");
     let mut harness = harness_in_window(&path, ViewKind::Trade);
-    assert_eq!(harness.state().dataset.series.len(), 1);
+    assert_eq!(harness.state().document().dataset().series.len(), 1);
     harness.snapshot("trade_single_point");
     for view in [ViewKind::Map, ViewKind::Timeline] {
         let ctx = harness.ctx.clone();
@@ -945,7 +963,7 @@ fn after_a_crash_the_app_opens_on_the_trade_view_and_says_so() {
         message: "buffer slice can not be empty".to_owned(),
     });
     let harness = harness_with(options);
-    assert_eq!(harness.state().view, ViewKind::Trade);
+    assert_eq!(harness.state().view(), ViewKind::Trade);
     harness.get_by_label_contains("Bilateral stopped unexpectedly last time");
     harness.get_by_label_contains("rather than the Map view");
 }
@@ -962,8 +980,12 @@ fn after_a_crash_with_a_file_to_open_the_app_opens_it_on_the_trade_view_and_says
         message: "buffer slice can not be empty".to_owned(),
     });
     let harness = harness_with(options);
-    assert_eq!(harness.state().view, ViewKind::Trade);
-    assert_eq!(harness.state().dataset.series.len(), 1, "the file opened");
+    assert_eq!(harness.state().view(), ViewKind::Trade);
+    assert_eq!(
+        harness.state().document().dataset().series.len(),
+        1,
+        "the file opened"
+    );
     harness.get_by_label_contains("Bilateral stopped unexpectedly last time");
 }
 
@@ -972,7 +994,7 @@ fn without_a_crash_the_app_opens_on_the_last_view() {
     let mut options = AppOptions::load(SettingsStore::in_memory(), None);
     options.settings.last_view = ViewKind::Map;
     let harness = harness_with(options);
-    assert_eq!(harness.state().view, ViewKind::Map);
+    assert_eq!(harness.state().view(), ViewKind::Map);
     assert!(
         harness
             .query_by_label_contains("stopped unexpectedly")
@@ -985,9 +1007,9 @@ fn the_map_key_folds_away_and_back_when_clicked() {
     let mut harness = map_at_year(2016);
     harness.get_by_label("Map key: hide").click();
     harness.run_steps(2);
-    assert!(harness.state().views.map.key_folded);
+    assert!(harness.state().views().map.key_folded);
     assert!(harness.query_by_label("Map key: hide").is_none());
     harness.get_by_label("Map key: show").click();
     harness.run_steps(2);
-    assert!(!harness.state().views.map.key_folded);
+    assert!(!harness.state().views().map.key_folded);
 }

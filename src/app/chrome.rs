@@ -7,6 +7,7 @@ use super::{BilateralApp, DataOrigin, Message};
 use crate::command::{Command, PRESENTER_KEYS};
 use crate::data::Dataset;
 use crate::data::summary::DatasetSummary;
+use crate::document::Document;
 use crate::settings::{ThemeChoice, WindowGeometry};
 use crate::theme;
 use crate::views::ViewKind;
@@ -61,6 +62,26 @@ pub(super) fn message_ui(
             )
         }
         Message::Notice(text) => (theme::NOTICE_BACKGROUND, text.clone(), Vec::new()),
+        Message::Recovery { written_at, what } => (
+            theme::NOTICE_BACKGROUND,
+            format!(
+                "Bilateral did not close normally last time. Unsaved changes to {what} were kept at {written_at}."
+            ),
+            Vec::new(),
+        ),
+        Message::ChangedOnDisk(path) => (
+            theme::NOTICE_BACKGROUND,
+            format!(
+                "{} changed on disk, and the data on screen has unsaved changes. Read the file again (losing them), or keep working and save over it?",
+                path.display()
+            ),
+            Vec::new(),
+        ),
+    };
+    let choices: Vec<Command> = match message {
+        Message::Recovery { .. } => vec![Command::RestoreRecovery, Command::DiscardRecovery],
+        Message::ChangedOnDisk(path) => vec![Command::ReloadFromDisk(path.clone())],
+        Message::LoadFailed { .. } | Message::Notice(_) => Vec::new(),
     };
     egui::Frame::new()
         .fill(background)
@@ -70,7 +91,17 @@ pub(super) fn message_ui(
             // Wrapped: a long headline (a crash note, a deep path) keeps Dismiss in the window.
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(headline).color(theme::BANNER_TEXT).strong());
-                if ui.button("Dismiss").clicked() {
+                for choice in &choices {
+                    super::menu::command_button(ui, choice, commands);
+                }
+                let dismiss = if matches!(message, Message::ChangedOnDisk(_)) {
+                    "Keep my changes"
+                } else {
+                    "Dismiss"
+                };
+                if matches!(message, Message::Recovery { .. }) {
+                    // Discard is the way to dismiss it: the copy is then removed.
+                } else if ui.button(dismiss).clicked() {
                     commands.push(Command::DismissMessage);
                 }
             });
@@ -89,14 +120,35 @@ pub(super) fn message_ui(
         });
 }
 
-/// Where the data came from and what it holds.
-pub(super) fn status_ui(ui: &mut Ui, origin: &DataOrigin, dataset: &Dataset) {
+/// `• Russia–Iran (pair.json) — Bilateral`: a mark while there are unsaved changes, the
+/// dataset's title, where it came from.
+pub(super) fn window_title(document: &Document) -> String {
+    format!(
+        "{}{} ({}) — Bilateral",
+        if document.has_unsaved_changes() {
+            "• "
+        } else {
+            ""
+        },
+        document.dataset().metadata.title,
+        document.origin().label()
+    )
+}
+
+/// Where the data came from, whether it has unsaved changes, and what it holds.
+pub(super) fn status_ui(ui: &mut Ui, document: &Document) {
     ui.horizontal(|ui| {
+        let unsaved = if document.has_unsaved_changes() {
+            " · unsaved changes"
+        } else {
+            ""
+        };
         ui.label(format!(
-            "{} · {}",
-            origin.label(),
-            DatasetSummary::of(dataset)
-        ));
+            "{}{unsaved} · {}",
+            document.origin().label(),
+            DatasetSummary::of(document.dataset())
+        ))
+        .on_hover_text(document.origin().full_label());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(RichText::new("Drop a dataset or trade file here to open it").weak());
         });
@@ -199,13 +251,10 @@ impl BilateralApp {
         }
     }
 
-    /// The window title names the dataset and where it came from.
+    /// The window title names the dataset and where it came from, with a mark while it has
+    /// unsaved changes.
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
-        let title = format!(
-            "Bilateral — {} ({})",
-            self.dataset.metadata.title,
-            self.origin.label()
-        );
+        let title = window_title(&self.document);
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;

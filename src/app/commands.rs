@@ -1,21 +1,26 @@
-//! Running commands: the one place where the data, the time cursor, the view and the
-//! settings change.
+//! Running commands: the one place where the document, the time cursor, the view and the
+//! settings change. Background work reports back here too ([`Command::Finished`]).
+
+use std::sync::Arc;
 
 use eframe::egui;
 
-use super::{BilateralApp, DataOrigin, Message, dialogs::DialogPurpose};
-use crate::command::Command;
+use super::{BilateralApp, Message, dialogs::DialogPurpose};
+use crate::command::{Command, Finished};
+use crate::data::LoadErrors;
 use crate::data::builtin::builtin_dataset;
 use crate::data::geojson::GeoLayer;
-use crate::data::{Dataset, LoadErrors};
-use crate::geo::filter::year_range;
+use crate::document::DataOrigin;
 use crate::io::{OpenedFile, is_dataset_file, open_file};
-use crate::views::{TimeCursor, ViewKind};
+use crate::views::ViewKind;
 
 impl BilateralApp {
-    /// Runs one command. Menus, shortcuts, views, drag and drop, the command line and
-    /// tests all come here.
+    /// Runs one command. Menus, shortcuts, views, drag and drop, the command line, the
+    /// work done in the background and tests all come here.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        if !self.may_leave_the_document(&command) {
+            return;
+        }
         match command {
             Command::ShowOpenDialog => self.show_file_dialog(ctx, DialogPurpose::Open),
             Command::ShowExportDialog(kind) => {
@@ -35,47 +40,51 @@ impl BilateralApp {
             Command::CloseImportDialog => self.close_import_dialog(),
             Command::ShowImports => self.windows.imports = true,
             Command::ShowNewRelationship => {
-                let pair = crate::data::country::Pair::of_parties(&self.dataset.metadata.parties);
+                let pair = crate::data::country::Pair::of_parties(
+                    &self.document.dataset().metadata.parties,
+                );
                 self.windows.new_relationship =
                     Some(crate::views::new_relationship::NewRelationshipForm {
                         first: pair.map(|pair| pair.first),
                         second: pair.map(|pair| pair.second),
                     });
             }
-            Command::NewRelationship(pair) => {
-                let today = crate::import::date_of(std::time::SystemTime::now())
-                    .unwrap_or_else(|| crate::data::PartialDate::year(2026));
-                match crate::data::new_relationship::new_relationship(pair, today) {
-                    Some(dataset) => {
-                        self.accept(Ok(dataset), DataOrigin::New);
-                        self.message = Some(Message::Notice(format!(
-                            "A new relationship: {pair}. Import trade files into it with File › Import trade file…"
-                        )));
-                    }
-                    None => {
-                        self.message = Some(Message::Notice(format!(
-                            "The country table does not name both of {pair}."
-                        )));
-                    }
-                }
-            }
+            Command::NewRelationship(pair) => self.new_relationship(pair),
             Command::RemoveImport(id) => self.remove_import(&id),
-            Command::RemoveLayer(index) => {
-                if index < self.layers.len() {
-                    self.layers.remove(index);
-                    self.views.map.forget_selection();
+            Command::RemoveLayer(index) => self.remove_layer(index),
+            Command::RevertToBuiltin => match builtin_dataset() {
+                Ok(dataset) => {
+                    self.document.replace(
+                        "Revert to built-in data",
+                        dataset,
+                        DataOrigin::BuiltIn,
+                        true,
+                    );
+                    self.message = None;
                 }
+                Err(errors) => self.message = Some(Message::LoadFailed { errors }),
+            },
+            Command::Undo => self.undo_or_redo(true),
+            Command::Redo => self.undo_or_redo(false),
+            Command::Save => self.save(ctx, None),
+            Command::ShowSaveAsDialog => self.show_file_dialog(ctx, DialogPurpose::SaveDataset),
+            Command::SaveAs(path) => self.start_save(ctx, path, None),
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(ctx, answer),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_recovery(),
+            Command::ReloadFromDisk(path) => {
+                self.message = None;
+                self.start_reload(ctx, path, true);
             }
-            Command::RevertToBuiltin => self.accept(builtin_dataset(), DataOrigin::BuiltIn),
-            Command::ClearRecentFiles => {
-                self.settings.recent_files.clear();
-                self.persistence.changed();
+            Command::ToggleCommandPalette => {
+                self.windows.palette = match self.windows.palette {
+                    Some(_) => None,
+                    None => Some(super::palette::PaletteState::default()),
+                };
             }
-            Command::ShowView(view) => {
-                self.view = view;
-                self.settings.last_view = view;
-                self.persistence.changed();
-            }
+            Command::Finished(finished) => self.finished(ctx, finished),
+            Command::ClearRecentFiles => self.settings.recent_files.clear(),
+            Command::ShowView(view) => self.view = view,
             Command::SetYear { year, from } => {
                 self.cursor.year = year;
                 if from != ViewKind::Timeline {
@@ -86,7 +95,6 @@ impl BilateralApp {
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 self.apply_look(ctx);
-                self.persistence.changed();
             }
             Command::DismissMessage => self.message = None,
             Command::ShowAbout => self.windows.about = true,
@@ -99,16 +107,82 @@ impl BilateralApp {
                 if self.presenter.is_some() {
                     ctx.set_zoom_factor(scale);
                 }
-                self.persistence.changed();
             }
             Command::SetHighContrast(on) => {
                 self.settings.presenter_high_contrast = on;
                 if self.presenter.is_some() {
                     self.apply_look(ctx);
                 }
-                self.persistence.changed();
             }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => self.quit(ctx),
+        }
+    }
+
+    /// Work done in the background came back.
+    fn finished(&mut self, ctx: &egui::Context, finished: Finished) {
+        match finished {
+            Finished::Scan(answer) => {
+                if let Some(result) = answer.take() {
+                    self.scan_finished(result);
+                }
+            }
+            Finished::Import(answer) => {
+                if let Some(result) = answer.take() {
+                    self.finish_import(result);
+                }
+            }
+            Finished::DatasetReread(path, answer) => {
+                if let Some(result) = answer.take() {
+                    self.dataset_read_again(path, result);
+                }
+            }
+            Finished::TradeFileReread(path, answer) => {
+                if let Some(result) = answer.take() {
+                    self.trade_file_read_again(&path, result);
+                }
+            }
+            Finished::Save(answer) => {
+                if let Some((dataset, result)) = answer.take() {
+                    self.save_finished(ctx, &dataset, result);
+                }
+            }
+        }
+    }
+
+    fn undo_or_redo(&mut self, undo: bool) {
+        let done = if undo {
+            self.document.undo()
+        } else {
+            self.document.redo()
+        };
+        self.message = Some(Message::Notice(match (done, undo) {
+            (Some(change), true) => format!("Undone: {change}. Redo with Ctrl+Shift+Z."),
+            (Some(change), false) => format!("Redone: {change}."),
+            (None, true) => "Nothing to undo.".to_owned(),
+            (None, false) => "Nothing to redo.".to_owned(),
+        }));
+    }
+
+    fn new_relationship(&mut self, pair: crate::data::country::Pair) {
+        let today = crate::import::date_of(std::time::SystemTime::now())
+            .unwrap_or_else(|| crate::data::PartialDate::year(2026));
+        match crate::data::new_relationship::new_relationship(pair, today) {
+            Some(dataset) => {
+                self.document.replace(
+                    format!("New relationship {pair}"),
+                    dataset,
+                    DataOrigin::New,
+                    true,
+                );
+                self.message = Some(Message::Notice(format!(
+                    "A new relationship: {pair}. Import trade files into it with File › Import trade file…; Undo goes back to the data before."
+                )));
+            }
+            None => {
+                self.message = Some(Message::Notice(format!(
+                    "The country table does not name both of {pair}."
+                )));
+            }
         }
     }
 
@@ -116,43 +190,22 @@ impl BilateralApp {
         match open_file(&path) {
             Ok(opened) => {
                 self.settings.remember_recent(&path);
-                self.persistence.changed();
                 match opened {
                     OpenedFile::Dataset(dataset) => {
-                        self.accept(Ok(*dataset), DataOrigin::File(path));
+                        self.document.open(*dataset, DataOrigin::File(path));
+                        self.message = None;
                     }
                     OpenedFile::Layer(layer) => self.add_layer(layer),
                 }
             }
-            Err(errors) => self.accept(Err(errors), DataOrigin::File(path)),
+            Err(errors) => self.load_failed(errors),
         }
     }
 
-    /// Replaces the data on success; on failure keeps it and shows why.
-    pub(super) fn accept(&mut self, result: Result<Dataset, LoadErrors>, origin: DataOrigin) {
-        match result {
-            Ok(dataset) => {
-                self.dataset = dataset;
-                self.data_generation += 1;
-                self.imports.clear();
-                self.origin = origin;
-                self.message = None;
-                self.cursor = TimeCursor::at(year_range(&self.dataset).1);
-                self.views.on_dataset_changed(&self.dataset);
-            }
-            Err(errors) => {
-                log::warn!("{errors}");
-                self.message = Some(Message::LoadFailed { errors });
-            }
-        }
-    }
-
-    /// Marks the data as changed in place (an import merged or removed): caches rebuild,
-    /// selections that may point at removed points are forgotten.
-    pub(super) fn data_changed(&mut self) {
-        self.data_generation += 1;
-        self.views.trade.on_dataset_changed();
-        self.views.map.on_dataset_changed();
+    /// A file did not load: the data stays as it was and the banner says why.
+    pub(super) fn load_failed(&mut self, errors: LoadErrors) {
+        log::warn!("{errors}");
+        self.message = Some(Message::LoadFailed { errors });
     }
 
     fn add_layer(&mut self, layer: GeoLayer) {
@@ -161,8 +214,20 @@ impl BilateralApp {
             layer.name,
             layer.features.len()
         )));
-        self.layers.push(layer);
-        self.views.map.forget_selection();
+        let label = format!("Add map layer {}", layer.name);
+        self.document.change(label, |content| {
+            Arc::make_mut(&mut content.layers).push(layer)
+        });
         self.view = ViewKind::Map;
+    }
+
+    fn remove_layer(&mut self, index: usize) {
+        let Some(layer) = self.document.layers().get(index) else {
+            return;
+        };
+        let label = format!("Remove map layer {}", layer.name);
+        self.document.change(label, |content| {
+            Arc::make_mut(&mut content.layers).remove(index);
+        });
     }
 }

@@ -19,6 +19,8 @@ pub(super) enum DialogPurpose {
     Import,
     /// Pick where to write an export.
     Save(ExportKind),
+    /// Pick where to save the dataset (Save As).
+    SaveDataset,
 }
 
 /// A dialog on screen, and where its answer will arrive.
@@ -39,7 +41,9 @@ impl BilateralApp {
                 DialogPurpose::Open | DialogPurpose::Import => {
                     "Drag the file onto the window instead, or pass it on the command line: bilateral FILE"
                 }
-                DialogPurpose::Save(_) => "Use the command line instead: bilateral export --help",
+                DialogPurpose::Save(_) | DialogPurpose::SaveDataset => {
+                    "Use the command line instead: bilateral export --help"
+                }
             };
             self.message = Some(Message::Notice(format!(
                 "No file dialog can be shown here ({reason}). {advice}"
@@ -56,9 +60,23 @@ impl BilateralApp {
             DialogPurpose::Open | DialogPurpose::Import => String::new(),
             DialogPurpose::Save(kind) => format!(
                 "{}-{}.{}",
-                self.dataset.metadata.title.to_lowercase().replace(' ', "-"),
+                self.document
+                    .dataset()
+                    .metadata
+                    .title
+                    .to_lowercase()
+                    .replace(' ', "-"),
                 self.view.label().to_lowercase(),
                 kind.extension()
+            ),
+            DialogPurpose::SaveDataset => format!(
+                "{}.json",
+                self.document
+                    .dataset()
+                    .metadata
+                    .title
+                    .to_lowercase()
+                    .replace(' ', "-")
             ),
         };
         // One answer, one slot.
@@ -96,11 +114,16 @@ impl BilateralApp {
                     DialogPurpose::Open => Command::OpenPath(path),
                     DialogPurpose::Import => Command::OpenTradeFile(path),
                     DialogPurpose::Save(kind) => Command::Export(kind, path),
+                    DialogPurpose::SaveDataset => Command::SaveAs(path),
                 };
                 self.file_dialog = None;
                 vec![command]
             }
             Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                if pending.purpose == DialogPurpose::SaveDataset {
+                    // Save As was cancelled: what waited for the save does not happen.
+                    self.saving.forget_what_waits();
+                }
                 self.file_dialog = None;
                 Vec::new()
             }
@@ -146,6 +169,11 @@ fn pick_path(
         DialogPurpose::Save(kind) => dialog
             .set_title(kind.label().trim_end_matches('…'))
             .add_filter(kind.file_type(), &[kind.extension()])
+            .set_file_name(suggested_name)
+            .save_file(),
+        DialogPurpose::SaveDataset => dialog
+            .set_title("Save the dataset as")
+            .add_filter("Bilateral dataset (JSON)", &["json"])
             .set_file_name(suggested_name)
             .save_file(),
     }

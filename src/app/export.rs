@@ -15,14 +15,16 @@ impl BilateralApp {
         let chart = self.caches.chart();
         let bytes: Result<Vec<u8>, String> = match kind {
             ExportKind::ViewPng => self.render_view_png(ctx.theme() == egui::Theme::Dark),
-            ExportKind::ChartSvg => {
-                Ok(
-                    export::trade_chart_svg(&self.dataset, chart, &export::SvgOptions::default())
-                        .into_bytes(),
-                )
+            ExportKind::ChartSvg => Ok(export::trade_chart_svg(
+                self.document.dataset(),
+                chart,
+                &export::SvgOptions::default(),
+            )
+            .into_bytes()),
+            ExportKind::ChartCsv => {
+                Ok(export::chart_csv(self.document.dataset(), chart).into_bytes())
             }
-            ExportKind::ChartCsv => Ok(export::chart_csv(&self.dataset, chart).into_bytes()),
-            ExportKind::DataCsv => Ok(export::dataset_csv(&self.dataset).into_bytes()),
+            ExportKind::DataCsv => Ok(export::dataset_csv(self.document.dataset()).into_bytes()),
         };
         let written = bytes.and_then(|bytes| {
             crate::io::write_atomically(path, &bytes)
@@ -38,8 +40,8 @@ impl BilateralApp {
     /// theme, with a title and the sources of what it shows, and without controls.
     fn render_view_png(&self, dark: bool) -> Result<Vec<u8>, String> {
         export::view_png::render_view_png(&export::view_png::ViewPicture {
-            dataset: &self.dataset,
-            layers: &self.layers,
+            dataset: self.document.dataset(),
+            layers: self.document.layers(),
             caches: &self.caches,
             view: self.view,
             cursor: &self.cursor,

@@ -12,11 +12,11 @@ impl BilateralApp {
     /// Once per change of the data: the command that moves the cursor to the data's
     /// latest year, when the cursor lies outside every year the data covers.
     pub(super) fn cursor_to_the_data(&mut self) -> Option<Command> {
-        if self.cursor_checked_generation == self.data_generation {
+        if self.cursor_checked_generation == self.document.generation() {
             return None;
         }
-        self.cursor_checked_generation = self.data_generation;
-        let covered = years_covered(&self.dataset)?;
+        self.cursor_checked_generation = self.document.generation();
+        let covered = years_covered(self.document.dataset())?;
         year_to_follow(&self.cursor, covered).map(|year| Command::SetYear {
             year,
             // No view moved it: the imported figures show in the trade view, and the

@@ -1,7 +1,7 @@
 //! Trade files in the window: the import dialog's scan and import run on named background
-//! threads (see [`super::background`]); the data on screen changes only when an import
-//! succeeds, here, in the app shell. Imports are remembered with their pair so they can be
-//! listed, removed, and read again when their file changes.
+//! threads (see [`super::background`]) and report back as commands; the document changes
+//! only when an import succeeds, as one undoable step. An import's sources name its file,
+//! so the imports are listed, removed and read again from the dataset itself.
 
 #![allow(
     clippy::result_large_err,
@@ -14,8 +14,9 @@ use eframe::egui;
 
 use super::background::{Answer, Job};
 use super::{BilateralApp, DataOrigin, Message};
-use crate::command::Command;
+use crate::command::{Command, Delivered, Finished};
 use crate::data::country::Pair;
+use crate::document::{file_name, set_import_file};
 use crate::import::{
     FileReport, ImportError, ImportErrorKind, ImportOptions, Imported, import, import_id,
     merge_import, remove_import_id, scan,
@@ -27,17 +28,6 @@ use crate::views::imports::imports_ui;
 
 /// How often the window redraws while a job runs, so elapsed time and the bar move.
 const RUNNING_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
-
-/// A trade file imported into the data on screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportRecord {
-    /// The file.
-    pub path: PathBuf,
-    /// The pair taken from it.
-    pub pair: Pair,
-    /// The id its sources start with (`import-<file name>`), which removes it.
-    pub import_id: String,
-}
 
 /// The import dialog and the work it runs.
 pub(super) struct ImportSession {
@@ -70,7 +60,6 @@ impl BilateralApp {
     /// Opens the import dialog on `path` and scans the file in the background.
     pub(super) fn open_trade_file(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.settings.remember_recent(&path);
-        self.persistence.changed();
         let scanned = path.clone();
         let phase = match Job::start("scan trade file", ctx, move |progress, cancel| {
             scan(&scanned, progress, cancel)
@@ -167,43 +156,53 @@ impl BilateralApp {
         self.import_session = None;
     }
 
-    /// Takes the answers of the dialog's background work, if any arrived, and applies a
-    /// finished import to the data.
-    pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
-        let Some(session) = &mut self.import_session else {
-            return;
+    /// The command the dialog's background work reports, once it has an answer.
+    pub(super) fn poll_import(&mut self, ctx: &egui::Context) -> Option<Command> {
+        let session = self.import_session.as_ref()?;
+        let lost = || {
+            ImportError::whole(
+                &session.path.display().to_string(),
+                ImportErrorKind::Io("reading the file stopped unexpectedly".to_owned()),
+            )
         };
         match &session.phase {
             Phase::Scanning(job) => match job.poll() {
-                Answer::Running => ctx.request_repaint_after(RUNNING_REPAINT),
-                Answer::Done(Ok(report)) => session.phase = Phase::Scanned(report),
-                Answer::Done(Err(error)) => session.phase = Phase::ScanFailed(error.to_string()),
-                Answer::Lost => {
-                    session.phase =
-                        Phase::ScanFailed("reading the file stopped unexpectedly".to_owned());
+                Answer::Running => {
+                    ctx.request_repaint_after(RUNNING_REPAINT);
+                    None
                 }
+                Answer::Done(result) => Some(Finished::Scan(Delivered::new(result))),
+                Answer::Lost => Some(Finished::Scan(Delivered::new(Err(lost())))),
             },
-            Phase::Importing { job, .. } => {
-                let result = match job.poll() {
-                    Answer::Running => {
-                        ctx.request_repaint_after(RUNNING_REPAINT);
-                        return;
-                    }
-                    Answer::Done(result) => result,
-                    Answer::Lost => Err(ImportError::whole(
-                        &session.path.display().to_string(),
-                        ImportErrorKind::Io("the import stopped unexpectedly".to_owned()),
-                    )),
-                };
-                self.finish_import(result);
-            }
-            Phase::ScanFailed(_) | Phase::Scanned(_) => {}
+            Phase::Importing { job, .. } => match job.poll() {
+                Answer::Running => {
+                    ctx.request_repaint_after(RUNNING_REPAINT);
+                    None
+                }
+                Answer::Done(result) => Some(Finished::Import(Delivered::new(result))),
+                Answer::Lost => Some(Finished::Import(Delivered::new(Err(lost())))),
+            },
+            Phase::ScanFailed(_) | Phase::Scanned(_) => None,
+        }
+        .map(Command::Finished)
+    }
+
+    /// The scan's answer: the dialog offers the pairs found, or says why it could not.
+    pub(super) fn scan_finished(&mut self, result: Result<FileReport, ImportError>) {
+        let Some(session) = &mut self.import_session else {
+            return;
+        };
+        if matches!(session.phase, Phase::Scanning(_)) {
+            session.phase = match result {
+                Ok(report) => Phase::Scanned(report),
+                Err(error) => Phase::ScanFailed(error.to_string()),
+            };
         }
     }
 
     /// Applies an import's answer: on success the data changes and the dialog closes; on
     /// failure the data stays and the dialog says why.
-    fn finish_import(&mut self, result: Result<Imported, ImportError>) {
+    pub(super) fn finish_import(&mut self, result: Result<Imported, ImportError>) {
         let Some(mut session) = self.import_session.take() else {
             return;
         };
@@ -231,32 +230,37 @@ impl BilateralApp {
         }
     }
 
-    /// Puts a finished import on screen: a new dataset for its pair, or merged into the
-    /// open one (replacing an earlier import of the same file).
+    /// Puts a finished import on screen, as one undoable change: a new dataset for its
+    /// pair, or merged into the open one (replacing an earlier import of the same file).
     pub(super) fn apply_import(
         &mut self,
         path: &Path,
         pair: Pair,
         new_relationship: bool,
-        imported: Imported,
+        mut imported: Imported,
     ) {
         let series = imported.dataset.series.len();
         let points: usize = imported.dataset.series.iter().map(|s| s.points.len()).sum();
-        let record = ImportRecord {
-            path: path.to_owned(),
-            pair,
-            import_id: import_id(&imported.file_name),
-        };
+        let id = import_id(&imported.file_name);
+        set_import_file(&mut imported.dataset, &id, path);
         let mut text = format!(
             "Imported {series} series ({points} points) of {pair} from {}.",
             imported.file_name
         );
         if new_relationship {
-            self.accept(Ok(imported.dataset), DataOrigin::Imported(path.to_owned()));
-            text.push_str(" This is a new relationship; File › Revert to built-in data brings the built-in data back.");
+            self.document.replace(
+                format!("New relationship from {}", file_name(path)),
+                imported.dataset,
+                DataOrigin::Imported(path.to_owned()),
+                false,
+            );
+            text.push_str(" This is a new relationship; Undo goes back to the data before.");
         } else {
-            let problems = merge_import(&mut self.dataset, imported);
-            self.data_changed();
+            let problems = self
+                .document
+                .change_dataset(format!("Import {}", file_name(path)), |dataset| {
+                    merge_import(dataset, imported)
+                });
             if !problems.is_empty() {
                 let listed: Vec<String> =
                     problems.iter().take(3).map(ToString::to_string).collect();
@@ -264,25 +268,24 @@ impl BilateralApp {
                 text.push_str(&listed.join("; "));
             }
         }
-        self.imports
-            .retain(|known| known.import_id != record.import_id);
-        self.imports.push(record);
         self.message = Some(Message::Notice(text));
     }
 
-    /// Takes an import out of the data again.
+    /// Takes an import out of the data again, as one undoable change.
     pub(super) fn remove_import(&mut self, id: &str) {
-        let removed = remove_import_id(&mut self.dataset, id);
-        self.imports.retain(|record| record.import_id != id);
-        self.data_changed();
+        let removed = self
+            .document
+            .change_dataset(format!("Remove import {id}"), |dataset| {
+                remove_import_id(dataset, id)
+            });
         self.message = Some(Message::Notice(format!(
-            "Removed the import {id} ({removed} points)."
+            "Removed the import {id} ({removed} points). Undo brings it back."
         )));
     }
 
     /// Draws the import dialog when it is open.
     pub(super) fn import_dialog(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let dataset_pair = Pair::of_parties(&self.dataset.metadata.parties);
+        let dataset_pair = Pair::of_parties(&self.document.dataset().metadata.parties);
         let Some(session) = &mut self.import_session else {
             return;
         };
@@ -298,7 +301,7 @@ impl BilateralApp {
         let info = ImportDialogInfo {
             path: &session.path,
             dataset_pair,
-            dataset_title: &self.dataset.metadata.title,
+            dataset_title: &self.document.dataset().metadata.title,
             status,
             last_outcome: session.last_outcome.as_ref(),
         };
@@ -311,18 +314,12 @@ impl BilateralApp {
             .open(&mut self.windows.imports)
             .collapsible(false)
             .default_width(520.0)
-            .show(ctx, |ui| imports_ui(ui, &self.dataset, commands));
+            .show(ctx, |ui| imports_ui(ui, self.document.dataset(), commands));
     }
 
     /// Whether the import dialog is open.
     #[must_use]
     pub fn import_dialog_open(&self) -> bool {
         self.import_session.is_some()
-    }
-
-    /// The trade files imported into the data on screen.
-    #[must_use]
-    pub fn imports(&self) -> &[ImportRecord] {
-        &self.imports
     }
 }

@@ -8,6 +8,38 @@ use crate::command::{Command, ExportKind};
 use crate::settings::{PRESENTER_SCALES, Settings, ThemeChoice};
 use crate::views::ViewKind;
 
+/// What the menus show that depends on the moment: the settings (recent files, theme) and
+/// the names of the changes Undo and Redo would take back or do again.
+#[derive(Debug, Clone, Copy)]
+pub struct MenuState<'a> {
+    /// The settings.
+    pub settings: &'a Settings,
+    /// What Undo takes back, when there is something.
+    pub undo: Option<&'a str>,
+    /// What Redo does again, when there is something.
+    pub redo: Option<&'a str>,
+}
+
+impl MenuState<'_> {
+    /// The text of a command's entry: Undo and Redo name the change (“Undo Import a.csv”).
+    pub fn label(&self, command: &Command) -> String {
+        match (command, self.undo, self.redo) {
+            (Command::Undo, Some(change), _) => format!("Undo {change}"),
+            (Command::Redo, _, Some(change)) => format!("Redo {change}"),
+            _ => command.label(),
+        }
+    }
+
+    /// Whether the command can run now (nothing to undo greys out Undo).
+    pub fn enabled(&self, command: &Command) -> bool {
+        match command {
+            Command::Undo => self.undo.is_some(),
+            Command::Redo => self.redo.is_some(),
+            _ => true,
+        }
+    }
+}
+
 /// One entry of a menu.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MenuEntry {
@@ -34,6 +66,10 @@ pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Run(Command::ShowNewRelationship),
         Run(Command::ShowOpenDialog),
         Submenu("Open recent", vec![MenuEntry::RecentFiles]),
+        Separator,
+        Run(Command::Save),
+        Run(Command::ShowSaveAsDialog),
+        Separator,
         Run(Command::ShowImportDialog),
         Run(Command::ShowImports),
         Run(Command::RevertToBuiltin),
@@ -48,6 +84,7 @@ pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Separator,
         Run(Command::Quit),
     ];
+    let edit = vec![Run(Command::Undo), Run(Command::Redo)];
     let mut view: Vec<MenuEntry> = ViewKind::ALL
         .into_iter()
         .map(|kind| Run(Command::ShowView(kind)))
@@ -62,15 +99,45 @@ pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Separator,
         Run(Command::DismissMessage),
     ]);
-    let help = vec![Run(Command::ShowShortcuts), Run(Command::ShowAbout)];
-    vec![("File", file), ("View", view), ("Help", help)]
+    let help = vec![
+        Run(Command::ToggleCommandPalette),
+        Run(Command::ShowShortcuts),
+        Run(Command::ShowAbout),
+    ];
+    vec![
+        ("File", file),
+        ("Edit", edit),
+        ("View", view),
+        ("Help", help),
+    ]
+}
+
+/// Every command the menus hold, in menu order, each once: what the command palette lists.
+pub fn menu_commands() -> Vec<Command> {
+    fn collect(entries: &[MenuEntry], found: &mut Vec<Command>) {
+        for entry in entries {
+            match entry {
+                MenuEntry::Command(command) if !found.contains(command) => {
+                    found.push(command.clone());
+                }
+                MenuEntry::Submenu(_, inner) => collect(inner, found),
+                MenuEntry::RecentFiles => found.push(Command::ClearRecentFiles),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (_, entries) in menus() {
+        collect(&entries, &mut found);
+    }
+    found
 }
 
 /// Draws the menu bar; what is picked goes into `commands`.
-pub fn menu_bar_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for (title, entries) in menus() {
-            ui.menu_button(title, |ui| entries_ui(ui, &entries, settings, commands));
+            ui.menu_button(title, |ui| entries_ui(ui, &entries, state, commands));
         }
     });
 }
@@ -78,17 +145,22 @@ pub fn menu_bar_ui(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>
 fn entries_ui(
     ui: &mut Ui,
     entries: &[MenuEntry],
-    settings: &Settings,
+    state: &MenuState<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let settings = state.settings;
     for entry in entries {
         match entry {
-            MenuEntry::Command(command) => command_button(ui, command, commands),
+            MenuEntry::Command(command) => {
+                ui.add_enabled_ui(state.enabled(command), |ui| {
+                    labelled_command_button(ui, command, &state.label(command), commands);
+                });
+            }
             MenuEntry::Separator => {
                 ui.separator();
             }
             MenuEntry::Submenu(title, inner) => {
-                ui.menu_button(*title, |ui| entries_ui(ui, inner, settings, commands));
+                ui.menu_button(*title, |ui| entries_ui(ui, inner, state, commands));
             }
             MenuEntry::RecentFiles => {
                 if settings.recent_files.is_empty() {
@@ -133,7 +205,17 @@ fn entries_ui(
 
 /// A button with the command's label, shortcut and description.
 pub fn command_button(ui: &mut Ui, command: &Command, commands: &mut Vec<Command>) {
-    let mut button = egui::Button::new(command.label());
+    labelled_command_button(ui, command, &command.label(), commands);
+}
+
+/// A button with `label`, the command's shortcut and description.
+fn labelled_command_button(
+    ui: &mut Ui,
+    command: &Command,
+    label: &str,
+    commands: &mut Vec<Command>,
+) {
+    let mut button = egui::Button::new(label);
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
@@ -167,11 +249,29 @@ mod tests {
         for (_, entries) in menus() {
             commands_in(&entries, &mut in_menus);
         }
+        assert_eq!(
+            menu_commands().len(),
+            in_menus.len(),
+            "the palette lists each menu command once"
+        );
         for command in Command::with_shortcuts() {
             assert!(
                 in_menus.contains(&command),
                 "{command:?} has a shortcut but no menu entry"
             );
         }
+    }
+
+    #[test]
+    fn undo_and_redo_name_the_change() {
+        let settings = Settings::default();
+        let state = MenuState {
+            settings: &settings,
+            undo: Some("Import a.csv"),
+            redo: None,
+        };
+        assert_eq!(state.label(&Command::Undo), "Undo Import a.csv");
+        assert_eq!(state.label(&Command::Redo), "Redo");
+        assert!(!state.enabled(&Command::Redo));
     }
 }

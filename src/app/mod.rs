@@ -1,13 +1,14 @@
-//! The app shell: owns the data, the time cursor, the views' states and the settings;
+//! The app shell: owns the document, the time cursor, the views' states and the settings;
 //! runs commands; lays out the window. It is the only part of the UI that touches files,
-//! dialogs or the time cursor.
+//! dialogs or the time cursor, and [`commands`] is the only place the document changes.
 //!
-//! Its rooms: [`commands`] runs each [`Command`]; [`chrome`] draws the menus, tabs,
-//! banner, status bar and windows around the view; [`menu`] is the menu bar as data;
-//! [`input`] turns keys and dropped files into commands; [`presenter`] runs presenter
-//! mode; [`dialogs`] shows native file dialogs; [`export`] writes exports;
-//! [`persistence`] saves the settings; [`crash_note`] keeps what a crash leaves for the next
-//! start.
+//! Its rooms: [`commands`] runs each [`Command`]; [`saving`] saves, asks about unsaved
+//! changes and keeps the recovery copy; [`chrome`] draws the menus, tabs, banner, status
+//! bar and windows around the view; [`menu`] is the menu bar as data; [`input`] turns keys
+//! and dropped files into commands; [`presenter`] runs presenter mode; [`dialogs`] shows
+//! native file dialogs; [`export`] writes exports; [`persistence`] saves the settings;
+//! [`crash_note`] keeps what a crash leaves for the next start; [`follow_document`] brings
+//! the views and the cursor along when the document changes.
 
 mod background;
 mod chrome;
@@ -16,13 +17,16 @@ pub mod crash_note;
 mod dialogs;
 mod export;
 mod follow_data;
+mod follow_document;
 pub mod graphics;
 mod import;
 mod input;
 pub mod menu;
+pub mod palette;
 mod persistence;
 mod presenter;
 mod reload;
+mod saving;
 pub mod warm_up;
 mod watch;
 
@@ -31,47 +35,17 @@ use std::path::PathBuf;
 use eframe::egui::{self, Ui};
 
 use crate::command::Command;
+use crate::data::LoadErrors;
 use crate::data::builtin::{builtin_dataset, empty_dataset};
-use crate::data::geojson::GeoLayer;
-use crate::data::{Dataset, LoadErrors};
+use crate::document::recovery::RecoveryStore;
+use crate::document::{Content, Document};
 use crate::geo::filter::year_range;
 use crate::settings::{Settings, SettingsStore};
 use crate::views::cache::ViewCaches;
 use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
 
-pub use import::ImportRecord;
+pub use crate::document::DataOrigin;
 pub use presenter::Presenter;
-
-/// Where the data on screen came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataOrigin {
-    /// The dataset that ships in the binary.
-    BuiltIn,
-    /// A file on disk.
-    File(PathBuf),
-    /// A new relationship made from a trade file.
-    Imported(PathBuf),
-    /// A new, empty relationship (File › New relationship…).
-    New,
-}
-
-impl DataOrigin {
-    /// A short description for the status bar and window title.
-    pub fn label(&self) -> String {
-        match self {
-            Self::BuiltIn => "built-in data".to_owned(),
-            Self::File(path) => path.display().to_string(),
-            Self::Imported(path) => format!(
-                "new relationship from {}",
-                path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
-                )
-            ),
-            Self::New => "new relationship".to_owned(),
-        }
-    }
-}
 
 /// A message shown in a banner above the view until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +57,15 @@ pub enum Message {
     },
     /// Something worth knowing that is not a failure to load.
     Notice(String),
+    /// A previous run left unsaved changes (from when, of what): restore or discard them.
+    Recovery {
+        /// When its last copy was written.
+        written_at: String,
+        /// What the data was.
+        what: String,
+    },
+    /// The opened file changed on disk while the document has unsaved changes.
+    ChangedOnDisk(PathBuf),
 }
 
 /// How the app is started: its settings and what to open first.
@@ -103,6 +86,9 @@ pub struct AppOptions {
     /// What the last run left when it crashed: the app then opens on the trade view and
     /// says so ([`crash_note`]).
     pub previous_crash: Option<crash_note::CrashNote>,
+    /// Where recovery copies of unsaved changes are kept, and looked for at start (none in
+    /// tests unless they set one).
+    pub recovery: RecoveryStore,
 }
 
 impl AppOptions {
@@ -116,6 +102,7 @@ impl AppOptions {
             initial_file,
             window_clears_background: false,
             previous_crash: None,
+            recovery: RecoveryStore::none(),
         }
     }
 }
@@ -127,36 +114,34 @@ impl Default for AppOptions {
 }
 
 /// Windows that float over the view.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct OpenWindows {
     about: bool,
     shortcuts: bool,
     imports: bool,
     /// File › New relationship…, with the countries chosen so far.
     new_relationship: Option<crate::views::new_relationship::NewRelationshipForm>,
+    /// The command palette, with what is typed in it.
+    palette: Option<palette::PaletteState>,
 }
 
 /// The Bilateral app.
 pub struct BilateralApp {
-    /// The data on screen.
-    pub dataset: Dataset,
-    /// Where it came from.
-    pub origin: DataOrigin,
-    /// GeoJSON layers opened on top of the dataset.
-    pub layers: Vec<GeoLayer>,
+    /// The relationship on screen, with its undo history.
+    document: Document,
     /// The banner, if any.
-    pub message: Option<Message>,
+    message: Option<Message>,
     /// The view that fills the window.
-    pub view: ViewKind,
+    view: ViewKind,
     /// Saved settings.
-    pub settings: Settings,
+    settings: Settings,
     /// Every view's own choices: filters, zoom, selection within the view.
-    pub views: ViewStates,
+    views: ViewStates,
     cursor: TimeCursor,
     presenter: Option<Presenter>,
-    /// Bumped whenever `dataset` changes, so caches know to rebuild.
-    data_generation: u64,
-    /// The data generation the cursor was last checked against ([`follow_data`]).
+    /// The document as the views and the cursor last followed it ([`follow_document`]).
+    followed: (u64, Content),
+    /// The document generation the cursor was last checked against ([`follow_data`]).
     cursor_checked_generation: u64,
     caches: ViewCaches,
     persistence: persistence::Persistence,
@@ -167,14 +152,14 @@ pub struct BilateralApp {
     window_title: String,
     /// The import dialog and the work it runs, while open.
     import_session: Option<import::ImportSession>,
-    /// Trade files imported into the data on screen.
-    imports: Vec<ImportRecord>,
     /// The files the data came from, watched for changes.
     watch: watch::FileWatch,
     /// A changed file being read again.
     reloading: Option<reload::Reloading>,
     /// Changed files waiting to be read again.
     reload_queue: std::collections::VecDeque<PathBuf>,
+    /// Saving, asking about unsaved changes, the recovery copy.
+    saving: saving::SavingState,
     /// See [`AppOptions::window_clears_background`].
     window_clears_background: bool,
 }
@@ -200,6 +185,7 @@ impl BilateralApp {
             initial_file,
             window_clears_background,
             previous_crash,
+            recovery,
         } = options;
         crate::fonts::install(ctx);
         let (dataset, message) = match builtin_dataset() {
@@ -215,29 +201,29 @@ impl BilateralApp {
             settings.last_view
         };
         let crash_notice = previous_crash.map(|note| Message::Notice(note.notice()));
+        let left_behind = recovery.take_left_behind();
+        let document = Document::new(dataset, DataOrigin::BuiltIn);
         let mut app = Self {
-            cursor: TimeCursor::at(year_range(&dataset).1),
-            dataset,
-            origin: DataOrigin::BuiltIn,
-            layers: Vec::new(),
+            cursor: TimeCursor::at(year_range(document.dataset()).1),
+            followed: (document.generation(), document.content().clone()),
+            document,
             message: message.or(settings_warning.map(Message::Notice)),
             view,
+            persistence: persistence::Persistence::new(settings_store, settings.clone()),
             settings,
             views,
             presenter: None,
-            data_generation: 0,
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
-            persistence: persistence::Persistence::new(settings_store),
             file_dialog: None,
             view_size: egui::vec2(1200.0, 700.0),
             windows: OpenWindows::default(),
             window_title: String::new(),
             import_session: None,
-            imports: Vec::new(),
             watch: watch::FileWatch::new(ctx),
             reloading: None,
             reload_queue: std::collections::VecDeque::new(),
+            saving: saving::SavingState::new(recovery.start_writer()),
             window_clears_background,
         };
         app.apply_look(ctx);
@@ -251,7 +237,43 @@ impl BilateralApp {
         {
             app.message = Some(notice);
         }
+        app.offer_recovery(left_behind);
         app
+    }
+
+    /// The relationship on screen, with its history.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The banner on screen, if any.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// The view on screen.
+    pub fn view(&self) -> ViewKind {
+        self.view
+    }
+
+    /// The settings as they will be saved (the last view is the one on screen).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Every view's own state.
+    pub fn views(&self) -> &ViewStates {
+        &self.views
+    }
+
+    /// Every view's own state, to change it (tests: hide what varies between runs).
+    pub fn views_mut(&mut self) -> &mut ViewStates {
+        &mut self.views
+    }
+
+    /// Whether the command palette is open.
+    pub fn palette_open(&self) -> bool {
+        self.windows.palette.is_some()
     }
 
     /// The time cursor every view shares: the year and the selected event.
@@ -269,6 +291,23 @@ impl BilateralApp {
         self.view_size
     }
 
+    /// The view saved as the last one: the view on screen, or in presenter mode the view
+    /// presenter mode will go back to.
+    fn view_to_remember(&self) -> ViewKind {
+        self.presenter
+            .as_ref()
+            .map_or(self.view, Presenter::view_before)
+    }
+
+    /// What the menus and the palette need to know to list their commands.
+    fn menu_state(&self) -> menu::MenuState<'_> {
+        menu::MenuState {
+            settings: &self.settings,
+            undo: self.document.undo_label(),
+            redo: self.document.redo_label(),
+        }
+    }
+
     /// How much interface the window draws around the view: derived, never stored.
     fn chrome(&self) -> Chrome {
         if self.presenter.is_some() {
@@ -281,8 +320,8 @@ impl BilateralApp {
     /// Brings the caches up to date with the data and the trade view's options.
     fn refresh_caches(&mut self) {
         self.caches.refresh(
-            &self.dataset,
-            self.data_generation,
+            self.document.dataset(),
+            self.document.generation(),
             &self.views.trade.options,
         );
     }
@@ -291,8 +330,8 @@ impl BilateralApp {
     fn view_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         self.view_size = ui.available_size();
         let cx = ViewContext {
-            dataset: &self.dataset,
-            layers: &self.layers,
+            dataset: self.document.dataset(),
+            layers: self.document.layers(),
             cursor: &self.cursor,
             chrome: self.chrome(),
             caches: &self.caches,
@@ -307,18 +346,17 @@ impl BilateralApp {
             egui::Panel::bottom("slide_caption").show(ui, |ui| self.slide_caption_ui(ui));
         } else {
             egui::Panel::top("menu_bar").show(ui, |ui| {
-                menu::menu_bar_ui(ui, &self.settings, commands);
-                chrome::tabs_ui(ui, self.view, &self.dataset, commands);
+                menu::menu_bar_ui(ui, &self.menu_state(), commands);
+                chrome::tabs_ui(ui, self.view, self.document.dataset(), commands);
             });
             if let Some(message) = &self.message {
                 egui::Panel::top("message")
                     .frame(egui::Frame::new())
                     .show(ui, |ui| {
-                        chrome::message_ui(ui, message, &self.origin, commands);
+                        chrome::message_ui(ui, message, self.document.origin(), commands);
                     });
             }
-            egui::Panel::bottom("status_bar")
-                .show(ui, |ui| chrome::status_ui(ui, &self.origin, &self.dataset));
+            egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, &self.document));
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
@@ -341,14 +379,20 @@ impl eframe::App for BilateralApp {
             warm_up::release_graphics();
         }
         crash_note::note_view_on_screen(self.view);
-        self.poll_import(&ctx);
-        self.reload_changed_files(&ctx);
         let mut commands = self.poll_file_dialog();
+        commands.extend(self.poll_import(&ctx));
+        commands.extend(self.reload_changed_files(&ctx));
+        commands.extend(self.poll_save());
+        commands.extend(self.close_requested(&ctx));
         commands.extend(self.cursor_to_the_data());
         commands.extend(input::commands_from_input(
             &ctx,
-            self.presenter.is_some(),
-            self.import_session.is_some(),
+            &input::InputState {
+                presenting: self.presenter.is_some(),
+                import_dialog_open: self.import_session.is_some(),
+                palette_open: self.windows.palette.is_some(),
+                modal_open: self.saving.asking(),
+            },
         ));
         self.refresh_caches();
 
@@ -365,6 +409,11 @@ impl eframe::App for BilateralApp {
 
         chrome::about_window(&ctx, &mut self.windows.about);
         chrome::shortcuts_window(&ctx, &mut self.windows.shortcuts);
+        if let Some(mut palette) = self.windows.palette.take() {
+            palette::palette_window(&ctx, &mut palette, &self.menu_state(), &mut commands);
+            self.windows.palette = Some(palette);
+        }
+        self.unsaved_prompt(&ctx, &mut commands);
         if self.presenter.is_none() {
             self.import_dialog(&ctx, &mut commands);
             self.imports_window(&ctx, &mut commands);
@@ -378,9 +427,12 @@ impl eframe::App for BilateralApp {
 
         for command in commands {
             self.run(&ctx, command);
+            self.follow_document();
         }
+        self.keep_recovery_copy(&ctx);
         self.remember_window(&ctx);
         self.update_title(&ctx);
+        self.settings.last_view = self.view_to_remember();
         self.persistence
             .save_when_due(&ctx, &self.settings, &mut self.message);
         if ctx.cumulative_frame_nr() == 0 {
@@ -389,7 +441,10 @@ impl eframe::App for BilateralApp {
     }
 
     fn on_exit(&mut self) {
-        self.persistence.save_now(&self.settings, &mut self.message);
+        self.settings.last_view = self.view_to_remember();
+        self.persistence
+            .save_pending(&self.settings, &mut self.message);
+        self.saving.close_normally();
     }
 }
 
@@ -397,7 +452,9 @@ impl Drop for BilateralApp {
     /// Settings changed in the last moments are written even when the app goes away
     /// without `on_exit` (a test harness, a closed event loop).
     fn drop(&mut self) {
+        self.settings.last_view = self.view_to_remember();
         self.persistence
             .save_pending(&self.settings, &mut self.message);
+        self.saving.close_normally();
     }
 }

@@ -32,6 +32,13 @@ struct Snapshot {
     views: ViewStates,
 }
 
+impl Presenter {
+    /// The view presenter mode goes back to on leaving.
+    pub fn view_before(&self) -> ViewKind {
+        self.before.view
+    }
+}
+
 impl BilateralApp {
     pub(super) fn toggle_presenter(&mut self, ctx: &egui::Context) {
         if let Some(presenter) = self.presenter.take() {
@@ -90,7 +97,7 @@ impl BilateralApp {
         let Some(current) = self.presenter.as_ref().map(|p| p.slide) else {
             return;
         };
-        let count = story::slides(&self.dataset).len();
+        let count = story::slides(self.document.dataset()).len();
         let next = current
             .saturating_add_signed(step)
             .min(count.saturating_sub(1));
@@ -99,7 +106,7 @@ impl BilateralApp {
 
     /// Sets every view as the slide asks: view, year, selection, filters, timeline span.
     fn show_slide(&mut self, index: usize) {
-        let slides = story::slides(&self.dataset);
+        let slides = story::slides(self.document.dataset());
         let Some(slide) = slides.get(index) else {
             return;
         };
@@ -146,7 +153,7 @@ impl BilateralApp {
         let Some(presenter) = &self.presenter else {
             return;
         };
-        let slides = story::slides(&self.dataset);
+        let slides = story::slides(self.document.dataset());
         let Some(slide) = slides.get(presenter.slide) else {
             return;
         };
@@ -171,7 +178,7 @@ impl BilateralApp {
         let citations: Vec<String> = slide
             .sources
             .iter()
-            .map(|id| crate::format::source_citation(&self.dataset, id))
+            .map(|id| crate::format::source_citation(self.document.dataset(), id))
             .collect();
         if !citations.is_empty() {
             ui.label(

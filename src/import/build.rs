@@ -185,6 +185,7 @@ fn source_record(
         publisher: Some(facts.format.publisher().to_owned()),
         date: facts.file_date,
         url: None,
+        file: None,
         note: format!(
             "Imported by Bilateral on {} from the file {} ({}), dated {} by its last change. Reporter: {}. Values converted to {} from the file's unit.",
             facts.imported_on,

@@ -67,6 +67,7 @@ fn record(id: &str, text: &str, facts: &FileFacts) -> Source {
         publisher: None,
         date: None,
         url: is_address.then(|| text.to_owned()),
+        file: None,
         note: format!(
             "Named in the `source` column of {} ({}) for the values that cite it; imported by Bilateral on {}.",
             facts.file_name,

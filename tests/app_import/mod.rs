@@ -64,7 +64,8 @@ pub(super) fn pick_country(
 }
 
 fn series_points(app: &BilateralApp, id: &str) -> Vec<(i32, f64)> {
-    app.dataset
+    app.document()
+        .dataset()
         .series
         .iter()
         .find(|s| s.id == id)
@@ -82,7 +83,7 @@ fn the_import_dialog_preselects_the_pair_previews_it_and_imports_by_label() {
     // WITS's trade summary for Russia: Russia's own reports of its trade with 13 partners.
     let wits = trade_fixture("wits/en_RUS_AllYears_WITS_Trade_Summary.CSV");
     let mut harness = new_harness();
-    let builtin_series = harness.state().dataset.series.len();
+    let builtin_series = harness.state().document().dataset().series.len();
     // Opening a trade file (File ▸ Open, a recent file, a drop) opens the import dialog.
     run(&mut harness, Command::OpenPath(wits.clone()));
     harness.get_by_label(DIALOG_TITLE);
@@ -112,9 +113,10 @@ fn the_import_dialog_preselects_the_pair_previews_it_and_imports_by_label() {
         !h.state().import_dialog_open()
     });
     let app = harness.state();
-    assert_eq!(app.origin, DataOrigin::Imported(wits.clone()));
+    assert_eq!(*app.document().origin(), DataOrigin::Imported(wits.clone()));
     let parties: Vec<&str> = app
-        .dataset
+        .document()
+        .dataset()
         .metadata
         .parties
         .iter()
@@ -127,10 +129,16 @@ fn the_import_dialog_preselects_the_pair_previews_it_and_imports_by_label() {
     assert_eq!(exports.first(), Some(&(1996, 4.75037)));
     let imports = series_points(app, "trade-chn-to-rus-reported-by-rus");
     assert_eq!(imports.first(), Some(&(2002, 2.40113)));
-    let points_after_first: usize = app.dataset.series.iter().map(|s| s.points.len()).sum();
-    let series_after_first = app.dataset.series.len();
+    let points_after_first: usize = app
+        .document()
+        .dataset()
+        .series
+        .iter()
+        .map(|s| s.points.len())
+        .sum();
+    let series_after_first = app.document().dataset().series.len();
     assert_ne!(series_after_first, builtin_series);
-    assert!(matches!(&app.message, Some(Message::Notice(text)) if text.contains("Imported")));
+    assert!(matches!(&app.message(), Some(Message::Notice(text)) if text.contains("Imported")));
 
     // The same file again: now the dataset's pair is Russia–China and Import merges into
     // it, replacing the earlier import instead of doubling it.
@@ -143,10 +151,16 @@ fn the_import_dialog_preselects_the_pair_previews_it_and_imports_by_label() {
         !h.state().import_dialog_open()
     });
     let app = harness.state();
-    let points_after_second: usize = app.dataset.series.iter().map(|s| s.points.len()).sum();
-    assert_eq!(app.dataset.series.len(), series_after_first);
+    let points_after_second: usize = app
+        .document()
+        .dataset()
+        .series
+        .iter()
+        .map(|s| s.points.len())
+        .sum();
+    assert_eq!(app.document().dataset().series.len(), series_after_first);
     assert_eq!(points_after_second, points_after_first);
-    assert_eq!(app.imports().len(), 1);
+    assert_eq!(app.document().imports().len(), 1);
 
     // File ▸ Imports… lists it; Remove takes its points out; Revert still works.
     run(&mut harness, Command::ShowImports);
@@ -158,10 +172,13 @@ fn the_import_dialog_preselects_the_pair_previews_it_and_imports_by_label() {
     harness.run_steps(3);
     let app = harness.state();
     assert!(series_points(app, "trade-rus-to-chn-reported-by-rus").is_empty());
-    assert!(app.imports().is_empty());
+    assert!(app.document().imports().is_empty());
     run(&mut harness, Command::RevertToBuiltin);
-    assert_eq!(harness.state().origin, DataOrigin::BuiltIn);
-    assert_eq!(harness.state().dataset.series.len(), builtin_series);
+    assert_eq!(*harness.state().document().origin(), DataOrigin::BuiltIn);
+    assert_eq!(
+        harness.state().document().dataset().series.len(),
+        builtin_series
+    );
 }
 
 /// A tidy table of Russia–Iran rows, large enough that importing it takes a while.
@@ -183,7 +200,7 @@ fn the_progress_bar_shows_rows_and_cancel_leaves_the_data_as_it_was() {
     let folder = tempfile::tempdir().expect("temp dir");
     let large = write_large_tidy_table(folder.path(), 3_000_000);
     let mut harness = new_harness();
-    let before = harness.state().dataset.clone();
+    let before = harness.state().document().dataset().clone();
     let pair = Pair::parse("RUS,IRN").expect("pair");
     run(
         &mut harness,
@@ -206,12 +223,12 @@ fn the_progress_bar_shows_rows_and_cancel_leaves_the_data_as_it_was() {
     std::thread::sleep(Duration::from_millis(300));
     harness.run_steps(3);
     let app = harness.state();
-    assert_eq!(app.dataset, before);
-    assert!(app.imports().is_empty());
+    assert_eq!(*app.document().dataset(), before);
+    assert!(app.document().imports().is_empty());
     assert!(
-        matches!(&app.message, Some(Message::Notice(text)) if text.contains("cancelled")),
+        matches!(&app.message(), Some(Message::Notice(text)) if text.contains("cancelled")),
         "{:?}",
-        app.message
+        app.message()
     );
 }
 
@@ -225,14 +242,14 @@ fn a_file_that_does_not_read_shows_where_and_keeps_the_data() {
     )
     .expect("write");
     let mut harness = new_harness();
-    let before = harness.state().dataset.clone();
+    let before = harness.state().document().dataset().clone();
     run(&mut harness, Command::OpenPath(bad.clone()));
     run_until(&mut harness, "the scan", scanned);
     harness.get_by_label_contains("bad.csv:3:");
     harness.get_by_label("Cancel").click();
     harness.run_steps(2);
     assert!(!harness.state().import_dialog_open());
-    assert_eq!(harness.state().dataset, before);
+    assert_eq!(*harness.state().document().dataset(), before);
 }
 
 #[test]
@@ -264,7 +281,7 @@ fn the_mirror_view_shows_both_reports_their_gap_and_one_sided_years() {
     });
     harness.get_by_label(MIRROR_TOGGLE).click();
     harness.run_steps(3);
-    assert!(harness.state().views.trade.mirror.shown);
+    assert!(harness.state().views().trade.mirror.shown);
     harness.get_by_label("Russia's report (exports, FOB), USD bn");
     harness.get_by_label("Iran's report (imports, CIF), USD bn");
     harness.get_by_label("3.36");
@@ -286,21 +303,24 @@ fn a_changed_dataset_file_is_read_again_and_a_broken_version_leaves_the_data() {
     let path = crate::write_valid_dataset(folder.path());
     let mut harness = new_harness();
     run(&mut harness, Command::OpenPath(path.clone()));
-    assert_eq!(harness.state().dataset.metadata.title, "Edited pair");
+    assert_eq!(
+        harness.state().document().dataset().metadata.title,
+        "Edited pair"
+    );
 
-    let mut changed = harness.state().dataset.clone();
+    let mut changed = harness.state().document().dataset().clone();
     changed.metadata.title = "Edited on disk".to_owned();
     std::fs::write(&path, bilateral::data::json::to_json(&changed)).expect("write");
     run_until(&mut harness, "the dataset read again", |h| {
-        h.state().dataset.metadata.title == "Edited on disk"
+        h.state().document().dataset().metadata.title == "Edited on disk"
     });
     harness.get_by_label_contains("changed on disk and was read again");
 
     std::fs::write(&path, "{\n  \"metadata\": {\n    \"title\": 3,\n").expect("write");
     run_until(&mut harness, "the broken version refused", |h| {
-        matches!(h.state().message, Some(Message::LoadFailed { .. }))
+        matches!(h.state().message(), Some(Message::LoadFailed { .. }))
     });
-    assert_eq!(harness.state().dataset, changed);
+    assert_eq!(*harness.state().document().dataset(), changed);
     harness.get_by_label_contains("The data on screen is unchanged");
 }
 
@@ -342,7 +362,7 @@ fn a_changed_trade_file_is_imported_again_and_a_broken_version_leaves_the_data()
     run_until(
         &mut harness,
         "the broken version refused",
-        |h| matches!(&h.state().message, Some(Message::Notice(text)) if text.contains("does not read")),
+        |h| matches!(&h.state().message(), Some(Message::Notice(text)) if text.contains("does not read")),
     );
     harness.get_by_label_contains("figures.csv:2:");
     assert_eq!(series_points(harness.state(), id), [(2010, 3.5)]);
@@ -353,7 +373,7 @@ fn a_file_holding_only_another_pair_offers_a_new_relationship_instead_of_mixing_
     // A legacy Comtrade download: the EU's exports of sorghum (HS 1007) to Ukraine.
     let legacy = trade_fixture("comtrade_legacy/comtrade_EU28_UKR_X_1007.csv");
     let mut harness = new_harness();
-    let before = harness.state().dataset.clone();
+    let before = harness.state().document().dataset().clone();
     run(&mut harness, Command::OpenPath(legacy.clone()));
     run_until(&mut harness, "the scan", scanned);
     // The file's only pair is chosen, not the dataset's, and the dialog says why.
@@ -365,7 +385,7 @@ fn a_file_holding_only_another_pair_offers_a_new_relationship_instead_of_mixing_
         "no merge is offered"
     );
     assert_eq!(
-        harness.state().dataset,
+        *harness.state().document().dataset(),
         before,
         "nothing changes before the click"
     );
@@ -374,9 +394,10 @@ fn a_file_holding_only_another_pair_offers_a_new_relationship_instead_of_mixing_
         !h.state().import_dialog_open()
     });
     let app = harness.state();
-    assert_eq!(app.origin, DataOrigin::Imported(legacy));
+    assert_eq!(*app.document().origin(), DataOrigin::Imported(legacy));
     let parties: Vec<&str> = app
-        .dataset
+        .document()
+        .dataset()
         .metadata
         .parties
         .iter()
@@ -386,7 +407,11 @@ fn a_file_holding_only_another_pair_offers_a_new_relationship_instead_of_mixing_
     let exports = series_points(app, "trade-euu-to-ukr-reported-by-euu-product-1007");
     assert_eq!(exports.first(), Some(&(2000, 2.8171e-05)));
     assert!(
-        app.dataset.series.iter().all(|s| s.id.contains("-euu-")),
+        app.document()
+            .dataset()
+            .series
+            .iter()
+            .all(|s| s.id.contains("-euu-")),
         "only the new pair's series: nothing of Russia–Iran is mixed in"
     );
 }
@@ -434,7 +459,7 @@ fn after_a_new_relationship_an_import_brings_the_time_cursor_to_its_years() {
         },
     );
     run_until(&mut harness, "the import", |h| {
-        !h.state().dataset.series.is_empty()
+        !h.state().document().dataset().series.is_empty()
     });
     // The file's sorghum exports run 2000–2020: the cursor goes to its latest year.
     assert_eq!(harness.state().cursor().year, 2020);

@@ -25,6 +25,11 @@ pub struct Source {
     /// Where the work can be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The local file the work was read from (a download imported into the dataset), as its
+    /// path when it was read: File › Imports lists it, and it is imported again when it
+    /// changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// Anything a reader should know about the work or how it was cited.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
