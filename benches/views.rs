@@ -151,10 +151,10 @@ fn frame_costs(dataset: &Dataset, view: ViewKind) -> Vec<Duration> {
 fn idle_frames(view: ViewKind) -> u32 {
     let mut harness = egui_kittest::Harness::builder()
         .with_size(SCREEN)
-        .build_eframe(|creation| {
-            let mut app = BilateralApp::new(creation, AppOptions::default());
-            app.view = view;
-            app
+        .build_eframe(move |creation| {
+            let mut options = AppOptions::default();
+            options.settings.last_view = view;
+            BilateralApp::new(creation, options)
         });
     // Let it settle: first frames, fonts, the view's own first layout.
     harness.run_steps(10);

@@ -313,7 +313,9 @@ impl Command {
                 "Import"
             }
             .to_owned(),
-            Self::CancelImport | Self::CloseImportDialog => "Cancel".to_owned(),
+            Self::CancelImport
+            | Self::CloseImportDialog
+            | Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel".to_owned(),
             Self::ShowImports => "Imports…".to_owned(),
             Self::RemoveImport(_) | Self::RemoveLayer(_) => "Remove".to_owned(),
             Self::ShowExportDialog(kind) => kind.label().to_owned(),
@@ -335,12 +337,10 @@ impl Command {
             Self::ShowAbout => "About Bilateral".to_owned(),
             Self::Undo => "Undo".to_owned(),
             Self::Redo => "Redo".to_owned(),
-            Self::Save => "Save".to_owned(),
+            Self::Save | Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save".to_owned(),
             Self::ShowSaveAsDialog => "Save as…".to_owned(),
             Self::SaveAs(path) => format!("Save as {}", path.display()),
-            Self::AnswerUnsaved(UnsavedAnswer::Save) => "Save".to_owned(),
             Self::AnswerUnsaved(UnsavedAnswer::Discard) => "Don't save".to_owned(),
-            Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel".to_owned(),
             Self::RestoreRecovery => "Restore".to_owned(),
             Self::DiscardRecovery => "Discard".to_owned(),
             Self::ReloadFromDisk(_) => "Read it again".to_owned(),

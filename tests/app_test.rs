@@ -5,6 +5,7 @@
     reason = "a failed expectation is a failed test, with its message"
 )]
 
+mod app_document;
 mod app_import;
 mod common;
 
@@ -70,7 +71,7 @@ fn starts_on_the_built_in_data_with_the_seed_turnover_points_drawn() {
     assert_eq!(*app.document().origin(), DataOrigin::BuiltIn);
     assert_eq!(app.view(), ViewKind::Trade);
     let turnover = turnover_id(app);
-    let model = chart::build(&app.document().dataset(), &app.views().trade.options);
+    let model = chart::build(app.document().dataset(), &app.views().trade.options);
     let drawn: Vec<(f64, f64)> = model
         .visible_markers()
         .filter(|(series, _)| series.id == turnover)
@@ -164,10 +165,7 @@ fn clicking_a_point_selects_it_and_highlights_its_source() {
     harness.run_steps(3);
     let app = harness.state();
     assert_eq!(app.views().trade.selected.as_ref(), Some(&point));
-    let cited = app
-        .views()
-        .trade
-        .selected_sources(&app.document().dataset());
+    let cited = app.views().trade.selected_sources(app.document().dataset());
     assert!(!cited.is_empty());
     harness.get_by_label_contains("» ");
     harness.get_by_label("Clear selection").click();
@@ -833,7 +831,7 @@ fn file_export_writes_the_chart_as_svg_and_its_data_as_csv() {
         );
     }
     let app = harness.state();
-    let model = chart::build(&app.document().dataset(), &app.views().trade.options);
+    let model = chart::build(app.document().dataset(), &app.views().trade.options);
     let shown_rows = std::fs::read_to_string(&shown)
         .expect("csv written")
         .lines()

@@ -216,7 +216,7 @@ impl BilateralApp {
         )));
         let label = format!("Add map layer {}", layer.name);
         self.document.change(label, |content| {
-            Arc::make_mut(&mut content.layers).push(layer)
+            Arc::make_mut(&mut content.layers).push(layer);
         });
         self.view = ViewKind::Map;
     }

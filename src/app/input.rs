@@ -5,16 +5,25 @@ use eframe::egui::{self, KeyboardShortcut};
 use crate::command::{Command, PRESENTER_KEYS, UnsavedAnswer};
 
 /// What decides what a key means this frame.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct InputState {
     /// Presenter mode is on.
     pub presenting: bool,
-    /// The import dialog is open.
-    pub import_dialog_open: bool,
-    /// The command palette is open.
-    pub palette_open: bool,
-    /// “Save the changes?” is asked.
-    pub modal_open: bool,
+    /// What has the keyboard.
+    pub focus: KeyboardFocus,
+}
+
+/// What Escape and the shortcuts go to, the first that is open of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum KeyboardFocus {
+    /// “Save the changes?”: Escape cancels and no other shortcut runs.
+    Question,
+    /// The command palette: Escape closes it.
+    Palette,
+    /// The import dialog: Escape closes it.
+    ImportDialog,
+    /// The window.
+    Window,
 }
 
 /// The commands the keyboard and dropped files ask for this frame.
@@ -24,9 +33,9 @@ pub(super) struct InputState {
 /// itself; with the import dialog or the palette open, Escape closes it; while “Save the
 /// changes?” is asked, Escape cancels and no other shortcut runs. While a text field has
 /// the keyboard, keys without Ctrl (⌘) and Undo/Redo are the text field's.
-pub(super) fn commands_from_input(ctx: &egui::Context, state: &InputState) -> Vec<Command> {
+pub(super) fn commands_from_input(ctx: &egui::Context, state: InputState) -> Vec<Command> {
     let mut commands = Vec::new();
-    if state.modal_open {
+    if state.focus == KeyboardFocus::Question {
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             commands.push(Command::AnswerUnsaved(UnsavedAnswer::Cancel));
         }
@@ -56,8 +65,12 @@ pub(super) fn commands_from_input(ctx: &egui::Context, state: &InputState) -> Ve
             continue;
         }
         commands.push(match command {
-            Command::DismissMessage if state.palette_open => Command::ToggleCommandPalette,
-            Command::DismissMessage if state.import_dialog_open => Command::CloseImportDialog,
+            Command::DismissMessage if state.focus == KeyboardFocus::Palette => {
+                Command::ToggleCommandPalette
+            }
+            Command::DismissMessage if state.focus == KeyboardFocus::ImportDialog => {
+                Command::CloseImportDialog
+            }
             other => other,
         });
     }

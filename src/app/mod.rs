@@ -299,6 +299,19 @@ impl BilateralApp {
             .map_or(self.view, Presenter::view_before)
     }
 
+    /// What Escape and the shortcuts go to this frame.
+    fn keyboard_focus(&self) -> input::KeyboardFocus {
+        if self.saving.asking() {
+            input::KeyboardFocus::Question
+        } else if self.windows.palette.is_some() {
+            input::KeyboardFocus::Palette
+        } else if self.import_session.is_some() {
+            input::KeyboardFocus::ImportDialog
+        } else {
+            input::KeyboardFocus::Window
+        }
+    }
+
     /// What the menus and the palette need to know to list their commands.
     fn menu_state(&self) -> menu::MenuState<'_> {
         menu::MenuState {
@@ -387,11 +400,9 @@ impl eframe::App for BilateralApp {
         commands.extend(self.cursor_to_the_data());
         commands.extend(input::commands_from_input(
             &ctx,
-            &input::InputState {
+            input::InputState {
                 presenting: self.presenter.is_some(),
-                import_dialog_open: self.import_session.is_some(),
-                palette_open: self.windows.palette.is_some(),
-                modal_open: self.saving.asking(),
+                focus: self.keyboard_focus(),
             },
         ));
         self.refresh_caches();

@@ -91,8 +91,10 @@ mod tests {
             SettingsStore::at(file.join("settings.json")),
             Settings::default(),
         );
-        let mut changed = Settings::default();
-        changed.presenter_high_contrast = true;
+        let changed = Settings {
+            presenter_high_contrast: true,
+            ..Settings::default()
+        };
         let mut message = None;
         persistence.save_pending(&changed, &mut message);
         assert!(
@@ -113,8 +115,10 @@ mod tests {
         let mut message = None;
         persistence.save_pending(&Settings::default(), &mut message);
         assert!(!path.exists());
-        let mut changed = Settings::default();
-        changed.presenter_high_contrast = true;
+        let changed = Settings {
+            presenter_high_contrast: true,
+            ..Settings::default()
+        };
         persistence.save_pending(&changed, &mut message);
         assert!(path.exists());
         assert!(message.is_none(), "{message:?}");

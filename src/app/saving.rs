@@ -2,6 +2,7 @@
 //! command), “Save the changes?” before the document is replaced or the app closes, and
 //! the recovery copy of unsaved changes ([`crate::document::recovery`]).
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -100,12 +101,11 @@ impl BilateralApp {
     /// Saves to the document's file, or asks where when it has none; `then` runs once the
     /// save succeeded.
     pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Command>) {
-        match self.document.origin().file().map(std::path::Path::to_owned) {
-            Some(path) => self.start_save(ctx, path, then),
-            None => {
-                self.saving.then = then;
-                self.show_file_dialog(ctx, DialogPurpose::SaveDataset);
-            }
+        if let Some(path) = self.document.origin().file().map(std::path::Path::to_owned) {
+            self.start_save(ctx, path, then);
+        } else {
+            self.saving.then = then;
+            self.show_file_dialog(ctx, DialogPurpose::SaveDataset);
         }
     }
 
@@ -173,10 +173,11 @@ impl BilateralApp {
                     saved.bytes.div_ceil(1024)
                 );
                 if let Some(backup) = &saved.backup {
-                    text.push_str(&format!(
+                    let _ = write!(
+                        text,
                         " The previous version is kept as {}.",
                         file_name(backup)
-                    ));
+                    );
                 }
                 self.message = Some(Message::Notice(text));
                 self.document.saved_as(dataset, saved.path);

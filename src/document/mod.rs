@@ -264,7 +264,7 @@ mod tests {
         assert!(!document.has_unsaved_changes());
         let title = document.dataset().metadata.title.clone();
         document.change_dataset("Rename", |dataset| {
-            dataset.metadata.title = "Renamed".into()
+            dataset.metadata.title = "Renamed".into();
         });
         assert!(document.has_unsaved_changes());
         assert_eq!(document.undo_label(), Some("Rename"));
@@ -283,7 +283,7 @@ mod tests {
     fn saving_makes_the_document_clean_and_a_later_undo_dirty_again() {
         let mut document = document();
         document.change_dataset("Rename", |dataset| {
-            dataset.metadata.title = "Renamed".into()
+            dataset.metadata.title = "Renamed".into();
         });
         let written = document.shared_dataset();
         document.saved_as(&written, PathBuf::from("/tmp/pair.json"));
@@ -320,7 +320,7 @@ mod tests {
     fn a_replacement_is_undone_to_the_data_before_it() {
         let mut document = document();
         document.change_dataset("Rename", |dataset| {
-            dataset.metadata.title = "Renamed".into()
+            dataset.metadata.title = "Renamed".into();
         });
         let empty = crate::data::builtin::empty_dataset();
         document.replace("New relationship", empty, DataOrigin::New, true);
@@ -339,7 +339,7 @@ mod tests {
     fn opening_a_file_starts_a_new_history() {
         let mut document = document();
         document.change_dataset("Rename", |dataset| {
-            dataset.metadata.title = "Renamed".into()
+            dataset.metadata.title = "Renamed".into();
         });
         let generation = document.generation();
         let opened = crate::data::builtin::empty_dataset();

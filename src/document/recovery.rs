@@ -109,13 +109,10 @@ impl RecoveryStore {
                 let copy = std::fs::read(&path)
                     .ok()
                     .and_then(|bytes| serde_json::from_slice::<RecoveryCopy>(&bytes).ok());
-                match copy {
-                    Some(copy) => Some(LeftBehind { copy, path, lock }),
-                    None => {
-                        log::warn!("a recovery copy does not read: {}", path.display());
-                        None
-                    }
+                if copy.is_none() {
+                    log::warn!("a recovery copy does not read: {}", path.display());
                 }
+                copy.map(|copy| LeftBehind { copy, path, lock })
             })
             .collect();
         found.sort_by_key(|left| std::cmp::Reverse(left.copy.written_unix_seconds));
@@ -161,8 +158,9 @@ impl RecoveryStore {
             }
         };
         let copy_path = folder.join(format!("{stem}.json"));
-        let (sender, orders) = mpsc::channel::<Order>();
-        let (report, outcomes) = mpsc::channel::<Result<(), String>>();
+        // The writer takes every order waiting each time it wakes, so few ever wait.
+        let (sender, orders) = mpsc::sync_channel::<Order>(ORDERS_WAITING);
+        let (report, outcomes) = mpsc::sync_channel::<Result<(), String>>(ORDERS_WAITING);
         let thread_path = copy_path.clone();
         let started = std::thread::Builder::new()
             .name("recovery copy".to_owned())
@@ -177,7 +175,7 @@ impl RecoveryStore {
                 outcomes,
                 copy_path,
                 lock_path,
-                _lock: lock,
+                lock,
             }),
         }
     }
@@ -202,10 +200,13 @@ enum Order {
     Remove,
 }
 
+/// How many orders and outcomes may wait between the window and the writer.
+const ORDERS_WAITING: usize = 16;
+
 fn write_orders(
     path: &Path,
     orders: &mpsc::Receiver<Order>,
-    report: &mpsc::Sender<Result<(), String>>,
+    report: &mpsc::SyncSender<Result<(), String>>,
 ) {
     while let Ok(mut order) = orders.recv() {
         // Only the latest order matters.
@@ -219,7 +220,8 @@ fn write_orders(
                 Ok(())
             }
         };
-        if report.send(outcome).is_err() {
+        // Outcomes nobody has read yet are not worth blocking for.
+        if let Err(mpsc::TrySendError::Disconnected(_)) = report.try_send(outcome) {
             return;
         }
     }
@@ -252,11 +254,12 @@ pub struct RecoveryWriter {
 
 #[derive(Debug)]
 struct Active {
-    orders: mpsc::Sender<Order>,
+    orders: mpsc::SyncSender<Order>,
     outcomes: mpsc::Receiver<Result<(), String>>,
     copy_path: PathBuf,
     lock_path: PathBuf,
-    _lock: File,
+    /// Held while the app runs: the sign that its copy is not left behind.
+    lock: File,
 }
 
 impl RecoveryWriter {
@@ -300,13 +303,13 @@ impl RecoveryWriter {
                 outcomes,
                 copy_path,
                 lock_path,
-                _lock,
+                lock,
             } = active;
             drop(orders);
             // Wait for a write in progress, so it does not land after the removal.
             while outcomes.recv_timeout(Duration::from_secs(5)).is_ok() {}
             remove_if_there(&copy_path);
-            drop(_lock);
+            drop(lock);
             remove_if_there(&lock_path);
         }
     }

@@ -2,7 +2,7 @@
 //! imports, and the mirror view. Part of `app_test` (one test binary).
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bilateral::app::{BilateralApp, DataOrigin, Message};
 use bilateral::command::Command;
@@ -13,32 +13,8 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::common::new_harness;
 use crate::common::trade_fixture::trade_fixture;
-
-/// Runs frames until `done` holds for the harness, or fails after 60 s.
-fn run_until(
-    harness: &mut Harness<'static, BilateralApp>,
-    what: &str,
-    done: impl Fn(&Harness<'static, BilateralApp>) -> bool,
-) {
-    let start = Instant::now();
-    while !done(harness) {
-        assert!(
-            start.elapsed() < Duration::from_mins(1),
-            "gave up waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
-}
-
-fn run(harness: &mut Harness<'static, BilateralApp>, command: Command) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().run(&ctx, command);
-    harness.run_steps(2);
-}
+use crate::common::{new_harness, run, run_until};
 
 fn scanned(harness: &Harness<'static, BilateralApp>) -> bool {
     harness.query_by_label("Layout").is_some()

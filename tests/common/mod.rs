@@ -7,7 +7,10 @@
 
 pub mod trade_fixture;
 
+use std::time::{Duration, Instant};
+
 use bilateral::app::{AppOptions, BilateralApp};
+use bilateral::command::Command;
 use bilateral::settings::SettingsStore;
 use eframe::egui;
 use egui_kittest::Harness;
@@ -39,4 +42,29 @@ pub fn click_at(harness: &Harness<'static, BilateralApp>, position: egui::Pos2) 
             modifiers: egui::Modifiers::NONE,
         });
     }
+}
+
+/// Runs frames until `done` holds for the harness, or fails after 60 s.
+pub fn run_until(
+    harness: &mut Harness<'static, BilateralApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, BilateralApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(
+            start.elapsed() < Duration::from_mins(1),
+            "gave up waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+/// Runs `command` as the app's menus and views do, then two frames.
+pub fn run(harness: &mut Harness<'static, BilateralApp>, command: Command) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(&ctx, command);
+    harness.run_steps(2);
 }
