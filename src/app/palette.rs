@@ -17,21 +17,32 @@ pub struct PaletteState {
 }
 
 /// The commands whose name or description has, for every word typed, a word starting
-/// with it (“sav as” finds Save as…), in menu order.
+/// with it (“sav as” finds Save as…): those found by their name first, then those found by
+/// their description, each in menu order.
 pub fn matching(query: &str, state: &MenuState<'_>) -> Vec<Command> {
     let typed: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    menu::menu_commands()
+    let finds = |text: &str| {
+        let text = text.to_lowercase();
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect();
+        typed
+            .iter()
+            .all(|part| words.iter().any(|word| word.starts_with(part.as_str())))
+    };
+    let (by_name, others): (Vec<Command>, Vec<Command>) = menu::menu_commands()
         .into_iter()
-        .filter(|command| {
-            let text = format!("{} {}", state.label(command), command.description()).to_lowercase();
-            let words: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|word| !word.is_empty())
-                .collect();
-            typed
-                .iter()
-                .all(|part| words.iter().any(|word| word.starts_with(part.as_str())))
-        })
+        .partition(|command| finds(&state.label(command)));
+    by_name
+        .into_iter()
+        .chain(others.into_iter().filter(|command| {
+            finds(&format!(
+                "{} {}",
+                state.label(command),
+                command.description()
+            ))
+        }))
         .collect()
 }
 
@@ -137,5 +148,11 @@ mod tests {
         assert_eq!(matching("sav as", &state), vec![Command::ShowSaveAsDialog]);
         assert!(matching("undo import", &state).contains(&Command::Undo));
         assert!(matching("no such command", &state).is_empty());
+        let import = matching("import tra", &state);
+        assert_eq!(
+            import.first(),
+            Some(&Command::ShowImportDialog),
+            "a name found comes before a description found: {import:?}"
+        );
     }
 }

@@ -71,6 +71,10 @@ pub fn write_keeping_backup(
         .map_err(|error| fail(format!("cannot write in {}: {error}", folder.display())))?;
     write(temporary.as_file_mut())
         .and_then(|()| temporary.as_file_mut().flush())
+        .and_then(|()| match permissions_for(path) {
+            Some(permissions) => temporary.as_file().set_permissions(permissions),
+            None => Ok(()),
+        })
         .and_then(|()| temporary.as_file().sync_all())
         .map_err(|error| fail(error.to_string()))?;
     let backup = if path.is_file() {
@@ -90,6 +94,22 @@ pub fn write_keeping_backup(
         .map_err(|error| fail(error.error.to_string()))?;
     sync_folder(&folder);
     Ok(backup)
+}
+
+/// The permissions the new version gets: the old version's, or for a new file on Unix what
+/// a newly created file usually has (the temporary file starts readable by its owner only).
+/// Elsewhere a new file keeps the temporary file's.
+fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        return Some(metadata.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// Makes the rename itself durable (Unix; elsewhere the file system does it).
@@ -141,6 +161,19 @@ mod tests {
             builtin_dataset().expect("built-in").metadata.title
         );
         assert_eq!(files_in(folder.path()), ["pair.json", "pair.json.bak"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = |p: &Path| std::fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+            assert_eq!(
+                mode(&path),
+                0o644,
+                "readable like any new file, not the temporary's 0600"
+            );
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+            save_dataset(&dataset, &path).expect("third save");
+            assert_eq!(mode(&path), 0o640, "a save keeps the file's permissions");
+        }
     }
 
     #[test]

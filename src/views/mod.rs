@@ -9,9 +9,9 @@ pub mod events;
 pub mod import_dialog;
 pub mod imports;
 pub mod kept_mesh;
-pub mod legend;
+
 pub mod map;
-pub mod mirror;
+
 pub mod new_relationship;
 pub mod plot_lines;
 pub mod plot_markers;

@@ -1,0 +1,175 @@
+//! The trade chart: every series of one unit over the years, with the source of each point.
+
+use eframe::egui::{self, Pos2, RichText, Ui};
+
+use crate::chart::{ChartMode, ChartModel, ChartOptions, MarkerRole, PointRef};
+use crate::command::Command;
+use crate::data::Dataset;
+use crate::theme;
+mod details;
+pub mod legend;
+pub mod mirror;
+mod plot;
+
+use self::details::sources_panel_ui;
+use self::legend::legend_entry;
+use self::mirror::MirrorState;
+use self::plot::plot_ui;
+use crate::views::ViewContext;
+
+/// How close, in points, the pointer must be to a marker to hover it.
+const HOVER_RADIUS: f32 = 12.0;
+/// The button that shows the mirror view in place of the chart.
+pub const MIRROR_TOGGLE: &str = "Mirror: both reports";
+/// Marker radius in points.
+const MARKER_RADIUS: f32 = 5.0;
+
+/// What the trade view remembers between frames. It holds no data, only choices.
+#[derive(Debug, Clone, Default)]
+pub struct TradeViewState {
+    /// Unit, series toggles, gaps, log scale, mode.
+    pub options: ChartOptions,
+    /// Draw a rule at each event's date.
+    pub show_events: bool,
+    /// The point the user clicked.
+    pub selected: Option<PointRef>,
+    /// The source the user picked in the sources panel.
+    pub selected_source: Option<String>,
+    /// The marker under the pointer in the last frame.
+    pub hovered: Option<(PointRef, MarkerRole)>,
+    /// Where each visible marker was drawn in the last frame, in screen points.
+    pub marker_positions: Vec<(PointRef, MarkerRole, Pos2)>,
+    /// The mirror view: one flow as each side reports it, in place of the chart.
+    pub mirror: MirrorState,
+}
+
+impl TradeViewState {
+    /// Forgets selections that may not exist in a new dataset.
+    pub fn on_dataset_changed(&mut self) {
+        self.selected = None;
+        self.selected_source = None;
+        self.hovered = None;
+        self.marker_positions.clear();
+    }
+
+    /// Sources cited by the selected point, if any.
+    pub fn selected_sources<'d>(&self, dataset: &'d Dataset) -> Vec<&'d str> {
+        self.selected
+            .as_ref()
+            .and_then(|selected| selected.resolve(dataset))
+            .map(|(_, point)| point.sources.iter().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Shows the trade view; what the user asks of the app goes into `commands`.
+pub fn ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    state: &mut TradeViewState,
+    commands: &mut Vec<Command>,
+) {
+    let dataset = cx.dataset;
+    let model = cx.caches.chart();
+
+    if cx.chrome.is_full() {
+        egui::Panel::right("trade_sources")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| sources_panel_ui(ui, dataset, state));
+    }
+
+    egui::Panel::top("trade_controls").show(ui, |ui| {
+        if cx.chrome.is_full() {
+            controls_ui(ui, model, state);
+        }
+        legend_ui(ui, model, state);
+    });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        if state.mirror.shown {
+            mirror::ui(ui, dataset, &model.unit, &mut state.mirror);
+            return;
+        }
+        let caption = if model.hidden_on_log_scale > 0 {
+            format!(
+                "{} value(s) of zero or less cannot be shown on a log scale and are hidden.",
+                model.hidden_on_log_scale
+            )
+        } else {
+            "Hover a point for its value and source; click it to highlight its source. Hollow markers are approximate; breaks in a line are years without data.".to_owned()
+        };
+        egui::Panel::bottom("trade_caption")
+            .show_separator_line(false)
+            .show(ui, |ui| {
+                ui.label(RichText::new(caption).small().weak());
+            });
+        plot_ui(ui, cx, model, state, commands);
+    });
+}
+
+fn controls_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
+    ui.horizontal_wrapped(|ui| {
+        let current = model.unit.clone();
+        egui::ComboBox::from_label("Unit")
+            .selected_text(&current)
+            .show_ui(ui, |ui| {
+                for unit in &model.units {
+                    if ui.selectable_label(*unit == current, unit).clicked() {
+                        state.options.unit = Some(unit.clone());
+                        state.selected = None;
+                    }
+                }
+            });
+        ui.separator();
+        ui.selectable_value(&mut state.options.mode, ChartMode::Values, "Values");
+        ui.selectable_value(
+            &mut state.options.mode,
+            ChartMode::YearOverYear,
+            "Year-over-year change",
+        );
+        ui.separator();
+        ui.checkbox(&mut state.options.connect_gaps, "Connect gaps");
+        ui.add_enabled(
+            state.options.mode == ChartMode::Values,
+            egui::Checkbox::new(&mut state.options.log_scale, "Log scale"),
+        );
+        ui.checkbox(&mut state.show_events, "Event markers");
+        ui.separator();
+        ui.toggle_value(&mut state.mirror.shown, MIRROR_TOGGLE)
+            .on_hover_text("Both reports of one flow side by side, with the gap between them");
+    });
+}
+
+fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
+    if model.series.is_empty() {
+        ui.label("This dataset has no series in this unit.");
+    }
+    ui.horizontal_wrapped(|ui| {
+        for series in &model.series {
+            let mut visible = series.visible;
+            let entry = legend_entry(
+                ui,
+                &series.label,
+                theme::series_color(series.palette_index),
+                &mut visible,
+            );
+            if entry.changed() {
+                state
+                    .options
+                    .series_shown
+                    .insert(series.id.clone(), visible);
+            }
+            if entry.hovered() {
+                entry.on_hover_text("Show or hide this series");
+            }
+        }
+    });
+    ui.label(
+        RichText::new(
+            "filled marker = reported value · hollow = approximate (\"about\") · bar = reported as a range · red diamond = selected · click a series name to show or hide it",
+        )
+        .small()
+        .weak(),
+    );
+}
