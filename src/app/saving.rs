@@ -71,12 +71,12 @@ impl BilateralApp {
     /// Whether `command` may run now. A command that leaves a document with unsaved changes
     /// waits for an answer to “Save the changes?” instead.
     pub(super) fn may_leave_the_document(&mut self, command: &Command) -> bool {
-        if !self.document.has_unsaved_changes()
-            || !command.leaves_the_document(crate::io::is_dataset_file)
-        {
+        if !command.leaves_the_document(crate::io::is_dataset_file) {
             return true;
         }
-        if std::mem::take(&mut self.saving.answered) {
+        // An answer counts for the one command it was given for.
+        let answered = std::mem::take(&mut self.saving.answered);
+        if answered || !self.document.has_unsaved_changes() {
             return true;
         }
         self.saving.asking = Some(command.clone());

@@ -184,6 +184,28 @@ fn save_writes_the_file_and_the_title_loses_its_mark() {
         bilateral::io::load_dataset_file(&other).expect("opens"),
         saved
     );
+
+    // Save as the answer to “Save the changes?”: the file is written, then the waiting
+    // command runs; the answer does not carry over to the next question.
+    let modified = |file: &Path| {
+        std::fs::metadata(file)
+            .and_then(|m| m.modified())
+            .expect("stat")
+    };
+    let copy_written = modified(&other);
+    import_table(&mut harness, write_trade_table(folder.path()));
+    run(&mut harness, Command::OpenPath(path.clone()));
+    harness.get_by_label("Save").click();
+    run_until(&mut harness, "the save, then the file opened", |h| {
+        h.state().document().origin().file() == Some(path.as_path())
+    });
+    assert!(
+        modified(&other) > copy_written,
+        "copy.json was saved before pair.json opened"
+    );
+    import_table(&mut harness, write_trade_table(folder.path()));
+    run(&mut harness, Command::Quit);
+    harness.get_by_label_contains("before closing");
 }
 
 #[test]
@@ -247,6 +269,46 @@ fn leaving_unsaved_changes_asks_and_cancel_keeps_them() {
         harness.state().document().dataset().metadata.title,
         "Another file"
     );
+}
+
+/// The window's close button, as the window system sends it.
+fn close_button(harness: &mut Harness<'static, BilateralApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+}
+
+fn window_commands(harness: &Harness<'static, BilateralApp>) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|viewport| viewport.commands.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_close_button_with_unsaved_changes_keeps_the_window_and_asks() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = new_harness();
+    close_button(&mut harness);
+    assert!(
+        !window_commands(&harness).contains(&egui::ViewportCommand::CancelClose),
+        "nothing unsaved: the window closes"
+    );
+    import_table(&mut harness, write_trade_table(folder.path()));
+    close_button(&mut harness);
+    assert!(window_commands(&harness).contains(&egui::ViewportCommand::CancelClose));
+    harness.run_steps(2);
+    harness.get_by_label_contains("before closing");
+    harness.get_by_label("Don't save").click();
+    harness.step();
+    assert!(window_commands(&harness).contains(&egui::ViewportCommand::Close));
 }
 
 #[test]
