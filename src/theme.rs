@@ -181,7 +181,7 @@ pub fn high_contrast_visuals() -> eframe::egui::Visuals {
     visuals
 }
 
-/// A texel of a sprite's mask (`views::sprites`): white, `alpha` of it covered; the vertex
+/// A texel of a sprite's mask (`views::paint::sprites`): white, `alpha` of it covered; the vertex
 /// colour gives the sprite its colour.
 pub fn coverage_texel(alpha: u8) -> Color32 {
     Color32::from_white_alpha(alpha)

@@ -290,7 +290,7 @@ fn chart_options_are_switched_by_their_labels() {
 
 #[test]
 fn the_chart_lines_are_built_once_and_again_only_when_the_chart_changes() {
-    use bilateral::views::plot_lines::last_drawn;
+    use bilateral::views::paint::plot_lines::last_drawn;
     let mut harness = new_harness();
     harness.run_steps(2);
     let first = last_drawn(&harness.ctx).expect("the lines are drawn");

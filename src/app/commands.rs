@@ -43,11 +43,12 @@ impl BilateralApp {
                 let pair = crate::data::country::Pair::of_parties(
                     &self.document.dataset().metadata.parties,
                 );
-                self.windows.new_relationship =
-                    Some(crate::views::new_relationship::NewRelationshipForm {
+                self.windows.new_relationship = Some(
+                    crate::views::dialogs::new_relationship::NewRelationshipForm {
                         first: pair.map(|pair| pair.first),
                         second: pair.map(|pair| pair.second),
-                    });
+                    },
+                );
             }
             Command::NewRelationship(pair) => self.new_relationship(pair),
             Command::RemoveImport(id) => self.remove_import(&id),

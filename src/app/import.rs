@@ -21,10 +21,10 @@ use crate::import::{
     FileReport, ImportError, ImportErrorKind, ImportOptions, Imported, import, import_id,
     merge_import, remove_import_id, scan,
 };
-use crate::views::import_dialog::{
+use crate::views::dialogs::import_dialog::{
     ImportDialogInfo, ImportDialogState, ImportOutcome, ImportStatus, import_dialog_ui,
 };
-use crate::views::imports::imports_ui;
+use crate::views::dialogs::imports::imports_ui;
 
 /// How often the window redraws while a job runs, so elapsed time and the bar move.
 const RUNNING_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);

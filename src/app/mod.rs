@@ -120,7 +120,7 @@ struct OpenWindows {
     shortcuts: bool,
     imports: bool,
     /// File › New relationship…, with the countries chosen so far.
-    new_relationship: Option<crate::views::new_relationship::NewRelationshipForm>,
+    new_relationship: Option<crate::views::dialogs::new_relationship::NewRelationshipForm>,
     /// The command palette, with what is typed in it.
     palette: Option<palette::PaletteState>,
 }
@@ -169,7 +169,7 @@ impl BilateralApp {
     pub fn new(creation: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         crate::startup::mark("window and renderer ready");
         if let Some(render_state) = &creation.wgpu_render_state {
-            crate::views::map::flat_mesh::install(render_state, &creation.egui_ctx);
+            crate::views::paint::flat_mesh::install(render_state, &creation.egui_ctx);
         }
         let app = Self::with_context(&creation.egui_ctx, options);
         crate::startup::mark("dataset loaded");
@@ -428,7 +428,7 @@ impl eframe::App for BilateralApp {
         if self.presenter.is_none() {
             self.import_dialog(&ctx, &mut commands);
             self.imports_window(&ctx, &mut commands);
-            crate::views::new_relationship::new_relationship_window(
+            crate::views::dialogs::new_relationship::new_relationship_window(
                 &ctx,
                 &mut self.windows.new_relationship,
                 &mut commands,

@@ -99,6 +99,10 @@ pub fn write_keeping_backup(
 /// The permissions the new version gets: the old version's, or for a new file on Unix what
 /// a newly created file usually has (the temporary file starts readable by its owner only).
 /// Elsewhere a new file keeps the temporary file's.
+#[cfg_attr(
+    unix,
+    expect(clippy::unnecessary_wraps, reason = "only Unix always has permissions to give")
+)]
 fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
     if let Ok(metadata) = std::fs::metadata(path) {
         return Some(metadata.permissions());

@@ -4,19 +4,13 @@
 
 pub mod cache;
 pub mod context;
-pub mod country_picker;
+pub mod dialogs;
 pub mod events;
-pub mod import_dialog;
-pub mod imports;
-pub mod kept_mesh;
 
 pub mod map;
+pub mod paint;
 
-pub mod new_relationship;
-pub mod plot_lines;
-pub mod plot_markers;
 pub mod sources;
-pub mod sprites;
 pub mod standing;
 pub mod timeline;
 pub mod trade;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use bilateral::app::{BilateralApp, DataOrigin, Message};
 use bilateral::command::Command;
 use bilateral::data::country::Pair;
-use bilateral::views::import_dialog::DIALOG_TITLE;
+use bilateral::views::dialogs::import_dialog::DIALOG_TITLE;
 use bilateral::views::trade::MIRROR_TOGGLE;
 use eframe::egui;
 use egui_kittest::Harness;

@@ -8,7 +8,6 @@
 
 mod controls;
 mod details;
-pub mod flat_mesh;
 pub mod layers;
 mod legend;
 pub mod projector;

@@ -14,8 +14,8 @@ use eframe::egui::{Painter, Rect, Shape};
 
 use crate::geo::filter::MapFilter;
 use crate::geo::projection::MapView;
-use crate::views::kept_mesh::kept_mesh;
-use crate::views::map::flat_mesh;
+use crate::views::paint::flat_mesh;
+use crate::views::paint::kept_mesh::kept_mesh;
 
 /// Everything the still parts of one frame depend on, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ pub fn paint_retained(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::views::kept_mesh::last_kept;
+    use crate::views::paint::kept_mesh::last_kept;
     use eframe::egui::{self, Color32, Stroke, pos2};
 
     fn key(year: i32, center_x: f64) -> StillKey {

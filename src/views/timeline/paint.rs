@@ -13,7 +13,7 @@ use crate::command::Command;
 use crate::data::{Domain, Event};
 use crate::theme;
 use crate::ticks::CalendarStep;
-use crate::views::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
+use crate::views::paint::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
 use crate::views::widgets::zoom_gesture;
 use crate::views::{ViewContext, ViewKind};
 

@@ -9,8 +9,8 @@ use crate::command::Command;
 use crate::format::format_value;
 use crate::theme;
 use crate::views::cache::{ChartLine, ViewCaches};
-use crate::views::plot_lines::PlotLines;
-use crate::views::plot_markers::PlotMarkers;
+use crate::views::paint::plot_lines::PlotLines;
+use crate::views::paint::plot_markers::PlotMarkers;
 use crate::views::{ViewContext, ViewKind};
 
 use super::details::{event_tooltip_ui, marker_details_ui};

@@ -7,7 +7,7 @@ use crate::data::{Place, PlaceKind, Stance};
 use crate::theme;
 use crate::views::map::projector::Projector;
 use crate::views::map::state::MapItem;
-use crate::views::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
+use crate::views::paint::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
 
 /// A symbol's size in points: the radius of its square, before each kind's own proportions.
 const SYMBOL_RADIUS: f32 = 6.5;

@@ -17,7 +17,7 @@ use crate::import::observation::Flow;
 use crate::import::report::year_ranges;
 use crate::import::{FileReport, FlowCount, Progress};
 use crate::theme;
-use crate::views::country_picker::country_picker;
+use crate::views::dialogs::country_picker::country_picker;
 
 /// The window's title.
 pub const DIALOG_TITLE: &str = "Import trade file";

@@ -1,5 +1,5 @@
 //! A series' round markers in the trade chart as one plot item: filled for reported values,
-//! hollow for approximate ones, drawn as sprites ([`crate::views::sprites`]) in one mesh.
+//! hollow for approximate ones, drawn as sprites ([`crate::views::paint::sprites`]) in one mesh.
 
 use std::ops::RangeInclusive;
 use std::sync::Arc;
@@ -8,7 +8,7 @@ use eframe::egui::{Color32, Shape, Ui};
 use egui_plot::{PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotTransform};
 
 use crate::chart::Marker;
-use crate::views::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
+use crate::views::paint::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
 
 /// A hollow marker's ring width as a share of its radius (as `egui_plot` draws hollow points).
 const RING_PER_RADIUS: f32 = 0.2;

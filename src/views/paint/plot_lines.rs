@@ -14,7 +14,7 @@ use std::sync::Arc;
 use eframe::egui::{self, Color32, Mesh, Shape, Ui};
 use egui_plot::{Line, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotTransform};
 
-use crate::views::kept_mesh::{kept_mesh, last_kept};
+use crate::views::paint::kept_mesh::{kept_mesh, last_kept};
 
 /// The name the lines' triangles are kept under.
 const KEPT_AS: &str = "trade chart lines";

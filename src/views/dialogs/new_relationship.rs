@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 
 use crate::command::Command;
 use crate::data::country::{CountryId, Pair};
-use crate::views::country_picker::country_picker;
+use crate::views::dialogs::country_picker::country_picker;
 
 /// The two countries chosen so far, while the window is open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,0 +1,8 @@
+//! The windows that float over the views: the import dialog, File › New relationship,
+//! File › Imports, and the searchable country picker they use. Like the views, they read
+//! what the app hands them and ask for changes with commands.
+
+pub mod country_picker;
+pub mod import_dialog;
+pub mod imports;
+pub mod new_relationship;
