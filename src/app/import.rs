@@ -247,8 +247,12 @@ impl BilateralApp {
             pair,
             import_id: import_id(&imported.file_name),
         };
+        let events = match imported.dataset.events.len() {
+            0 => String::new(),
+            n => format!(" and {n} events"),
+        };
         let mut text = format!(
-            "Imported {series} series ({points} points) of {pair} from {}.",
+            "Imported {series} series ({points} points){events} of {pair} from {}.",
             imported.file_name
         );
         if new_relationship {

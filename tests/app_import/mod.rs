@@ -16,6 +16,8 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use crate::common::new_harness;
 use crate::common::trade_fixture::trade_fixture;
 
+mod relations;
+
 /// Runs frames until `done` holds for the harness, or fails after 60 s.
 fn run_until(
     harness: &mut Harness<'static, BilateralApp>,
