@@ -73,7 +73,7 @@ pub fn detect(header: &Header) -> Option<Format> {
     if has(&["rcid", "ccode", "vote"]) {
         return Some(Format::UnVotesVoeten);
     }
-    if has(&["ccode", "session", "IdealPointAll"]) {
+    if has(&["ccode", "session"]) && (has(&["IdealPointAll"]) || has(&["Idealpoint"])) {
         return Some(Format::UnIdealPoints);
     }
     if has(&["rcid", "session", "date"]) && (has(&["descr"]) || has(&["short"])) {

@@ -653,3 +653,48 @@ fn unvotes_csv_is_dated_by_roll_calls_and_issues_beside_it() {
         "9098 and 9100: yes against no; 9101 abstain"
     );
 }
+
+#[test]
+fn parenthesised_years_and_numbers_are_uncertain() {
+    // The classic excerpt's preamble and header with one row written as older exports write
+    // uncertain values, `(2015)` and `(4)`: a made-up variant of the S-300 row.
+    let real = std::fs::read(fixture("sipri/trade-register-classic_excerpt.csv")).expect("read");
+    let mut text: Vec<u8> = real
+        .split(|b| *b == b'\n')
+        .take(12)
+        .flat_map(|line| line.iter().copied().chain([b'\n']))
+        .collect();
+    text.extend_from_slice(
+        b"Iran,Russia,(2015),,(4),,S-300PMU2 Favorit,SAM system,4,,(2016),New,,55,220,220\n",
+    );
+    let pass = super::read_bytes(
+        &text,
+        "register.csv",
+        Some(Pair::parse("RUS,IRN").expect("pair")),
+    )
+    .expect("reads");
+    let super::Content::Deals(deals) = &pass.content else {
+        panic!("a register");
+    };
+    let deal = &deals[0];
+    assert!(
+        deal.order_year
+            .is_some_and(|y| y.value == 2015 && y.uncertain)
+    );
+    assert!(deal.ordered.is_some_and(|n| n.value == 4.0 && n.uncertain));
+    assert!(deal.delivered.is_some_and(|n| !n.uncertain));
+    assert!(deal.deliveries[0].year.uncertain);
+}
+
+#[test]
+fn a_tiv_table_named_xls_is_read_as_the_csv_it_is() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("TIV-Import-IR-1990-2023.xls");
+    std::fs::copy(fixture("sipri/tiv-importers_1990-2023.csv"), &path).expect("copy");
+    let imported = run_import(&path, "IRN,RUS").expect("imports");
+    assert_eq!(imported.report.format, Format::SipriTiv);
+    assert_eq!(
+        at(series(&imported.dataset, "arms-tiv-world-irn"), 2016),
+        Some(413.0)
+    );
+}

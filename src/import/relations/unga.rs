@@ -605,8 +605,15 @@ pub fn read_ideal_points(
     counts: &mut Counts,
 ) -> Result<IdealPoints, ImportError> {
     let format = Format::UnIdealPoints;
-    let [ccode, session, point] =
-        rows.columns(header, format, ["ccode", "session", "IdealPointAll"])?;
+    let [ccode, session] = rows.columns(header, format, ["ccode", "session"])?;
+    // `IdealPointAll` in the July 2023 release; also read under the name `Idealpoint`.
+    let point = match header
+        .find("IdealPointAll")
+        .or_else(|| header.find("Idealpoint"))
+    {
+        Some(point) => point,
+        None => rows.columns(header, format, ["IdealPointAll"])?[0],
+    };
     let iso3 = header.find("iso3c");
     let votes = header.find("NVotesAll");
     let table = countries();
@@ -642,7 +649,7 @@ pub fn read_ideal_points(
             counts.unknown("ccode", &code);
             continue;
         };
-        let Some(value) = rows.value(point, "IdealPointAll")? else {
+        let Some(value) = rows.value(point, &header.names[point])? else {
             counts.skip("no ideal point");
             continue;
         };
