@@ -91,7 +91,9 @@ def seeds():
     seeds = {name: [] for name in (
         "dataset_json", "geojson", "comtrade_plus_csv", "comtrade_bulk_gz", "comtrade_legacy",
         "dots_csv", "dots_excel", "imts", "wits", "baci_zip", "tidy_csv", "encoding",
-        "compression", "settings", "date")}
+        "compression", "settings", "date", "sipri_register_classic", "sipri_register_new",
+        "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl", "unga_roll_calls",
+        "unga_ideal_points")}
     seeds["dataset_json"] += [bad_input.VALID_DATASET.encode(), read(os.path.join(ROOT, "assets", "russia-iran.json"))]
     seeds["dataset_json"] += [v for k, v in cases.items() if k.startswith("dataset/")]
     seeds["geojson"] += [read(p) for p in repo("tests/fixtures/geojson/**/*.geojson") + repo("tests/fixtures/geojson/**/*.json")]
@@ -128,6 +130,18 @@ def seeds():
         b'{"theme": "light", "future_option": 3}', b"{ not json", b"{}",
     ]
     seeds["date"] += [b"2016", b"2016-08", b"2016-08-03", b"2016~", b"2016-08~", b"2016-02-29", b"2015-02-29", b"0000-12-31~", b"2016-13"]
+    relations = lambda pattern: [head(read(p)) for p in repo("tests/fixtures/relations/" + pattern)]
+    seeds["sipri_register_classic"] += relations("sipri/trade-register-classic*.csv")
+    seeds["sipri_register_new"] += relations("sipri/trade-register-new*.csv")
+    seeds["sipri_tiv"] += relations("sipri/tiv-*.csv")
+    seeds["unga_voeten"] += relations("hand_made/voeten_votes*.csv")
+    seeds["unga_unvotes"] += relations("unga/unvotes*.csv")
+    seeds["unga_undl"].append(
+        b"undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,committee_report,meeting,title,agenda_title,subjects,vote_note,total_yes,total_no,total_abstentions,total_non_voting,total_ms,undl_link\n"
+        b"1,RUS,RUSSIAN FEDERATION,N,2022-03-02,ES-11,A/RES/ES-11/1,,,,Aggression against Ukraine,,,,141,5,35,12,193,\n"
+        b"1,USA,UNITED STATES,Y,2022-03-02,ES-11,A/RES/ES-11/1,,,,Aggression against Ukraine,,,,141,5,35,12,193,\n")
+    seeds["unga_roll_calls"] += relations("unga/voeten_descriptions*.csv")
+    seeds["unga_ideal_points"] += relations("unga/idealpoints*.csv")
     return seeds
 
 

@@ -9,7 +9,7 @@ use std::process::Command;
 
 #[path = "common/trade_fixture.rs"]
 mod trade_fixture;
-use trade_fixture::trade_fixture;
+use trade_fixture::{relations_fixture, trade_fixture};
 
 fn bilateral() -> Command {
     Command::new(env!("CARGO_BIN_EXE_bilateral"))
@@ -251,6 +251,50 @@ fn new_writes_an_empty_dataset_for_any_pair_that_check_accepts() {
             .expect("runs");
         assert_eq!(output.status.code(), Some(2), "{bad}: {output:?}");
     }
+}
+
+#[test]
+fn check_and_convert_read_sipri_registers_and_tiv_tables_for_a_pair() {
+    let register = relations_fixture("sipri/trade-register-new_excerpt.csv");
+    let tiv = relations_fixture("sipri/tiv-importers_1990-2023.csv");
+    let checked = bilateral()
+        .arg("check")
+        .arg(&register)
+        .output()
+        .expect("runs");
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        stdout.contains(": ok: SIPRI trade register (new layout)"),
+        "{stdout}"
+    );
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("russia-iran.json");
+    let converted = bilateral()
+        .arg("convert")
+        .arg(&register)
+        .arg(&tiv)
+        .args(["--pair", "RUS,IRN", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(converted.status.success(), "{converted:?}");
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(
+        written.contains("\"id\": \"arms-tiv-rus-irn\""),
+        "the register's yearly TIV"
+    );
+    assert!(
+        written.contains("\"id\": \"arms-tiv-world-irn\""),
+        "the table's series, merged"
+    );
+    assert!(written.contains("\"unit\": \"SIPRI TIV mn\""));
+    let checked = bilateral().arg("check").arg(&out).output().expect("runs");
+    assert_eq!(
+        checked.status.code(),
+        Some(0),
+        "the dataset made is valid: {checked:?}"
+    );
 }
 
 /// Pictures need a wgpu adapter (Mesa's lavapipe here, any GPU on a desktop), as the

@@ -8,12 +8,13 @@
 use std::io::{Cursor, Write};
 use std::sync::atomic::AtomicBool;
 
-use bilateral::data::PartialDate;
 use bilateral::data::json::{parse_dataset, to_json};
 use bilateral::data::validate::validate;
+use bilateral::data::{Dataset, PartialDate};
 use bilateral::import::build::{FileFacts, build_dataset};
 use bilateral::import::read::{Source, read_source};
-use bilateral::import::{ValueUnit, scan_bytes};
+use bilateral::import::relations;
+use bilateral::import::{Format, ValueUnit, scan_bytes};
 
 /// Lets a panic raised inside calamine unwind instead of aborting at once, as libfuzzer-sys's
 /// panic hook makes every panic do. The importer runs calamine under `catch_unwind` and
@@ -65,22 +66,51 @@ pub fn trade(bytes: &[u8], name: &str) {
     if pass.collected.values.is_empty() {
         return;
     }
-    let facts = FileFacts {
+    let facts = facts(name, pass.report.format);
+    let dataset = build_dataset(pair, &pass.collected.values, &facts, ValueUnit::default());
+    holds_together(&dataset);
+}
+
+/// What an import of a file named `name` in `format` cites.
+fn facts(name: &str, format: Format) -> FileFacts {
+    FileFacts {
         file_name: name.to_owned(),
         file_date: None,
         imported_on: PartialDate::year(2026),
-        format: pass.report.format,
-    };
-    let dataset = build_dataset(pair, &pass.collected.values, &facts, ValueUnit::default());
-    let problems = validate(&dataset);
+        format,
+    }
+}
+
+/// Panics unless `dataset` passes `validate` and loads again from its own JSON.
+fn holds_together(dataset: &Dataset) {
+    let problems = validate(dataset);
     assert!(
         problems.is_empty(),
         "an import made a dataset that does not hold together: {problems:?}"
     );
-    let json = to_json(&dataset);
+    let json = to_json(dataset);
     if let Err(errors) = parse_dataset(json.as_bytes(), "imported.json") {
         panic!("an imported dataset does not load from its own JSON: {errors}");
     }
+}
+
+/// Scans `bytes` as a SIPRI or UN votes file named `name`; imports the first pair found,
+/// whose dataset must hold together and survive its own JSON, as for trade files.
+pub fn relations(bytes: &[u8], name: &str) {
+    let cancel = AtomicBool::new(false);
+    let Ok(report) = scan_bytes(bytes, name, &mut |_| {}, &cancel) else {
+        return;
+    };
+    let Some(&(pair, _)) = report.pairs().first() else {
+        return;
+    };
+    let Ok(pass) = relations::read_bytes(bytes, name, Some(pair)) else {
+        return;
+    };
+    let Ok(dataset) = relations::build(&pass, pair, &facts(name, pass.report.format)) else {
+        return;
+    };
+    holds_together(&dataset);
 }
 
 /// `bytes` gzip-compressed.

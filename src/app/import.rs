@@ -243,8 +243,12 @@ impl BilateralApp {
         let points: usize = imported.dataset.series.iter().map(|s| s.points.len()).sum();
         let id = import_id(&imported.file_name);
         set_import_file(&mut imported.dataset, &id, path);
+        let events = match imported.dataset.events.len() {
+            0 => String::new(),
+            n => format!(" and {n} events"),
+        };
         let mut text = format!(
-            "Imported {series} series ({points} points) of {pair} from {}.",
+            "Imported {series} series ({points} points){events} of {pair} from {}.",
             imported.file_name
         );
         if new_relationship {

@@ -19,6 +19,8 @@ pub struct ImportRecord {
     pub file: Option<PathBuf>,
     /// Points citing it.
     pub points: usize,
+    /// Events citing it (arms deals, votes apart).
+    pub events: usize,
 }
 
 /// The imports in `dataset`, in the order of their ids.
@@ -33,22 +35,29 @@ pub fn imports_of(dataset: &Dataset) -> Vec<ImportRecord> {
             titles: Vec::new(),
             file: None,
             points: 0,
+            events: 0,
         });
         record.titles.push(source.title.clone());
         if record.file.is_none() {
             record.file = source.file.as_ref().map(PathBuf::from);
         }
     }
-    for point in dataset.series.iter().flat_map(|series| &series.points) {
+    let mut count = |sources: &[String], counter: fn(&mut ImportRecord) -> &mut usize| {
         let mut counted: Option<&str> = None;
-        for id in point.sources.iter().filter_map(|s| import_of_source(s)) {
+        for id in sources.iter().filter_map(|s| import_of_source(s)) {
             if counted != Some(id)
                 && let Some(record) = found.get_mut(id)
             {
-                record.points += 1;
+                *counter(record) += 1;
                 counted = Some(id);
             }
         }
+    };
+    for point in dataset.series.iter().flat_map(|series| &series.points) {
+        count(&point.sources, |record| &mut record.points);
+    }
+    for event in &dataset.events {
+        count(&event.sources, |record| &mut record.events);
     }
     found.into_values().collect()
 }

@@ -101,7 +101,10 @@ pub fn write_keeping_backup(
 /// Elsewhere a new file keeps the temporary file's.
 #[cfg_attr(
     unix,
-    expect(clippy::unnecessary_wraps, reason = "only Unix always has permissions to give")
+    expect(
+        clippy::unnecessary_wraps,
+        reason = "only Unix always has permissions to give"
+    )
 )]
 fn permissions_for(path: &Path) -> Option<std::fs::Permissions> {
     if let Ok(metadata) = std::fs::metadata(path) {

@@ -425,6 +425,10 @@ pub fn remove_import_id(dataset: &mut Dataset, import_id: &str) -> usize {
     dataset
         .series
         .retain(|series| !emptied.contains(&series.id));
+    // Events an import made (arms deals, opposite votes) cite only its sources.
+    dataset
+        .events
+        .retain(|event| event.sources.is_empty() || !event.sources.iter().all(|s| ours(s)));
     removed
 }
 

@@ -34,11 +34,27 @@ pub enum Format {
     Baci,
     /// Bilateral's tidy CSV or spreadsheet (see docs/trade-import-format.md).
     Tidy,
+    /// SIPRI trade register, classic layout (16 columns, one row per deal).
+    SipriRegisterClassic,
+    /// SIPRI trade register, new layout (17 columns, one row per deal and delivery year).
+    SipriRegisterNew,
+    /// SIPRI TIV table: arms exports or imports of each country by year.
+    SipriTiv,
+    /// UN General Assembly votes of Voeten, Bailey and Strezhnev (COW codes, 1/2/3/8/9).
+    UnVotesVoeten,
+    /// UN General Assembly votes as the `unvotes` package's CSV (ISO2, yes/no/abstain).
+    UnVotesUnvotes,
+    /// UN General Assembly votes as the UN Digital Library's bulk CSV (ISO3, Y/N/A/X).
+    UnVotesUndl,
+    /// UN General Assembly roll-call descriptions (dates, resolutions, issue codes).
+    UnRollCalls,
+    /// Ideal-point estimates from UN General Assembly votes.
+    UnIdealPoints,
 }
 
 impl Format {
     /// Every layout, in the order they are tried.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 21] = [
         Self::ComtradePlus,
         Self::ComtradePlusBulk,
         Self::ComtradeLegacy,
@@ -52,6 +68,14 @@ impl Format {
         Self::Baci,
         Self::Tidy,
         Self::ImfDotsTable,
+        Self::SipriRegisterClassic,
+        Self::SipriRegisterNew,
+        Self::SipriTiv,
+        Self::UnVotesVoeten,
+        Self::UnVotesUnvotes,
+        Self::UnVotesUndl,
+        Self::UnRollCalls,
+        Self::UnIdealPoints,
     ];
 
     /// A name for people.
@@ -70,6 +94,14 @@ impl Format {
             Self::WitsPartner => "WITS partner table",
             Self::Baci => "CEPII BACI",
             Self::Tidy => "tidy trade table",
+            Self::SipriRegisterClassic => "SIPRI trade register (classic layout)",
+            Self::SipriRegisterNew => "SIPRI trade register (new layout)",
+            Self::SipriTiv => "SIPRI TIV table",
+            Self::UnVotesVoeten => "UN votes (Voeten, Bailey and Strezhnev)",
+            Self::UnVotesUnvotes => "UN votes (unvotes package CSV)",
+            Self::UnVotesUndl => "UN votes (UN Digital Library CSV)",
+            Self::UnRollCalls => "UN roll-call descriptions",
+            Self::UnIdealPoints => "UN ideal-point estimates",
         }
     }
 
@@ -88,7 +120,24 @@ impl Format {
             Self::WitsSummary | Self::WitsPartner => "World Bank (WITS)",
             Self::Baci => "CEPII (BACI)",
             Self::Tidy => "as stated in the file",
+            Self::SipriRegisterClassic | Self::SipriRegisterNew | Self::SipriTiv => {
+                "Stockholm International Peace Research Institute (SIPRI)"
+            }
+            Self::UnVotesVoeten | Self::UnRollCalls | Self::UnIdealPoints => {
+                "Voeten, Bailey and Strezhnev (Harvard Dataverse)"
+            }
+            Self::UnVotesUnvotes => "R package unvotes",
+            Self::UnVotesUndl => "United Nations Digital Library",
         }
+    }
+
+    /// Whether the layout holds votes, whose pairs are countries that voted in the same
+    /// roll calls (or sessions) rather than trade partners.
+    pub fn is_votes(self) -> bool {
+        matches!(
+            self,
+            Self::UnVotesVoeten | Self::UnVotesUnvotes | Self::UnVotesUndl | Self::UnIdealPoints
+        )
     }
 
     /// The list of known layouts, for the "unknown layout" message.

@@ -246,6 +246,19 @@ pub enum ImportErrorKind {
     /// The user cancelled.
     #[error("cancelled")]
     Cancelled,
+    /// A field that holds none of the values its column allows (a vote, a date).
+    #[error("`{column}`: `{text}` is not {expected}")]
+    NotReadable {
+        /// The column's name.
+        column: String,
+        /// The text found.
+        text: String,
+        /// What the column holds.
+        expected: &'static str,
+    },
+    /// A file (SIPRI, UN votes) that holds nothing to import for the pair, and why.
+    #[error("nothing to import: {0}")]
+    NothingForPair(String),
 }
 
 #[cfg(test)]

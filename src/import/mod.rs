@@ -32,6 +32,7 @@ pub mod parallel;
 pub mod prefilter;
 pub mod progress;
 pub mod read;
+pub mod relations;
 pub mod report;
 pub mod resolve;
 pub mod row_sources;
@@ -97,6 +98,9 @@ pub fn scan(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<FileReport, ImportError> {
+    if relations::sniff(path).is_some() {
+        return relations::read_path(path, None, progress, cancel).map(|pass| pass.report);
+    }
     read::read_file(path, None, None, progress, cancel).map(|pass| pass.report)
 }
 
@@ -108,6 +112,18 @@ pub fn scan_bytes(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<FileReport, ImportError> {
+    if relations::sniff_bytes(bytes).is_some() {
+        return relations::read_source(
+            std::io::Cursor::new(bytes),
+            name,
+            bytes.len() as u64,
+            None,
+            None,
+            progress,
+            cancel,
+        )
+        .map(|pass| pass.report);
+    }
     let source = read::Source {
         file: name,
         bytes: bytes.len() as u64,
@@ -134,6 +150,9 @@ pub fn import(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<Imported, ImportError> {
+    if relations::sniff(path).is_some() {
+        return import_relations(path, options, progress, cancel);
+    }
     let pass = read::read_file(
         path,
         Some(options.pair),
@@ -157,11 +176,22 @@ pub fn import(
             missing_pair(&whole.report, options.pair),
         ));
     }
-    let file_name = path
-        .file_name()
-        .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
-    let facts = FileFacts {
-        file_name: file_name.clone(),
+    let facts = file_facts(path, &file, options, pass.report.format);
+    let file_name = facts.file_name.clone();
+    let dataset = build::build_dataset(options.pair, &pass.collected.values, &facts, options.unit);
+    Ok(Imported {
+        report: pass.report,
+        dataset,
+        file_name,
+    })
+}
+
+/// What the source records of an import of `path` (named `file` in errors) need.
+fn file_facts(path: &Path, file: &str, options: &ImportOptions, format: Format) -> FileFacts {
+    FileFacts {
+        file_name: path
+            .file_name()
+            .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned()),
         file_date: std::fs::metadata(path)
             .and_then(|m| m.modified())
             .ok()
@@ -170,9 +200,23 @@ pub fn import(
             .imported_on
             .or_else(|| date_of(SystemTime::now()))
             .unwrap_or_else(|| PartialDate::year(1970)),
-        format: pass.report.format,
-    };
-    let dataset = build::build_dataset(options.pair, &pass.collected.values, &facts, options.unit);
+        format,
+    }
+}
+
+/// [`import`] of a SIPRI or UN votes file: events and series in their own units.
+fn import_relations(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Imported, ImportError> {
+    let pass = relations::read_path(path, Some(options.pair), progress, cancel)?;
+    let file = pass.report.file.clone();
+    let facts = file_facts(path, &file, options, pass.report.format);
+    let file_name = facts.file_name.clone();
+    let dataset = relations::build(&pass, options.pair, &facts)
+        .map_err(|kind| ImportError::whole(&file, kind))?;
     Ok(Imported {
         report: pass.report,
         dataset,

@@ -632,7 +632,16 @@ pub fn dispatch(
         Format::ImfDotsTable => imf_dots::read_table(rows, header, collector),
         Format::ImfImtsSdmxCsv => imf_imts::read_sdmx_csv(rows, header, collector),
         Format::ImfImtsWide => imf_imts::read_wide(rows, header, collector),
-        Format::ImfImtsSdmxMl => Ok(()),
+        // SDMX-ML is read as XML above; the relations layouts by `super::relations`.
+        Format::ImfImtsSdmxMl
+        | Format::SipriRegisterClassic
+        | Format::SipriRegisterNew
+        | Format::SipriTiv
+        | Format::UnVotesVoeten
+        | Format::UnVotesUnvotes
+        | Format::UnVotesUndl
+        | Format::UnRollCalls
+        | Format::UnIdealPoints => Ok(()),
         Format::WitsSummary => wits::read_summary(rows, header, collector),
         Format::WitsPartner => wits::read_partner(rows, header, collector),
         Format::Baci => baci::read(rows, header, baci_codes, collector),

@@ -97,6 +97,37 @@ impl FileReport {
             .collect()
     }
 
+    /// The rows an import of `pair` takes: the pair's own, or, in a SIPRI TIV table (each
+    /// country with all partners), those of either country of the pair.
+    pub fn rows_to_import(&self, pair: Pair) -> u64 {
+        self.flows_to_import(pair).iter().map(|f| f.rows).sum()
+    }
+
+    /// The rows of [`Self::rows_to_import`], each direction and reporter apart.
+    pub fn flows_to_import(&self, pair: Pair) -> Vec<FlowCount> {
+        if self.format != Format::SipriTiv {
+            return self.flows_of(pair);
+        }
+        self.flows
+            .iter()
+            .filter(|f| pair.contains(f.reporter) || pair.contains(f.partner))
+            .copied()
+            .collect()
+    }
+
+    /// What a row count is of, in words: `exports to Iran`, `voted alongside Iran`.
+    pub fn flow_words(&self, flow: &FlowCount) -> String {
+        let table = countries();
+        let partner = table.get(flow.partner).map_or("?", |c| c.name.as_str());
+        if self.format.is_votes() {
+            return format!("voted alongside {partner}");
+        }
+        match flow.flow {
+            Flow::Exports => format!("exports to {partner}"),
+            Flow::Imports => format!("imports from {partner}"),
+        }
+    }
+
     /// The single pair in the file, when there is exactly one.
     pub fn only_pair(&self) -> Option<Pair> {
         match self.pairs().as_slice() {

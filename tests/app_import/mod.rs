@@ -16,6 +16,8 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use crate::common::trade_fixture::trade_fixture;
 use crate::common::{new_harness, run, run_until};
 
+mod relations;
+
 fn scanned(harness: &Harness<'static, BilateralApp>) -> bool {
     harness.query_by_label("Layout").is_some()
         || harness

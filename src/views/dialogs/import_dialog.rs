@@ -13,9 +13,8 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::command::Command;
 use crate::data::country::{CountryId, Pair, countries};
-use crate::import::observation::Flow;
 use crate::import::report::year_ranges;
-use crate::import::{FileReport, FlowCount, Progress};
+use crate::import::{FileReport, Progress};
 use crate::theme;
 use crate::views::dialogs::country_picker::country_picker;
 
@@ -101,7 +100,7 @@ impl ImportDialogState {
     /// dataset's, or the file's largest pair when there is no dataset pair.
     fn preselect(&mut self, report: &FileReport, dataset_pair: Option<Pair>) {
         let pair = match dataset_pair {
-            Some(pair) if report.rows_for(pair) > 0 => Some(pair),
+            Some(pair) if report.rows_to_import(pair) > 0 => Some(pair),
             Some(pair) => Some(report.only_pair().unwrap_or(pair)),
             None => report.pairs().first().map(|(pair, _)| *pair),
         };
@@ -221,7 +220,7 @@ fn scanned_ui(
         close_button(ui, commands);
         return;
     };
-    preview_ui(ui, &report.flows_of(pair), pair);
+    preview_ui(ui, report, pair);
     match info.last_outcome {
         Some(ImportOutcome::Failed(error)) => error_ui(
             ui,
@@ -234,7 +233,7 @@ fn scanned_ui(
         None => {}
     }
     ui.add_space(6.0);
-    let rows = report.rows_for(pair);
+    let rows = report.rows_to_import(pair);
     let same_pair = info.dataset_pair == Some(pair);
     if !same_pair && let Some(only) = report.only_pair().filter(|only| *only == pair) {
         ui.label(format!(
@@ -317,7 +316,8 @@ fn notes_ui(ui: &mut Ui, report: &FileReport) {
 }
 
 /// What the file holds for `pair`: each reporter and direction with its years and rows.
-fn preview_ui(ui: &mut Ui, flows: &[FlowCount], pair: Pair) {
+fn preview_ui(ui: &mut Ui, report: &FileReport, pair: Pair) {
+    let flows = report.flows_to_import(pair);
     let table = countries();
     let name = |id: CountryId| table.get(id).map_or("?", |c| c.name.as_str());
     if flows.is_empty() {
@@ -328,7 +328,7 @@ fn preview_ui(ui: &mut Ui, flows: &[FlowCount], pair: Pair) {
     }
     let total: u64 = flows.iter().map(|f| f.rows).sum();
     ui.label(RichText::new(format!("Rows of {pair}: {}", group_digits(total))).strong());
-    let mut flows = flows.to_vec();
+    let mut flows = flows.clone();
     flows.sort_by_key(|f| (name(f.reporter), f.flow));
     egui::Grid::new("import_preview")
         .num_columns(4)
@@ -341,10 +341,7 @@ fn preview_ui(ui: &mut Ui, flows: &[FlowCount], pair: Pair) {
             ui.end_row();
             for flow in &flows {
                 ui.label(name(flow.reporter));
-                ui.label(match flow.flow {
-                    Flow::Exports => format!("exports to {}", name(flow.partner)),
-                    Flow::Imports => format!("imports from {}", name(flow.partner)),
-                });
+                ui.label(report.flow_words(flow));
                 ui.label(flow.years.map_or_else(String::new, |(first, last)| {
                     if first == last {
                         first.to_string()

@@ -29,9 +29,16 @@ pub fn imports_ui(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
                         ui.label(title);
                     }
                     ui.label(
-                        RichText::new(format!("{} · {} points", entry.id, entry.points))
-                            .small()
-                            .weak(),
+                        RichText::new(if entry.events == 0 {
+                            format!("{} · {} points", entry.id, entry.points)
+                        } else {
+                            format!(
+                                "{} · {} points · {} events",
+                                entry.id, entry.points, entry.events
+                            )
+                        })
+                        .small()
+                        .weak(),
                     );
                 });
                 let remove = Command::RemoveImport(entry.id.clone());
