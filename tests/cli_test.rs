@@ -45,7 +45,9 @@ fn version_names_the_version_and_the_commit_built_from() {
         // Built without git: `unknown commit`, or the commit a packager named (build.rs).
         None => assert!(
             commit == "unknown commit"
-                || commit.strip_prefix("commit ").is_some_and(|hash| !hash.is_empty()),
+                || commit
+                    .strip_prefix("commit ")
+                    .is_some_and(|hash| !hash.is_empty()),
             "{commit:?}"
         ),
     }
