@@ -4,7 +4,11 @@
 //!   first use;
 //! - embeds the icon and the version information in the Windows executable (other targets
 //!   need nothing);
-//! - links the Linux binaries of the `dist` profile with packed relative relocations.
+//! - names the commit the program is built from, for `bilateral --version`.
+//!
+//! It adds no linker flag: packed relative relocations (`-z pack-relative-relocs`, `DT_RELR`),
+//! once used to shrink the binary, need glibc 2.36, and the packages promise 2.35 (Ubuntu
+//! 22.04; `packaging/build.sh` checks the symbols).
 
 use std::error::Error;
 use std::io::Write;
@@ -24,7 +28,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");
     deflate_assets()?;
     windows_resources();
-    packed_relative_relocations();
+    commit();
     Ok(())
 }
 
@@ -80,25 +84,45 @@ fn windows_resources() {
     }
 }
 
-/// Links the binaries with `-z pack-relative-relocs` (`DT_RELR`): the dynamic relocations, half a
-/// megabyte of `.rela.dyn` in the `dist` binary, become a few kilobytes. The binary then needs
-/// glibc 2.36 (Debian 12), so only the `dist` profile for GNU/Linux gets it; development builds
-/// and their caches are untouched. Cargo tells a build script no profile name, but `OUT_DIR`
-/// lies in `<target dir>[/<triple>]/<profile>/build/<crate>-<hash>/out`.
-fn packed_relative_relocations() {
-    let target_is = |key: &str, value: &str| std::env::var(key).as_deref() == Ok(value);
-    if !(target_is("CARGO_CFG_TARGET_OS", "linux") && target_is("CARGO_CFG_TARGET_ENV", "gnu")) {
-        return;
-    }
-    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
-        return;
+/// Sets `BILATERAL_COMMIT` for `--version` (src/cli.rs): `commit <12 hex digits>` from git, or
+/// from the variable of that name when a packager sets it (a build from a source tarball, which
+/// has no `.git`), else `unknown commit`.
+fn commit() {
+    println!("cargo:rerun-if-env-changed=BILATERAL_COMMIT");
+    let given = std::env::var("BILATERAL_COMMIT").ok();
+    let commit = given
+        .filter(|given| !given.trim().is_empty())
+        .or_else(git_commit)
+        .map_or_else(
+            || "unknown commit".to_owned(),
+            |hash| format!("commit {}", hash.trim()),
+        );
+    println!("cargo:rustc-env=BILATERAL_COMMIT={commit}");
+}
+
+/// The abbreviated hash of `HEAD`, and the files git changes when `HEAD` moves, for Cargo to
+/// watch; `None` without git or outside a repository.
+fn git_commit() -> Option<String> {
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git").args(args).output().ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
     };
-    let profile = Path::new(&out_dir)
-        .ancestors()
-        .nth(3)
-        .and_then(Path::file_name)
-        .and_then(|name| name.to_str());
-    if profile == Some("dist") {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    let hash = git(&["rev-parse", "--short=12", "HEAD"])?;
+    let git_dir = git(&["rev-parse", "--git-dir"])?;
+    let common_dir = git(&["rev-parse", "--git-common-dir"])?;
+    let mut watched = vec![
+        Path::new(&git_dir).join("HEAD"),
+        Path::new(&common_dir).join("packed-refs"),
+    ];
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
+        watched.push(Path::new(&common_dir).join(branch));
     }
+    // A watched file that does not exist would make Cargo run this script on every build.
+    for file in watched.iter().filter(|file| file.exists()) {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    Some(hash)
 }

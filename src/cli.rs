@@ -14,11 +14,20 @@ use crate::io::{OpenedFile, is_dataset_file, open_file, write_atomically};
 mod trade;
 pub use trade::{TradeArgs, check_trade_file, load_files};
 
+/// What `bilateral --version` prints after the name: the version and the commit built from
+/// (`commit` and 12 hex digits, or `unknown commit` when the build had no git; build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("BILATERAL_COMMIT"),
+    ")"
+);
+
 /// Bilateral: a desktop atlas of the relationship between two countries.
 #[derive(Debug, Parser)]
 #[command(
     name = "bilateral",
-    version,
+    version = VERSION,
     about,
     args_conflicts_with_subcommands = true
 )]

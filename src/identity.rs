@@ -61,8 +61,18 @@ mod tests {
         assert!(plist.contains(&format!(
             "<key>CFBundleShortVersionString</key>\n  <string>{version}</string>"
         )));
-        let metainfo = packaging_file(&format!("linux/{APP_ID}.metainfo.xml"));
-        assert!(metainfo.contains(&format!("<release version=\"{version}\"")));
+        // The AppStream releases are written from CHANGELOG.md (packaging/appstream_releases.py).
+        let changelog_md = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("CHANGELOG.md"),
+        )
+        .unwrap_or_else(|error| panic!("CHANGELOG.md: {error}"));
+        let latest = changelog_md
+            .lines()
+            .find(|line| line.starts_with("## ") && *line != "## Unreleased");
+        assert!(
+            latest.is_some_and(|line| line.starts_with(&format!("## {version} — "))),
+            "CHANGELOG.md's latest entry is {latest:?}, not {version}"
+        );
         let changelog = packaging_file("linux/changelog");
         assert!(changelog.starts_with(&format!("bilateral ({version}-1) ")));
     }

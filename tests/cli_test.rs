@@ -15,6 +15,44 @@ fn bilateral() -> Command {
     Command::new(env!("CARGO_BIN_EXE_bilateral"))
 }
 
+/// `git rev-parse --short=12 HEAD` of the checkout the tests run in; `None` without git or
+/// outside a repository (a source tarball).
+fn head_commit() -> Option<String> {
+    let output = Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+#[test]
+fn version_names_the_version_and_the_commit_built_from() {
+    let output = bilateral().arg("--version").output().expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let prefix = format!("bilateral {} (", env!("CARGO_PKG_VERSION"));
+    let commit = stdout
+        .trim_end()
+        .strip_prefix(&prefix)
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("not `{prefix}…)`: {stdout:?}"));
+    match head_commit() {
+        Some(head) => assert_eq!(commit, format!("commit {head}")),
+        // Built without git: `unknown commit`, or the commit a packager named (build.rs).
+        None => assert!(
+            commit == "unknown commit"
+                || commit
+                    .strip_prefix("commit ")
+                    .is_some_and(|hash| !hash.is_empty()),
+            "{commit:?}"
+        ),
+    }
+}
+
 #[test]
 fn check_prints_a_summary_of_a_valid_file() {
     let folder = tempfile::tempdir().expect("temp dir");
