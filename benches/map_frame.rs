@@ -48,7 +48,7 @@ fn measure(dataset: &Dataset, year: Option<i32>) -> Vec<Duration> {
     };
     let layers = vec![layer];
     let ctx = egui::Context::default();
-    bilateral::fonts::install(&ctx);
+    bilateral::assets::fonts::install(&ctx);
     let mut state = MapViewState::default();
     let cursor = TimeCursor::at(year.unwrap_or_else(|| year_range(dataset).1));
     let mut caches = ViewCaches::default();

@@ -101,7 +101,7 @@ fn large_dataset(builtin: &Dataset) -> Dataset {
 /// Frame costs of `view` over `MEASURED_FRAMES` frames, the pointer sweeping across it.
 fn frame_costs(dataset: &Dataset, view: ViewKind) -> Vec<Duration> {
     let ctx = egui::Context::default();
-    bilateral::fonts::install(&ctx);
+    bilateral::assets::fonts::install(&ctx);
     let mut states = ViewStates::default();
     states.on_dataset_changed(dataset);
     let cursor = TimeCursor::at(year_range(dataset).1);

@@ -9,36 +9,22 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod assets;
 pub mod chart;
 #[cfg(feature = "gui")]
 pub mod cli;
-#[cfg(feature = "gui")]
-pub mod command;
 pub mod data;
+pub mod desktop;
+pub mod display;
 pub mod document;
-pub mod embedded;
 #[cfg(feature = "gui")]
 pub mod export;
-pub mod file_state;
-#[cfg(feature = "gui")]
-pub mod fonts;
-pub mod format;
 pub mod geo;
-pub mod identity;
 pub mod import;
 pub mod io;
 pub mod settings;
-pub mod startup;
-pub mod story;
-#[cfg(feature = "gui")]
-pub mod theme;
-pub mod ticks;
-pub mod view_kind;
 #[cfg(feature = "gui")]
 pub mod views;
 
 #[cfg(test)]
-mod bad_input;
-#[cfg(test)]
-#[cfg(feature = "gui")]
-mod proptests;
+mod testing;

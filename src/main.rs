@@ -16,7 +16,7 @@ use eframe::egui;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    bilateral::startup::begin();
+    bilateral::desktop::startup::begin();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     // The command-line tools lock stdout and stderr while they run; the window must not
@@ -56,7 +56,7 @@ fn main() -> ExitCode {
                 ..AppOptions::load(SettingsStore::platform(), cli.file)
             };
             crash_notes.install_panic_hook();
-            bilateral::startup::mark("settings read");
+            bilateral::desktop::startup::mark("settings read");
             run_window(&options)
         }
     }
@@ -65,11 +65,11 @@ fn main() -> ExitCode {
 fn run_window(options: &AppOptions) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Bilateral")
-        .with_app_id(bilateral::identity::APP_ID)
+        .with_app_id(bilateral::desktop::identity::APP_ID)
         .with_min_inner_size([640.0, 420.0])
         .with_inner_size([1280.0, 800.0])
         .with_drag_and_drop(true);
-    if let Some(icon) = bilateral::identity::window_icon() {
+    if let Some(icon) = bilateral::desktop::identity::window_icon() {
         viewport = viewport.with_icon(icon);
     }
     if let Some(window) = options.settings.window {

@@ -9,9 +9,9 @@ mod app_document;
 mod app_import;
 mod common;
 
+use bilateral::app::command::Command;
 use bilateral::app::{AppOptions, DataOrigin, Message};
 use bilateral::chart::{self, MarkerRole};
-use bilateral::command::Command;
 use bilateral::data::builtin::builtin_dataset;
 use bilateral::data::json::to_json;
 use bilateral::data::{LoadErrorKind, SeriesKind};
@@ -784,7 +784,7 @@ fn the_file_menu_offers_every_export() {
     harness.run_steps(2);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
-    for kind in bilateral::command::ExportKind::ALL {
+    for kind in bilateral::app::command::ExportKind::ALL {
         harness.get_by_label_contains(kind.label());
     }
 }
@@ -814,9 +814,9 @@ fn file_export_writes_the_chart_as_svg_and_its_data_as_csv() {
     let shown = folder.path().join("shown.csv");
     let all = folder.path().join("all.csv");
     for (kind, path) in [
-        (bilateral::command::ExportKind::ChartSvg, &svg),
-        (bilateral::command::ExportKind::ChartCsv, &shown),
-        (bilateral::command::ExportKind::DataCsv, &all),
+        (bilateral::app::command::ExportKind::ChartSvg, &svg),
+        (bilateral::app::command::ExportKind::ChartCsv, &shown),
+        (bilateral::app::command::ExportKind::DataCsv, &all),
     ] {
         harness
             .state_mut()
@@ -866,7 +866,7 @@ fn snapshot_export_png_is_the_view_at_twice_its_pixels() {
     let ctx = harness.ctx.clone();
     harness.state_mut().run(
         &ctx,
-        Command::Export(bilateral::command::ExportKind::ViewPng, path.clone()),
+        Command::Export(bilateral::app::command::ExportKind::ViewPng, path.clone()),
     );
     let image = image::open(&path).expect("a PNG was written");
     let size = harness.state().view_size();

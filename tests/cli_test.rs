@@ -391,7 +391,7 @@ mod snapshot_pictures {
     #[ignore = "renders with wgpu (Mesa's lavapipe in CI): cargo test -- --ignored snapshot"]
     fn a_new_pair_s_map_shows_both_parties_in_their_colour() {
         let folder = tempfile::tempdir().expect("temp dir");
-        let party_fill = bilateral::theme::map_colors(false).party.to_array();
+        let party_fill = bilateral::views::theme::map_colors(false).party.to_array();
         let party_fill = [party_fill[0], party_fill[1], party_fill[2]];
         let mut shares = Vec::new();
         for pair in ["USA,IRN", "BRA,ARG"] {

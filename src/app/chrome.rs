@@ -4,13 +4,13 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::{BilateralApp, DataOrigin, Message};
-use crate::command::{Command, PRESENTER_KEYS};
+use crate::app::command::{Command, PRESENTER_KEYS};
 use crate::data::Dataset;
 use crate::data::summary::DatasetSummary;
 use crate::document::Document;
 use crate::settings::{ThemeChoice, WindowGeometry};
-use crate::theme;
 use crate::views::ViewKind;
+use crate::views::theme;
 
 /// How many lines of a load error the banner lists before pointing to `bilateral check`.
 const BANNER_LINES: usize = 8;

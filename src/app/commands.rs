@@ -6,7 +6,7 @@ use std::sync::Arc;
 use eframe::egui;
 
 use super::{BilateralApp, Message, dialogs::DialogPurpose};
-use crate::command::{Command, Finished};
+use crate::app::command::{Command, Finished};
 use crate::data::LoadErrors;
 use crate::data::builtin::builtin_dataset;
 use crate::data::geojson::GeoLayer;

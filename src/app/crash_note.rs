@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-use crate::view_kind::ViewKind;
+use crate::settings::view_kind::ViewKind;
 
 /// The view on screen, kept for the panic hook (which cannot reach the app).
 static VIEW_ON_SCREEN: AtomicU8 = AtomicU8::new(0);

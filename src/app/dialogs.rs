@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use eframe::egui;
 
 use super::{BilateralApp, Message};
-use crate::command::{Command, ExportKind};
+use crate::app::command::{Command, ExportKind};
 use crate::io::OPENABLE_TYPES;
 
 /// What a native file dialog is for.

@@ -5,7 +5,7 @@ use std::path::Path;
 use eframe::egui;
 
 use super::{BilateralApp, Message};
-use crate::command::ExportKind;
+use crate::app::command::ExportKind;
 use crate::export;
 
 impl BilateralApp {

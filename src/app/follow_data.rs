@@ -4,7 +4,7 @@
 //! the same `Command::SetYear` every view uses.
 
 use super::BilateralApp;
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::years_covered::years_covered;
 use crate::views::{TimeCursor, ViewKind};
 

@@ -14,7 +14,7 @@ use eframe::egui;
 
 use super::background::{Answer, Job};
 use super::{BilateralApp, DataOrigin, Message};
-use crate::command::{Command, Delivered, Finished};
+use crate::app::command::{Command, Delivered, Finished};
 use crate::data::country::Pair;
 use crate::document::{file_name, set_import_file};
 use crate::import::{

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, KeyboardShortcut};
 
-use crate::command::{Command, PRESENTER_KEYS, UnsavedAnswer};
+use crate::app::command::{Command, PRESENTER_KEYS, UnsavedAnswer};
 
 /// What decides what a key means this frame.
 #[derive(Debug, Clone, Copy)]

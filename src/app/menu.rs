@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::command::{Command, ExportKind};
+use crate::app::command::{Command, ExportKind};
 use crate::settings::{PRESENTER_SCALES, Settings, ThemeChoice};
 use crate::views::ViewKind;
 

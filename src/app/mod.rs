@@ -12,6 +12,7 @@
 
 mod background;
 mod chrome;
+pub mod command;
 mod commands;
 pub mod crash_note;
 mod dialogs;
@@ -27,6 +28,7 @@ mod persistence;
 mod presenter;
 mod reload;
 mod saving;
+pub mod story;
 pub mod warm_up;
 mod watch;
 
@@ -34,7 +36,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Ui};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::LoadErrors;
 use crate::data::builtin::{builtin_dataset, empty_dataset};
 use crate::document::recovery::RecoveryStore;
@@ -167,12 +169,12 @@ pub struct BilateralApp {
 impl BilateralApp {
     /// Starts the app in an eframe window.
     pub fn new(creation: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
-        crate::startup::mark("window and renderer ready");
+        crate::desktop::startup::mark("window and renderer ready");
         if let Some(render_state) = &creation.wgpu_render_state {
             crate::views::paint::flat_mesh::install(render_state, &creation.egui_ctx);
         }
         let app = Self::with_context(&creation.egui_ctx, options);
-        crate::startup::mark("dataset loaded");
+        crate::desktop::startup::mark("dataset loaded");
         app
     }
 
@@ -187,7 +189,7 @@ impl BilateralApp {
             previous_crash,
             recovery,
         } = options;
-        crate::fonts::install(ctx);
+        crate::assets::fonts::install(ctx);
         let (dataset, message) = match builtin_dataset() {
             Ok(dataset) => (dataset, None),
             Err(errors) => (empty_dataset(), Some(Message::LoadFailed { errors })),
@@ -380,7 +382,7 @@ impl BilateralApp {
 impl eframe::App for BilateralApp {
     /// The panels' colour of the look on screen (see [`AppOptions::window_clears_background`]).
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
-        crate::theme::panel_background(visuals.dark_mode, self.high_contrast())
+        crate::views::theme::panel_background(visuals.dark_mode, self.high_contrast())
             .to_normalized_gamma_f32()
     }
 
@@ -388,7 +390,7 @@ impl eframe::App for BilateralApp {
         let ctx = ui.ctx().clone();
         if ctx.cumulative_frame_nr() == 1 {
             // The first frame has been painted and presented before the second begins.
-            crate::startup::mark("first frame drawn");
+            crate::desktop::startup::mark("first frame drawn");
             warm_up::release_graphics();
         }
         crash_note::note_view_on_screen(self.view);
@@ -411,7 +413,7 @@ impl eframe::App for BilateralApp {
         // scope tells what they contain which colour is behind them, which egui's scroll
         // fades need, without painting it.
         let background =
-            crate::theme::panel_background(ui.visuals().dark_mode, self.high_contrast());
+            crate::views::theme::panel_background(ui.visuals().dark_mode, self.high_contrast());
         let behind_the_panels = egui::UiBuilder::new().ui_stack_info(
             egui::UiStackInfo::new(egui::UiKind::Frame)
                 .with_frame(egui::Frame::NONE.fill(background)),
@@ -447,7 +449,7 @@ impl eframe::App for BilateralApp {
         self.persistence
             .save_when_due(&ctx, &self.settings, &mut self.message);
         if ctx.cumulative_frame_nr() == 0 {
-            crate::startup::mark("first frame laid out");
+            crate::desktop::startup::mark("first frame laid out");
         }
     }
 

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText};
 
 use super::menu::{self, MenuState};
-use crate::command::Command;
+use crate::app::command::Command;
 
 /// What is typed in the palette and which line is chosen.
 #[derive(Debug, Clone, Default)]

@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 use eframe::egui::{self, RichText, Ui};
 
 use super::{BilateralApp, chrome};
-use crate::command::Command;
+use crate::app::command::Command;
+use crate::app::story;
 use crate::data::{Domain, Stance};
-use crate::story;
-use crate::theme;
+use crate::views::theme;
 use crate::views::{TimeCursor, ViewKind, ViewStates};
 
 /// Where the presenter is in the slides, and what to put back on leaving.
@@ -178,7 +178,7 @@ impl BilateralApp {
         let citations: Vec<String> = slide
             .sources
             .iter()
-            .map(|id| crate::format::source_citation(self.document.dataset(), id))
+            .map(|id| crate::display::format::source_citation(self.document.dataset(), id))
             .collect();
         if !citations.is_empty() {
             ui.label(

@@ -15,7 +15,7 @@ use eframe::egui;
 
 use super::background::{Answer, Job};
 use super::{BilateralApp, Message};
-use crate::command::{Command, Delivered, Finished};
+use crate::app::command::{Command, Delivered, Finished};
 use crate::data::country::Pair;
 use crate::data::{Dataset, LoadErrors};
 use crate::document::{DataOrigin, file_name};

@@ -12,7 +12,7 @@ use eframe::egui;
 use super::background::{Answer, Job};
 use super::dialogs::DialogPurpose;
 use super::{BilateralApp, Message};
-use crate::command::{Command, Delivered, Finished, UnsavedAnswer};
+use crate::app::command::{Command, Delivered, Finished, UnsavedAnswer};
 use crate::data::Dataset;
 use crate::document::recovery::{LeftBehind, RECOVERY_INTERVAL, RecoveryWriter};
 use crate::document::save::{SaveError, Saved, save_dataset};

@@ -2,7 +2,7 @@
 //! are being set up on the main thread: the graphics drivers loaded ([`start_graphics`]),
 //! egui's embedded fonts inflated (every start), and, when the window opens on the map, the
 //! basemap decoded and the built-in dataset's world prepared. The fonts and the map land in
-//! process-wide caches ([`crate::fonts::definitions`], [`crate::geo::world`]) where the first
+//! process-wide caches ([`crate::assets::fonts::definitions`], [`crate::geo::world`]) where the first
 //! frame then finds them, or waits for the thread to finish; the work is never done twice.
 //! The graphics instance is only kept until the first frame is drawn.
 
@@ -25,7 +25,7 @@ pub fn start(options: &AppOptions) {
         .name("bilateral-warm-up".into())
         .spawn(move || {
             // Errors are found again, and shown, where the fonts and the map are used.
-            let _ = crate::fonts::definitions();
+            let _ = crate::assets::fonts::definitions();
             if map_first {
                 let _ = (world_basemap(), coarse_basemap());
                 if builtin_data && let Ok(dataset) = builtin_dataset() {

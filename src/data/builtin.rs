@@ -1,6 +1,6 @@
 //! The Russia–Iran dataset that ships inside the binary.
 
-use crate::embedded::RUSSIA_IRAN_JSON;
+use crate::assets::RUSSIA_IRAN_JSON;
 
 use super::error::{LoadError, LoadErrorKind, LoadErrors};
 use super::json::parse_dataset;

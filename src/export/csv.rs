@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{marker_unit, year_text};
 use crate::chart::{ChartModel, MarkerRole};
 use crate::data::{Dataset, SeriesKind, ValueRange};
-use crate::format::source_citation;
+use crate::display::format::source_citation;
 
 /// The columns of [`chart_csv`], in order.
 pub const CHART_COLUMNS: [&str; 10] = [

@@ -58,7 +58,7 @@ pub fn render_image(
     mut draw: impl FnMut(&mut Ui),
 ) -> Result<image::RgbaImage, String> {
     let ctx = egui::Context::default();
-    crate::fonts::install(&ctx);
+    crate::assets::fonts::install(&ctx);
     ctx.set_theme(if frame.dark {
         egui::Theme::Dark
     } else {

@@ -8,7 +8,7 @@ use eframe::egui;
 use super::png::{PngFrame, render_png};
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;
-use crate::format::source_citation;
+use crate::display::format::source_citation;
 use crate::views::cache::ViewCaches;
 use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
 

@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::embedded::COUNTRIES_50M_TOPOJSON;
+use crate::assets::COUNTRIES_50M_TOPOJSON;
 
 use super::rings::{
     label_point, longitude_middle, make_continuous, ring_area_km2, ring_contains, wrap_longitude,

@@ -21,7 +21,7 @@ use super::basemap::{
 use super::mesh::{CountryMesh, append_projected_polygon, outline_bounds};
 use super::projection::Projection;
 use super::setup::MapSetup;
-use crate::embedded::COUNTRIES_110M_TOPOJSON;
+use crate::assets::COUNTRIES_110M_TOPOJSON;
 
 /// Which basemap a level of detail draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

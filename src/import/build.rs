@@ -282,7 +282,7 @@ fn point(
     if let Some(other) = value.conflicting_usd {
         notes.push(format!(
             "the same file also gives {} for this flow and year; both are in the file",
-            crate::format::format_usd(other)
+            crate::display::format::format_usd(other)
         ));
     }
     Point {

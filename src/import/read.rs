@@ -11,7 +11,7 @@ use calamine::{Reader, Sheets, open_workbook_from_rs};
 use super::sheet_range::sheet_range;
 
 use crate::data::country::{CodeScheme, Pair};
-use crate::file_state::{FileState, io_message};
+use crate::io::file_state::{FileState, io_message};
 
 use super::collect::{Collected, Collector};
 use super::decode::{

@@ -1,6 +1,6 @@
 //! What every view is handed each frame: the data, the one time cursor, the chrome to
 //! draw with, and the caches. Views read it; only the app shell changes it, through
-//! [`Command`](crate::command::Command)s.
+//! [`Command`](crate::app::command::Command)s.
 
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use eframe::egui::{self, Rect, RichText, Ui, UiBuilder};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::Event;
-use crate::theme;
 use crate::views::ViewContext;
+use crate::views::theme;
 use crate::views::widgets::{CitationStyle, citations_ui};
 
 /// What the events view remembers between frames.

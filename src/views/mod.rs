@@ -12,14 +12,15 @@ pub mod paint;
 
 pub mod sources;
 pub mod standing;
+pub mod theme;
 pub mod timeline;
 pub mod trade;
 pub mod widgets;
 
 use eframe::egui::Ui;
 
-use crate::command::Command;
-pub use crate::view_kind::ViewKind;
+use crate::app::command::Command;
+pub use crate::settings::view_kind::ViewKind;
 pub use context::{Chrome, TimeCursor, ViewContext};
 
 /// The choices of every view, kept between frames. One value, so that presenter mode can

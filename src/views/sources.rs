@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::views::ViewContext;
 use crate::views::cache::CitationCounts;
 

@@ -5,8 +5,8 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::data::standing::by_theme;
 use crate::data::{Dataset, StandingFact};
-use crate::format::source_citation;
-use crate::theme;
+use crate::display::format::source_citation;
+use crate::views::theme;
 
 /// How a record that a fact points to (`list/id`) reads in a "see also" line.
 fn reference_label(dataset: &Dataset, reference: &str) -> String {

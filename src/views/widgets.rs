@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use eframe::egui::{self, Color32, Pos2, Response, RichText, Ui};
 
 use crate::data::{Dataset, Domain, Stance};
-use crate::format::source_citation;
-use crate::theme;
+use crate::display::format::source_citation;
+use crate::views::theme;
 
 /// A small colour dot in front of a legend or filter entry.
 pub fn color_swatch(ui: &mut Ui, color: Color32, filled: bool) {

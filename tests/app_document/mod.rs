@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use bilateral::app::command::Command;
 use bilateral::app::{AppOptions, BilateralApp, DataOrigin, Message};
-use bilateral::command::Command;
 use bilateral::data::country::Pair;
 use bilateral::document::recovery::RecoveryStore;
 use bilateral::settings::SettingsStore;

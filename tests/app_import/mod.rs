@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use bilateral::app::command::Command;
 use bilateral::app::{BilateralApp, DataOrigin, Message};
-use bilateral::command::Command;
 use bilateral::data::country::Pair;
 use bilateral::views::dialogs::import_dialog::DIALOG_TITLE;
 use bilateral::views::trade::MIRROR_TOGGLE;

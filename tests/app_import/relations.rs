@@ -2,7 +2,7 @@
 //! their layout and the pair's rows, and Import adds their events and series.
 
 use bilateral::app::DataOrigin;
-use bilateral::command::Command;
+use bilateral::app::command::Command;
 use bilateral::views::dialogs::import_dialog::DIALOG_TITLE;
 use egui_kittest::kittest::Queryable;
 

@@ -9,8 +9,8 @@ pub mod trade_fixture;
 
 use std::time::{Duration, Instant};
 
+use bilateral::app::command::Command;
 use bilateral::app::{AppOptions, BilateralApp};
-use bilateral::command::Command;
 use bilateral::settings::SettingsStore;
 use eframe::egui;
 use egui_kittest::Harness;

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use super::text::{escape_xml, num};
 use super::{AXIS_COLOR, AXIS_FONT_PX, GRID_COLOR, MARGIN_PX, TEXT_COLOR, X_AXIS_PX};
 use crate::chart::{ChartModel, ChartSeries};
+use crate::display::format::format_value;
+use crate::display::ticks::{CalendarStep, log_ticks, nice_ticks};
 use crate::export::year_text;
-use crate::format::format_value;
-use crate::ticks::{CalendarStep, log_ticks, nice_ticks};
 
 /// The plot rectangle in pixels and the data range it shows.
 pub(super) struct Frame {

@@ -6,7 +6,7 @@ use super::axes::Frame;
 use super::text::{escape_xml, hex, num, shorten};
 use super::{EVENT_FONT_PX, MUTED_TEXT_COLOR};
 use crate::chart::EventMark;
-use crate::theme;
+use crate::views::theme;
 
 pub(super) fn write_events(svg: &mut String, frame: &Frame, events: &[EventMark]) {
     let shown: Vec<&EventMark> = events

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::chart::ChartModel;
 use crate::data::Dataset;
-use crate::format::source_citation;
+use crate::display::format::source_citation;
 
 /// The lines under the plot, each with whether it is muted: the sources of every value
 /// shown, wrapped; a note on values a log scale hides; the credit.
@@ -80,7 +80,7 @@ mod tests {
     use super::super::test_xml::{builtin, parse_xml, svg_of};
     use super::super::{SvgOptions, trade_chart_svg};
     use crate::chart::ChartOptions;
-    use crate::format::source_citation;
+    use crate::display::format::source_citation;
 
     #[test]
     fn the_sources_line_cites_each_source_of_the_visible_values_once_and_wraps() {

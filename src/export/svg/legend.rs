@@ -8,7 +8,7 @@ use super::axes::Frame;
 use super::text::{bold_text_width_px, escape_xml, hex, num, text_width_px};
 use super::{LEGEND_FONT_PX, LEGEND_ROW_PX, MARGIN_PX, TEXT_COLOR, TITLE_FONT_PX};
 use crate::chart::ChartSeries;
-use crate::theme;
+use crate::views::theme;
 
 /// One legend entry, placed.
 pub(super) struct LegendItem {

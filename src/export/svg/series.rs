@@ -8,9 +8,9 @@ use super::axes::Frame;
 use super::text::{escape_xml, hex, num};
 use crate::chart::{ChartModel, ChartSeries, Marker, MarkerRole};
 use crate::data::Dataset;
+use crate::display::format::format_value;
 use crate::export::{marker_unit, year_text};
-use crate::format::format_value;
-use crate::theme;
+use crate::views::theme;
 
 pub(super) fn write_series(
     svg: &mut String,

@@ -112,6 +112,6 @@ mod tests {
         assert_eq!(shorten("abcdef", 4), "abc…");
         assert_eq!(num(-0.001), "0");
         assert_eq!(num(12.5), "12.5");
-        assert_eq!(hex(crate::theme::SERIES_PALETTE[0]), "#0072b2");
+        assert_eq!(hex(crate::views::theme::SERIES_PALETTE[0]), "#0072b2");
     }
 }

@@ -8,7 +8,7 @@ use crate::data::country::{CountryId, Pair};
 use crate::data::{
     Dataset, Domain, Event, PartialDate, Point, Series, SeriesKind, Source, Stance, ValueRange,
 };
-use crate::format::format_value;
+use crate::display::format::format_value;
 
 use super::super::build::{FileFacts, import_id};
 use super::super::detect::Format;

@@ -26,7 +26,7 @@ use std::sync::atomic::AtomicBool;
 use crate::data::country::{CountryId, Pair, countries};
 use crate::data::new_relationship::new_relationship;
 use crate::data::{Dataset, PartialDate};
-use crate::file_state::io_message;
+use crate::io::file_state::io_message;
 
 use super::build::FileFacts;
 use super::decode::{CountingReader, text_reader};

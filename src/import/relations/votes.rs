@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::data::country::Pair;
 use crate::data::{Dataset, Domain, Event, PartialDate, Point, Series, SeriesKind, Source, Stance};
-use crate::format::format_value;
+use crate::display::format::format_value;
 
 use super::super::build::{FileFacts, import_id};
 use super::super::detect::Format;

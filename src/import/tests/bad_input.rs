@@ -197,7 +197,7 @@ fn a_file_that_changes_or_vanishes_during_an_import_says_so() {
     let error = scan(&path, &mut append, &AtomicBool::new(false)).expect_err("changed");
     assert_eq!(
         error.kind,
-        ImportErrorKind::Io(crate::file_state::CHANGED.to_owned())
+        ImportErrorKind::Io(crate::io::file_state::CHANGED.to_owned())
     );
     let mut delete = |_: &Progress| {
         let _ = std::fs::remove_file(&path);
@@ -205,7 +205,7 @@ fn a_file_that_changes_or_vanishes_during_an_import_says_so() {
     let error = scan(&path, &mut delete, &AtomicBool::new(false)).expect_err("vanished");
     assert_eq!(
         error.kind,
-        ImportErrorKind::Io(crate::file_state::VANISHED.to_owned())
+        ImportErrorKind::Io(crate::io::file_state::VANISHED.to_owned())
     );
     assert!(error.to_string().starts_with(&error.file), "{error}");
     let error = run_scan(&path).expect_err("gone");

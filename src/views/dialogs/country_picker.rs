@@ -298,7 +298,7 @@ mod tests {
     fn typing_and_enter_pick_a_country_and_the_button_names_it() {
         let russia = countries().lookup("RUS").map(|c| c.id);
         let mut harness = Harness::builder()
-            .with_context_setup(crate::fonts::install)
+            .with_context_setup(crate::assets::fonts::install)
             .build_ui_state(
                 |ui, chosen: &mut (Option<CountryId>, bool)| {
                     if country_picker(ui, "picker", &mut chosen.0).changed() {
@@ -325,7 +325,7 @@ mod tests {
     #[test]
     fn arrow_keys_move_through_the_matches_and_a_click_picks() {
         let mut harness = Harness::builder()
-            .with_context_setup(crate::fonts::install)
+            .with_context_setup(crate::assets::fonts::install)
             .build_ui_state(
                 |ui, chosen: &mut Option<CountryId>| {
                     country_picker(ui, "picker", chosen);

@@ -11,12 +11,12 @@ use std::time::Duration;
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::country::{CountryId, Pair, countries};
 use crate::import::report::year_ranges;
 use crate::import::{FileReport, Progress};
-use crate::theme;
 use crate::views::dialogs::country_picker::country_picker;
+use crate::views::theme;
 
 /// The window's title.
 pub const DIALOG_TITLE: &str = "Import trade file";

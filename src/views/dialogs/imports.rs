@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::Dataset;
 use crate::document::imports_of;
 

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::country::{CountryId, Pair};
 use crate::views::dialogs::country_picker::country_picker;
 

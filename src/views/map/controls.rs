@@ -4,7 +4,7 @@
 use eframe::egui::{self, Rect, RichText, Ui, vec2};
 
 use super::state::MapViewState;
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::Stance;
 use crate::data::geojson::GeoLayer;
 use crate::geo::projection::MapView;

@@ -7,7 +7,7 @@ use eframe::egui::{self, Color32, Painter, Rect, vec2};
 use super::layers::{CORRIDOR_FALLBACK, PLACE_AND_AREA_FALLBACK, record_domain};
 use crate::data::{Dataset, Domain, PlaceKind, SegmentStatus, Stance};
 use crate::geo::filter::MapFilter;
-use crate::theme::{self, MapColors};
+use crate::views::theme::{self, MapColors};
 
 /// The height of one line of the key, in points.
 const LINE_HEIGHT: f32 = 16.0;

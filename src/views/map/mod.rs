@@ -18,12 +18,12 @@ use std::time::Instant;
 
 use eframe::egui::{self, Sense, Stroke, Ui};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::geo::filter::year_range;
 use crate::geo::projection::MapView;
 use crate::geo::world::WorldMap;
-use crate::theme;
 use crate::views::ViewContext;
+use crate::views::theme;
 use crate::views::widgets::zoom_gesture;
 use layers::{HIT_ORDER, MapScene, PAINT_ORDER};
 use projector::Projector;

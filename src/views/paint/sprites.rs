@@ -10,7 +10,7 @@
 
 use eframe::egui::{self, Color32, ColorImage, Mesh, Pos2, Rect, TextureHandle, TextureId};
 
-use crate::theme;
+use crate::views::theme;
 
 /// The outline a sprite has. Sizes are in units of the sprite's radius, y pointing down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

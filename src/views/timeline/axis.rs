@@ -1,5 +1,5 @@
 //! The time axis: where a fractional year falls on screen and back, the period a date
-//! stands for. Its ticks come from [`crate::ticks::CalendarStep`].
+//! stands for. Its ticks come from [`crate::display::ticks::CalendarStep`].
 
 use eframe::egui::Rect;
 

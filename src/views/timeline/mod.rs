@@ -11,7 +11,7 @@ pub mod state;
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::{Dataset, Event};
 use crate::views::widgets::{CitationStyle, citations_ui, domain_toggles_ui, stance_toggles_ui};
 use crate::views::{ViewContext, ViewKind};

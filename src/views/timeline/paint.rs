@@ -9,11 +9,11 @@ use super::layout::{
     pack_events, row_height_for,
 };
 use super::state::TimelineViewState;
-use crate::command::Command;
+use crate::app::command::Command;
 use crate::data::{Domain, Event};
-use crate::theme;
-use crate::ticks::CalendarStep;
+use crate::display::ticks::CalendarStep;
 use crate::views::paint::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
+use crate::views::theme;
 use crate::views::widgets::zoom_gesture;
 use crate::views::{ViewContext, ViewKind};
 

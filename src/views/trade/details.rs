@@ -5,8 +5,8 @@ use eframe::egui::{self, Color32, RichText, Ui};
 
 use crate::chart::{EventMark, Marker, MarkerRole};
 use crate::data::Dataset;
-use crate::format::format_value;
-use crate::theme;
+use crate::display::format::format_value;
+use crate::views::theme;
 use crate::views::widgets::{CitationStyle, citations_ui};
 
 use super::TradeViewState;

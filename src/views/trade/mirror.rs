@@ -9,8 +9,8 @@ use egui_plot::{Line, MarkerShape, Plot, Points};
 use crate::data::Dataset;
 use crate::data::country::{CodeScheme, countries};
 use crate::data::mirror::{Coverage, Mirror, MirrorYear, Report, party_mirrors};
-use crate::format::{format_value, source_citation};
-use crate::theme;
+use crate::display::format::{format_value, source_citation};
+use crate::views::theme;
 
 /// How the gap between the two reports is shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

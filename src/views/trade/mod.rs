@@ -2,10 +2,10 @@
 
 use eframe::egui::{self, Pos2, RichText, Ui};
 
+use crate::app::command::Command;
 use crate::chart::{ChartMode, ChartModel, ChartOptions, MarkerRole, PointRef};
-use crate::command::Command;
 use crate::data::Dataset;
-use crate::theme;
+use crate::views::theme;
 mod details;
 pub mod legend;
 pub mod mirror;

@@ -4,13 +4,13 @@
 use eframe::egui::{self, Pos2, Ui};
 use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, VLine};
 
+use crate::app::command::Command;
 use crate::chart::{self, ChartModel, MarkerRole, PointRef};
-use crate::command::Command;
-use crate::format::format_value;
-use crate::theme;
+use crate::display::format::format_value;
 use crate::views::cache::{ChartLine, ViewCaches};
 use crate::views::paint::plot_lines::PlotLines;
 use crate::views::paint::plot_markers::PlotMarkers;
+use crate::views::theme;
 use crate::views::{ViewContext, ViewKind};
 
 use super::details::{event_tooltip_ui, marker_details_ui};
@@ -158,7 +158,7 @@ fn chart_plot(plot_id: String, model: &ChartModel) -> Plot<'static> {
         .show_y(false)
         .allow_double_click_reset(true)
         .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
-            crate::ticks::year_grid_steps(input.base_step_size)
+            crate::display::ticks::year_grid_steps(input.base_step_size)
         }))
         .x_axis_formatter(|mark, _range| {
             let year = mark.value.round();

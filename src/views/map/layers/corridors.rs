@@ -5,9 +5,9 @@ use eframe::egui::{self, Color32, Painter, Pos2, Shape, Stroke};
 
 use super::{CORRIDOR_FALLBACK, HOVER_LINE_POINTS, MapLayer, MapScene, record_color};
 use crate::data::SegmentStatus;
-use crate::theme;
 use crate::views::map::projector::near_path;
 use crate::views::map::state::MapItem;
+use crate::views::theme;
 
 /// The dataset's corridors.
 pub struct Corridors;

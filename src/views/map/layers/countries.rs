@@ -7,9 +7,9 @@ use eframe::egui::{self, Mesh, Painter, Shape, Stroke, epaint::Vertex, pos2};
 use super::{MapLayer, MapScene};
 use crate::data::{Domain, Stance};
 use crate::geo::mesh::{CountryMesh, transform_to_screen};
-use crate::theme;
 use crate::views::map::projector::visible_runs;
 use crate::views::map::retained::paint_retained;
+use crate::views::theme;
 
 /// The countries of the basemap.
 pub struct Countries;

@@ -6,9 +6,9 @@ use eframe::egui::{Painter, Pos2, Stroke};
 use super::{HOVER_LINE_POINTS, HOVER_POINTS, MapLayer, MapScene, stance_path};
 use crate::data::Stance;
 use crate::data::geojson::{GeoFeature, GeoShape};
-use crate::theme;
 use crate::views::map::projector::near_path;
 use crate::views::map::state::MapItem;
+use crate::views::theme;
 
 /// Every GeoJSON layer opened on the map.
 pub struct GeoJsonLayers;

@@ -17,7 +17,7 @@ use crate::data::geojson::GeoLayer;
 use crate::data::{Dataset, Domain, Stance, YearSpan};
 use crate::geo::filter::MapFilter;
 use crate::geo::world::WorldMap;
-use crate::theme::MapColors;
+use crate::views::theme::MapColors;
 
 pub use corridors::screen_path as corridor_path;
 pub use places::place_positions;
@@ -96,7 +96,7 @@ pub fn record_domain(domains: &[Domain], fallback: Domain) -> Domain {
 
 /// The colour of a record: its first domain's, or `fallback`'s when it has none.
 fn record_color(domains: &[Domain], fallback: Domain) -> Color32 {
-    crate::theme::domain_color(record_domain(domains, fallback))
+    crate::views::theme::domain_color(record_domain(domains, fallback))
 }
 
 /// Dashes or dots along a closed or open path, by stance, so stance reads without colour.

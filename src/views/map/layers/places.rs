@@ -4,10 +4,10 @@ use eframe::egui::{Color32, Mesh, Painter, Pos2, Shape, Stroke, vec2};
 
 use super::{HOVER_POINTS, MapLayer, MapScene, PLACE_AND_AREA_FALLBACK, record_color};
 use crate::data::{Place, PlaceKind, Stance};
-use crate::theme;
 use crate::views::map::projector::Projector;
 use crate::views::map::state::MapItem;
 use crate::views::paint::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
+use crate::views::theme;
 
 /// A symbol's size in points: the radius of its square, before each kind's own proportions.
 const SYMBOL_RADIUS: f32 = 6.5;

@@ -4,6 +4,9 @@
 //! docs/packaging.md). `build.rs` deflates them from
 //! `assets/` at build time, so the repository keeps the files as they were published.
 
+#[cfg(feature = "gui")]
+pub mod fonts;
+
 use std::io::Read;
 
 /// A file deflated (raw DEFLATE, RFC 1951) by `build.rs`.

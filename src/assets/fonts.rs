@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily, FontTweak};
 
-use crate::embedded::{Deflated, EGUI_ICONS_TTF, HACK_REGULAR_TTF, UBUNTU_LIGHT_TTF};
+use crate::assets::{Deflated, EGUI_ICONS_TTF, HACK_REGULAR_TTF, UBUNTU_LIGHT_TTF};
 
 /// egui's name for Hack, the monospace font.
 const HACK: &str = "Hack";

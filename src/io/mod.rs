@@ -1,11 +1,13 @@
 //! Reading dataset files from disk: the one place the app shell and the command line touch files.
 
+pub mod file_state;
+
 use std::path::Path;
 
 use crate::data::geojson::{GeoLayer, looks_like_geojson, parse_geojson_layer};
 use crate::data::json::parse_dataset;
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
-use crate::file_state::{FileState, io_message};
+use crate::io::file_state::{FileState, io_message};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
@@ -230,7 +232,7 @@ mod tests {
             std::fs::write(path, "{}").expect("another program rewrites it");
             bytes
         });
-        assert_eq!(appended, Err(crate::file_state::CHANGED.to_owned()));
+        assert_eq!(appended, Err(crate::io::file_state::CHANGED.to_owned()));
         std::fs::write(
             &path,
             crate::data::builtin::builtin_json().expect("inflates"),
@@ -242,7 +244,7 @@ mod tests {
             std::fs::remove_file(path).expect("another program deletes it");
             bytes
         });
-        assert_eq!(vanished, Err(crate::file_state::VANISHED.to_owned()));
+        assert_eq!(vanished, Err(crate::io::file_state::VANISHED.to_owned()));
         let error = load_dataset_file(&path)
             .err()
             .and_then(|e| e.first().cloned())

@@ -1,10 +1,12 @@
 //! What Bilateral remembers between runs, in the platform's own config folder.
 
+pub mod view_kind;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::view_kind::ViewKind;
+use crate::settings::view_kind::ViewKind;
 
 /// How many recent files are remembered.
 pub const MAX_RECENT_FILES: usize = 10;

@@ -12,7 +12,7 @@ use crate::data::{Dataset, LoadErrors};
 use crate::document::save::{SaveError, Saved};
 use crate::import::{FileReport, ImportError, Imported};
 use crate::settings::ThemeChoice;
-use crate::view_kind::ViewKind;
+use crate::settings::view_kind::ViewKind;
 
 /// What File › Export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,7 @@ pub const APP_ID: &str = "io.github.bilateral.Bilateral";
 
 #[cfg(feature = "gui")]
 /// The icon (`packaging/icons/bilateral.svg`) rendered at 256 px, for the title bar and task bar.
-const ICON_PNG: &[u8] = include_bytes!("../packaging/icons/png/bilateral-256.png");
+const ICON_PNG: &[u8] = include_bytes!("../../packaging/icons/png/bilateral-256.png");
 
 /// The window icon; `None` (the platform's default icon) if the embedded PNG does not decode.
 #[cfg(feature = "gui")]

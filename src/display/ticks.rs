@@ -275,7 +275,7 @@ pub fn year_grid_steps(base_step_years: f64) -> [f64; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::format_value;
+    use crate::display::format::format_value;
 
     #[test]
     fn nice_ticks_are_round_and_enclose_the_range() {

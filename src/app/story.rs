@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::data::{Dataset, Slide, SlideView};
-use crate::view_kind::ViewKind;
+use crate::settings::view_kind::ViewKind;
 
 /// The view a slide asks for.
 pub fn view_of(slide: SlideView) -> ViewKind {
