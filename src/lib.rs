@@ -7,6 +7,18 @@
 //! command line. Without it the library is the data model, the loaders, the importers and
 //! the settings file, with none of egui, wgpu or the desktop: what the fuzz targets build.
 
+// Items are `pub(crate)` unless another crate (the binary, tests, benchmarks, fuzz targets)
+// uses them, so the compiler shows what is dead. Without the window (`gui` off, as the fuzz
+// targets build), what only the window uses is unused by design.
+#![cfg_attr(
+    not(feature = "gui"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "without the gui feature, what only the window uses is unused"
+    )
+)]
+
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod assets;

@@ -42,7 +42,7 @@ impl ExportKind {
     }
 
     /// File name extension.
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Self::ViewPng => "png",
             Self::ChartSvg => "svg",
@@ -51,7 +51,7 @@ impl ExportKind {
     }
 
     /// Name of the file type, for the save dialog.
-    pub fn file_type(self) -> &'static str {
+    pub(crate) fn file_type(self) -> &'static str {
         match self {
             Self::ViewPng => "PNG image",
             Self::ChartSvg => "SVG drawing",
@@ -77,12 +77,12 @@ pub struct Delivered<T>(Arc<Mutex<Option<T>>>);
 
 impl<T> Delivered<T> {
     /// Wraps `value` to travel in a command.
-    pub fn new(value: T) -> Self {
+    pub(crate) fn new(value: T) -> Self {
         Self(Arc::new(Mutex::new(Some(value))))
     }
 
     /// The value, the first time it is asked for.
-    pub fn take(&self) -> Option<T> {
+    pub(crate) fn take(&self) -> Option<T> {
         self.0.lock().ok().and_then(|mut slot| slot.take())
     }
 }
@@ -223,7 +223,7 @@ pub enum Command {
 
 /// The keys that move through the slides in presenter mode (what presentation clickers
 /// send), with the command each runs and the word the caption uses for it.
-pub const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
+pub(crate) const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
     (
         &[Key::ArrowRight, Key::PageDown, Key::Space],
         Command::NextSlide,
@@ -239,13 +239,13 @@ pub const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
 
 impl Command {
     /// The keyboard shortcut shown for the command, where it has one.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+    pub(crate) fn shortcut(&self) -> Option<KeyboardShortcut> {
         self.shortcuts().first().copied()
     }
 
     /// Every keyboard shortcut of the command, the one shown first (⌘ on macOS stands for
     /// Ctrl).
-    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+    pub(crate) fn shortcuts(&self) -> Vec<KeyboardShortcut> {
         let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
         let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
         match self {
@@ -269,7 +269,7 @@ impl Command {
     /// Whether the command replaces the document or closes the app, so that unsaved changes
     /// must be saved or discarded first. Opening a file does when the file is a dataset
     /// (`opens_a_dataset`); a trade file opens the import dialog, a GeoJSON layer is added.
-    pub fn leaves_the_document(
+    pub(crate) fn leaves_the_document(
         &self,
         opens_a_dataset: impl FnOnce(&std::path::Path) -> bool,
     ) -> bool {
@@ -289,7 +289,7 @@ impl Command {
     }
 
     /// The presenter's key help: `Right, PageDown or Space: next · … · Esc: leave`.
-    pub fn presenter_key_help() -> String {
+    pub(crate) fn presenter_key_help() -> String {
         PRESENTER_KEYS
             .iter()
             .map(|(keys, _, word)| format!("{}: {word}", key_names(keys)))
@@ -298,7 +298,7 @@ impl Command {
     }
 
     /// The text of the command's menu entry or button.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self {
             Self::ShowOpenDialog => "Open…".to_owned(),
             Self::ShowNewRelationship => "New relationship…".to_owned(),
@@ -351,7 +351,7 @@ impl Command {
     }
 
     /// What the command does, in a sentence: tooltips and the shortcut list.
-    pub fn description(&self) -> String {
+    pub(crate) fn description(&self) -> String {
         match self {
             Self::ShowOpenDialog => "Open a dataset or GeoJSON layer".to_owned(),
             Self::ShowNewRelationship => {
@@ -430,7 +430,7 @@ impl Command {
     }
 
     /// Commands that have shortcuts and need no argument, checked every frame.
-    pub fn with_shortcuts() -> Vec<Self> {
+    pub(crate) fn with_shortcuts() -> Vec<Self> {
         let mut commands = vec![
             Self::ShowOpenDialog,
             Self::ShowNewRelationship,

@@ -10,7 +10,7 @@
 //! A process killed from outside (`kill -9`, a driver's segfault, power loss) runs no hook
 //! and leaves no note.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::{Deserialize, Serialize};
@@ -39,7 +39,7 @@ pub struct CrashNote {
 
 impl CrashNote {
     /// The banner's text for the next start.
-    pub fn notice(&self) -> String {
+    pub(crate) fn notice(&self) -> String {
         let view = self.view.label();
         let reopened = if self.view == ViewKind::Trade {
             String::new()
@@ -69,8 +69,9 @@ impl CrashNotes {
         Self { path }
     }
 
+    #[cfg(test)]
     /// Notes kept at `path`.
-    pub fn at(path: PathBuf) -> Self {
+    pub(crate) fn at(path: PathBuf) -> Self {
         Self { path: Some(path) }
     }
 
@@ -95,7 +96,7 @@ impl CrashNotes {
     }
 
     /// Writes `note`, replacing any older one.
-    pub fn write(&self, note: &CrashNote) -> std::io::Result<()> {
+    pub(crate) fn write(&self, note: &CrashNote) -> std::io::Result<()> {
         let Some(path) = self.path.as_deref() else {
             return Ok(());
         };
@@ -121,15 +122,10 @@ impl CrashNotes {
             previous(info);
         }));
     }
-
-    /// The file, if there is one.
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
 }
 
 /// Tells the panic hook which view is on screen.
-pub fn note_view_on_screen(view: ViewKind) {
+pub(crate) fn note_view_on_screen(view: ViewKind) {
     VIEW_ON_SCREEN.store(view_index(view), Ordering::Relaxed);
 }
 

@@ -8,9 +8,9 @@ use crate::app::command::{Command, PRESENTER_KEYS, UnsavedAnswer};
 #[derive(Debug, Clone, Copy)]
 pub(super) struct InputState {
     /// Presenter mode is on.
-    pub presenting: bool,
+    pub(crate) presenting: bool,
     /// What has the keyboard.
-    pub focus: KeyboardFocus,
+    pub(crate) focus: KeyboardFocus,
 }
 
 /// What Escape and the shortcuts go to, the first that is open of these.

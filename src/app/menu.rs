@@ -11,18 +11,18 @@ use crate::views::ViewKind;
 /// What the menus show that depends on the moment: the settings (recent files, theme) and
 /// the names of the changes Undo and Redo would take back or do again.
 #[derive(Debug, Clone, Copy)]
-pub struct MenuState<'a> {
+pub(crate) struct MenuState<'a> {
     /// The settings.
-    pub settings: &'a Settings,
+    pub(crate) settings: &'a Settings,
     /// What Undo takes back, when there is something.
-    pub undo: Option<&'a str>,
+    pub(crate) undo: Option<&'a str>,
     /// What Redo does again, when there is something.
-    pub redo: Option<&'a str>,
+    pub(crate) redo: Option<&'a str>,
 }
 
 impl MenuState<'_> {
     /// The text of a command's entry: Undo and Redo name the change (“Undo Import a.csv”).
-    pub fn label(&self, command: &Command) -> String {
+    pub(crate) fn label(&self, command: &Command) -> String {
         match (command, self.undo, self.redo) {
             (Command::Undo, Some(change), _) => format!("Undo {change}"),
             (Command::Redo, _, Some(change)) => format!("Redo {change}"),
@@ -31,7 +31,7 @@ impl MenuState<'_> {
     }
 
     /// Whether the command can run now (nothing to undo greys out Undo).
-    pub fn enabled(&self, command: &Command) -> bool {
+    pub(crate) fn enabled(&self, command: &Command) -> bool {
         match command {
             Command::Undo => self.undo.is_some(),
             Command::Redo => self.redo.is_some(),
@@ -42,7 +42,7 @@ impl MenuState<'_> {
 
 /// One entry of a menu.
 #[derive(Debug, Clone, PartialEq)]
-pub enum MenuEntry {
+pub(crate) enum MenuEntry {
     /// A button that runs a command, with its shortcut beside it.
     Command(Command),
     /// A line between groups.
@@ -60,7 +60,7 @@ pub enum MenuEntry {
 }
 
 /// The menus, left to right, with their titles.
-pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
+pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
     use MenuEntry::{Command as Run, Separator, Submenu};
     let file = vec![
         Run(Command::ShowNewRelationship),
@@ -113,7 +113,7 @@ pub fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
 }
 
 /// Every command the menus hold, in menu order, each once: what the command palette lists.
-pub fn menu_commands() -> Vec<Command> {
+pub(crate) fn menu_commands() -> Vec<Command> {
     fn collect(entries: &[MenuEntry], found: &mut Vec<Command>) {
         for entry in entries {
             match entry {
@@ -134,7 +134,7 @@ pub fn menu_commands() -> Vec<Command> {
 }
 
 /// Draws the menu bar; what is picked goes into `commands`.
-pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+pub(crate) fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for (title, entries) in menus() {
             ui.menu_button(title, |ui| entries_ui(ui, &entries, state, commands));
@@ -204,7 +204,7 @@ fn entries_ui(
 }
 
 /// A button with the command's label, shortcut and description.
-pub fn command_button(ui: &mut Ui, command: &Command, commands: &mut Vec<Command>) {
+pub(crate) fn command_button(ui: &mut Ui, command: &Command, commands: &mut Vec<Command>) {
     labelled_command_button(ui, command, &command.label(), commands);
 }
 

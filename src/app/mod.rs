@@ -22,13 +22,13 @@ mod follow_document;
 pub mod graphics;
 mod import;
 mod input;
-pub mod menu;
-pub mod palette;
+pub(crate) mod menu;
+pub(crate) mod palette;
 mod persistence;
 mod presenter;
 mod reload;
 mod saving;
-pub mod story;
+pub(crate) mod story;
 pub mod warm_up;
 mod watch;
 
@@ -47,7 +47,7 @@ use crate::views::cache::ViewCaches;
 use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
 
 pub use crate::document::DataOrigin;
-pub use presenter::Presenter;
+pub(crate) use presenter::Presenter;
 
 /// A message shown in a banner above the view until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,7 +179,7 @@ impl BilateralApp {
     }
 
     /// Starts the app on an egui context (the window's, or a test harness's).
-    pub fn with_context(ctx: &egui::Context, options: AppOptions) -> Self {
+    pub(crate) fn with_context(ctx: &egui::Context, options: AppOptions) -> Self {
         let AppOptions {
             settings_store,
             settings,

@@ -9,17 +9,17 @@ use crate::app::command::Command;
 
 /// What is typed in the palette and which line is chosen.
 #[derive(Debug, Clone, Default)]
-pub struct PaletteState {
+pub(crate) struct PaletteState {
     /// The text typed.
-    pub query: String,
+    pub(crate) query: String,
     /// The chosen line among those that match.
-    pub chosen: usize,
+    pub(crate) chosen: usize,
 }
 
 /// The commands whose name or description has, for every word typed, a word starting
 /// with it (“sav as” finds Save as…): those found by their name first, then those found by
 /// their description, each in menu order.
-pub fn matching(query: &str, state: &MenuState<'_>) -> Vec<Command> {
+pub(crate) fn matching(query: &str, state: &MenuState<'_>) -> Vec<Command> {
     let typed: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let finds = |text: &str| {
         let text = text.to_lowercase();

@@ -34,7 +34,7 @@ struct Snapshot {
 
 impl Presenter {
     /// The view presenter mode goes back to on leaving.
-    pub fn view_before(&self) -> ViewKind {
+    pub(crate) fn view_before(&self) -> ViewKind {
         self.before.view
     }
 }

@@ -7,7 +7,7 @@ use crate::data::{Dataset, Slide, SlideView};
 use crate::settings::view_kind::ViewKind;
 
 /// The view a slide asks for.
-pub fn view_of(slide: SlideView) -> ViewKind {
+pub(crate) fn view_of(slide: SlideView) -> ViewKind {
     match slide {
         SlideView::Trade => ViewKind::Trade,
         SlideView::Map => ViewKind::Map,
@@ -18,7 +18,7 @@ pub fn view_of(slide: SlideView) -> ViewKind {
 }
 
 /// The slides to present: the dataset's story (borrowed), or one slide per view.
-pub fn slides(dataset: &Dataset) -> Cow<'_, [Slide]> {
+pub(crate) fn slides(dataset: &Dataset) -> Cow<'_, [Slide]> {
     if !dataset.story.is_empty() {
         return Cow::Borrowed(&dataset.story);
     }

@@ -67,7 +67,7 @@ pub fn start_graphics(backends: wgpu::Backends) {
 }
 
 /// Lets the instance of [`start_graphics`] go, once the window's own is running.
-pub fn release_graphics() {
+pub(crate) fn release_graphics() {
     if let Ok(mut kept) = GRAPHICS.lock() {
         kept.take();
     }

@@ -32,7 +32,7 @@ pub fn install(ctx: &egui::Context) {
 
 /// egui's default font definitions, inflated once and shared by every context (each font's
 /// bytes are reference-counted, so a clone copies no font).
-pub fn definitions() -> &'static Result<FontDefinitions, String> {
+pub(crate) fn definitions() -> &'static Result<FontDefinitions, String> {
     static DEFINITIONS: OnceLock<Result<FontDefinitions, String>> = OnceLock::new();
     DEFINITIONS.get_or_init(build_definitions)
 }

@@ -11,7 +11,7 @@ use std::io::Read;
 
 /// A file deflated (raw DEFLATE, RFC 1951) by `build.rs`.
 #[derive(Debug, Clone, Copy)]
-pub struct Deflated {
+pub(crate) struct Deflated {
     /// The compressed bytes.
     compressed: &'static [u8],
 }
@@ -26,34 +26,35 @@ macro_rules! deflated {
 }
 
 /// world-atlas 2.0.2's `countries-50m.json` (the 1:50m basemap), unmodified.
-pub const COUNTRIES_50M_TOPOJSON: Deflated = deflated!("countries-50m.json");
+pub(crate) const COUNTRIES_50M_TOPOJSON: Deflated = deflated!("countries-50m.json");
 
 /// world-atlas 2.0.2's `countries-110m.json` (the 1:110m basemap), unmodified.
-pub const COUNTRIES_110M_TOPOJSON: Deflated = deflated!("countries-110m.json");
+pub(crate) const COUNTRIES_110M_TOPOJSON: Deflated = deflated!("countries-110m.json");
 
 /// `assets/russia-iran.json`, the built-in dataset.
-pub const RUSSIA_IRAN_JSON: Deflated = deflated!("russia-iran.json");
+pub(crate) const RUSSIA_IRAN_JSON: Deflated = deflated!("russia-iran.json");
 
 /// Ubuntu Light, egui's proportional font (`assets/fonts/`, from `epaint_default_fonts` 0.37.0).
-pub const UBUNTU_LIGHT_TTF: Deflated = deflated!("Ubuntu-Light.ttf");
+pub(crate) const UBUNTU_LIGHT_TTF: Deflated = deflated!("Ubuntu-Light.ttf");
 
 /// Hack, egui's monospace font (`assets/fonts/`, from `epaint_default_fonts` 0.37.0).
-pub const HACK_REGULAR_TTF: Deflated = deflated!("Hack-Regular.ttf");
+pub(crate) const HACK_REGULAR_TTF: Deflated = deflated!("Hack-Regular.ttf");
 
 /// The five icons of `egui::special_emojis` (`assets/fonts/`, from `epaint_default_fonts` 0.37.0).
-pub const EGUI_ICONS_TTF: Deflated = deflated!("egui-icons.ttf");
+pub(crate) const EGUI_ICONS_TTF: Deflated = deflated!("egui-icons.ttf");
 
 impl Deflated {
     /// The original bytes. Fails only if the build wrote a broken file, which the tests rule out.
-    pub fn inflate(self) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn inflate(self) -> std::io::Result<Vec<u8>> {
         // JSON deflates to between a third and a fifth of its size, fonts to about half.
         let mut original = Vec::with_capacity(self.compressed.len() * 5);
         flate2::read::DeflateDecoder::new(self.compressed).read_to_end(&mut original)?;
         Ok(original)
     }
 
+    #[cfg(test)]
     /// The size of the compressed bytes in the binary.
-    pub fn compressed_len(self) -> usize {
+    pub(crate) fn compressed_len(self) -> usize {
         self.compressed.len()
     }
 }

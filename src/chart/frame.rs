@@ -5,10 +5,10 @@
 use super::ChartModel;
 
 /// The narrowest span of years the chart frames by default.
-pub const MIN_FRAME_YEARS: f64 = 4.0;
+pub(crate) const MIN_FRAME_YEARS: f64 = 4.0;
 
 /// The flattest log-scale frame, in decades (powers of ten).
-pub const MIN_LOG_FRAME_DECADES: f64 = 1.0;
+pub(crate) const MIN_LOG_FRAME_DECADES: f64 = 1.0;
 
 /// The smallest height of a linear frame whose values are all the same (all zero, say),
 /// as a share of that value, or 1 when the value is 0.
@@ -17,17 +17,17 @@ const MIN_LINEAR_FRAME_SHARE: f64 = 0.5;
 /// Where the default frame must reach beyond the data: the plot frames the data and these
 /// points. Empty where the data already spans enough.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct FrameReach {
+pub(crate) struct FrameReach {
     /// Years the frame must include.
-    pub x: Option<[f64; 2]>,
+    pub(crate) x: Option<[f64; 2]>,
     /// Plotted values the frame must include.
-    pub y: Option<[f64; 2]>,
+    pub(crate) y: Option<[f64; 2]>,
 }
 
 impl ChartModel {
     /// How far the default frame must reach beyond the visible markers so that a short or
     /// flat series is framed sensibly; nothing without markers.
-    pub fn frame_reach(&self) -> FrameReach {
+    pub(crate) fn frame_reach(&self) -> FrameReach {
         let mut xs = self.visible_markers().map(|(_, marker)| marker.x);
         let Some(first_x) = xs.next() else {
             return FrameReach::default();

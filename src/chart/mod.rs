@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::data::{Dataset, Point, Series, SeriesKind, Stance, ValueRange};
 
-pub use frame::{FrameReach, MIN_FRAME_YEARS, MIN_LOG_FRAME_DECADES};
+pub(crate) use frame::MIN_FRAME_YEARS;
 
 /// Values as given, or the change from the previous year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -24,7 +24,7 @@ pub enum ChartMode {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChartOptions {
     /// The unit whose series are shown; `None` picks the trade-turnover unit.
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// The user's legend choices, series id → shown; the rest follow [`shown_by_default`].
     pub series_shown: BTreeMap<String, bool>,
     /// Draw dashed lines across years with no data.
@@ -46,7 +46,7 @@ pub struct PointRef {
 
 impl PointRef {
     /// The series and the point this refers to, if the dataset has them.
-    pub fn resolve<'d>(&self, dataset: &'d Dataset) -> Option<(&'d Series, &'d Point)> {
+    pub(crate) fn resolve<'d>(&self, dataset: &'d Dataset) -> Option<(&'d Series, &'d Point)> {
         let series = dataset.series_by_id(&self.series_id)?;
         Some((series, series.points.get(self.index)?))
     }
@@ -71,30 +71,30 @@ pub struct Marker {
     /// Year.
     pub x: f64,
     /// Plotted value (log10 of the value on a log scale).
-    pub y: f64,
+    pub(crate) y: f64,
     /// The value in the series' unit, before any log transform.
     pub value: f64,
     /// Drawn hollow: the source says "about", or a computed value uses such a value.
-    pub approximate: bool,
+    pub(crate) approximate: bool,
     /// What the marker stands for.
-    pub role: MarkerRole,
+    pub(crate) role: MarkerRole,
     /// The point it draws; for computed changes, the later of the two.
-    pub point: PointRef,
+    pub(crate) point: PointRef,
     /// For computed changes, the earlier point.
-    pub previous: Option<PointRef>,
+    pub(crate) previous: Option<PointRef>,
     /// Every source behind the marker.
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
 }
 
 /// A straight piece of line between two markers.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LinePiece {
+pub(crate) struct LinePiece {
     /// Start `[x, y]`.
-    pub from: [f64; 2],
+    pub(crate) from: [f64; 2],
     /// End `[x, y]`.
-    pub to: [f64; 2],
+    pub(crate) to: [f64; 2],
     /// True when it bridges years without data (drawn dashed, only with "connect gaps").
-    pub across_gap: bool,
+    pub(crate) across_gap: bool,
 }
 
 /// One series as drawn.
@@ -103,24 +103,24 @@ pub struct ChartSeries {
     /// Series id.
     pub id: String,
     /// Legend label.
-    pub label: String,
+    pub(crate) label: String,
     /// Index into the palette: the series' place among those shown in this unit.
-    pub palette_index: usize,
+    pub(crate) palette_index: usize,
     /// False when the user switched it off.
-    pub visible: bool,
+    pub(crate) visible: bool,
     /// Markers, in year order.
-    pub markers: Vec<Marker>,
+    pub(crate) markers: Vec<Marker>,
     /// Lines between markers.
-    pub lines: Vec<LinePiece>,
+    pub(crate) lines: Vec<LinePiece>,
     /// Vertical bars for values reported as ranges: `(x, low, high)` in plot space.
-    pub range_bars: Vec<(f64, f64, f64)>,
+    pub(crate) range_bars: Vec<(f64, f64, f64)>,
 }
 
 impl ChartSeries {
     /// The line pieces joined into polylines: consecutive pieces that meet and share a style
     /// become one run of points, so a long series is drawn as a few lines rather than one
     /// per year. Each run says whether it is dashed (across a gap).
-    pub fn polylines(&self) -> Vec<(Vec<[f64; 2]>, bool)> {
+    pub(crate) fn polylines(&self) -> Vec<(Vec<[f64; 2]>, bool)> {
         let mut runs: Vec<(Vec<[f64; 2]>, bool)> = Vec::new();
         for piece in &self.lines {
             match runs.last_mut() {
@@ -138,41 +138,41 @@ impl ChartSeries {
 
 /// An event drawn as a vertical rule.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EventMark {
+pub(crate) struct EventMark {
     /// Position on the year axis (the start of its month or day, or of the year).
-    pub x: f64,
+    pub(crate) x: f64,
     /// Event id.
-    pub id: String,
+    pub(crate) id: String,
     /// Title.
-    pub title: String,
+    pub(crate) title: String,
     /// Date as the sources give it.
-    pub date: String,
+    pub(crate) date: String,
     /// Stance, for colour.
-    pub stance: Stance,
+    pub(crate) stance: Stance,
 }
 
 /// The whole chart.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChartModel {
     /// The unit on the y axis.
-    pub unit: String,
+    pub(crate) unit: String,
     /// The y-axis title.
-    pub y_label: String,
+    pub(crate) y_label: String,
     /// Units the dataset has, for the unit picker.
-    pub units: Vec<String>,
+    pub(crate) units: Vec<String>,
     /// Series of that unit.
-    pub series: Vec<ChartSeries>,
+    pub(crate) series: Vec<ChartSeries>,
     /// Values left out because a log scale cannot show zero or less.
-    pub hidden_on_log_scale: usize,
+    pub(crate) hidden_on_log_scale: usize,
     /// Whether y is log10.
-    pub log_scale: bool,
+    pub(crate) log_scale: bool,
     /// Values or year-over-year change, as built.
-    pub mode: ChartMode,
+    pub(crate) mode: ChartMode,
 }
 
 impl MarkerRole {
     /// The name exports write: `value`, `range_low`, `range_high`, `computed`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Self::Value => "value",
             Self::RangeLow => "range_low",
@@ -184,7 +184,7 @@ impl MarkerRole {
 
 impl ChartModel {
     /// The ids of the sources behind the visible markers, each once, in order of first use.
-    pub fn source_ids(&self) -> Vec<&str> {
+    pub(crate) fn source_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
         for (_, marker) in self.visible_markers() {
             for id in &marker.sources {
@@ -206,7 +206,7 @@ impl ChartModel {
 }
 
 /// Units in the dataset, the trade-turnover unit first.
-pub fn units(dataset: &Dataset) -> Vec<String> {
+pub(crate) fn units(dataset: &Dataset) -> Vec<String> {
     let mut units: Vec<String> = Vec::new();
     let preferred = dataset
         .series
@@ -227,7 +227,7 @@ pub fn units(dataset: &Dataset) -> Vec<String> {
 /// Whether a series is drawn before the user ticks or unticks it in the legend: investment
 /// that was only talked about (tens of billions) would dwarf the money that moved, so it
 /// starts hidden, one click away.
-pub fn shown_by_default(series: &Series) -> bool {
+pub(crate) fn shown_by_default(series: &Series) -> bool {
     series.kind != SeriesKind::InvestmentPledged
 }
 
@@ -294,7 +294,7 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
 }
 
 /// Every event as a rule on the year axis, in date order.
-pub fn event_marks(dataset: &Dataset) -> Vec<EventMark> {
+pub(crate) fn event_marks(dataset: &Dataset) -> Vec<EventMark> {
     let mut marks: Vec<EventMark> = dataset
         .events
         .iter()

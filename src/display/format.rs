@@ -4,7 +4,7 @@ use crate::data::Dataset;
 
 /// A value with as many decimals as it needs (at most three) and thousands separated:
 /// `3.5`, `2.76`, `7,200`, `-17`.
-pub fn format_value(value: f64) -> String {
+pub(crate) fn format_value(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
@@ -37,7 +37,7 @@ pub fn format_value(value: f64) -> String {
 
 /// An amount of US dollars as an analyst writes it, in the unit that suits its size and
 /// rounded to it: `USD 3.42 bn`, `USD 412.3 mn`, `USD 53.1 thousand`, `USD 870`.
-pub fn format_usd(usd: f64) -> String {
+pub(crate) fn format_usd(usd: f64) -> String {
     let size = usd.abs();
     let (scaled, decimals, unit) = if size >= 1e9 {
         (usd / 1e9, 2, " bn")
@@ -56,7 +56,7 @@ pub fn format_usd(usd: f64) -> String {
 }
 
 /// The full citation of the source with `id`, or a plain statement that it is missing.
-pub fn source_citation(dataset: &Dataset, id: &str) -> String {
+pub(crate) fn source_citation(dataset: &Dataset, id: &str) -> String {
     dataset.source(id).map_or_else(
         || format!("(unknown source `{id}`)"),
         crate::data::Source::citation,

@@ -2,5 +2,5 @@
 //! ticks of an axis go and what they say (`ticks`, one algorithm for the trade chart, the
 //! timeline and the SVG export). Pure text and arithmetic; nothing here knows about egui.
 
-pub mod format;
-pub mod ticks;
+pub(crate) mod format;
+pub(crate) mod ticks;

@@ -30,7 +30,7 @@
 /// Ticks at round numbers (1, 2 or 5 times a power of ten apart) that enclose
 /// `min..=max` in about `target_count` steps: the first tick is at or below `min`, the
 /// last at or above `max`. Empty when a bound is not finite or `target_count` is 0.
-pub fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
+pub(crate) fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
     if !min.is_finite() || !max.is_finite() || target_count == 0 {
         return Vec::new();
     }
@@ -61,7 +61,7 @@ pub fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
 /// Ticks for a log10 axis from `low` to `high` (in log10 units): powers of ten, with
 /// 2 and 5 times them when there is room; round values mapped to log10 when the range
 /// is narrower than that.
-pub fn log_ticks(low: f64, high: f64, target_count: usize) -> Vec<f64> {
+pub(crate) fn log_ticks(low: f64, high: f64, target_count: usize) -> Vec<f64> {
     let first_decade = low.floor();
     let last_decade = high.ceil();
     let enclosing = |multiples: &[f64]| -> Vec<f64> {
@@ -144,7 +144,7 @@ impl RoundStep {
 /// The distance between two ticks of a calendar axis: whole months under a year, whole
 /// years from a year up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CalendarStep {
+pub(crate) enum CalendarStep {
     /// Every so many months: 1, 3 or 6.
     Months(u32),
     /// Every so many years.
@@ -176,7 +176,7 @@ const MONTH_NAMES: [&str; 12] = [
 impl CalendarStep {
     /// The finest step at least `min_step_years` long. A century when `min_step_years` is
     /// not a number or infinite.
-    pub fn at_least(min_step_years: f64) -> Self {
+    pub(crate) fn at_least(min_step_years: f64) -> Self {
         if let Some(step) = CALENDAR_STEPS
             .into_iter()
             .find(|step| step.years() >= min_step_years)
@@ -202,13 +202,13 @@ impl CalendarStep {
     /// The finest step that puts ticks at least `min_spacing` apart on an axis `room` long
     /// (in any one unit, such as points or pixels) showing `span_years`; the axis is given
     /// at least two steps however little room there is.
-    pub fn for_room(span_years: f64, room: f64, min_spacing: f64) -> Self {
+    pub(crate) fn for_room(span_years: f64, room: f64, min_spacing: f64) -> Self {
         let wanted_steps = (room / min_spacing).max(2.0);
         Self::at_least(span_years / wanted_steps)
     }
 
     /// The step in years: 1/12 for a month.
-    pub fn years(self) -> f64 {
+    pub(crate) fn years(self) -> f64 {
         match self {
             Self::Months(months) => f64::from(months) / 12.0,
             Self::Years(years) => f64::from(years),
@@ -219,7 +219,7 @@ impl CalendarStep {
     /// multiple of the step counted in whole months or years from year 0, so January's
     /// tick is exactly a whole year however far it is counted. Empty when a bound is not
     /// finite or `end_year` comes before `start_year`.
-    pub fn ticks(self, start_year: f64, end_year: f64) -> impl Iterator<Item = f64> {
+    pub(crate) fn ticks(self, start_year: f64, end_year: f64) -> impl Iterator<Item = f64> {
         let (unit_per_year, units) = match self {
             Self::Months(months) => (12.0, months),
             Self::Years(years) => (1.0, years),
@@ -250,7 +250,7 @@ impl CalendarStep {
     /// The label of a tick at `year`: the year, or with a step under a year the month's
     /// short name (`Aug`), January showing its year. Counted in whole months, so that
     /// 2017.99999 is 2018 and not December.
-    pub fn label(self, year: f64) -> String {
+    pub(crate) fn label(self, year: f64) -> String {
         #[expect(clippy::cast_possible_truncation, reason = "years on the axis")]
         let months = (year * 12.0).round() as i64;
         let (whole_year, month) = (months.div_euclid(12), months.rem_euclid(12));
@@ -267,7 +267,7 @@ impl CalendarStep {
 /// The grid steps, in years, that `egui_plot`'s `uniform_grid_spacer` asks for on an axis of
 /// whole years: the finest whole-year [`CalendarStep`] at least `base_step_years` (the
 /// smallest spacing the plot can show), then five and ten times it.
-pub fn year_grid_steps(base_step_years: f64) -> [f64; 3] {
+pub(crate) fn year_grid_steps(base_step_years: f64) -> [f64; 3] {
     let step = CalendarStep::at_least(base_step_years.max(1.0)).years();
     [step, step * 5.0, step * 10.0]
 }

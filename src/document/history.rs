@@ -9,11 +9,11 @@ use crate::data::Dataset;
 use crate::data::geojson::{GeoLayer, GeoShape};
 
 /// At most this many changes can be undone.
-pub const MAX_HISTORY_STEPS: usize = 100;
+pub(crate) const MAX_HISTORY_STEPS: usize = 100;
 
 /// The copies kept for undo and redo take at most about this much memory; the oldest
 /// steps are forgotten first.
-pub const MAX_HISTORY_BYTES: usize = 512 * 1024 * 1024;
+pub(crate) const MAX_HISTORY_BYTES: usize = 512 * 1024 * 1024;
 
 /// One change: its name and the content on the other side of it.
 #[derive(Debug)]
@@ -26,7 +26,7 @@ struct Step {
 
 /// Changes that can be undone, and changes undone that can be done again.
 #[derive(Debug, Default)]
-pub struct History {
+pub(crate) struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -34,7 +34,7 @@ pub struct History {
 impl History {
     /// Records a change named `label` that left `before` behind; what was undone can no
     /// longer be redone.
-    pub fn record(&mut self, label: String, before: Content) {
+    pub(crate) fn record(&mut self, label: String, before: Content) {
         self.redo.clear();
         let bytes = kept_bytes(&before);
         self.undo.push(Step {
@@ -46,7 +46,7 @@ impl History {
     }
 
     /// Goes back one change: `content` becomes what it was before it. Returns its name.
-    pub fn undo(&mut self, content: &mut Content) -> Option<String> {
+    pub(crate) fn undo(&mut self, content: &mut Content) -> Option<String> {
         let step = self.undo.pop()?;
         let label = step.label.clone();
         let now = std::mem::replace(content, step.content);
@@ -59,7 +59,7 @@ impl History {
     }
 
     /// Does again the last change undone. Returns its name.
-    pub fn redo(&mut self, content: &mut Content) -> Option<String> {
+    pub(crate) fn redo(&mut self, content: &mut Content) -> Option<String> {
         let step = self.redo.pop()?;
         let label = step.label.clone();
         let now = std::mem::replace(content, step.content);
@@ -72,17 +72,18 @@ impl History {
     }
 
     /// The name of the change undo takes back.
-    pub fn undo_label(&self) -> Option<&str> {
+    pub(crate) fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|step| step.label.as_str())
     }
 
     /// The name of the change redo does again.
-    pub fn redo_label(&self) -> Option<&str> {
+    pub(crate) fn redo_label(&self) -> Option<&str> {
         self.redo.last().map(|step| step.label.as_str())
     }
 
+    #[cfg(test)]
     /// How many changes can be undone.
-    pub fn undo_steps(&self) -> usize {
+    pub(crate) fn undo_steps(&self) -> usize {
         self.undo.len()
     }
 

@@ -13,18 +13,18 @@ pub struct ImportRecord {
     /// The import's id (`import-<file name slug>`), which removes it.
     pub id: String,
     /// The titles of its sources (layout, file, whose report).
-    pub titles: Vec<String>,
+    pub(crate) titles: Vec<String>,
     /// The file it was read from, when its sources name it (imports made before they did
     /// do not).
     pub file: Option<PathBuf>,
     /// Points citing it.
     pub points: usize,
     /// Events citing it (arms deals, votes apart).
-    pub events: usize,
+    pub(crate) events: usize,
 }
 
 /// The imports in `dataset`, in the order of their ids.
-pub fn imports_of(dataset: &Dataset) -> Vec<ImportRecord> {
+pub(crate) fn imports_of(dataset: &Dataset) -> Vec<ImportRecord> {
     let mut found: BTreeMap<&str, ImportRecord> = BTreeMap::new();
     for source in &dataset.sources {
         let Some(id) = import_of_source(&source.id) else {
@@ -63,7 +63,7 @@ pub fn imports_of(dataset: &Dataset) -> Vec<ImportRecord> {
 }
 
 /// Names `path` as the file of every source of the import `import_id` in `dataset`.
-pub fn set_import_file(dataset: &mut Dataset, import_id: &str, path: &std::path::Path) {
+pub(crate) fn set_import_file(dataset: &mut Dataset, import_id: &str, path: &std::path::Path) {
     for source in &mut dataset.sources {
         if import_of_source(&source.id) == Some(import_id) {
             source.file = Some(path.display().to_string());

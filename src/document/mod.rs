@@ -18,8 +18,8 @@ use std::sync::Arc;
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;
 
-pub use history::{History, MAX_HISTORY_BYTES, MAX_HISTORY_STEPS};
-pub use imports::{ImportRecord, imports_of, set_import_file};
+pub(crate) use history::History;
+pub(crate) use imports::{ImportRecord, imports_of, set_import_file};
 
 /// Where the data on screen came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -36,7 +36,7 @@ pub enum DataOrigin {
 
 impl DataOrigin {
     /// A short description for the status bar and window title: a file by its name.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self {
             Self::BuiltIn => "built-in data".to_owned(),
             Self::File(path) => file_name(path),
@@ -46,7 +46,7 @@ impl DataOrigin {
     }
 
     /// The description with a file's whole path, for a tooltip.
-    pub fn full_label(&self) -> String {
+    pub(crate) fn full_label(&self) -> String {
         match self {
             Self::File(path) => path.display().to_string(),
             Self::Imported(path) => format!("new relationship from {}", path.display()),
@@ -64,7 +64,7 @@ impl DataOrigin {
 }
 
 /// A file's name without its folder (the whole path if it has none).
-pub fn file_name(path: &Path) -> String {
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
@@ -73,18 +73,18 @@ pub fn file_name(path: &Path) -> String {
 
 /// What the document holds at one moment: what undo goes back to. Cloning it is cheap.
 #[derive(Debug, Clone)]
-pub struct Content {
+pub(crate) struct Content {
     /// The relationship.
-    pub dataset: Arc<Dataset>,
+    pub(crate) dataset: Arc<Dataset>,
     /// GeoJSON layers opened over the map. They are not part of the dataset file.
-    pub layers: Arc<Vec<GeoLayer>>,
+    pub(crate) layers: Arc<Vec<GeoLayer>>,
     /// Where the dataset came from.
-    pub origin: DataOrigin,
+    pub(crate) origin: DataOrigin,
 }
 
 impl Content {
     /// A dataset with no layers.
-    pub fn new(dataset: Dataset, origin: DataOrigin) -> Self {
+    pub(crate) fn new(dataset: Dataset, origin: DataOrigin) -> Self {
         Self {
             dataset: Arc::new(dataset),
             layers: Arc::new(Vec::new()),
@@ -108,7 +108,7 @@ pub struct Document {
 
 impl Document {
     /// A document holding `dataset`, with nothing unsaved and no history.
-    pub fn new(dataset: Dataset, origin: DataOrigin) -> Self {
+    pub(crate) fn new(dataset: Dataset, origin: DataOrigin) -> Self {
         let content = Content::new(dataset, origin);
         Self {
             saved: Arc::clone(&content.dataset),
@@ -124,7 +124,7 @@ impl Document {
     }
 
     /// The dataset on screen, shared (to save or copy it on another thread).
-    pub fn shared_dataset(&self) -> Arc<Dataset> {
+    pub(crate) fn shared_dataset(&self) -> Arc<Dataset> {
         Arc::clone(&self.content.dataset)
     }
 
@@ -139,12 +139,12 @@ impl Document {
     }
 
     /// The content as it is now (cheap: shared).
-    pub fn content(&self) -> &Content {
+    pub(crate) fn content(&self) -> &Content {
         &self.content
     }
 
     /// Changes each time the content changes, undo and redo included.
-    pub fn generation(&self) -> u64 {
+    pub(crate) fn generation(&self) -> u64 {
         self.generation
     }
 
@@ -159,7 +159,7 @@ impl Document {
     }
 
     /// Changes the content as one undoable step named `label`; returns what `change` does.
-    pub fn change<T>(
+    pub(crate) fn change<T>(
         &mut self,
         label: impl Into<String>,
         change: impl FnOnce(&mut Content) -> T,
@@ -172,7 +172,7 @@ impl Document {
     }
 
     /// Changes the dataset as one undoable step.
-    pub fn change_dataset<T>(
+    pub(crate) fn change_dataset<T>(
         &mut self,
         label: impl Into<String>,
         change: impl FnOnce(&mut Dataset) -> T,
@@ -183,7 +183,7 @@ impl Document {
     /// Puts another relationship on screen as one undoable step (a new relationship, the
     /// built-in data again). With `nothing_to_lose` (the built-in data, an empty new pair)
     /// the new dataset counts as saved.
-    pub fn replace(
+    pub(crate) fn replace(
         &mut self,
         label: impl Into<String>,
         dataset: Dataset,
@@ -198,7 +198,7 @@ impl Document {
     }
 
     /// Opens another file: the document starts again, with no history, nothing unsaved.
-    pub fn open(&mut self, dataset: Dataset, origin: DataOrigin) {
+    pub(crate) fn open(&mut self, dataset: Dataset, origin: DataOrigin) {
         let generation = self.generation + 1;
         *self = Self::new(dataset, origin);
         self.generation = generation;
@@ -206,7 +206,7 @@ impl Document {
 
     /// A document holding data restored after a crash: all of it counts as unsaved. Its
     /// generation follows `after`, so that what was built from the data before is rebuilt.
-    pub fn recovered(dataset: Dataset, origin: DataOrigin, after: u64) -> Self {
+    pub(crate) fn recovered(dataset: Dataset, origin: DataOrigin, after: u64) -> Self {
         let mut document = Self::new(dataset, origin);
         document.saved = Arc::new(crate::data::builtin::empty_dataset());
         document.generation = after + 1;
@@ -214,32 +214,32 @@ impl Document {
     }
 
     /// Takes back the last change; returns its name.
-    pub fn undo(&mut self) -> Option<String> {
+    pub(crate) fn undo(&mut self) -> Option<String> {
         let label = self.history.undo(&mut self.content)?;
         self.generation += 1;
         Some(label)
     }
 
     /// Does again the last change undone; returns its name.
-    pub fn redo(&mut self) -> Option<String> {
+    pub(crate) fn redo(&mut self) -> Option<String> {
         let label = self.history.redo(&mut self.content)?;
         self.generation += 1;
         Some(label)
     }
 
     /// The name of the change Undo would take back.
-    pub fn undo_label(&self) -> Option<&str> {
+    pub(crate) fn undo_label(&self) -> Option<&str> {
         self.history.undo_label()
     }
 
     /// The name of the change Redo would do again.
-    pub fn redo_label(&self) -> Option<&str> {
+    pub(crate) fn redo_label(&self) -> Option<&str> {
         self.history.redo_label()
     }
 
     /// Notes that `dataset` was written to `path`: the document now comes from that file,
     /// and is saved as long as its dataset is still that one.
-    pub fn saved_as(&mut self, dataset: &Arc<Dataset>, path: PathBuf) {
+    pub(crate) fn saved_as(&mut self, dataset: &Arc<Dataset>, path: PathBuf) {
         self.saved = Arc::clone(dataset);
         self.content.origin = DataOrigin::File(path);
         self.generation += 1;

@@ -18,22 +18,22 @@ use crate::data::Dataset;
 
 /// A recovery copy is written again at least this often while the last write failed or
 /// changes wait.
-pub const RECOVERY_INTERVAL: Duration = Duration::from_secs(30);
+pub(crate) const RECOVERY_INTERVAL: Duration = Duration::from_secs(30);
 
 /// What a recovery copy holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RecoveryCopy {
+pub(crate) struct RecoveryCopy {
     /// When it was written, in seconds since 1970 (UTC).
-    pub written_unix_seconds: u64,
+    pub(crate) written_unix_seconds: u64,
     /// Where the data came from.
-    pub origin: DataOrigin,
+    pub(crate) origin: DataOrigin,
     /// The data with its unsaved changes.
-    pub dataset: Dataset,
+    pub(crate) dataset: Dataset,
 }
 
 impl RecoveryCopy {
     /// "2026-12-07 14:03 UTC".
-    pub fn written_at(&self) -> String {
+    pub(crate) fn written_at(&self) -> String {
         utc_minute(self.written_unix_seconds)
     }
 }
@@ -48,7 +48,7 @@ pub struct RecoveryStore {
 #[derive(Debug)]
 pub struct LeftBehind {
     /// The copy.
-    pub copy: RecoveryCopy,
+    pub(crate) copy: RecoveryCopy,
     /// Its file, removed once it is restored or discarded.
     path: PathBuf,
     /// The lock of the app that left it, held by this app until then.
@@ -57,7 +57,7 @@ pub struct LeftBehind {
 
 impl LeftBehind {
     /// Removes the copy (restored or discarded), so it is offered once.
-    pub fn forget(self) {
+    pub(crate) fn forget(self) {
         remove_if_there(&self.path);
         if let Some((path, lock)) = self.lock {
             drop(lock);
@@ -83,13 +83,8 @@ impl RecoveryStore {
     }
 
     /// No copies at all.
-    pub fn none() -> Self {
+    pub(crate) fn none() -> Self {
         Self { folder: None }
-    }
-
-    /// The folder, when there is one.
-    pub fn folder(&self) -> Option<&Path> {
-        self.folder.as_deref()
     }
 
     /// The newest copy left by an app that is no longer running, if any; older ones left
@@ -124,7 +119,7 @@ impl RecoveryStore {
 
     /// Starts this app's recovery writer: a lock file only this app holds, and a thread
     /// that writes the copies handed to it.
-    pub fn start_writer(&self) -> RecoveryWriter {
+    pub(crate) fn start_writer(&self) -> RecoveryWriter {
         let Some(folder) = self.folder.clone() else {
             return RecoveryWriter::inactive();
         };
@@ -248,7 +243,7 @@ struct RecoveryCopyRef<'a> {
 /// This app's recovery copy: handed the document after each change while it has unsaved
 /// changes, told to remove the copy once it has none.
 #[derive(Debug)]
-pub struct RecoveryWriter {
+pub(crate) struct RecoveryWriter {
     active: Option<Active>,
 }
 
@@ -264,39 +259,40 @@ struct Active {
 
 impl RecoveryWriter {
     /// A writer that keeps nothing.
-    pub fn inactive() -> Self {
+    pub(crate) fn inactive() -> Self {
         Self { active: None }
     }
 
+    #[cfg(test)]
     /// Where this app's copy goes, when it keeps one.
-    pub fn copy_path(&self) -> Option<&Path> {
+    pub(crate) fn copy_path(&self) -> Option<&Path> {
         self.active.as_ref().map(|a| a.copy_path.as_path())
     }
 
     /// Writes a copy of `dataset` in the background (a newer one replaces one not yet
     /// written).
-    pub fn write(&self, dataset: Arc<Dataset>, origin: DataOrigin) {
+    pub(crate) fn write(&self, dataset: Arc<Dataset>, origin: DataOrigin) {
         if let Some(active) = &self.active {
             let _ = active.orders.send(Order::Write(dataset, origin));
         }
     }
 
     /// Removes the copy (the document was saved, or its changes discarded).
-    pub fn remove(&self) {
+    pub(crate) fn remove(&self) {
         if let Some(active) = &self.active {
             let _ = active.orders.send(Order::Remove);
         }
     }
 
     /// Why the last writes failed, if they did (taken once).
-    pub fn failures(&self) -> Vec<String> {
+    pub(crate) fn failures(&self) -> Vec<String> {
         self.active.as_ref().map_or_else(Vec::new, |active| {
             active.outcomes.try_iter().filter_map(Result::err).collect()
         })
     }
 
     /// Closes normally: the copy and the lock go.
-    pub fn close(mut self) {
+    pub(crate) fn close(mut self) {
         if let Some(active) = self.active.take() {
             let Active {
                 orders,

@@ -15,20 +15,20 @@ use crate::data::json::to_json;
 #[error("could not save {}: {message}", path.display())]
 pub struct SaveError {
     /// The file that was being written.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// What went wrong, in words.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// What a finished save did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Saved {
     /// The file written.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Bytes written.
-    pub bytes: usize,
+    pub(crate) bytes: usize,
     /// Where the previous version was kept, when there was one.
-    pub backup: Option<PathBuf>,
+    pub(crate) backup: Option<PathBuf>,
 }
 
 /// Writes `dataset` to `path` in Bilateral's JSON format, keeping the previous version as a
@@ -51,7 +51,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Writes a new version of `path` with `write`, atomically, keeping the old one as a
 /// backup; returns the backup's path when there was an old version.
-pub fn write_keeping_backup(
+pub(crate) fn write_keeping_backup(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<Option<PathBuf>, SaveError> {

@@ -11,7 +11,7 @@ use crate::data::{Dataset, SeriesKind, ValueRange};
 use crate::display::format::source_citation;
 
 /// The columns of [`chart_csv`], in order.
-pub const CHART_COLUMNS: [&str; 10] = [
+pub(crate) const CHART_COLUMNS: [&str; 10] = [
     "series_id",
     "series_label",
     "unit",
@@ -25,7 +25,7 @@ pub const CHART_COLUMNS: [&str; 10] = [
 ];
 
 /// The columns of [`dataset_csv`], in order.
-pub const DATASET_COLUMNS: [&str; 12] = [
+pub(crate) const DATASET_COLUMNS: [&str; 12] = [
     "series_id",
     "series_label",
     "unit",
@@ -119,27 +119,27 @@ pub fn dataset_csv(dataset: &Dataset) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvPoint {
     /// Series id.
-    pub series_id: String,
+    pub(crate) series_id: String,
     /// Series label.
-    pub series_label: String,
+    pub(crate) series_label: String,
     /// Unit of the series.
     pub unit: String,
     /// What the series measures.
-    pub kind: SeriesKind,
+    pub(crate) kind: SeriesKind,
     /// Year of the point.
-    pub year: i32,
+    pub(crate) year: i32,
     /// The value, when the point has one.
-    pub value: Option<f64>,
+    pub(crate) value: Option<f64>,
     /// The range, when the point has one.
-    pub range: Option<ValueRange>,
+    pub(crate) range: Option<ValueRange>,
     /// Whether the source gives the value as approximate.
-    pub approximate: bool,
+    pub(crate) approximate: bool,
     /// Source ids.
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
     /// Full citations, one per source.
-    pub citations: Vec<String>,
+    pub(crate) citations: Vec<String>,
     /// The point's note.
-    pub note: String,
+    pub(crate) note: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,13 +12,13 @@
 //! Nothing here uses egui; the command line (`bilateral export`) and the app call the
 //! same functions.
 
-pub mod csv;
-pub mod png;
-pub mod svg;
-pub mod view_png;
+pub(crate) mod csv;
+pub(crate) mod png;
+pub(crate) mod svg;
+pub(crate) mod view_png;
 
 pub use self::csv::{CsvPoint, chart_csv, dataset_csv, parse_dataset_csv};
-pub use self::svg::{SvgOptions, trade_chart_svg};
+pub(crate) use self::svg::{SvgOptions, trade_chart_svg};
 
 use crate::chart::{ChartMode, ChartModel};
 

@@ -12,7 +12,7 @@ use eframe::egui::{self, RichText, Ui};
 use eframe::egui_wgpu::{self, wgpu};
 
 /// Pixels per point of an export: twice a standard screen.
-pub const EXPORT_SCALE: f32 = 2.0;
+pub(crate) const EXPORT_SCALE: f32 = 2.0;
 
 /// How many passes the view runs before it is drawn, so that sizes measured in one
 /// pass (panels, plots, wrapped text) are used in the next.
@@ -24,18 +24,18 @@ const GPU_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// What frames the view in the picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PngFrame {
+pub(crate) struct PngFrame {
     /// The line above the view: dataset, view and year.
-    pub title: String,
+    pub(crate) title: String,
     /// The line below the view: the sources of what is shown.
-    pub source_line: String,
+    pub(crate) source_line: String,
     /// Draw in the dark theme.
-    pub dark: bool,
+    pub(crate) dark: bool,
 }
 
 /// Renders `draw` at `size_points` (logical points) and [`EXPORT_SCALE`] pixels per point,
 /// between the frame's title and source line, and encodes it as PNG bytes.
-pub fn render_png(
+pub(crate) fn render_png(
     size_points: egui::Vec2,
     frame: &PngFrame,
     draw: impl FnMut(&mut Ui),
@@ -52,7 +52,7 @@ pub fn render_png(
 }
 
 /// Renders `draw` as [`render_png`] does, returning the pixels.
-pub fn render_image(
+pub(crate) fn render_image(
     size_points: egui::Vec2,
     frame: &PngFrame,
     mut draw: impl FnMut(&mut Ui),

@@ -13,27 +13,27 @@ use crate::views::cache::ViewCaches;
 use crate::views::{self, Chrome, TimeCursor, ViewContext, ViewKind, ViewStates};
 
 /// What to draw: the data, the view with its state, the time cursor, the size and theme.
-pub struct ViewPicture<'a> {
+pub(crate) struct ViewPicture<'a> {
     /// The data.
-    pub dataset: &'a Dataset,
+    pub(crate) dataset: &'a Dataset,
     /// GeoJSON layers on the map.
-    pub layers: &'a [GeoLayer],
+    pub(crate) layers: &'a [GeoLayer],
     /// The caches refreshed for `dataset` (the chart model, the map).
-    pub caches: &'a ViewCaches,
+    pub(crate) caches: &'a ViewCaches,
     /// The view drawn.
-    pub view: ViewKind,
+    pub(crate) view: ViewKind,
     /// The year and selection.
-    pub cursor: &'a TimeCursor,
+    pub(crate) cursor: &'a TimeCursor,
     /// The views' states (the camera, filters); drawn from a copy.
-    pub states: &'a ViewStates,
+    pub(crate) states: &'a ViewStates,
     /// Size of the view in points; the picture has twice as many pixels.
-    pub size_points: egui::Vec2,
+    pub(crate) size_points: egui::Vec2,
     /// Dark theme.
-    pub dark: bool,
+    pub(crate) dark: bool,
 }
 
 /// The title and source line of a picture of `view` at `year`.
-pub fn picture_frame(
+pub(crate) fn picture_frame(
     dataset: &Dataset,
     caches: &ViewCaches,
     view: ViewKind,
@@ -67,7 +67,7 @@ pub fn picture_frame(
 }
 
 /// Draws the picture and encodes it as PNG bytes.
-pub fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, String> {
+pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, String> {
     let frame = picture_frame(
         picture.dataset,
         picture.caches,

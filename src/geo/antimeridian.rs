@@ -12,7 +12,7 @@ use crate::geo::mesh::open_ring;
 /// The pieces of `polygon` with every longitude in `lon0 - 180 ..= lon0 + 180`, as open
 /// rings (exterior first, then holes) per piece. Rings are clipped with
 /// Sutherland–Hodgman against the cut meridian; a clipped ring closes along the cut.
-pub fn pieces_within(polygon: &Polygon, lon0: f64) -> Vec<Vec<Vec<[f64; 2]>>> {
+pub(crate) fn pieces_within(polygon: &Polygon, lon0: f64) -> Vec<Vec<Vec<[f64; 2]>>> {
     let cut = lon0 + 180.0;
     let exterior = open_ring(&polygon.exterior);
     let Some(min_lon) = exterior.iter().map(|p| p[0]).reduce(f64::min) else {

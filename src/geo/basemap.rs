@@ -32,11 +32,11 @@ use super::rings::{
 };
 
 /// The name of the object holding the countries in the built-in TopoJSON.
-pub const BUILTIN_OBJECT_NAME: &str = "countries";
+pub(crate) const BUILTIN_OBJECT_NAME: &str = "countries";
 
 /// Why a TopoJSON basemap could not be decoded.
 #[derive(Debug, thiserror::Error)]
-pub enum BasemapError {
+pub(crate) enum BasemapError {
     /// The basemap embedded in the binary could not be inflated (a broken build).
     #[error("the embedded basemap could not be inflated: {0}")]
     Embedded(#[from] std::io::Error),
@@ -79,25 +79,25 @@ pub enum BasemapError {
 
 /// All the countries of a basemap, in the order of the file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Basemap {
+pub(crate) struct Basemap {
     /// Every feature that has an area; each has at least one polygon.
-    pub countries: Vec<Country>,
+    pub(crate) countries: Vec<Country>,
 }
 
 /// One feature of the basemap: a country, or a disputed or dependent territory.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Country {
+pub(crate) struct Country {
     /// The TopoJSON feature id: the ISO 3166-1 numeric code as three digits ("364" for Iran,
     /// "643" for Russia). Empty for the features that have none (in world-atlas 2.0.2:
     /// Somaliland, Kosovo, N. Cyprus, Indian Ocean Ter., Siachen Glacier).
-    pub iso_numeric: String,
+    pub(crate) iso_numeric: String,
     /// The feature's `properties.name` ("Iran", "Russia"); empty if it has none.
-    pub name: String,
+    pub(crate) name: String,
     /// The country's polygons; never empty.
-    pub polygons: Vec<Polygon>,
+    pub(crate) polygons: Vec<Polygon>,
     /// The bounds of all the polygons' exteriors. A polygon that crosses the antimeridian
     /// runs past ±180°, so Russia's bounds reach beyond 180° east.
-    pub bounds: LonLatBounds,
+    pub(crate) bounds: LonLatBounds,
     /// A point for the country's label, inside its largest polygon (largest by area on the
     /// sphere); longitude in -180..180.
     ///
@@ -107,7 +107,7 @@ pub struct Country {
     /// polygon along the centroid's parallel (or, for a sliver that parallel misses, along
     /// another), which always lies inside; an average of vertices was not used as it can
     /// fall outside just as the centroid can.
-    pub label_lon_lat: [f64; 2],
+    pub(crate) label_lon_lat: [f64; 2],
 }
 
 /// One polygon: an exterior ring and the holes cut out of it.
@@ -115,30 +115,30 @@ pub struct Country {
 /// Rings are closed (the last point repeats the first, as in GeoJSON) and hold `[lon, lat]`
 /// in degrees. Their orientation is the file's and is not relied upon.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Polygon {
+pub(crate) struct Polygon {
     /// The outer boundary.
-    pub exterior: Vec<[f64; 2]>,
+    pub(crate) exterior: Vec<[f64; 2]>,
     /// Boundaries of the areas cut out of the exterior (lakes, enclaves).
-    pub holes: Vec<Vec<[f64; 2]>>,
+    pub(crate) holes: Vec<Vec<[f64; 2]>>,
 }
 
 /// An axis-aligned box in longitude and latitude, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LonLatBounds {
+pub(crate) struct LonLatBounds {
     /// The western and southern edges: `[min lon, min lat]`.
-    pub min: [f64; 2],
+    pub(crate) min: [f64; 2],
     /// The eastern and northern edges: `[max lon, max lat]`.
-    pub max: [f64; 2],
+    pub(crate) max: [f64; 2],
 }
 
 impl LonLatBounds {
     /// The box from `min` (`[west, south]`) to `max` (`[east, north]`).
-    pub fn new(min: [f64; 2], max: [f64; 2]) -> Self {
+    pub(crate) fn new(min: [f64; 2], max: [f64; 2]) -> Self {
         Self { min, max }
     }
 
     /// The smallest box around `points`, or `None` if there are none.
-    pub fn around<'a>(points: impl IntoIterator<Item = &'a [f64; 2]>) -> Option<Self> {
+    pub(crate) fn around<'a>(points: impl IntoIterator<Item = &'a [f64; 2]>) -> Option<Self> {
         let mut points = points.into_iter();
         let first = *points.next()?;
         Some(points.fold(Self::new(first, first), |bounds, point| {
@@ -148,7 +148,7 @@ impl LonLatBounds {
 
     /// This box grown to include `lon_lat`.
     #[must_use]
-    pub fn including(self, lon_lat: [f64; 2]) -> Self {
+    pub(crate) fn including(self, lon_lat: [f64; 2]) -> Self {
         Self {
             min: [self.min[0].min(lon_lat[0]), self.min[1].min(lon_lat[1])],
             max: [self.max[0].max(lon_lat[0]), self.max[1].max(lon_lat[1])],
@@ -157,27 +157,30 @@ impl LonLatBounds {
 
     /// The smallest box holding both boxes.
     #[must_use]
-    pub fn union(self, other: Self) -> Self {
+    pub(crate) fn union(self, other: Self) -> Self {
         self.including(other.min).including(other.max)
     }
 
+    #[cfg(test)]
     /// Whether `lon_lat` lies in the box (edges included), comparing longitudes as given.
-    pub fn contains(&self, lon_lat: [f64; 2]) -> bool {
+    pub(crate) fn contains(&self, lon_lat: [f64; 2]) -> bool {
         (self.min[0]..=self.max[0]).contains(&lon_lat[0])
             && (self.min[1]..=self.max[1]).contains(&lon_lat[1])
     }
 
+    #[cfg(test)]
     /// Whether the two boxes overlap (touching counts), comparing longitudes as given.
-    pub fn intersects(&self, other: &Self) -> bool {
+    pub(crate) fn intersects(&self, other: &Self) -> bool {
         self.min[0] <= other.max[0]
             && other.min[0] <= self.max[0]
             && self.min[1] <= other.max[1]
             && other.min[1] <= self.max[1]
     }
 
+    #[cfg(test)]
     /// Whether the boxes overlap when `other` is also taken shifted by ±360° of longitude,
     /// so that a box reaching past the antimeridian meets one on the other side.
-    pub fn intersects_wrapped(&self, other: &Self) -> bool {
+    pub(crate) fn intersects_wrapped(&self, other: &Self) -> bool {
         [0.0, 360.0, -360.0].into_iter().any(|shift| {
             let shifted = Self::new(
                 [other.min[0] + shift, other.min[1]],
@@ -191,7 +194,7 @@ impl LonLatBounds {
 impl Basemap {
     /// The country whose `iso_numeric` is `iso_numeric` ("364"), if any. An empty string
     /// finds nothing, as several features share it.
-    pub fn country(&self, iso_numeric: &str) -> Option<&Country> {
+    pub(crate) fn country(&self, iso_numeric: &str) -> Option<&Country> {
         if iso_numeric.is_empty() {
             return None;
         }
@@ -200,8 +203,9 @@ impl Basemap {
             .find(|country| country.iso_numeric == iso_numeric)
     }
 
+    #[cfg(test)]
     /// The first country containing `lon_lat` (see [`Country::contains`]); `None` at sea.
-    pub fn country_at(&self, lon_lat: [f64; 2]) -> Option<&Country> {
+    pub(crate) fn country_at(&self, lon_lat: [f64; 2]) -> Option<&Country> {
         self.countries
             .iter()
             .find(|country| country.contains(lon_lat))
@@ -209,11 +213,12 @@ impl Basemap {
 }
 
 impl Country {
+    #[cfg(test)]
     /// Whether `lon_lat` lies inside one of the country's polygons and outside that
     /// polygon's holes. Boundaries count as on one side or the other, consistently for
     /// neighbours. The longitude is also tried shifted by ±360°, so `[-175, 66]` and
     /// `[185, 66]` both find Chukotka.
-    pub fn contains(&self, lon_lat: [f64; 2]) -> bool {
+    pub(crate) fn contains(&self, lon_lat: [f64; 2]) -> bool {
         [0.0, 360.0, -360.0].into_iter().any(|shift| {
             let shifted = [lon_lat[0] + shift, lon_lat[1]];
             self.bounds.contains(shifted)
@@ -224,8 +229,9 @@ impl Country {
         })
     }
 
+    #[cfg(test)]
     /// The country's area in km² on a sphere of radius 6371 km (holes subtracted).
-    pub fn area_km2(&self) -> f64 {
+    pub(crate) fn area_km2(&self) -> f64 {
         self.polygons.iter().map(Polygon::area_km2).sum()
     }
 }
@@ -233,27 +239,27 @@ impl Country {
 impl Polygon {
     /// Whether `lon_lat` lies inside the exterior and outside every hole, comparing
     /// longitudes as given (no wrapping; [`Country::contains`] wraps).
-    pub fn contains(&self, lon_lat: [f64; 2]) -> bool {
+    pub(crate) fn contains(&self, lon_lat: [f64; 2]) -> bool {
         ring_contains(&self.exterior, lon_lat)
             && !self.holes.iter().any(|hole| ring_contains(hole, lon_lat))
     }
 
     /// The bounds of the exterior ring.
-    pub fn bounds(&self) -> LonLatBounds {
+    pub(crate) fn bounds(&self) -> LonLatBounds {
         LonLatBounds::around(&self.exterior).unwrap_or(LonLatBounds::new([0.0; 2], [0.0; 2]))
     }
 
     /// The polygon's area in km² on a sphere of radius 6371 km, holes subtracted; edges are
     /// taken as straight in the sinusoidal (equal-area) projection, which for the short
     /// edges of 1:50m data is within a fraction of a percent.
-    pub fn area_km2(&self) -> f64 {
+    pub(crate) fn area_km2(&self) -> f64 {
         let holes: f64 = self.holes.iter().map(|hole| ring_area_km2(hole)).sum();
         (ring_area_km2(&self.exterior) - holes).max(0.0)
     }
 }
 
 /// Decodes the basemap embedded in the binary: world-atlas 2.0.2's `countries-50m.json`.
-pub fn builtin_basemap() -> Result<Basemap, BasemapError> {
+pub(crate) fn builtin_basemap() -> Result<Basemap, BasemapError> {
     decode_topojson(&COUNTRIES_50M_TOPOJSON.inflate()?, BUILTIN_OBJECT_NAME)
 }
 
@@ -261,7 +267,7 @@ pub fn builtin_basemap() -> Result<Basemap, BasemapError> {
 /// single `Polygon` or `MultiPolygon`) of the TopoJSON `bytes`. Features without an area
 /// (points, lines, null geometries) are skipped, as are rings of fewer than three distinct
 /// points.
-pub fn decode_topojson(bytes: &[u8], object_name: &str) -> Result<Basemap, BasemapError> {
+pub(crate) fn decode_topojson(bytes: &[u8], object_name: &str) -> Result<Basemap, BasemapError> {
     let topology: RawTopology = serde_json::from_slice(bytes)?;
     if topology.kind != "Topology" {
         return Err(BasemapError::NotTopology {

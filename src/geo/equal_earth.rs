@@ -15,20 +15,20 @@ const M: f64 = 0.866_025_403_784_438_6;
 
 /// Equal Earth on the sphere of [`EARTH_RADIUS_KM`], centred on one meridian.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct EqualEarth {
+pub(crate) struct EqualEarth {
     lon0_deg: f64,
 }
 
 impl EqualEarth {
     /// Equal Earth centred on the meridian `lon0` (degrees).
-    pub fn new(lon0: f64) -> Self {
+    pub(crate) fn new(lon0: f64) -> Self {
         Self {
             lon0_deg: wrap_degrees(lon0),
         }
     }
 
     /// The central meridian, degrees.
-    pub fn lon0_deg(&self) -> f64 {
+    pub(crate) fn lon0_deg(self) -> f64 {
         self.lon0_deg
     }
 

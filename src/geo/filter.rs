@@ -7,11 +7,11 @@ use crate::data::{Dataset, Domain, Stance, YearSpan};
 
 /// The map's filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MapFilter {
+pub(crate) struct MapFilter {
     /// Domains switched on.
-    pub domains: BTreeSet<Domain>,
+    pub(crate) domains: BTreeSet<Domain>,
     /// Stances switched on.
-    pub stances: BTreeSet<Stance>,
+    pub(crate) stances: BTreeSet<Stance>,
 }
 
 impl Default for MapFilter {
@@ -22,7 +22,7 @@ impl Default for MapFilter {
 
 impl MapFilter {
     /// Everything on.
-    pub fn all() -> Self {
+    pub(crate) fn all() -> Self {
         Self {
             domains: Domain::ALL.into_iter().collect(),
             stances: Stance::ALL.into_iter().collect(),
@@ -30,7 +30,13 @@ impl MapFilter {
     }
 
     /// Whether a record with these fields is on the map of `year`.
-    pub fn shows(&self, year: i32, domains: &[Domain], stance: Stance, years: YearSpan) -> bool {
+    pub(crate) fn shows(
+        &self,
+        year: i32,
+        domains: &[Domain],
+        stance: Stance,
+        years: YearSpan,
+    ) -> bool {
         years.contains(year)
             && self.stances.contains(&stance)
             && (domains.is_empty() || domains.iter().any(|d| self.domains.contains(d)))
@@ -38,7 +44,7 @@ impl MapFilter {
 
     /// Whether a GeoJSON feature with optional fields is on the map of `year`: missing
     /// fields never hide it.
-    pub fn shows_optional(
+    pub(crate) fn shows_optional(
         &self,
         year: i32,
         domain: Option<Domain>,

@@ -5,32 +5,31 @@
 //! 0.15 s for the built-in basemap even unoptimised, decoding 0.08 s); each frame the view
 //! only maps vertices to the screen with [`transform_to_screen`] and [`points_to_screen`].
 
-use crate::geo::basemap::{Basemap, Country, LonLatBounds, Polygon};
-use crate::geo::projection::{MapView, Projection};
+use crate::geo::projection::MapView;
 
 /// One country's fill triangles and outline rings, in projected km (x east, y north).
 #[derive(Debug, Clone, PartialEq)]
-pub struct CountryMesh {
+pub(crate) struct CountryMesh {
     /// The country's [`Country::iso_numeric`]; empty for the features without an id.
-    pub iso_numeric: String,
+    pub(crate) iso_numeric: String,
     /// The country's index in [`Basemap::countries`], which tells apart the features
     /// without an id and gives the name, label point and polygons.
-    pub country_index: usize,
+    pub(crate) country_index: usize,
     /// Triangle vertices, km.
-    pub vertices_km: Vec<[f32; 2]>,
+    pub(crate) vertices_km: Vec<[f32; 2]>,
     /// Triangles as triples of indexes into `vertices_km`.
-    pub indices: Vec<u32>,
+    pub(crate) indices: Vec<u32>,
     /// Every ring (exteriors and holes) of the kept polygons, closed (last point = first),
     /// for strokes.
-    pub outlines_km: Vec<Vec<[f32; 2]>>,
+    pub(crate) outlines_km: Vec<Vec<[f32; 2]>>,
     /// The box around all the outlines, `(min, max)` in km.
-    pub bounds_km: ([f32; 2], [f32; 2]),
+    pub(crate) bounds_km: ([f32; 2], [f32; 2]),
 }
 
 impl CountryMesh {
     /// Whether the projected point `xy_km` lies in one of the mesh's triangles: what is
     /// drawn, so hovering agrees with the fill.
-    pub fn contains_km(&self, xy_km: [f32; 2]) -> bool {
+    pub(crate) fn contains_km(&self, xy_km: [f32; 2]) -> bool {
         let (min, max) = self.bounds_km;
         if xy_km[0] < min[0] || xy_km[0] > max[0] || xy_km[1] < min[1] || xy_km[1] > max[1] {
             return false;
@@ -40,7 +39,7 @@ impl CountryMesh {
     }
 
     /// The mesh's triangles as vertex positions (km); skips any index out of range.
-    pub fn triangles(&self) -> impl Iterator<Item = [[f32; 2]; 3]> + '_ {
+    pub(crate) fn triangles(&self) -> impl Iterator<Item = [[f32; 2]; 3]> + '_ {
         self.indices.chunks_exact(3).filter_map(|triangle| {
             let vertex = |i: u32| self.vertices_km.get(usize::try_from(i).ok()?).copied();
             Some([
@@ -50,48 +49,6 @@ impl CountryMesh {
             ])
         })
     }
-}
-
-/// Projects and triangulates, once, each country of `basemap` whose bounds meet
-/// `clip_lon_lat`, keeping only its polygons whose bounds meet `clip_lon_lat` (so Russia
-/// keeps its mainland and western islands but not Sakhalin or the Kurils for a clip box
-/// ending at 110°E). Longitudes are compared modulo 360°. A polygon `earcutr` cannot
-/// triangulate keeps its outline and loses its fill (logged as a warning).
-///
-/// The clip box must lie within 180° of the projection's central meridian: polygons beyond
-/// the meridian opposite it would be torn apart; [`crate::geo::world`] cuts polygons there first.
-pub fn build_meshes(
-    basemap: &Basemap,
-    projection: &Projection,
-    clip_lon_lat: LonLatBounds,
-) -> Vec<CountryMesh> {
-    build_simplified_meshes(basemap, projection, clip_lon_lat, 0.0)
-}
-
-/// Like [`build_meshes`], with every projected ring first simplified (Douglas–Peucker)
-/// so that no point moves more than `tolerance_km`; rings that shrink to fewer than
-/// three points or to less than `tolerance_km²` of area are left out. A level of detail
-/// for views where a screen point covers several kilometres.
-pub fn build_simplified_meshes(
-    basemap: &Basemap,
-    projection: &Projection,
-    clip_lon_lat: LonLatBounds,
-    tolerance_km: f64,
-) -> Vec<CountryMesh> {
-    basemap
-        .countries
-        .iter()
-        .enumerate()
-        .filter_map(|(country_index, country)| {
-            build_country_mesh(
-                country_index,
-                country,
-                projection,
-                &clip_lon_lat,
-                tolerance_km,
-            )
-        })
-        .collect()
 }
 
 /// Douglas–Peucker on an open ring: the points to keep, first and last always kept.
@@ -170,7 +127,7 @@ fn simplify_ring(ring_km: &[[f64; 2]], tolerance_km: f64) -> Option<Vec<[f64; 2]
 
 /// Writes into `out` (cleared first) the screen positions of `mesh`'s vertices, in the
 /// order of [`CountryMesh::vertices_km`], so that `mesh.indices` index `out`.
-pub fn transform_to_screen(
+pub(crate) fn transform_to_screen(
     mesh: &CountryMesh,
     view: &MapView,
     rect_min: [f32; 2],
@@ -182,7 +139,7 @@ pub fn transform_to_screen(
 
 /// Writes into `out` (cleared first) the screen positions of the projected `points_km`,
 /// for example one of [`CountryMesh::outlines_km`].
-pub fn points_to_screen(
+pub(crate) fn points_to_screen(
     points_km: &[[f32; 2]],
     view: &MapView,
     rect_min: [f32; 2],
@@ -198,37 +155,6 @@ pub fn points_to_screen(
     );
 }
 
-/// The mesh of one country, or `None` if none of its polygons meets the clip box.
-fn build_country_mesh(
-    country_index: usize,
-    country: &Country,
-    projection: &Projection,
-    clip_lon_lat: &LonLatBounds,
-    tolerance_km: f64,
-) -> Option<CountryMesh> {
-    if !country.bounds.intersects_wrapped(clip_lon_lat) {
-        return None;
-    }
-    let mut mesh = CountryMesh {
-        iso_numeric: country.iso_numeric.clone(),
-        country_index,
-        vertices_km: Vec::new(),
-        indices: Vec::new(),
-        outlines_km: Vec::new(),
-        bounds_km: ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]),
-    };
-    for polygon in &country.polygons {
-        if polygon.bounds().intersects_wrapped(clip_lon_lat) {
-            append_polygon(&mut mesh, polygon, projection, &country.name, tolerance_km);
-        }
-    }
-    if mesh.outlines_km.is_empty() {
-        return None;
-    }
-    mesh.bounds_km = outline_bounds(&mesh.outlines_km);
-    Some(mesh)
-}
-
 /// The box around `outlines_km`, `(min, max)`; inverted (infinite) when there are none.
 pub(crate) fn outline_bounds(outlines_km: &[Vec<[f32; 2]>]) -> ([f32; 2], [f32; 2]) {
     let (mut min, mut max) = ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]);
@@ -239,26 +165,6 @@ pub(crate) fn outline_bounds(outlines_km: &[Vec<[f32; 2]>]) -> ([f32; 2], [f32; 
         }
     }
     (min, max)
-}
-
-/// Adds one polygon's outlines and triangles to `mesh`, its rings simplified to `tolerance_km`.
-fn append_polygon(
-    mesh: &mut CountryMesh,
-    polygon: &Polygon,
-    projection: &Projection,
-    name: &str,
-    tolerance_km: f64,
-) {
-    let rings_km: Vec<Vec<[f64; 2]>> = std::iter::once(&polygon.exterior)
-        .chain(&polygon.holes)
-        .map(|ring| {
-            open_ring(ring)
-                .iter()
-                .map(|&lon_lat| projection.project(lon_lat))
-                .collect()
-        })
-        .collect();
-    append_projected_polygon(mesh, &rings_km, name, tolerance_km);
 }
 
 /// Adds one projected polygon (open rings in km, the exterior first) to `mesh`: its
@@ -359,8 +265,105 @@ fn km_f32(xy_km: [f64; 2]) -> [f32; 2] {
 #[allow(clippy::expect_used)] // Tests may panic with a message.
 mod tests {
     use super::*;
-    use crate::geo::basemap::builtin_basemap;
+    use crate::geo::basemap::{Basemap, Country, LonLatBounds, Polygon, builtin_basemap};
+    use crate::geo::projection::Projection;
     use std::sync::OnceLock;
+
+    // The meshes of a whole basemap built in one go, as the map once did before
+    // `crate::geo::world` cut and triangulated it lazily: a fixture for these tests only.
+
+    /// Projects and triangulates, once, each country of `basemap` whose bounds meet
+    /// `clip_lon_lat`, keeping only its polygons whose bounds meet `clip_lon_lat` (so Russia
+    /// keeps its mainland and western islands but not Sakhalin or the Kurils for a clip box
+    /// ending at 110°E). Longitudes are compared modulo 360°. A polygon `earcutr` cannot
+    /// triangulate keeps its outline and loses its fill (logged as a warning).
+    ///
+    /// The clip box must lie within 180° of the projection's central meridian: polygons beyond
+    /// the meridian opposite it would be torn apart; [`crate::geo::world`] cuts polygons there first.
+    fn build_meshes(
+        basemap: &Basemap,
+        projection: &Projection,
+        clip_lon_lat: LonLatBounds,
+    ) -> Vec<CountryMesh> {
+        build_simplified_meshes(basemap, projection, clip_lon_lat, 0.0)
+    }
+
+    /// Like [`build_meshes`], with every projected ring first simplified (Douglas–Peucker)
+    /// so that no point moves more than `tolerance_km`; rings that shrink to fewer than
+    /// three points or to less than `tolerance_km²` of area are left out. A level of detail
+    /// for views where a screen point covers several kilometres.
+    fn build_simplified_meshes(
+        basemap: &Basemap,
+        projection: &Projection,
+        clip_lon_lat: LonLatBounds,
+        tolerance_km: f64,
+    ) -> Vec<CountryMesh> {
+        basemap
+            .countries
+            .iter()
+            .enumerate()
+            .filter_map(|(country_index, country)| {
+                build_country_mesh(
+                    country_index,
+                    country,
+                    projection,
+                    &clip_lon_lat,
+                    tolerance_km,
+                )
+            })
+            .collect()
+    }
+
+    /// The mesh of one country, or `None` if none of its polygons meets the clip box.
+    fn build_country_mesh(
+        country_index: usize,
+        country: &Country,
+        projection: &Projection,
+        clip_lon_lat: &LonLatBounds,
+        tolerance_km: f64,
+    ) -> Option<CountryMesh> {
+        if !country.bounds.intersects_wrapped(clip_lon_lat) {
+            return None;
+        }
+        let mut mesh = CountryMesh {
+            iso_numeric: country.iso_numeric.clone(),
+            country_index,
+            vertices_km: Vec::new(),
+            indices: Vec::new(),
+            outlines_km: Vec::new(),
+            bounds_km: ([f32::INFINITY; 2], [f32::NEG_INFINITY; 2]),
+        };
+        for polygon in &country.polygons {
+            if polygon.bounds().intersects_wrapped(clip_lon_lat) {
+                append_polygon(&mut mesh, polygon, projection, &country.name, tolerance_km);
+            }
+        }
+        if mesh.outlines_km.is_empty() {
+            return None;
+        }
+        mesh.bounds_km = outline_bounds(&mesh.outlines_km);
+        Some(mesh)
+    }
+
+    /// Adds one polygon's outlines and triangles to `mesh`, its rings simplified to `tolerance_km`.
+    fn append_polygon(
+        mesh: &mut CountryMesh,
+        polygon: &Polygon,
+        projection: &Projection,
+        name: &str,
+        tolerance_km: f64,
+    ) {
+        let rings_km: Vec<Vec<[f64; 2]>> = std::iter::once(&polygon.exterior)
+            .chain(&polygon.holes)
+            .map(|ring| {
+                open_ring(ring)
+                    .iter()
+                    .map(|&lon_lat| projection.project(lon_lat))
+                    .collect()
+            })
+            .collect();
+        append_projected_polygon(mesh, &rings_km, name, tolerance_km);
+    }
 
     /// The clip box the app uses: lon 0..110, lat -5..75.
     const CLIP: LonLatBounds = LonLatBounds {

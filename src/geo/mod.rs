@@ -12,12 +12,12 @@
 //! ([`mesh`]); every frame, [`mesh::transform_to_screen`] maps the visible meshes'
 //! vertices through the app's [`projection::MapView`] to screen points.
 
-pub mod antimeridian;
-pub mod basemap;
-pub mod equal_earth;
+pub(crate) mod antimeridian;
+pub(crate) mod basemap;
+pub(crate) mod equal_earth;
 pub mod filter;
-pub mod mesh;
-pub mod projection;
+pub(crate) mod mesh;
+pub(crate) mod projection;
 mod rings;
-pub mod setup;
-pub mod world;
+pub(crate) mod setup;
+pub(crate) mod world;

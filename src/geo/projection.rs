@@ -11,22 +11,24 @@
 //! rectangle and how many kilometres one screen point covers. It is plain data the app
 //! owns; screen positions are `[x, y]` points with y pointing down, as in egui.
 
+#[cfg(test)]
 use crate::geo::basemap::LonLatBounds;
-pub use crate::geo::equal_earth::EqualEarth;
+pub(crate) use crate::geo::equal_earth::EqualEarth;
 
 /// Radius of the sphere the projection uses, in kilometres (the mean Earth radius).
-pub const EARTH_RADIUS_KM: f64 = 6371.0;
+pub(crate) const EARTH_RADIUS_KM: f64 = 6371.0;
 
 /// The smallest allowed [`MapView::km_per_point`] (closest zoom).
-pub const MIN_KM_PER_POINT: f64 = 0.05;
+pub(crate) const MIN_KM_PER_POINT: f64 = 0.05;
 
 /// The largest allowed [`MapView::km_per_point`] (farthest zoom: the whole world in a
 /// picture 400 points wide).
-pub const MAX_KM_PER_POINT: f64 = 100.0;
+pub(crate) const MAX_KM_PER_POINT: f64 = 100.0;
 
 /// The area [`MapView::default_for`] frames: longitudes 28..78°E, latitudes 8..52°N.
 #[cfg(test)]
-pub const DEFAULT_FRAME_LON_LAT: LonLatBounds = LonLatBounds {
+#[cfg(test)]
+pub(crate) const DEFAULT_FRAME_LON_LAT: LonLatBounds = LonLatBounds {
     min: [28.0, 8.0],
     max: [78.0, 52.0],
 };
@@ -35,7 +37,7 @@ pub const DEFAULT_FRAME_LON_LAT: LonLatBounds = LonLatBounds {
 /// its centre: a conic for a pair that fits in one part of the world, a world projection
 /// for a pair far apart (see [`crate::geo::setup`] for the choice).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Projection {
+pub(crate) enum Projection {
     /// Albers equal-area conic.
     Albers(Albers),
     /// Equal Earth, an equal-area world projection.
@@ -46,22 +48,22 @@ impl Projection {
     /// The projection the Russia–Iran map had before maps were chosen per dataset:
     /// Albers with standard parallels 20°N and 45°N, centred at 52°E, 32°N. For tests.
     #[cfg(test)]
-    pub fn region() -> Self {
+    pub(crate) fn region() -> Self {
         Self::albers(52.0, 32.0, 20.0, 45.0)
     }
 
     /// Albers equal-area conic; see [`Albers::new`].
-    pub fn albers(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
+    pub(crate) fn albers(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
         Self::Albers(Albers::new(lon0, lat0, phi1, phi2))
     }
 
     /// Equal Earth centred on the meridian `lon0` (degrees).
-    pub fn equal_earth(lon0: f64) -> Self {
+    pub(crate) fn equal_earth(lon0: f64) -> Self {
         Self::EqualEarth(EqualEarth::new(lon0))
     }
 
     /// The projection's name, for the map's credit line.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Self::Albers(_) => "Albers equal-area conic",
             Self::EqualEarth(_) => "Equal Earth",
@@ -69,7 +71,7 @@ impl Projection {
     }
 
     /// The central meridian, degrees; the map is cut along the meridian opposite it.
-    pub fn central_meridian(&self) -> f64 {
+    pub(crate) fn central_meridian(&self) -> f64 {
         match self {
             Self::Albers(albers) => albers.lon0_deg,
             Self::EqualEarth(equal_earth) => equal_earth.lon0_deg(),
@@ -79,7 +81,7 @@ impl Projection {
     /// `lon_lat` in degrees to `[x, y]` km east and north of the centre. Longitudes are
     /// taken modulo 360°, so 190° projects as -170°; the cut is the meridian opposite the
     /// centre.
-    pub fn project(&self, lon_lat: [f64; 2]) -> [f64; 2] {
+    pub(crate) fn project(&self, lon_lat: [f64; 2]) -> [f64; 2] {
         let lambda_deg = wrap_degrees(lon_lat[0] - self.central_meridian());
         self.project_lambda(lambda_deg, lon_lat[1])
     }
@@ -87,7 +89,7 @@ impl Projection {
     /// Like [`Projection::project`], for a longitude already within 180° of the central
     /// meridian (as the basemap's rings are after [`crate::geo::antimeridian`] cut them):
     /// not wrapped, so a point on the cut stays on its own side.
-    pub fn project_unwrapped(&self, lon_lat: [f64; 2]) -> [f64; 2] {
+    pub(crate) fn project_unwrapped(&self, lon_lat: [f64; 2]) -> [f64; 2] {
         let lambda_deg = (lon_lat[0] - self.central_meridian()).clamp(-180.0, 180.0);
         self.project_lambda(lambda_deg, lon_lat[1])
     }
@@ -101,7 +103,7 @@ impl Projection {
 
     /// The inverse of [`Projection::project`]: `[x, y]` km to `[lon, lat]` degrees, the
     /// longitude in -180..180.
-    pub fn unproject(&self, xy_km: [f64; 2]) -> [f64; 2] {
+    pub(crate) fn unproject(&self, xy_km: [f64; 2]) -> [f64; 2] {
         match self {
             Self::Albers(albers) => albers.unproject(xy_km),
             Self::EqualEarth(equal_earth) => equal_earth.unproject(xy_km),
@@ -113,7 +115,7 @@ impl Projection {
 /// Manual*, pp. 98–103), projecting `[lon, lat]` degrees to `[x, y]` kilometres east and
 /// north of the centre.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Albers {
+pub(crate) struct Albers {
     /// Central meridian, degrees.
     lon0_deg: f64,
     /// The cone constant n; near zero the cone degenerates to a cylinder.
@@ -131,7 +133,7 @@ impl Albers {
     /// Albers equal-area conic centred at `lon0`, `lat0` with standard parallels `phi1` and
     /// `phi2` (all degrees). Parallels symmetric about the equator (`phi1 == -phi2`) give
     /// the cylindrical equal-area projection with standard parallel `phi1`.
-    pub fn new(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
+    pub(crate) fn new(lon0: f64, lat0: f64, phi1: f64, phi2: f64) -> Self {
         let (phi0, phi1, phi2) = (lat0.to_radians(), phi1.to_radians(), phi2.to_radians());
         let n = f64::midpoint(phi1.sin(), phi2.sin());
         let c = phi1.cos().powi(2) + 2.0 * n * phi1.sin();
@@ -168,7 +170,7 @@ impl Albers {
     /// The inverse of the projection: `[x, y]` km to `[lon, lat]` degrees, the
     /// longitude in -180..180. Points outside the projected globe give the nearest
     /// meaningful latitude (±90°) rather than NaN.
-    pub fn unproject(&self, xy_km: [f64; 2]) -> [f64; 2] {
+    pub(crate) fn unproject(&self, xy_km: [f64; 2]) -> [f64; 2] {
         let [x, y] = xy_km;
         if self.n.abs() < 1e-10 {
             let sin_phi = (y * self.cos_phi1 / EARTH_RADIUS_KM + self.sin_phi0).clamp(-1.0, 1.0);
@@ -205,16 +207,16 @@ pub(crate) fn wrap_degrees(degrees: f64) -> f64 {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MapView {
     /// The projected point at the centre of the screen rectangle, km.
-    pub center_km: [f64; 2],
+    pub(crate) center_km: [f64; 2],
     /// Kilometres per screen point, within [`MIN_KM_PER_POINT`]..=[`MAX_KM_PER_POINT`];
     /// smaller is closer.
-    pub km_per_point: f64,
+    pub(crate) km_per_point: f64,
 }
 
 /// The affine map from projected km to screen points for one view and rectangle, for
 /// transforming many points without recomputing it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ScreenTransform {
+pub(crate) struct ScreenTransform {
     /// Screen position of the projected origin.
     origin_screen: [f64; 2],
     /// Screen points per km.
@@ -228,7 +230,7 @@ impl ScreenTransform {
         clippy::cast_possible_truncation,
         reason = "screen positions in points; f32 is what egui draws with"
     )]
-    pub fn apply(&self, xy_km: [f64; 2]) -> [f32; 2] {
+    pub(crate) fn apply(&self, xy_km: [f64; 2]) -> [f32; 2] {
         [
             (self.origin_screen[0] + xy_km[0] * self.points_per_km) as f32,
             (self.origin_screen[1] - xy_km[1] * self.points_per_km) as f32,
@@ -241,19 +243,20 @@ impl MapView {
     /// lat 8..52: the Levant to Central Asia, southern Russia to the Arabian Sea) in a
     /// screen rectangle of `screen_size` points. For tests.
     #[cfg(test)]
-    pub fn default_for(screen_size: [f32; 2]) -> Self {
+    pub(crate) fn default_for(screen_size: [f32; 2]) -> Self {
         Self::framing(&Projection::region(), DEFAULT_FRAME_LON_LAT, screen_size)
     }
 
+    #[cfg(test)]
     /// The view that just holds the projected box `frame_km` (`(min, max)`) in a rectangle
     /// of `screen_size` points, centred: a dataset's default frame.
-    pub fn fitting(frame_km: ([f64; 2], [f64; 2]), screen_size: [f32; 2]) -> Self {
+    pub(crate) fn fitting(frame_km: ([f64; 2], [f64; 2]), screen_size: [f32; 2]) -> Self {
         Self::fitting_above(frame_km, screen_size, 0.0)
     }
 
     /// Like [`MapView::fitting`], in the part of the rectangle above its bottom
     /// `inset_points` (where the map's key is drawn).
-    pub fn fitting_above(
+    pub(crate) fn fitting_above(
         frame_km: ([f64; 2], [f64; 2]),
         screen_size: [f32; 2],
         inset_points: f32,
@@ -274,9 +277,14 @@ impl MapView {
         }
     }
 
+    #[cfg(test)]
     /// The view that just holds the whole of `bounds` (its edges sampled, as a conic bends
     /// them) in a rectangle of `screen_size` points, centred.
-    pub fn framing(projection: &Projection, bounds: LonLatBounds, screen_size: [f32; 2]) -> Self {
+    pub(crate) fn framing(
+        projection: &Projection,
+        bounds: LonLatBounds,
+        screen_size: [f32; 2],
+    ) -> Self {
         const STEPS: u32 = 32;
         let (mut min_km, mut max_km) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
         for step in 0..=STEPS {
@@ -309,7 +317,7 @@ impl MapView {
     }
 
     /// The km → screen map for a rectangle at `screen_rect_min` of `screen_size` points.
-    pub fn screen_transform(
+    pub(crate) fn screen_transform(
         &self,
         screen_rect_min: [f32; 2],
         screen_size: [f32; 2],
@@ -325,10 +333,11 @@ impl MapView {
         }
     }
 
+    #[cfg(test)]
     /// The screen position of the projected point `xy_km`, in a rectangle at
     /// `screen_rect_min` of `screen_size` points.
-    pub fn to_screen(
-        &self,
+    pub(crate) fn to_screen(
+        self,
         xy_km: [f64; 2],
         screen_rect_min: [f32; 2],
         screen_size: [f32; 2],
@@ -339,7 +348,7 @@ impl MapView {
 
     /// The projected point (km) under the screen position `pos_screen`; the inverse of
     /// [`MapView::to_screen`].
-    pub fn from_screen(
+    pub(crate) fn screen_to_km(
         &self,
         pos_screen: [f32; 2],
         screen_rect_min: [f32; 2],
@@ -363,7 +372,7 @@ impl MapView {
     /// the projected point under `anchor_screen` where it is. The zoom is clamped to
     /// [`MIN_KM_PER_POINT`]..=[`MAX_KM_PER_POINT`]; a factor that is not a positive finite
     /// number changes nothing.
-    pub fn zoom_around(
+    pub(crate) fn zoom_around(
         &mut self,
         factor: f64,
         anchor_screen: [f32; 2],
@@ -373,7 +382,7 @@ impl MapView {
         if !(factor.is_finite() && factor > 0.0) {
             return;
         }
-        let anchor_km = self.from_screen(anchor_screen, screen_rect_min, screen_size);
+        let anchor_km = self.screen_to_km(anchor_screen, screen_rect_min, screen_size);
         let center_screen = rect_center(screen_rect_min, screen_size);
         self.km_per_point = clamp_km_per_point(self.km_per_point / factor);
         self.center_km = [
@@ -382,14 +391,10 @@ impl MapView {
         ];
     }
 
-    /// Brings `km_per_point` back into its allowed range (after the app set it directly).
-    pub fn clamp_zoom(&mut self) {
-        self.km_per_point = clamp_km_per_point(self.km_per_point);
-    }
-
+    #[cfg(test)]
     /// The projected box (km, `(min, max)`) the screen rectangle shows, for culling meshes
     /// by their `bounds_km`.
-    pub fn visible_km(&self, screen_size: [f32; 2]) -> ([f64; 2], [f64; 2]) {
+    pub(crate) fn visible_km(&self, screen_size: [f32; 2]) -> ([f64; 2], [f64; 2]) {
         let half = [
             f64::from(screen_size[0]) / 2.0 * self.km_per_point,
             f64::from(screen_size[1]) / 2.0 * self.km_per_point,
@@ -555,7 +560,7 @@ mod tests {
         );
         for xy_km in [[0.0, 0.0], [-1500.0, 900.0], [2300.5, -1200.25]] {
             let pos_screen = view.to_screen(xy_km, rect_min, size);
-            let back = view.from_screen(pos_screen, rect_min, size);
+            let back = view.screen_to_km(pos_screen, rect_min, size);
             assert!(
                 distance(back, xy_km) < 1e-3 * view.km_per_point,
                 "{xy_km:?} → {back:?}"
@@ -570,7 +575,7 @@ mod tests {
         let (rect_min, size) = ([10.0, 20.0], [1600.0, 900.0]);
         let mut view = MapView::default_for(size);
         let anchor = [300.0, 700.0];
-        let under_anchor = view.from_screen(anchor, rect_min, size);
+        let under_anchor = view.screen_to_km(anchor, rect_min, size);
         let before = view.km_per_point;
         view.zoom_around(1.5, anchor, rect_min, size);
         assert!((view.km_per_point - before / 1.5).abs() < 1e-12);

@@ -24,34 +24,34 @@ use crate::geo::basemap::{Basemap, Country};
 use crate::geo::projection::Projection;
 
 /// A party's polygons smaller than this share of its largest are left out of the focus.
-pub const MAIN_POLYGON_SHARE: f64 = 0.02;
+pub(crate) const MAIN_POLYGON_SHARE: f64 = 0.02;
 
 /// The widest arc of longitude a conic projection is chosen for, degrees.
-pub const MAX_CONIC_SPAN_DEG: f64 = 200.0;
+pub(crate) const MAX_CONIC_SPAN_DEG: f64 = 200.0;
 
 /// A focus reaching more than this many degrees both north and south of the equator gets
 /// a world projection.
-pub const EQUATOR_MARGIN_DEG: f64 = 10.0;
+pub(crate) const EQUATOR_MARGIN_DEG: f64 = 10.0;
 
 /// The margin added to each side of the focus, as a share of its width or height.
-pub const FRAME_MARGIN: f64 = 0.06;
+pub(crate) const FRAME_MARGIN: f64 = 0.06;
 
 /// The projection and default frame of a dataset's map.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MapSetup {
+pub(crate) struct MapSetup {
     /// The projection everything is drawn in.
-    pub projection: Projection,
+    pub(crate) projection: Projection,
     /// The projected box the map frames at first and on *Reset view*, `(min, max)` km.
-    pub frame_km: ([f64; 2], [f64; 2]),
+    pub(crate) frame_km: ([f64; 2], [f64; 2]),
     /// The parties' ISO numeric codes (empty when unknown), drawn as the parties.
-    pub parties: [String; 2],
+    pub(crate) parties: [String; 2],
     /// The frame is the dataset's own `map_frame`, to be shown as it is given.
-    pub frame_given: bool,
+    pub(crate) frame_given: bool,
 }
 
 impl MapSetup {
     /// The map of `dataset` over `basemap` (see the module documentation).
-    pub fn for_dataset(dataset: &Dataset, basemap: &Basemap) -> Self {
+    pub(crate) fn for_dataset(dataset: &Dataset, basemap: &Basemap) -> Self {
         let parties = dataset
             .metadata
             .parties
@@ -69,7 +69,7 @@ impl MapSetup {
     }
 
     /// Whether `iso_numeric` is one of the parties.
-    pub fn is_party(&self, iso_numeric: &str) -> bool {
+    pub(crate) fn is_party(&self, iso_numeric: &str) -> bool {
         !iso_numeric.is_empty() && self.parties.iter().any(|party| party == iso_numeric)
     }
 }

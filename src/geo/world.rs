@@ -25,7 +25,7 @@ use crate::assets::COUNTRIES_110M_TOPOJSON;
 
 /// Which basemap a level of detail draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scale {
+pub(crate) enum Scale {
     /// Natural Earth 1:50m.
     Fine,
     /// Natural Earth 1:110m; countries it lacks are drawn from 1:50m.
@@ -34,7 +34,7 @@ pub enum Scale {
 
 /// The levels of detail, finest first: from how many km per screen point each is used,
 /// its basemap, and how far (km) its rings are simplified.
-pub const LEVELS: [(f64, Scale, f64); 6] = [
+pub(crate) const LEVELS: [(f64, Scale, f64); 6] = [
     (0.0, Scale::Fine, 0.0),
     (0.75, Scale::Fine, 0.75),
     (2.0, Scale::Fine, 2.0),
@@ -59,17 +59,17 @@ const CACHED_MAPS: usize = 4;
 
 /// A country's name and where to write it.
 #[derive(Debug, Clone)]
-pub struct CountryLabel {
+pub(crate) struct CountryLabel {
     /// English name, as the basemap gives it.
-    pub name: String,
+    pub(crate) name: String,
     /// The country's ISO numeric code (empty for the features without one).
-    pub code: String,
+    pub(crate) code: String,
     /// Where the label goes, projected.
-    pub anchor_km: [f64; 2],
+    pub(crate) anchor_km: [f64; 2],
     /// Width of the country's projected bounds, to decide whether the name fits.
-    pub width_km: f64,
+    pub(crate) width_km: f64,
     /// One of the two parties: always named, and named more boldly.
-    pub party: bool,
+    pub(crate) party: bool,
 }
 
 /// One country projected: its polygons' open rings in km, exterior first.
@@ -90,18 +90,18 @@ struct LevelEntry {
 }
 
 /// The basemap of one setup.
-pub struct WorldMap {
+pub(crate) struct WorldMap {
     /// The setup it was prepared for.
-    pub setup: MapSetup,
+    pub(crate) setup: MapSetup,
     /// The decoded 1:50m countries; meshes refer to them by index.
-    pub basemap: &'static Basemap,
+    pub(crate) basemap: &'static Basemap,
     countries: Vec<ProjectedCountry>,
     /// The 1:110m countries, projected.
     coarse_countries: Vec<ProjectedCountry>,
     /// Per level of detail, the countries it draws.
     levels: Vec<Vec<LevelEntry>>,
     /// Country names, one per country of the basemap.
-    pub labels: Vec<CountryLabel>,
+    pub(crate) labels: Vec<CountryLabel>,
 }
 
 impl std::fmt::Debug for WorldMap {
@@ -116,7 +116,11 @@ impl std::fmt::Debug for WorldMap {
 impl WorldMap {
     /// Projects every country of `basemap` and `coarse` for `setup`; triangulates only
     /// the parties, at one level, to place their labels.
-    pub fn prepare(setup: MapSetup, basemap: &'static Basemap, coarse: &'static Basemap) -> Self {
+    pub(crate) fn prepare(
+        setup: MapSetup,
+        basemap: &'static Basemap,
+        coarse: &'static Basemap,
+    ) -> Self {
         let countries = project_countries(basemap, &setup.projection);
         let coarse_countries = project_countries(coarse, &setup.projection);
         let levels = LEVELS
@@ -141,13 +145,13 @@ impl WorldMap {
     }
 
     /// The projection everything is drawn in.
-    pub fn projection(&self) -> &Projection {
+    pub(crate) fn projection(&self) -> &Projection {
         &self.setup.projection
     }
 
     /// The level of detail for a zoom of `km_per_point`: the coarsest whose tolerance is
     /// at most one screen point.
-    pub fn level_for(km_per_point: f64) -> usize {
+    pub(crate) fn level_for(km_per_point: f64) -> usize {
         LEVELS
             .iter()
             .rposition(|&(from_km_per_point, _, _)| from_km_per_point <= km_per_point)
@@ -156,7 +160,7 @@ impl WorldMap {
 
     /// The mesh of entry `index` at `level` (at the 1:50m levels, the basemap's country
     /// `index`), built the first time it is asked for.
-    pub fn mesh(&self, level: usize, index: usize) -> Option<&CountryMesh> {
+    pub(crate) fn mesh(&self, level: usize, index: usize) -> Option<&CountryMesh> {
         let entry = self.levels.get(level)?.get(index)?;
         entry.mesh.get_or_init(|| self.build_mesh(entry)).as_ref()
     }
@@ -170,7 +174,7 @@ impl WorldMap {
 
     /// The meshes at the level for `km_per_point` of the countries whose projected box
     /// `sees` accepts; only those are triangulated.
-    pub fn visible_meshes<'a>(
+    pub(crate) fn visible_meshes<'a>(
         &'a self,
         km_per_point: f64,
         sees: impl Fn(([f32; 2], [f32; 2])) -> bool + 'a,
@@ -189,7 +193,7 @@ impl WorldMap {
 
     /// The country under the projected point `xy_km` as drawn at a zoom of
     /// `km_per_point` (0 for full detail), so that hovering agrees with the fill.
-    pub fn mesh_at(&self, xy_km: [f64; 2], km_per_point: f64) -> Option<&CountryMesh> {
+    pub(crate) fn mesh_at(&self, xy_km: [f64; 2], km_per_point: f64) -> Option<&CountryMesh> {
         #[expect(clippy::cast_possible_truncation, reason = "map kilometres fit in f32")]
         let point = [xy_km[0] as f32, xy_km[1] as f32];
         self.visible_meshes(km_per_point, move |(min, max)| {
@@ -389,19 +393,19 @@ static COARSE_BASEMAP: LazyLock<Result<Basemap, String>> = LazyLock::new(|| {
 });
 
 /// The embedded 1:50m basemap, decoded once per process, or why it could not be.
-pub fn world_basemap() -> Result<&'static Basemap, &'static str> {
+pub(crate) fn world_basemap() -> Result<&'static Basemap, &'static str> {
     BASEMAP.as_ref().map_err(String::as_str)
 }
 
 /// The embedded 1:110m basemap, decoded once per process, or why it could not be.
-pub fn coarse_basemap() -> Result<&'static Basemap, &'static str> {
+pub(crate) fn coarse_basemap() -> Result<&'static Basemap, &'static str> {
     COARSE_BASEMAP.as_ref().map_err(String::as_str)
 }
 
 static CACHE: Mutex<Vec<Arc<WorldMap>>> = Mutex::new(Vec::new());
 
 /// The world prepared for `setup`, from the cache or prepared now.
-pub fn world_map(setup: &MapSetup) -> Result<Arc<WorldMap>, &'static str> {
+pub(crate) fn world_map(setup: &MapSetup) -> Result<Arc<WorldMap>, &'static str> {
     let basemap = world_basemap()?;
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some(position) = cache.iter().position(|map| map.setup == *setup) {
@@ -418,7 +422,7 @@ pub fn world_map(setup: &MapSetup) -> Result<Arc<WorldMap>, &'static str> {
 }
 
 /// The map setup of `dataset` over the embedded basemap, and the world prepared for it.
-pub fn world_map_for(dataset: &crate::data::Dataset) -> Result<Arc<WorldMap>, &'static str> {
+pub(crate) fn world_map_for(dataset: &crate::data::Dataset) -> Result<Arc<WorldMap>, &'static str> {
     let basemap = world_basemap()?;
     world_map(&MapSetup::for_dataset(dataset, basemap))
 }

@@ -12,9 +12,9 @@ use crate::settings::view_kind::ViewKind;
 pub const MAX_RECENT_FILES: usize = 10;
 
 /// Type scale in presenter mode unless the user picks another.
-pub const DEFAULT_PRESENTER_SCALE: f32 = 1.6;
+pub(crate) const DEFAULT_PRESENTER_SCALE: f32 = 1.6;
 /// The presenter type scales offered in the menu.
-pub const PRESENTER_SCALES: [f32; 4] = [1.6, 2.0, 2.5, 3.0];
+pub(crate) const PRESENTER_SCALES: [f32; 4] = [1.6, 2.0, 2.5, 3.0];
 
 /// Light, dark, or whatever the system uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -31,10 +31,10 @@ pub enum ThemeChoice {
 
 impl ThemeChoice {
     /// Every choice, in menu order.
-    pub const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
+    pub(crate) const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
 
     /// Menu label.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::System => "Follow system",
             Self::Light => "Light",
@@ -75,7 +75,7 @@ fn any_f32<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f32, D::
 #[serde(default)]
 pub struct Settings {
     /// Light, dark or system.
-    pub theme: ThemeChoice,
+    pub(crate) theme: ThemeChoice,
     /// Most recent first, at most [`MAX_RECENT_FILES`].
     pub recent_files: Vec<PathBuf>,
     /// The view shown when the app last closed.
@@ -86,7 +86,7 @@ pub struct Settings {
     #[serde(deserialize_with = "any_f32")]
     pub presenter_scale: f32,
     /// Presenter mode in high contrast.
-    pub presenter_high_contrast: bool,
+    pub(crate) presenter_high_contrast: bool,
 }
 
 impl Default for Settings {
@@ -107,7 +107,7 @@ impl Settings {
     /// a presenter scale that is not a number from 1 to 4, a window geometry that is not
     /// finite, more recent files than are kept.
     #[must_use]
-    pub fn sanitized(mut self) -> Self {
+    pub(crate) fn sanitized(mut self) -> Self {
         if !(1.0..=4.0).contains(&self.presenter_scale) {
             self.presenter_scale = DEFAULT_PRESENTER_SCALE;
         }
@@ -128,7 +128,7 @@ impl Settings {
     }
 
     /// Puts `path` first in the recent files, without duplicates.
-    pub fn remember_recent(&mut self, path: &Path) {
+    pub(crate) fn remember_recent(&mut self, path: &Path) {
         self.recent_files.retain(|known| known != path);
         self.recent_files.insert(0, path.to_owned());
         self.recent_files.truncate(MAX_RECENT_FILES);
@@ -160,14 +160,9 @@ impl SettingsStore {
         Self { path: None }
     }
 
-    /// The settings file, if there is one.
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
     /// Reads the settings. A missing file gives defaults silently; an unreadable or
     /// corrupt one gives defaults and a warning to show.
-    pub fn load(&self) -> (Settings, Option<String>) {
+    pub(crate) fn load(&self) -> (Settings, Option<String>) {
         let Some(path) = &self.path else {
             return (Settings::default(), None);
         };
@@ -196,7 +191,7 @@ impl SettingsStore {
     }
 
     /// Writes the settings atomically. Without a path this does nothing.
-    pub fn save(&self, settings: &Settings) -> Result<(), String> {
+    pub(crate) fn save(&self, settings: &Settings) -> Result<(), String> {
         let Some(path) = &self.path else {
             return Ok(());
         };

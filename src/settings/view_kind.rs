@@ -24,7 +24,7 @@ pub enum ViewKind {
 
 impl ViewKind {
     /// Every view, in tab order.
-    pub const ALL: [Self; 5] = [
+    pub(crate) const ALL: [Self; 5] = [
         Self::Trade,
         Self::Map,
         Self::Timeline,
@@ -45,7 +45,7 @@ impl ViewKind {
 
     /// The digit that, with Ctrl (⌘ on macOS), shows this view.
     #[cfg(feature = "gui")]
-    pub fn shortcut_key(self) -> Key {
+    pub(crate) fn shortcut_key(self) -> Key {
         match self {
             Self::Trade => Key::Num1,
             Self::Map => Key::Num2,

@@ -35,17 +35,17 @@ pub struct ViewCaches {
 }
 
 /// One polyline of a chart series in plot coordinates, and whether it is dashed (across a gap).
-pub type ChartLine = (Vec<PlotPoint>, bool);
+pub(crate) type ChartLine = (Vec<PlotPoint>, bool);
 
 /// How many records of each kind cite one source.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CitationCounts {
+pub(crate) struct CitationCounts {
     /// Data points of series.
-    pub points: usize,
+    pub(crate) points: usize,
     /// Dated events and standing facts.
-    pub events: usize,
+    pub(crate) events: usize,
     /// Places, routes and areas.
-    pub places: usize,
+    pub(crate) places: usize,
 }
 
 impl ViewCaches {
@@ -88,22 +88,22 @@ impl ViewCaches {
 
     /// The dataset generation the caches were last built from; `None` before the first
     /// refresh. Views key their own caches on it.
-    pub fn generation(&self) -> Option<u64> {
+    pub(crate) fn generation(&self) -> Option<u64> {
         self.generation
     }
 
     /// The trade chart for the current data and options.
-    pub fn chart(&self) -> &ChartModel {
+    pub(crate) fn chart(&self) -> &ChartModel {
         &self.chart
     }
 
     /// Which build of the chart model [`Self::chart`] is: it changes whenever the model does.
-    pub fn chart_revision(&self) -> u64 {
+    pub(crate) fn chart_revision(&self) -> u64 {
         self.chart_revision
     }
 
     /// The polylines of the chart's series at `series_index` (empty for an index out of range).
-    pub fn chart_lines(&self, series_index: usize) -> &[ChartLine] {
+    pub(crate) fn chart_lines(&self, series_index: usize) -> &[ChartLine] {
         self.chart_lines
             .get(series_index)
             .map_or(&[], Vec::as_slice)
@@ -112,7 +112,7 @@ impl ViewCaches {
     /// The map of `dataset` (its projection, default frame and basemap), or why the basemap
     /// could not be prepared. Made on the first call after the data changed, from `dataset`,
     /// which must be the dataset of the last [`Self::refresh`].
-    pub fn world_map(&self, dataset: &Dataset) -> Result<&WorldMap, &'static str> {
+    pub(crate) fn world_map(&self, dataset: &Dataset) -> Result<&WorldMap, &'static str> {
         match self.world.get_or_init(|| world_map_for(dataset)) {
             Ok(world) => Ok(world),
             Err(reason) => Err(reason),
@@ -121,12 +121,12 @@ impl ViewCaches {
 
     /// The title and summary of the event at `index` in the dataset, lowercased, for
     /// searches to look in (empty for an index out of range).
-    pub fn event_text(&self, index: usize) -> &str {
+    pub(crate) fn event_text(&self, index: usize) -> &str {
         self.event_text.get(index).map_or("", String::as_str)
     }
 
     /// How many records cite the source `source_id`.
-    pub fn citations_of(&self, source_id: &str) -> CitationCounts {
+    pub(crate) fn citations_of(&self, source_id: &str) -> CitationCounts {
         self.citations.get(source_id).copied().unwrap_or_default()
     }
 }

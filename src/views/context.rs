@@ -40,12 +40,12 @@ pub enum Chrome {
 
 impl Chrome {
     /// Side panels, filters and analysis controls are shown.
-    pub fn is_full(self) -> bool {
+    pub(crate) fn is_full(self) -> bool {
         self == Self::Full
     }
 
     /// Anything that answers input (sliders, buttons) is shown.
-    pub fn is_interactive(self) -> bool {
+    pub(crate) fn is_interactive(self) -> bool {
         self != Self::Export
     }
 }
@@ -67,7 +67,7 @@ pub struct ViewContext<'a> {
 
 impl ViewContext<'_> {
     /// The selected event, if any.
-    pub fn selected_event(&self) -> Option<&crate::data::Event> {
+    pub(crate) fn selected_event(&self) -> Option<&crate::data::Event> {
         self.cursor
             .selected_event
             .as_deref()

@@ -13,9 +13,9 @@ use crate::views::widgets::{CitationStyle, citations_ui};
 
 /// What the events view remembers between frames.
 #[derive(Debug, Clone, Default)]
-pub struct EventsViewState {
+pub(crate) struct EventsViewState {
     /// Text typed into the filter box.
-    pub filter: String,
+    pub(crate) filter: String,
     /// Heights of the rows already drawn, at `measured_width`; rows not yet drawn are
     /// reckoned at [`ESTIMATED_ROW_HEIGHT`].
     row_heights: HashMap<RowKey, f32>,
@@ -46,7 +46,7 @@ fn matches(event: &Event, text: &str, filter: &str) -> bool {
 }
 
 /// Shows the events view. It asks nothing of the app yet; `_commands` keeps the views alike.
-pub fn ui(
+pub(crate) fn ui(
     ui: &mut Ui,
     cx: &ViewContext<'_>,
     state: &mut EventsViewState,

@@ -3,19 +3,19 @@
 //! [`Command`]s: the time cursor, the selection, files and dialogs belong to the app.
 
 pub mod cache;
-pub mod context;
+pub(crate) mod context;
 pub mod dialogs;
-pub mod events;
+pub(crate) mod events;
 
 pub mod map;
 pub mod paint;
 
-pub mod sources;
-pub mod standing;
+pub(crate) mod sources;
+pub(crate) mod standing;
 pub mod theme;
-pub mod timeline;
+pub(crate) mod timeline;
 pub mod trade;
-pub mod widgets;
+pub(crate) mod widgets;
 
 use eframe::egui::Ui;
 
@@ -34,7 +34,7 @@ pub struct ViewStates {
     /// The timeline's span, filters and search.
     pub timeline: timeline::TimelineViewState,
     /// The events view's filter.
-    pub events: events::EventsViewState,
+    pub(crate) events: events::EventsViewState,
 }
 
 impl ViewStates {

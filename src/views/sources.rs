@@ -7,7 +7,7 @@ use crate::views::ViewContext;
 use crate::views::cache::CitationCounts;
 
 /// Shows the sources view. It asks nothing of the app yet; `_commands` keeps the views alike.
-pub fn ui(ui: &mut Ui, cx: &ViewContext<'_>, _commands: &mut Vec<Command>) {
+pub(crate) fn ui(ui: &mut Ui, cx: &ViewContext<'_>, _commands: &mut Vec<Command>) {
     let dataset = cx.dataset;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading(format!("Sources of “{}”", dataset.metadata.title));

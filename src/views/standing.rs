@@ -115,7 +115,7 @@ fn fact_ui(ui: &mut Ui, dataset: &Dataset, fact: &StandingFact) {
 }
 
 /// The standing facts as a collapsible section, grouped by theme; nothing when there are none.
-pub fn standing_facts_ui(ui: &mut egui::Ui, dataset: &Dataset) {
+pub(crate) fn standing_facts_ui(ui: &mut egui::Ui, dataset: &Dataset) {
     if dataset.standing_facts.is_empty() {
         return;
     }

@@ -10,7 +10,7 @@ use eframe::egui::Color32;
 use crate::data::{Domain, Stance};
 
 /// The Okabe–Ito palette, safe for the common forms of colour blindness.
-pub const SERIES_PALETTE: [Color32; 7] = [
+pub(crate) const SERIES_PALETTE: [Color32; 7] = [
     Color32::from_rgb(0, 114, 178),   // blue
     Color32::from_rgb(213, 94, 0),    // vermillion
     Color32::from_rgb(0, 158, 115),   // bluish green
@@ -21,12 +21,12 @@ pub const SERIES_PALETTE: [Color32; 7] = [
 ];
 
 /// The colour of the `index`-th series.
-pub fn series_color(index: usize) -> Color32 {
+pub(crate) fn series_color(index: usize) -> Color32 {
     SERIES_PALETTE[index % SERIES_PALETTE.len()]
 }
 
 /// The colour of a stance, for event markers and map symbols.
-pub fn stance_color(stance: Stance) -> Color32 {
+pub(crate) fn stance_color(stance: Stance) -> Color32 {
     match stance {
         Stance::Cooperation => Color32::from_rgb(0, 158, 115),
         Stance::Divergence => Color32::from_rgb(213, 94, 0),
@@ -38,7 +38,7 @@ pub fn stance_color(stance: Stance) -> Color32 {
 /// How a symbol of `color` is filled for a stance, so that stance reads without colour:
 /// cooperation filled, divergence hollow, mixed half-filled, context grey. The map's
 /// symbols, the timeline's events and the exported drawings share this rule.
-pub fn stance_fill(stance: Stance, color: Color32) -> Color32 {
+pub(crate) fn stance_fill(stance: Stance, color: Color32) -> Color32 {
     match stance {
         Stance::Cooperation => color,
         Stance::Divergence => Color32::TRANSPARENT,
@@ -48,7 +48,7 @@ pub fn stance_fill(stance: Stance, color: Color32) -> Color32 {
 }
 
 /// `base` mixed with `amount` (0 to 1) of `tint`, opaque.
-pub fn blend(base: Color32, tint: Color32, amount: f32) -> Color32 {
+pub(crate) fn blend(base: Color32, tint: Color32, amount: f32) -> Color32 {
     let mix = |a: u8, b: u8| {
         let value = f32::from(a) * (1.0 - amount) + f32::from(b) * amount;
         #[expect(
@@ -67,47 +67,47 @@ pub fn blend(base: Color32, tint: Color32, amount: f32) -> Color32 {
 }
 
 /// White marks on coloured symbols (the missing link's `!`).
-pub const ON_SYMBOL: Color32 = Color32::WHITE;
+pub(crate) const ON_SYMBOL: Color32 = Color32::WHITE;
 /// The edge of a GeoJSON layer's points.
-pub const LAYER_POINT_EDGE: Color32 = Color32::BLACK;
+pub(crate) const LAYER_POINT_EDGE: Color32 = Color32::BLACK;
 /// Text on the log-scale badge.
-pub const LOG_BADGE_TEXT: Color32 = Color32::BLACK;
+pub(crate) const LOG_BADGE_TEXT: Color32 = Color32::BLACK;
 
 /// Background of error banners.
-pub const ERROR_BACKGROUND: Color32 = Color32::from_rgb(120, 24, 24);
+pub(crate) const ERROR_BACKGROUND: Color32 = Color32::from_rgb(120, 24, 24);
 /// Background of notices that are not errors.
-pub const NOTICE_BACKGROUND: Color32 = Color32::from_rgb(90, 70, 10);
+pub(crate) const NOTICE_BACKGROUND: Color32 = Color32::from_rgb(90, 70, 10);
 /// Text on banners and on the drop overlay.
-pub const BANNER_TEXT: Color32 = Color32::WHITE;
+pub(crate) const BANNER_TEXT: Color32 = Color32::WHITE;
 /// The veil over the window while files are dragged onto it.
-pub const DROP_OVERLAY: Color32 = Color32::from_black_alpha(180);
+pub(crate) const DROP_OVERLAY: Color32 = Color32::from_black_alpha(180);
 /// The "log scale" badge.
-pub const LOG_BADGE: Color32 = Color32::from_rgb(230, 159, 0);
+pub(crate) const LOG_BADGE: Color32 = Color32::from_rgb(230, 159, 0);
 /// The app's time cursor (the current year) on every view.
-pub const TIME_CURSOR: Color32 = Color32::from_rgb(230, 159, 0);
+pub(crate) const TIME_CURSOR: Color32 = Color32::from_rgb(230, 159, 0);
 /// Text on a tag filled with [`TIME_CURSOR`].
-pub const TIME_CURSOR_TEXT: Color32 = Color32::BLACK;
+pub(crate) const TIME_CURSOR_TEXT: Color32 = Color32::BLACK;
 /// A corridor's missing link, and its line in the map key.
-pub const MISSING_LINK: Color32 = Color32::from_rgb(213, 94, 0);
+pub(crate) const MISSING_LINK: Color32 = Color32::from_rgb(213, 94, 0);
 /// The dark edge of map symbols.
-pub const SYMBOL_OUTLINE: Color32 = Color32::from_gray(20);
+pub(crate) const SYMBOL_OUTLINE: Color32 = Color32::from_gray(20);
 /// Features of a GeoJSON layer that name no domain.
-pub const LAYER_WITHOUT_DOMAIN: Color32 = SERIES_PALETTE[0];
+pub(crate) const LAYER_WITHOUT_DOMAIN: Color32 = SERIES_PALETTE[0];
 /// The ring around a selected item.
-pub const SELECTION_RING: Color32 = Color32::from_rgb(240, 60, 60);
+pub(crate) const SELECTION_RING: Color32 = Color32::from_rgb(240, 60, 60);
 /// Text that warns (no rows for the pair chosen, a year only one side reported).
-pub const WARNING_TEXT: Color32 = SERIES_PALETTE[1];
+pub(crate) const WARNING_TEXT: Color32 = SERIES_PALETTE[1];
 /// The exporter's report in the mirror view.
-pub const MIRROR_EXPORTER: Color32 = SERIES_PALETTE[0];
+pub(crate) const MIRROR_EXPORTER: Color32 = SERIES_PALETTE[0];
 /// The importer's report in the mirror view.
-pub const MIRROR_IMPORTER: Color32 = SERIES_PALETTE[2];
+pub(crate) const MIRROR_IMPORTER: Color32 = SERIES_PALETTE[2];
 /// The gap between the two reports in the mirror view.
-pub const MIRROR_GAP: Color32 = SERIES_PALETTE[3];
+pub(crate) const MIRROR_GAP: Color32 = SERIES_PALETTE[3];
 /// Highlight behind the sources cited by the selection.
-pub const SELECTION_HIGHLIGHT: Color32 = Color32::from_rgba_premultiplied(0, 80, 130, 90);
+pub(crate) const SELECTION_HIGHLIGHT: Color32 = Color32::from_rgba_premultiplied(0, 80, 130, 90);
 
 /// The colour of a domain: Paul Tol's "muted" palette, distinct for the common forms of colour blindness.
-pub fn domain_color(domain: Domain) -> Color32 {
+pub(crate) fn domain_color(domain: Domain) -> Color32 {
     match domain {
         Domain::Military => Color32::from_rgb(204, 102, 119), // rose
         Domain::Security => Color32::from_rgb(136, 34, 85),   // wine
@@ -125,15 +125,15 @@ pub fn domain_color(domain: Domain) -> Color32 {
 #[derive(Debug, Clone, Copy)]
 pub struct MapColors {
     /// Seas and lakes.
-    pub water: Color32,
+    pub(crate) water: Color32,
     /// Land of third countries.
-    pub land: Color32,
+    pub(crate) land: Color32,
     /// Land of the dataset's two parties.
     pub party: Color32,
     /// Country borders.
-    pub border: Color32,
+    pub(crate) border: Color32,
     /// Country names.
-    pub label: Color32,
+    pub(crate) label: Color32,
 }
 
 /// The basemap colours for the current theme.
@@ -159,7 +159,7 @@ pub fn map_colors(dark_mode: bool) -> MapColors {
 
 /// The panels' colour: presenter mode's black in high contrast, else egui's own for the
 /// dark or light look. The window clears to it every frame.
-pub fn panel_background(dark_mode: bool, high_contrast: bool) -> Color32 {
+pub(crate) fn panel_background(dark_mode: bool, high_contrast: bool) -> Color32 {
     if high_contrast {
         high_contrast_visuals().panel_fill
     } else if dark_mode {
@@ -170,7 +170,7 @@ pub fn panel_background(dark_mode: bool, high_contrast: bool) -> Color32 {
 }
 
 /// Visuals for presenter mode on a projector: black ground, white type, strong edges.
-pub fn high_contrast_visuals() -> eframe::egui::Visuals {
+pub(crate) fn high_contrast_visuals() -> eframe::egui::Visuals {
     let mut visuals = eframe::egui::Visuals::dark();
     visuals.override_text_color = Some(Color32::WHITE);
     visuals.panel_fill = Color32::BLACK;
@@ -183,6 +183,6 @@ pub fn high_contrast_visuals() -> eframe::egui::Visuals {
 
 /// A texel of a sprite's mask (`views::paint::sprites`): white, `alpha` of it covered; the vertex
 /// colour gives the sprite its colour.
-pub fn coverage_texel(alpha: u8) -> Color32 {
+pub(crate) fn coverage_texel(alpha: u8) -> Color32 {
     Color32::from_white_alpha(alpha)
 }

@@ -10,7 +10,7 @@ use crate::display::format::source_citation;
 use crate::views::theme;
 
 /// A small colour dot in front of a legend or filter entry.
-pub fn color_swatch(ui: &mut Ui, color: Color32, filled: bool) {
+pub(crate) fn color_swatch(ui: &mut Ui, color: Color32, filled: bool) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
     if filled {
         ui.painter().circle_filled(rect.center(), 5.0, color);
@@ -22,7 +22,7 @@ pub fn color_swatch(ui: &mut Ui, color: Color32, filled: bool) {
 
 /// The zoom the user asked for over `response` this frame (wheel or pinch) and the
 /// pointer position to zoom around; `None` when there is none. Factors above 1 zoom in.
-pub fn zoom_gesture(ui: &Ui, response: &Response) -> Option<(f64, Pos2)> {
+pub(crate) fn zoom_gesture(ui: &Ui, response: &Response) -> Option<(f64, Pos2)> {
     if !response.hovered() {
         return None;
     }
@@ -39,7 +39,7 @@ pub fn zoom_gesture(ui: &Ui, response: &Response) -> Option<(f64, Pos2)> {
 }
 
 /// Switches `value` into or out of `set`.
-pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
+pub(crate) fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
     if on {
         set.insert(value);
     } else {
@@ -48,7 +48,7 @@ pub fn toggle<T: Ord>(set: &mut BTreeSet<T>, value: T, on: bool) {
 }
 
 /// The row of domain checkboxes, each with its colour, that the map and the timeline filter by.
-pub fn domain_toggles_ui(ui: &mut Ui, domains: &mut BTreeSet<Domain>) {
+pub(crate) fn domain_toggles_ui(ui: &mut Ui, domains: &mut BTreeSet<Domain>) {
     ui.label(RichText::new("Domains").strong());
     for domain in Domain::ALL {
         let mut on = domains.contains(&domain);
@@ -62,7 +62,7 @@ pub fn domain_toggles_ui(ui: &mut Ui, domains: &mut BTreeSet<Domain>) {
 
 /// The row of stance checkboxes; `label` says how each stance is drawn in the view, and
 /// `swatch` puts the stance's colour in front of it.
-pub fn stance_toggles_ui(
+pub(crate) fn stance_toggles_ui(
     ui: &mut Ui,
     stances: &mut BTreeSet<Stance>,
     label: impl Fn(Stance) -> String,
@@ -86,7 +86,7 @@ pub fn stance_toggles_ui(
 
 /// How a list of citations is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CitationStyle {
+pub(crate) enum CitationStyle {
     /// Body text, for a details panel.
     Full,
     /// Small type, for tooltips.
@@ -96,7 +96,12 @@ pub enum CitationStyle {
 }
 
 /// One line per cited source of `dataset`, in full.
-pub fn citations_ui(ui: &mut Ui, dataset: &Dataset, source_ids: &[String], style: CitationStyle) {
+pub(crate) fn citations_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    source_ids: &[String],
+    style: CitationStyle,
+) {
     for id in source_ids {
         let text = RichText::new(source_citation(dataset, id));
         ui.label(match style {

@@ -34,15 +34,15 @@ use crate::data::Dataset;
 
 /// How the SVG is laid out and what it adds to the chart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SvgOptions {
+pub(crate) struct SvgOptions {
     /// Width of the drawing in pixels (at least 480).
-    pub width_px: u32,
+    pub(crate) width_px: u32,
     /// Height of the drawing in pixels (at least 360); it grows when the legend and the
     /// sources leave too little room for the plot.
-    pub height_px: u32,
+    pub(crate) height_px: u32,
     /// Events to draw as thin dashed vertical rules; those outside the chart's years
     /// are left out.
-    pub event_marks: Vec<EventMark>,
+    pub(crate) event_marks: Vec<EventMark>,
 }
 
 impl Default for SvgOptions {
@@ -86,7 +86,11 @@ const AXIS_COLOR: &str = "#444444";
 /// "LOG SCALE" badge marks the plot), every visible series, the events of
 /// `options.event_marks` that fall within the chart's years, and at the bottom the full
 /// citation of every source behind a value shown. Hidden series are left out entirely.
-pub fn trade_chart_svg(dataset: &Dataset, model: &ChartModel, options: &SvgOptions) -> String {
+pub(crate) fn trade_chart_svg(
+    dataset: &Dataset,
+    model: &ChartModel,
+    options: &SvgOptions,
+) -> String {
     let width_px = f64::from(options.width_px.max(MIN_WIDTH_PX));
     let visible: Vec<&ChartSeries> = model.series.iter().filter(|s| s.visible).collect();
 

@@ -23,7 +23,7 @@ const MOST_LISTED: usize = 300;
 const PICKER_WIDTH: f32 = 260.0;
 
 /// The text the button shows when no country is chosen.
-pub const NOTHING_CHOSEN: &str = "Choose a country…";
+pub(crate) const NOTHING_CHOSEN: &str = "Choose a country…";
 
 /// What the picker remembers while its list is open.
 #[derive(Debug, Clone, Default)]
@@ -38,7 +38,7 @@ struct SearchState {
 /// of every country; picking one writes it to `selected` and marks the response changed.
 ///
 /// `id_salt` tells two pickers in one `Ui` apart (`"first"`, `"second"`).
-pub fn country_picker(
+pub(crate) fn country_picker(
     ui: &mut Ui,
     id_salt: impl egui::AsIdSalt,
     selected: &mut Option<CountryId>,
@@ -165,7 +165,7 @@ fn row_text(country: &Country) -> String {
 
 /// Every code of a country on one line, and its note: the hover text.
 #[must_use]
-pub fn codes_line(country: &Country) -> String {
+pub(crate) fn codes_line(country: &Country) -> String {
     let mut parts = vec![format!("ISO {}", country.iso3)];
     parts.extend(country.iso2.iter().map(|code| format!("ISO2 {code}")));
     parts.extend(country.m49.iter().map(|code| format!("M49 {code}")));
@@ -182,7 +182,7 @@ pub fn codes_line(country: &Country) -> String {
 /// it, then names with a word starting with it, then names containing it. An empty query
 /// lists every country by name.
 #[must_use]
-pub fn matching_countries(table: &CountryTable, query: &str) -> Vec<CountryId> {
+pub(crate) fn matching_countries(table: &CountryTable, query: &str) -> Vec<CountryId> {
     let query = query.trim();
     let key = name_key(query);
     let mut ranked: Vec<(u8, &Country)> = table

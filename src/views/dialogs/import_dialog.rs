@@ -25,22 +25,22 @@ pub const DIALOG_TITLE: &str = "Import trade file";
 const PAIRS_LISTED: usize = 8;
 
 /// What the dialog shows, as the app knows it this frame.
-pub struct ImportDialogInfo<'a> {
+pub(crate) struct ImportDialogInfo<'a> {
     /// The trade file.
-    pub path: &'a Path,
+    pub(crate) path: &'a Path,
     /// The open dataset's pair, when its parties are in the country table.
-    pub dataset_pair: Option<Pair>,
+    pub(crate) dataset_pair: Option<Pair>,
     /// The open dataset's title.
-    pub dataset_title: &'a str,
+    pub(crate) dataset_title: &'a str,
     /// What is happening.
-    pub status: ImportStatus<'a>,
+    pub(crate) status: ImportStatus<'a>,
     /// How the last import ended, when it did not succeed.
-    pub last_outcome: Option<&'a ImportOutcome>,
+    pub(crate) last_outcome: Option<&'a ImportOutcome>,
 }
 
 /// How an import that changed nothing ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportOutcome {
+pub(crate) enum ImportOutcome {
     /// The user stopped it.
     Cancelled,
     /// It failed: the error, with where.
@@ -48,7 +48,7 @@ pub enum ImportOutcome {
 }
 
 /// Where the dialog's work stands.
-pub enum ImportStatus<'a> {
+pub(crate) enum ImportStatus<'a> {
     /// Reading the file to see what it holds.
     Scanning(Option<Progress>),
     /// The file could not be read: the error, with where.
@@ -66,19 +66,19 @@ pub enum ImportStatus<'a> {
 
 /// The dialog's own choices.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportDialogState {
+pub(crate) struct ImportDialogState {
     /// The first country of the pair.
-    pub first: Option<CountryId>,
+    pub(crate) first: Option<CountryId>,
     /// The second country of the pair.
-    pub second: Option<CountryId>,
+    pub(crate) second: Option<CountryId>,
     /// Whether the pair was preselected from the dataset and the file.
-    pub preselected: bool,
+    pub(crate) preselected: bool,
 }
 
 impl ImportDialogState {
     /// The pair chosen, when two different countries are.
     #[must_use]
-    pub fn pair(&self) -> Option<Pair> {
+    pub(crate) fn pair(&self) -> Option<Pair> {
         Pair::new(self.first?, self.second?)
     }
 
@@ -113,7 +113,7 @@ impl ImportDialogState {
 }
 
 /// Draws the dialog; what the user asks for goes into `commands`.
-pub fn import_dialog_ui(
+pub(crate) fn import_dialog_ui(
     ctx: &egui::Context,
     info: &ImportDialogInfo<'_>,
     state: &mut ImportDialogState,
@@ -378,7 +378,7 @@ fn progress_ui(ui: &mut Ui, progress: Option<&Progress>, commands: &mut Vec<Comm
 
 /// `12.3 MB of 45.6 MB · 1,234,567 rows · 456,789 rows/s · about 12 s left`.
 #[must_use]
-pub fn progress_text(progress: &Progress) -> String {
+pub(crate) fn progress_text(progress: &Progress) -> String {
     let mut parts = vec![match progress.bytes_total {
         Some(total) => format!(
             "{} of {}",
@@ -406,7 +406,7 @@ pub fn progress_text(progress: &Progress) -> String {
 
 /// `950 B`, `12.3 kB`, `45.6 MB`, `1.2 GB` (powers of 1000).
 #[must_use]
-pub fn bytes_text(bytes: u64) -> String {
+pub(crate) fn bytes_text(bytes: u64) -> String {
     #[expect(clippy::cast_precision_loss, reason = "shown to three digits")]
     let value = bytes as f64;
     match bytes {
@@ -419,7 +419,7 @@ pub fn bytes_text(bytes: u64) -> String {
 
 /// `1,234,567`.
 #[must_use]
-pub fn group_digits(number: u64) -> String {
+pub(crate) fn group_digits(number: u64) -> String {
     let digits = number.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {

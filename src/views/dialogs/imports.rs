@@ -8,7 +8,7 @@ use crate::data::Dataset;
 use crate::document::imports_of;
 
 /// Lists the imports of `dataset`; Remove asks the app to take one out.
-pub fn imports_ui(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
+pub(crate) fn imports_ui(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
     let imports = imports_of(dataset);
     if imports.is_empty() {
         ui.label("No trade file has been imported into this dataset.");

@@ -2,7 +2,7 @@
 //! File › Imports, and the searchable country picker they use. Like the views, they read
 //! what the app hands them and ask for changes with commands.
 
-pub mod country_picker;
+pub(crate) mod country_picker;
 pub mod import_dialog;
-pub mod imports;
-pub mod new_relationship;
+pub(crate) mod imports;
+pub(crate) mod new_relationship;

@@ -10,23 +10,23 @@ use crate::views::dialogs::country_picker::country_picker;
 
 /// The two countries chosen so far, while the window is open.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct NewRelationshipForm {
+pub(crate) struct NewRelationshipForm {
     /// The first party.
-    pub first: Option<CountryId>,
+    pub(crate) first: Option<CountryId>,
     /// The second party.
-    pub second: Option<CountryId>,
+    pub(crate) second: Option<CountryId>,
 }
 
 impl NewRelationshipForm {
     /// The pair, once two different countries are chosen.
-    pub fn pair(&self) -> Option<Pair> {
+    pub(crate) fn pair(self) -> Option<Pair> {
         Pair::new(self.first?, self.second?)
     }
 }
 
 /// Draws the window while `form` is `Some`; closing it (or starting the relationship)
 /// sets `form` to `None`. Starting pushes [`Command::NewRelationship`].
-pub fn new_relationship_window(
+pub(crate) fn new_relationship_window(
     ctx: &egui::Context,
     form: &mut Option<NewRelationshipForm>,
     commands: &mut Vec<Command>,

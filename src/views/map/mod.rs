@@ -8,11 +8,11 @@
 
 mod controls;
 mod details;
-pub mod layers;
+pub(crate) mod layers;
 mod legend;
-pub mod projector;
+pub(crate) mod projector;
 mod retained;
-pub mod state;
+pub(crate) mod state;
 
 use std::time::Instant;
 

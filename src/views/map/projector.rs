@@ -11,18 +11,18 @@ use crate::geo::projection::{MapView, Projection, ScreenTransform, wrap_degrees}
 const MIN_STEP_POINTS: f32 = 1.5;
 
 /// Projects for one frame: the camera, the screen rectangle and the projection.
-pub struct Projector<'a> {
+pub(crate) struct Projector<'a> {
     /// The camera.
-    pub view: MapView,
+    pub(crate) view: MapView,
     /// The map's rectangle on screen.
-    pub rect: Rect,
+    pub(crate) rect: Rect,
     projection: &'a Projection,
     transform: ScreenTransform,
 }
 
 impl<'a> Projector<'a> {
     /// The projector for `view` drawn in `rect` with `projection`.
-    pub fn new(view: MapView, rect: Rect, projection: &'a Projection) -> Self {
+    pub(crate) fn new(view: MapView, rect: Rect, projection: &'a Projection) -> Self {
         Self {
             view,
             rect,
@@ -33,18 +33,18 @@ impl<'a> Projector<'a> {
     }
 
     /// Screen position of a point in projected kilometres.
-    pub fn km_to_screen(&self, xy_km: [f64; 2]) -> Pos2 {
+    pub(crate) fn km_to_screen(&self, xy_km: [f64; 2]) -> Pos2 {
         let [x, y] = self.transform.apply(xy_km);
         pos2(x, y)
     }
 
     /// Screen position of a `[lon, lat]` point.
-    pub fn lon_lat_to_screen(&self, lon_lat: [f64; 2]) -> Pos2 {
+    pub(crate) fn lon_lat_to_screen(&self, lon_lat: [f64; 2]) -> Pos2 {
         self.km_to_screen(self.projection.project(lon_lat))
     }
 
     /// Screen positions of a path of `[lon, lat]` points.
-    pub fn path_to_screen(&self, lon_lats: &[[f64; 2]]) -> Vec<Pos2> {
+    pub(crate) fn path_to_screen(&self, lon_lats: &[[f64; 2]]) -> Vec<Pos2> {
         lon_lats
             .iter()
             .map(|&p| self.lon_lat_to_screen(p))
@@ -54,44 +54,48 @@ impl<'a> Projector<'a> {
     /// Whether the short way from `a` to `b` (`[lon, lat]`) crosses the meridian where the
     /// map is cut, so that a straight line between their screen positions would run the
     /// wrong way across the whole map.
-    pub fn crosses_cut(&self, a: [f64; 2], b: [f64; 2]) -> bool {
+    pub(crate) fn crosses_cut(&self, a: [f64; 2], b: [f64; 2]) -> bool {
         let lon0 = self.projection.central_meridian();
         let (from_a, from_b) = (wrap_degrees(a[0] - lon0), wrap_degrees(b[0] - lon0));
         (from_a - from_b).abs() > 180.0
     }
 
     /// Projected kilometres under a screen position.
-    pub fn screen_to_km(&self, pos: Pos2) -> [f64; 2] {
+    pub(crate) fn screen_to_km(&self, pos: Pos2) -> [f64; 2] {
         self.view
-            .from_screen([pos.x, pos.y], self.rect_min(), self.size())
+            .screen_to_km([pos.x, pos.y], self.rect_min(), self.size())
     }
 
     /// `[lon, lat]` under a screen position.
-    pub fn screen_to_lon_lat(&self, pos: Pos2) -> [f64; 2] {
+    pub(crate) fn screen_to_lon_lat(&self, pos: Pos2) -> [f64; 2] {
         self.projection.unproject(self.screen_to_km(pos))
     }
 
     /// Whether a box in projected km meets the screen rectangle.
-    pub fn sees(&self, (min, max): ([f32; 2], [f32; 2])) -> bool {
+    pub(crate) fn sees(&self, (min, max): ([f32; 2], [f32; 2])) -> bool {
         let a = self.km_to_screen([f64::from(min[0]), f64::from(min[1])]);
         let b = self.km_to_screen([f64::from(max[0]), f64::from(max[1])]);
         Rect::from_two_pos(a, b).intersects(self.rect)
     }
 
     /// The top-left corner of the map on screen, as the mesh functions take it.
-    pub fn rect_min(&self) -> [f32; 2] {
+    pub(crate) fn rect_min(&self) -> [f32; 2] {
         [self.rect.min.x, self.rect.min.y]
     }
 
     /// The size of the map on screen, as the mesh functions take it.
-    pub fn size(&self) -> [f32; 2] {
+    pub(crate) fn size(&self) -> [f32; 2] {
         [self.rect.width(), self.rect.height()]
     }
 
     /// A ring in projected km on screen, without the points closer than
     /// [`MIN_STEP_POINTS`] to the last one kept: at regional zoom most of a 1:50m
     /// coastline falls within a pixel. `scratch` is reused between calls.
-    pub fn ring_to_screen(&self, ring_km: &[[f32; 2]], scratch: &mut Vec<[f32; 2]>) -> Vec<Pos2> {
+    pub(crate) fn ring_to_screen(
+        &self,
+        ring_km: &[[f32; 2]],
+        scratch: &mut Vec<[f32; 2]>,
+    ) -> Vec<Pos2> {
         points_to_screen(ring_km, &self.view, self.rect_min(), self.size(), scratch);
         let mut path: Vec<Pos2> = Vec::with_capacity(scratch.len());
         for &[x, y] in scratch.iter() {
@@ -112,7 +116,7 @@ impl<'a> Projector<'a> {
 
 /// The stretches of `path` with a segment on screen, so that the parts of long coasts far
 /// outside the view are not tessellated.
-pub fn visible_runs(path: &[Pos2], rect: Rect) -> Vec<Vec<Pos2>> {
+pub(crate) fn visible_runs(path: &[Pos2], rect: Rect) -> Vec<Vec<Pos2>> {
     let rect = rect.expand(2.0);
     let mut runs = Vec::new();
     let mut run: Vec<Pos2> = Vec::new();
@@ -134,7 +138,7 @@ pub fn visible_runs(path: &[Pos2], rect: Rect) -> Vec<Vec<Pos2>> {
 }
 
 /// Distance from `point` to the segment `a`–`b`, in screen points.
-pub fn distance_to_segment(point: Pos2, a: Pos2, b: Pos2) -> f32 {
+pub(crate) fn distance_to_segment(point: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let length_sq = ab.length_sq();
     if length_sq <= f32::EPSILON {
@@ -145,13 +149,13 @@ pub fn distance_to_segment(point: Pos2, a: Pos2, b: Pos2) -> f32 {
 }
 
 /// Whether `pointer` is within `tolerance` points of the path.
-pub fn near_path(path: &[Pos2], pointer: Pos2, tolerance: f32) -> bool {
+pub(crate) fn near_path(path: &[Pos2], pointer: Pos2, tolerance: f32) -> bool {
     path.windows(2)
         .any(|pair| distance_to_segment(pointer, pair[0], pair[1]) <= tolerance)
 }
 
 /// Even-odd test of a `[lon, lat]` point against a ring.
-pub fn point_in_ring(point: [f64; 2], ring: &[[f64; 2]]) -> bool {
+pub(crate) fn point_in_ring(point: [f64; 2], ring: &[[f64; 2]]) -> bool {
     let Some(mut previous) = ring.last() else {
         return false;
     };

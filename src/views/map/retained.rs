@@ -19,12 +19,12 @@ use crate::views::paint::kept_mesh::kept_mesh;
 
 /// Everything the still parts of one frame depend on, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StillKey(u64);
+pub(crate) struct StillKey(u64);
 
 impl StillKey {
     /// The key of a frame showing data `generation` through `view` in `rect`, at
     /// `pixels_per_point`, in `year` with `filter`, in the light or dark theme.
-    pub fn new(
+    pub(crate) fn new(
         generation: Option<u64>,
         view: &MapView,
         rect: Rect,
@@ -57,7 +57,7 @@ impl StillKey {
 
 /// Paints what `build` draws for `layer`, tessellated once for `key` and reused for as long
 /// as the key stays the same. `build` must draw only from what the key covers.
-pub fn paint_retained(
+pub(crate) fn paint_retained(
     painter: &Painter,
     layer: &'static str,
     key: StillKey,

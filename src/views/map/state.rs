@@ -32,11 +32,11 @@ pub struct MapViewState {
     /// default frame, and again when the dataset's map setup changes.
     pub view: Option<MapView>,
     /// The map setup `view` was framed for.
-    pub framed_for: Option<MapSetup>,
+    pub(crate) framed_for: Option<MapSetup>,
     /// Domain and stance toggles.
-    pub filter: MapFilter,
+    pub(crate) filter: MapFilter,
     /// The year advances by itself.
-    pub playing: bool,
+    pub(crate) playing: bool,
     /// Seconds since the year last advanced while playing.
     pub(super) play_elapsed: f32,
     /// Under the pointer in the last frame.
@@ -46,7 +46,7 @@ pub struct MapViewState {
     /// Where each place's symbol was drawn in the last frame.
     pub place_positions: Vec<(String, Pos2)>,
     /// CPU time of the last map frame (layout and shapes), in milliseconds.
-    pub last_frame_ms: f32,
+    pub(crate) last_frame_ms: f32,
     /// Show [`Self::last_frame_ms`] beside the year slider.
     pub show_frame_time: bool,
     /// The key is folded to its title (clicked away, to see the map beneath it).
@@ -73,14 +73,14 @@ impl Default for MapViewState {
 
 impl MapViewState {
     /// Forgets what may not exist in a new dataset; keeps the camera.
-    pub fn on_dataset_changed(&mut self) {
+    pub(crate) fn on_dataset_changed(&mut self) {
         self.filter = MapFilter::all();
         self.forget_selection();
         self.playing = false;
     }
 
     /// Forgets what is hovered and selected (items may have gone).
-    pub fn forget_selection(&mut self) {
+    pub(crate) fn forget_selection(&mut self) {
         self.hovered = None;
         self.selected = None;
     }

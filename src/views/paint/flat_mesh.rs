@@ -102,7 +102,7 @@ struct UploadedMesh {
 
 /// Creates the pipeline for `render_state`'s target and tells `ctx` that [`paint`] may use
 /// it.
-pub fn install(render_state: &egui_wgpu::RenderState, ctx: &egui::Context) {
+pub(crate) fn install(render_state: &egui_wgpu::RenderState, ctx: &egui::Context) {
     let device = &render_state.device;
     let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
         label: Some("bilateral_flat_mesh"),
@@ -225,7 +225,7 @@ fn pipeline(
 /// pipeline where it is installed, as an egui shape elsewhere. An empty mesh (a layer with
 /// nothing to show, such as the areas of a new relationship) paints nothing: wgpu refuses a
 /// buffer of no bytes.
-pub fn paint(painter: &Painter, mesh: Arc<Mesh>) {
+pub(crate) fn paint(painter: &Painter, mesh: Arc<Mesh>) {
     if !drawable(&mesh) {
         return;
     }

@@ -18,7 +18,7 @@ fn kept_id(name: &'static str) -> egui::Id {
 /// What `build` draws, as one mesh tessellated for `key` and kept in `ctx` under `name`;
 /// the kept mesh while `key` stays the same. `build` must draw only from what the key
 /// covers, and no text or image (their triangles refer to textures that can change).
-pub fn kept_mesh<K>(
+pub(crate) fn kept_mesh<K>(
     ctx: &egui::Context,
     name: &'static str,
     key: K,
@@ -42,7 +42,7 @@ where
 
 /// The mesh last kept under `name` with a key of type `K`, if any: what tests look at to
 /// see whether a frame built it again.
-pub fn last_kept<K>(ctx: &egui::Context, name: &'static str) -> Option<Arc<Mesh>>
+pub(crate) fn last_kept<K>(ctx: &egui::Context, name: &'static str) -> Option<Arc<Mesh>>
 where
     K: Clone + Send + Sync + 'static,
 {

@@ -4,8 +4,8 @@
 //! line of the trade chart as one plot item (`plot_lines`), and the wgpu pipeline of the
 //! map's still meshes (`flat_mesh`).
 
-pub mod flat_mesh;
-pub mod kept_mesh;
+pub(crate) mod flat_mesh;
+pub(crate) mod kept_mesh;
 pub mod plot_lines;
-pub mod plot_markers;
-pub mod sprites;
+pub(crate) mod plot_markers;
+pub(crate) mod sprites;

@@ -26,7 +26,7 @@ pub fn last_drawn(ctx: &egui::Context) -> Option<Arc<Mesh>> {
 }
 
 /// The chart's lines, drawn as one item.
-pub struct PlotLines<'m> {
+pub(crate) struct PlotLines<'m> {
     base: PlotItemBase,
     lines: Vec<Line<'m>>,
     /// Everything the lines depend on but the plot's transform (the chart's revision).
@@ -35,7 +35,7 @@ pub struct PlotLines<'m> {
 
 impl<'m> PlotLines<'m> {
     /// `lines`, which must change only when `content_key` does.
-    pub fn new(lines: Vec<Line<'m>>, content_key: u64) -> Self {
+    pub(crate) fn new(lines: Vec<Line<'m>>, content_key: u64) -> Self {
         Self {
             base: PlotItemBase::new("chart lines".to_owned()),
             lines,

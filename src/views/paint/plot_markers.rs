@@ -14,7 +14,7 @@ use crate::views::paint::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
 const RING_PER_RADIUS: f32 = 0.2;
 
 /// Every marker of one series, read from the chart model where they are kept.
-pub struct PlotMarkers<'m> {
+pub(crate) struct PlotMarkers<'m> {
     base: PlotItemBase,
     /// The markers, in plot coordinates; approximate ones are hollow.
     markers: &'m [Marker],
@@ -24,7 +24,7 @@ pub struct PlotMarkers<'m> {
 
 impl<'m> PlotMarkers<'m> {
     /// Markers named `name` (`egui_plot`'s bookkeeping), in `color`, `radius` points wide.
-    pub fn new(
+    pub(crate) fn new(
         name: impl Into<String>,
         markers: &'m [Marker],
         color: Color32,

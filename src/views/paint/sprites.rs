@@ -14,7 +14,7 @@ use crate::views::theme;
 
 /// The outline a sprite has. Sizes are in units of the sprite's radius, y pointing down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SpriteShape {
+pub(crate) enum SpriteShape {
     /// A circle of the given radius.
     Circle,
     /// A square standing on its corner, the radius from its centre to each corner.
@@ -98,7 +98,7 @@ impl SpriteShape {
 
 /// Which half of a sprite to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpriteLayer {
+pub(crate) enum SpriteLayer {
     /// The inside of the shape, up to the middle of its outline.
     Fill,
     /// The outline, centred on the shape's edge.
@@ -107,7 +107,7 @@ pub enum SpriteLayer {
 
 /// One shape at one size, ready to be added to meshes many times.
 #[derive(Debug, Clone, Copy)]
-pub struct SpriteSheet {
+pub(crate) struct SpriteSheet {
     texture: TextureId,
     geometry: SpriteGeometry,
     pixels_per_point: f32,
@@ -116,7 +116,12 @@ pub struct SpriteSheet {
 impl SpriteSheet {
     /// The sheet for `shape` with `radius` and an outline `stroke_width` wide (both in points)
     /// at the context's current scale; rendered the first time it is asked for, then kept.
-    pub fn get(ctx: &egui::Context, shape: SpriteShape, radius: f32, stroke_width: f32) -> Self {
+    pub(crate) fn get(
+        ctx: &egui::Context,
+        shape: SpriteShape,
+        radius: f32,
+        stroke_width: f32,
+    ) -> Self {
         let pixels_per_point = ctx.pixels_per_point();
         let geometry = SpriteGeometry::new(
             shape,
@@ -132,7 +137,7 @@ impl SpriteSheet {
     }
 
     /// An empty mesh for this sheet's sprites, with room for `count` of them.
-    pub fn mesh(&self, count: usize) -> Mesh {
+    pub(crate) fn mesh(&self, count: usize) -> Mesh {
         let mut mesh = Mesh::with_texture(self.texture);
         mesh.reserve_vertices(4 * count);
         mesh.reserve_triangles(2 * count);
@@ -141,7 +146,7 @@ impl SpriteSheet {
 
     /// Adds one sprite centred at `centre` (points) to `mesh`, which must come from
     /// [`Self::mesh`].
-    pub fn add(&self, mesh: &mut Mesh, centre: Pos2, layer: SpriteLayer, color: Color32) {
+    pub(crate) fn add(&self, mesh: &mut Mesh, centre: Pos2, layer: SpriteLayer, color: Color32) {
         let ppp = self.pixels_per_point;
         let min = self.geometry.quad_min_px(centre, ppp);
         #[expect(clippy::cast_precision_loss, reason = "a sprite a few pixels wide")]

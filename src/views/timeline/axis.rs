@@ -13,16 +13,16 @@ pub(super) const AXIS_HEIGHT: f32 = 28.0;
 /// Screen geometry of the timeline for one frame.
 pub(super) struct Axis {
     /// The timeline's rectangle on screen.
-    pub rect: Rect,
+    pub(crate) rect: Rect,
     /// First year shown (fractional).
-    pub start: f64,
+    pub(crate) start: f64,
     /// Last year shown (fractional).
-    pub end: f64,
+    pub(crate) end: f64,
 }
 
 impl Axis {
     /// Screen x of a fractional year.
-    pub fn x_of(&self, year: f64) -> f32 {
+    pub(crate) fn x_of(&self, year: f64) -> f32 {
         let left = self.rect.left() + LANE_LABEL_WIDTH;
         let width = f64::from(self.rect.width() - LANE_LABEL_WIDTH);
         #[expect(
@@ -34,7 +34,7 @@ impl Axis {
     }
 
     /// Fractional year at screen x.
-    pub fn year_at(&self, x: f32) -> f64 {
+    pub(crate) fn year_at(&self, x: f32) -> f64 {
         let left = self.rect.left() + LANE_LABEL_WIDTH;
         let width = f64::from(self.rect.width() - LANE_LABEL_WIDTH);
         self.start + f64::from(x - left) / width * (self.end - self.start)
@@ -43,7 +43,7 @@ impl Axis {
 
 /// From the start of the earliest event to the end of the latest, in fractional years;
 /// the years the dataset covers otherwise ([`crate::data::years_covered`]).
-pub fn events_span(dataset: &Dataset) -> (f64, f64) {
+pub(crate) fn events_span(dataset: &Dataset) -> (f64, f64) {
     let spans = dataset.events.iter().map(event_span);
     let first = spans
         .clone()
@@ -60,7 +60,7 @@ pub fn events_span(dataset: &Dataset) -> (f64, f64) {
 
 /// The start and end, in fractional years, of the period a date stands for: a whole year
 /// for a year, a month for a month, a day for a day.
-pub fn period(date: PartialDate) -> (f64, f64) {
+pub(crate) fn period(date: PartialDate) -> (f64, f64) {
     let start = date.start_as_year_fraction();
     let length = match date.precision() {
         DatePrecision::Year => 1.0,
@@ -71,7 +71,7 @@ pub fn period(date: PartialDate) -> (f64, f64) {
 }
 
 /// The span an event covers on the axis: its own period, or through the end of its end date's period.
-pub fn event_span(event: &Event) -> (f64, f64) {
+pub(crate) fn event_span(event: &Event) -> (f64, f64) {
     let (start, own_end) = period(event.date);
     let end = event.end_date.map_or(own_end, |end| period(end).1);
     (start, end.max(own_end))

@@ -11,34 +11,34 @@ pub(super) const ROUGH_WHISKER: f32 = 14.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct PlacedEvent {
     /// Index of the event in the dataset's events.
-    pub index: usize,
+    pub(crate) index: usize,
     /// Index of its lane.
-    pub lane: usize,
+    pub(crate) lane: usize,
     /// Row within the lane.
-    pub row: usize,
+    pub(crate) row: usize,
     /// Left edge on screen.
-    pub left: f32,
+    pub(crate) left: f32,
     /// Right edge on screen.
-    pub right: f32,
+    pub(crate) right: f32,
     /// Drawn as a marker (a single day, or too short for a bar).
-    pub as_marker: bool,
+    pub(crate) as_marker: bool,
     /// The title goes before the shape (it would run off the right edge).
-    pub label_on_left: bool,
+    pub(crate) label_on_left: bool,
 }
 
 /// What a packing depends on: the data, the span and size of the canvas, the filters.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct PackKey {
     /// The dataset's generation (see [`crate::views::cache::ViewCaches::generation`]).
-    pub generation: Option<u64>,
+    pub(crate) generation: Option<u64>,
     /// The span shown.
-    pub start: f64,
+    pub(crate) start: f64,
     /// The span shown.
-    pub end: f64,
+    pub(crate) end: f64,
     /// The canvas.
-    pub rect: eframe::egui::Rect,
+    pub(crate) rect: eframe::egui::Rect,
     /// Lanes shown, stances shown and the search, as the state has them.
-    pub filters: (Vec<Domain>, Vec<crate::data::Stance>, String),
+    pub(crate) filters: (Vec<Domain>, Vec<crate::data::Stance>, String),
 }
 
 /// The events of one canvas packed into rows, kept until its [`PackKey`] changes: moving
@@ -46,13 +46,13 @@ pub(super) struct PackKey {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Packed {
     /// What it was packed for.
-    pub key: PackKey,
+    pub(crate) key: PackKey,
     /// The events placed, earliest first.
-    pub placed: Vec<PlacedEvent>,
+    pub(crate) placed: Vec<PlacedEvent>,
     /// Rows in each lane.
-    pub rows_per_lane: Vec<usize>,
+    pub(crate) rows_per_lane: Vec<usize>,
     /// Whether the rows are tall enough to show titles.
-    pub titles_fit: bool,
+    pub(crate) titles_fit: bool,
 }
 
 /// The lane an event is drawn in: the first of its domains that has a lane shown.

@@ -7,7 +7,7 @@
 mod axis;
 mod layout;
 mod paint;
-pub mod state;
+pub(crate) mod state;
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -15,11 +15,10 @@ use crate::app::command::Command;
 use crate::data::{Dataset, Event};
 use crate::views::widgets::{CitationStyle, citations_ui, domain_toggles_ui, stance_toggles_ui};
 use crate::views::{ViewContext, ViewKind};
-pub use axis::{event_span, events_span, period};
-pub use state::{EventMatcher, FOCUS_SPAN_YEARS, TimelineViewState};
+pub(crate) use state::TimelineViewState;
 
 /// Shows the timeline; what the user asks of the app goes into `commands`.
-pub fn ui(
+pub(crate) fn ui(
     ui: &mut Ui,
     cx: &ViewContext<'_>,
     state: &mut TimelineViewState,

@@ -12,7 +12,7 @@ use crate::data::{Dataset, Domain, Event, Stance};
 /// Narrowest span the timeline shows, in years (about two weeks).
 const MIN_SPAN_YEARS: f64 = 0.04;
 /// The span the timeline narrows to when it centres on a year chosen elsewhere.
-pub const FOCUS_SPAN_YEARS: f64 = 30.0;
+pub(crate) const FOCUS_SPAN_YEARS: f64 = 30.0;
 /// Widest span, in years: room for the built-in data's late 16th century to today.
 const MAX_SPAN_YEARS: f64 = 500.0;
 
@@ -26,9 +26,9 @@ pub struct TimelineViewState {
     /// Domains shown.
     pub domains: BTreeSet<Domain>,
     /// Stances shown.
-    pub stances: BTreeSet<Stance>,
+    pub(crate) stances: BTreeSet<Stance>,
     /// Text that titles or summaries must contain.
-    pub search: String,
+    pub(crate) search: String,
     /// Where each event was drawn in the last frame (its rectangle on screen).
     pub event_rects: Vec<(String, Rect)>,
     /// The last frame's packing of events into rows, reused while its key holds.
@@ -61,7 +61,7 @@ impl TimelineViewState {
     /// Puts `year` (its middle) in the centre, keeping the span unless it is wider than
     /// [`FOCUS_SPAN_YEARS`] twice over, when it narrows to that: a year chosen elsewhere
     /// is shown with its surroundings, not lost in two centuries.
-    pub fn centre_on(&mut self, year: i32) {
+    pub(crate) fn centre_on(&mut self, year: i32) {
         let mut span = self.end - self.start;
         if span > 2.0 * FOCUS_SPAN_YEARS {
             span = FOCUS_SPAN_YEARS;
@@ -71,20 +71,20 @@ impl TimelineViewState {
     }
 
     /// Shows every event of `dataset`, with a little room either side.
-    pub fn show_all(&mut self, dataset: &Dataset) {
+    pub(crate) fn show_all(&mut self, dataset: &Dataset) {
         let (first, last) = events_span(dataset);
         let margin = ((last - first) * 0.03).max(0.5);
         self.show_range(first - margin, last + margin);
     }
 
     /// Shows the last `years` years of `dataset`'s events.
-    pub fn show_last_years(&mut self, dataset: &Dataset, years: f64) {
+    pub(crate) fn show_last_years(&mut self, dataset: &Dataset, years: f64) {
         let (_, last) = events_span(dataset);
         self.show_range(last - years, last + 0.2);
     }
 
     /// The filters and the search of this frame, to test events with.
-    pub fn matcher(&self) -> EventMatcher<'_> {
+    pub(crate) fn matcher(&self) -> EventMatcher<'_> {
         EventMatcher {
             state: self,
             needle: self.search.trim().to_lowercase(),
@@ -93,7 +93,7 @@ impl TimelineViewState {
 }
 
 /// The timeline's filters and search, ready to test events against.
-pub struct EventMatcher<'a> {
+pub(crate) struct EventMatcher<'a> {
     state: &'a TimelineViewState,
     needle: String,
 }
@@ -101,7 +101,7 @@ pub struct EventMatcher<'a> {
 impl EventMatcher<'_> {
     /// Whether `event` passes the filters, and `text` (its title and summary, lowercased:
     /// see [`crate::views::cache::ViewCaches::event_text`]) contains the search.
-    pub fn matches(&self, event: &Event, text: &str) -> bool {
+    pub(crate) fn matches(&self, event: &Event, text: &str) -> bool {
         self.state.stances.contains(&event.stance)
             && event.domains.iter().any(|d| self.state.domains.contains(d))
             && text.contains(&self.needle)

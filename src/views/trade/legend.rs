@@ -14,7 +14,7 @@ const DOT_SIDE: f32 = 12.0;
 /// One legend entry for a series named `label` drawn in `color`, shown or not; wraps to a new
 /// row first when it would not fit on this one. Clicking it (or Space on it) toggles `shown`
 /// and marks the response changed.
-pub fn legend_entry(ui: &mut Ui, label: &str, color: Color32, shown: &mut bool) -> Response {
+pub(crate) fn legend_entry(ui: &mut Ui, label: &str, color: Color32, shown: &mut bool) -> Response {
     let text_color = if *shown {
         color
     } else {

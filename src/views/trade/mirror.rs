@@ -14,7 +14,7 @@ use crate::views::theme;
 
 /// How the gap between the two reports is shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum GapMode {
+pub(crate) enum GapMode {
     /// The importer's figure divided by the exporter's.
     #[default]
     Ratio,
@@ -28,9 +28,9 @@ pub struct MirrorState {
     /// The mirror view replaces the chart.
     pub shown: bool,
     /// Which direction between the two parties (0: first to second).
-    pub flow: usize,
+    pub(crate) flow: usize,
     /// Ratio or difference.
-    pub gap: GapMode,
+    pub(crate) gap: GapMode,
 }
 
 /// The name of a country by its ISO alpha-3 code, or the code.
@@ -124,7 +124,7 @@ fn report_hover(dataset: &Dataset, side: &str, year: i32, unit: &str, report: &R
 }
 
 /// Draws the mirror of the dataset's two parties in `unit`.
-pub fn ui(ui: &mut Ui, dataset: &Dataset, unit: &str, state: &mut MirrorState) {
+pub(crate) fn ui(ui: &mut Ui, dataset: &Dataset, unit: &str, state: &mut MirrorState) {
     let mirrors = party_mirrors(dataset, unit);
     if mirrors.is_empty() {
         ui.heading("Both sides of the mirror");

@@ -7,8 +7,8 @@ use crate::chart::{ChartMode, ChartModel, ChartOptions, MarkerRole, PointRef};
 use crate::data::Dataset;
 use crate::views::theme;
 mod details;
-pub mod legend;
-pub mod mirror;
+pub(crate) mod legend;
+pub(crate) mod mirror;
 mod plot;
 
 use self::details::sources_panel_ui;
@@ -30,11 +30,11 @@ pub struct TradeViewState {
     /// Unit, series toggles, gaps, log scale, mode.
     pub options: ChartOptions,
     /// Draw a rule at each event's date.
-    pub show_events: bool,
+    pub(crate) show_events: bool,
     /// The point the user clicked.
     pub selected: Option<PointRef>,
     /// The source the user picked in the sources panel.
-    pub selected_source: Option<String>,
+    pub(crate) selected_source: Option<String>,
     /// The marker under the pointer in the last frame.
     pub hovered: Option<(PointRef, MarkerRole)>,
     /// Where each visible marker was drawn in the last frame, in screen points.
@@ -45,7 +45,7 @@ pub struct TradeViewState {
 
 impl TradeViewState {
     /// Forgets selections that may not exist in a new dataset.
-    pub fn on_dataset_changed(&mut self) {
+    pub(crate) fn on_dataset_changed(&mut self) {
         self.selected = None;
         self.selected_source = None;
         self.hovered = None;
@@ -63,7 +63,7 @@ impl TradeViewState {
 }
 
 /// Shows the trade view; what the user asks of the app goes into `commands`.
-pub fn ui(
+pub(crate) fn ui(
     ui: &mut Ui,
     cx: &ViewContext<'_>,
     state: &mut TradeViewState,

@@ -10,7 +10,7 @@ use crate::views::map::retained::paint_retained;
 use crate::views::map::state::MapItem;
 
 /// The dataset's areas.
-pub struct Areas;
+pub(crate) struct Areas;
 
 impl MapLayer for Areas {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {

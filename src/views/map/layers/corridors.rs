@@ -10,7 +10,7 @@ use crate::views::map::state::MapItem;
 use crate::views::theme;
 
 /// The dataset's corridors.
-pub struct Corridors;
+pub(crate) struct Corridors;
 
 impl MapLayer for Corridors {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {
@@ -63,7 +63,7 @@ impl MapLayer for Corridors {
 }
 
 /// The corridor's waypoints on screen.
-pub fn screen_path(scene: &MapScene<'_>, corridor: &crate::data::Corridor) -> Vec<Pos2> {
+pub(crate) fn screen_path(scene: &MapScene<'_>, corridor: &crate::data::Corridor) -> Vec<Pos2> {
     corridor
         .waypoints
         .iter()

@@ -12,7 +12,7 @@ use crate::views::map::retained::paint_retained;
 use crate::views::theme;
 
 /// The countries of the basemap.
-pub struct Countries;
+pub(crate) struct Countries;
 
 impl MapLayer for Countries {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {

@@ -11,7 +11,7 @@ use crate::views::map::state::MapItem;
 use crate::views::theme;
 
 /// Every GeoJSON layer opened on the map.
-pub struct GeoJsonLayers;
+pub(crate) struct GeoJsonLayers;
 
 impl MapLayer for GeoJsonLayers {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {

@@ -19,8 +19,8 @@ use crate::geo::filter::MapFilter;
 use crate::geo::world::WorldMap;
 use crate::views::theme::MapColors;
 
-pub use corridors::screen_path as corridor_path;
-pub use places::place_positions;
+pub(crate) use corridors::screen_path as corridor_path;
+pub(crate) use places::place_positions;
 
 /// Points within which the pointer hovers a symbol.
 const HOVER_POINTS: f32 = 9.0;
@@ -28,36 +28,36 @@ const HOVER_POINTS: f32 = 9.0;
 const HOVER_LINE_POINTS: f32 = HOVER_POINTS * 0.7;
 
 /// Everything a layer needs to draw one frame.
-pub struct MapScene<'a> {
+pub(crate) struct MapScene<'a> {
     /// The data.
-    pub dataset: &'a Dataset,
+    pub(crate) dataset: &'a Dataset,
     /// GeoJSON layers opened on top of it.
-    pub layers: &'a [GeoLayer],
+    pub(crate) layers: &'a [GeoLayer],
     /// The basemap, its projection and the dataset's default frame.
-    pub world: &'a WorldMap,
+    pub(crate) world: &'a WorldMap,
     /// Screen geometry of this frame.
-    pub projector: &'a Projector<'a>,
+    pub(crate) projector: &'a Projector<'a>,
     /// Domain and stance toggles.
-    pub filter: &'a MapFilter,
+    pub(crate) filter: &'a MapFilter,
     /// The year shown.
-    pub year: i32,
+    pub(crate) year: i32,
     /// Basemap colours for the theme.
-    pub colors: MapColors,
+    pub(crate) colors: MapColors,
     /// Where each place shown is drawn.
-    pub place_positions: &'a [(String, Pos2)],
+    pub(crate) place_positions: &'a [(String, Pos2)],
     /// What the still parts of this frame depend on (see [`super::retained`]).
-    pub still_key: StillKey,
+    pub(crate) still_key: StillKey,
 }
 
 impl MapScene<'_> {
     /// Whether a record with these fields is on the map this frame.
-    pub fn shows(&self, domains: &[Domain], stance: Stance, years: YearSpan) -> bool {
+    pub(crate) fn shows(&self, domains: &[Domain], stance: Stance, years: YearSpan) -> bool {
         self.filter.shows(self.year, domains, stance, years)
     }
 }
 
 /// One kind of thing on the map.
-pub trait MapLayer {
+pub(crate) trait MapLayer {
     /// Draws the layer.
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>);
 
@@ -68,7 +68,7 @@ pub trait MapLayer {
 }
 
 /// The layers in the order they are painted, bottom first.
-pub const PAINT_ORDER: [&dyn MapLayer; 5] = [
+pub(crate) const PAINT_ORDER: [&dyn MapLayer; 5] = [
     &countries::Countries,
     &areas::Areas,
     &corridors::Corridors,
@@ -77,7 +77,7 @@ pub const PAINT_ORDER: [&dyn MapLayer; 5] = [
 ];
 
 /// The layers in the order the pointer finds them: small targets before large ones.
-pub const HIT_ORDER: [&dyn MapLayer; 4] = [
+pub(crate) const HIT_ORDER: [&dyn MapLayer; 4] = [
     &places::Places,
     &geojson::GeoJsonLayers,
     &corridors::Corridors,
@@ -85,12 +85,12 @@ pub const HIT_ORDER: [&dyn MapLayer; 4] = [
 ];
 
 /// The domain whose colour a place or an area without domains is drawn in.
-pub const PLACE_AND_AREA_FALLBACK: Domain = Domain::Diplomacy;
+pub(crate) const PLACE_AND_AREA_FALLBACK: Domain = Domain::Diplomacy;
 /// The domain whose colour a corridor without domains is drawn in.
-pub const CORRIDOR_FALLBACK: Domain = Domain::Transport;
+pub(crate) const CORRIDOR_FALLBACK: Domain = Domain::Transport;
 
 /// The domain whose colour a record is drawn in: its first, or `fallback` when it has none.
-pub fn record_domain(domains: &[Domain], fallback: Domain) -> Domain {
+pub(crate) fn record_domain(domains: &[Domain], fallback: Domain) -> Domain {
     domains.first().copied().unwrap_or(fallback)
 }
 

@@ -13,7 +13,7 @@ use crate::views::theme;
 const SYMBOL_RADIUS: f32 = 6.5;
 
 /// The dataset's places.
-pub struct Places;
+pub(crate) struct Places;
 
 impl MapLayer for Places {
     fn paint(&self, painter: &Painter, scene: &MapScene<'_>) {
@@ -55,7 +55,7 @@ impl MapLayer for Places {
 }
 
 /// Where each place shown in `year` with `filter` is drawn, in dataset order.
-pub fn place_positions(
+pub(crate) fn place_positions(
     places: &[Place],
     projector: &Projector<'_>,
     filter: &crate::geo::filter::MapFilter,
