@@ -3,11 +3,9 @@
 //! Absent values are empty cells; several source ids are joined by `;` and several
 //! citations by ` | `. A source id that itself holds `;` does not read back as one id.
 
-use serde::Deserialize;
-
 use super::{marker_unit, year_text};
 use crate::chart::{ChartModel, MarkerRole};
-use crate::data::{Dataset, SeriesKind, ValueRange};
+use crate::data::{Dataset, SeriesKind};
 use crate::display::format::source_citation;
 
 /// The columns of [`chart_csv`], in order.
@@ -115,9 +113,11 @@ pub fn dataset_csv(dataset: &Dataset) -> String {
     write_csv(&DATASET_COLUMNS, rows)
 }
 
-/// A row of [`dataset_csv`], read back.
+/// A row of [`dataset_csv`], read back: the tests' proof that what is written reads back
+/// whole (the product never reads its own CSV).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq)]
-pub struct CsvPoint {
+pub(crate) struct CsvPoint {
     /// Series id.
     pub(crate) series_id: String,
     /// Series label.
@@ -131,7 +131,7 @@ pub struct CsvPoint {
     /// The value, when the point has one.
     pub(crate) value: Option<f64>,
     /// The range, when the point has one.
-    pub(crate) range: Option<ValueRange>,
+    pub(crate) range: Option<crate::data::ValueRange>,
     /// Whether the source gives the value as approximate.
     pub(crate) approximate: bool,
     /// Source ids.
@@ -142,7 +142,8 @@ pub struct CsvPoint {
     pub(crate) note: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[cfg(test)]
+#[derive(Debug, serde::Deserialize)]
 struct DatasetRow {
     series_id: String,
     series_label: String,
@@ -161,13 +162,14 @@ struct DatasetRow {
 /// Reads text written by [`dataset_csv`] (a header row naming its columns, in any
 /// order). A range needs both `range_low` and `range_high`; one without the other is an
 /// error naming the line.
-pub fn parse_dataset_csv(text: &str) -> Result<Vec<CsvPoint>, ::csv::Error> {
+#[cfg(test)]
+pub(crate) fn parse_dataset_csv(text: &str) -> Result<Vec<CsvPoint>, ::csv::Error> {
     let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let mut points = Vec::new();
     for record in reader.deserialize::<DatasetRow>() {
         let row = record?;
         let range = match (row.range_low, row.range_high) {
-            (Some(low), Some(high)) => Some(ValueRange { low, high }),
+            (Some(low), Some(high)) => Some(crate::data::ValueRange { low, high }),
             (None, None) => None,
             _ => {
                 // Row 1 is the header.

@@ -17,7 +17,7 @@ pub(crate) mod png;
 pub(crate) mod svg;
 pub(crate) mod view_png;
 
-pub use self::csv::{CsvPoint, chart_csv, dataset_csv, parse_dataset_csv};
+pub use self::csv::{chart_csv, dataset_csv};
 pub(crate) use self::svg::{SvgOptions, trade_chart_svg};
 
 use crate::chart::{ChartMode, ChartModel};
