@@ -26,6 +26,7 @@ pub mod geo;
 pub mod identity;
 pub mod import;
 pub mod io;
+pub mod safe_text;
 pub mod settings;
 pub mod startup;
 pub mod story;

@@ -71,12 +71,13 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
     if problems.is_empty() {
         Ok(dataset)
     } else {
+        let mut locator = locate::Locator::new(text);
         Err(LoadErrors(
             problems
                 .into_iter()
                 .map(|(path, problem)| LoadError {
                     file: file.to_owned(),
-                    position: Some(locate::locate(text, &path)),
+                    position: Some(locator.locate(&path)),
                     kind: LoadErrorKind::Invalid(problem),
                 })
                 .collect(),

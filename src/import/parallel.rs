@@ -26,7 +26,7 @@ pub const PARALLEL_MIN_BYTES: u64 = 16 * 1024 * 1024;
 /// The size of a block handed to a worker.
 pub const BLOCK_BYTES: usize = 512 * 1024;
 /// A row longer than this (a quoted field that never ends) is an error.
-const LONGEST_ROW_BYTES: usize = 32 * 1024 * 1024;
+const LONGEST_ROW_BYTES: usize = super::row_bound::LONGEST_ROW_BYTES as usize;
 
 /// Whether rows of `format` may be cut into blocks: layouts whose fields are either never
 /// quoted or quoted as RFC 4180 says (so quote marks come in pairs).
@@ -256,10 +256,11 @@ fn cut_blocks(
         };
         let Some(cut) = cut else {
             if block.len() > LONGEST_ROW_BYTES {
-                return Err(ImportErrorKind::Csv(format!(
-                    "a row near line {line} is longer than {} MiB: a quoted field that does not end?",
-                    LONGEST_ROW_BYTES / (1024 * 1024)
-                )));
+                return Err(ImportErrorKind::TooLarge {
+                    what: format!("the row near line {line}"),
+                    limit: format!("{} MiB in one row", LONGEST_ROW_BYTES >> 20),
+                    advice: ": a quoted field that does not end, or a file that is not a table?",
+                });
             }
             carry = block;
             continue;

@@ -85,13 +85,8 @@ fn read_path(
 ) -> Result<Pass, ImportError> {
     let file = path.display().to_string();
     let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(&e)));
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if metadata.is_dir() {
-        return Err(ImportError::whole(
-            &file,
-            ImportErrorKind::Io("it is a folder, not a file".into()),
-        ));
-    }
+    let metadata = crate::file_state::regular_file(path)
+        .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
     let opened = File::open(path).map_err(io)?;
     let source = Source {
         file: &file,
@@ -197,6 +192,17 @@ fn read_source_with<R: Read + Seek + Send>(
         .finish(product)
         .map_err(|kind| ImportError::whole(&file, kind))?;
     ticker.finish();
+    // No row used because no row's countries could be told (codes empty or made up) is an
+    // error, not "ok, 0 used"; rows all left out by design (breakdowns, say) are reported.
+    if collected.observations == 0 && !collected.unknown_codes.is_empty() {
+        return Err(ImportError::whole(
+            &file,
+            ImportErrorKind::NoUsableRows {
+                rows: ticker.rows(),
+                left_out: left_out(&collected),
+            },
+        ));
+    }
     let report = FileReport {
         file,
         format,
@@ -214,6 +220,28 @@ fn read_source_with<R: Read + Seek + Send>(
         warnings: collected.warnings.clone(),
     };
     Ok(Pass { report, collected })
+}
+
+/// Why rows were left out, in words: each reason with its count, then the first unknown
+/// codes (an empty code shown as such).
+fn left_out(collected: &Collected) -> String {
+    let reasons = collected
+        .skipped
+        .iter()
+        .map(|(reason, rows)| format!("{reason} ({rows})"));
+    let codes = collected.unknown_codes.iter().take(5).map(|(code, rows)| {
+        let code = match code.split_once(' ') {
+            Some((column, "")) => format!("{column} code empty"),
+            _ => format!("`{code}`"),
+        };
+        format!("{code} ({rows})")
+    });
+    let parts: Vec<String> = reasons.chain(codes).collect();
+    if parts.is_empty() {
+        "no row has a value".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn looks_like_xml(head: &[u8]) -> bool {
@@ -281,6 +309,12 @@ impl State<'_, '_> {
             .fill_buf()
             .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?
             .to_vec();
+        // Blocks are cut at `\n`: a table whose lines end with a lone `\r` (as old Mac
+        // software and some Comtrade downloads write) is read on this thread, where the CSV
+        // reader ends rows at either.
+        if memchr::memchr(b'\n', &head).is_none() {
+            return Ok(false);
+        }
         let quiet_cancel = AtomicBool::new(false);
         let mut quiet = |_: &Progress| {};
         let mut probe = Ticker::new(&mut quiet, &quiet_cancel, None);
@@ -614,8 +648,27 @@ enum WorkbookKind {
     Ods,
 }
 
-/// Hands a table to the reader of its layout.
+/// Hands a table to the reader of its layout; rows that repeat the header are passed over
+/// and named in a note.
 pub fn dispatch(
+    rows: &mut Rows<'_, '_>,
+    header: &Header,
+    format: Format,
+    baci_codes: &mut Resolver,
+    collector: &mut Collector,
+) -> Result<(), ImportError> {
+    rows.expect_header(header);
+    read_layout(rows, header, format, baci_codes, collector)?;
+    if let Some(first) = rows.repeated_headers().first() {
+        let count = rows.repeated_headers().len();
+        collector.warn(format!(
+            "{count} row(s) from line {first} repeat the header, as when downloads are joined into one file: passed over, not read as data"
+        ));
+    }
+    Ok(())
+}
+
+fn read_layout(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     format: Format,
