@@ -4,7 +4,7 @@
 //! characters such as ESC and BEL, and the bidirectional overrides, are shown escaped,
 //! never obeyed).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// A run of text between backticks or curly quotes longer than this is cut.
 pub const QUOTED_MAX_CHARS: usize = 200;
@@ -26,15 +26,13 @@ pub fn safe(message: &str) -> String {
             out.push('\n');
         }
         let line = cut_quoted(line);
-        let mut chars = 0;
         let total = line.chars().count();
-        for c in line.chars() {
+        for (chars, c) in line.chars().enumerate() {
             if chars == LINE_MAX_CHARS {
-                out.push_str(&format!("… (a line of {total} characters, cut)"));
+                let _ = write!(out, "… (a line of {total} characters, cut)");
                 break;
             }
             push_escaped(&mut out, c);
-            chars += 1;
         }
     }
     out
@@ -49,7 +47,7 @@ pub fn quote(text: &str, at_most: usize) -> String {
         push_escaped(&mut out, c);
     }
     if chars.next().is_some() {
-        out.push_str(&format!("… ({} characters)", text.chars().count()));
+        let _ = write!(out, "… ({} characters)", text.chars().count());
     }
     out
 }
@@ -89,7 +87,7 @@ fn cut_quoted(line: &str) -> std::borrow::Cow<'_, str> {
         if inner.chars().count() > QUOTED_MAX_CHARS {
             let kept: String = inner.chars().take(QUOTED_MAX_CHARS).collect();
             out.push_str(&kept);
-            out.push_str(&format!("… ({} characters)", inner.chars().count()));
+            let _ = write!(out, "… ({} characters)", inner.chars().count());
         } else {
             out.push_str(inner);
         }

@@ -26,7 +26,7 @@ pub const PARALLEL_MIN_BYTES: u64 = 16 * 1024 * 1024;
 /// The size of a block handed to a worker.
 pub const BLOCK_BYTES: usize = 512 * 1024;
 /// A row longer than this (a quoted field that never ends) is an error.
-const LONGEST_ROW_BYTES: usize = super::row_bound::LONGEST_ROW_BYTES as usize;
+const LONGEST_ROW_BYTES: usize = 32 * 1024 * 1024;
 
 /// Whether rows of `format` may be cut into blocks: layouts whose fields are either never
 /// quoted or quoted as RFC 4180 says (so quote marks come in pairs).
@@ -317,6 +317,14 @@ fn last_line_end(block: &[u8]) -> Option<usize> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_and_streamed_rows_share_one_row_limit() {
+        assert_eq!(
+            LONGEST_ROW_BYTES as u64,
+            super::super::row_bound::LONGEST_ROW_BYTES
+        );
+    }
     use crate::data::country::CodeScheme;
     use crate::import::collect::Collected;
     use crate::import::decode::{TextEncoding, text_reader};

@@ -25,6 +25,7 @@ use super::prefilter::PairFilter;
 use super::progress::{Progress, Ticker};
 use super::report::FileReport;
 use super::resolve::Resolver;
+use super::row_bound::InflateBound;
 use super::table::{Rows, shorten};
 use super::{baci, comtrade_legacy, comtrade_plus, imf_dots, imf_imts, tidy, wits};
 
@@ -167,7 +168,7 @@ fn read_source_with<R: Read + Seek + Send>(
     };
     match container {
         Container::Gzip => {
-            let open = move || Ok(flate2::read::MultiGzDecoder::new(reader));
+            let open = move || Ok(InflateBound::new(flate2::read::MultiGzDecoder::new(reader)));
             state.read_text(open, None, path, false)?;
         }
         Container::Zip | Container::Ole => state.read_archive(reader, container, path)?,
@@ -392,6 +393,17 @@ impl State<'_, '_> {
                     },
                 )
             })?;
+            // The zip reader keeps one entry per name: of two with the same name (a table
+            // added twice) only the last would be read, silently, so the file is refused.
+            if archive.has_duplicate_names() {
+                return Err(ImportError::whole(
+                    &self.file,
+                    ImportErrorKind::Corrupt {
+                        what: ".zip",
+                        message: "two of its entries have the same name, and only one of them could be read; unzip it and zip the tables again under distinct names".into(),
+                    },
+                ));
+            }
             let names: Vec<String> = (0..archive.len())
                 .filter_map(|i| {
                     archive
@@ -402,6 +414,9 @@ impl State<'_, '_> {
                 .collect();
             let has = |wanted: &str| names.iter().any(|n| n == wanted);
             kind = if has("xl/workbook.xml") {
+                super::xlsx_guard::check_shared_strings(&mut archive, &names).map_err(
+                    |message| ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(message)),
+                )?;
                 WorkbookKind::Xlsx
             } else if has("xl/workbook.bin") {
                 WorkbookKind::Xlsb
@@ -544,7 +559,7 @@ impl State<'_, '_> {
             let index = *index;
             let open = move || {
                 let entries = entries;
-                entries.by_index(index).map_err(|e| {
+                entries.by_index(index).map(InflateBound::new).map_err(|e| {
                     std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
                 })
             };

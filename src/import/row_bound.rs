@@ -69,6 +69,41 @@ impl<R: Read> Read for RowBound<R> {
     }
 }
 
+/// The most bytes a compressed stream (a `.gz`, a zip entry) may inflate to: several times
+/// the largest Comtrade bulk file, so that a small file inflating without end is stopped.
+pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024 * 1024;
+
+/// A decompressing reader that fails past [`MAX_INFLATED_BYTES`].
+pub struct InflateBound<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R> InflateBound<R> {
+    /// Bounds `inner` at [`MAX_INFLATED_BYTES`].
+    pub fn new(inner: R) -> Self {
+        Self::with_limit(inner, MAX_INFLATED_BYTES)
+    }
+
+    /// Bounds `inner` at `limit` bytes.
+    pub fn with_limit(inner: R, limit: u64) -> Self {
+        Self { inner, left: limit }
+    }
+}
+
+impl<R: Read> Read for InflateBound<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(read as u64).ok_or_else(|| {
+            io::Error::other(format!(
+                "it inflates to more than {} GiB, more than Bilateral reads",
+                MAX_INFLATED_BYTES >> 30
+            ))
+        })?;
+        Ok(read)
+    }
+}
+
 /// Whether `error` is a [`RowBound`]'s.
 pub fn is_row_too_long(error: &io::Error) -> bool {
     error
@@ -97,12 +132,27 @@ mod tests {
 
         let (mut bound, mark2) = RowBound::new(&long[..], 1024);
         let mut chunk = vec![0; 1024 * 1024];
-        for _ in 0..long.len() / chunk.len() + 1 {
+        for _ in 0..=(long.len() / chunk.len()) {
             mark2.row_ended();
             if bound.read(&mut chunk).expect("each chunk is a row") == 0 {
                 break;
             }
         }
         drop(mark);
+    }
+
+    #[test]
+    fn a_stream_inflating_past_its_bound_fails() {
+        let bytes = vec![0_u8; 10_000];
+        let mut within = InflateBound::with_limit(&bytes[..], 10_000);
+        assert_eq!(within.read_to_end(&mut Vec::new()).ok(), Some(10_000));
+        let mut past = InflateBound::with_limit(&bytes[..], 9_999);
+        let error = past
+            .read_to_end(&mut Vec::new())
+            .expect_err("past the bound");
+        assert!(
+            error.to_string().contains("inflates to more than"),
+            "{error}"
+        );
     }
 }

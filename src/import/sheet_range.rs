@@ -14,6 +14,11 @@ use calamine::{Cell, Data, DataRef, Range, Reader, Sheets, Xlsx, XlsxError};
 /// spans a few ten thousand, a 100,000-row Comtrade download saved from Excel a few million.
 pub const MAX_SHEET_CELLS: u64 = 1 << 24;
 
+/// The most text a sheet's cells may hold in all, counted as the cells are read: a shared
+/// string is copied into every cell that cites it, so one long string cited by many cells
+/// would otherwise take gigabytes.
+pub const MAX_SHEET_TEXT_BYTES: u64 = 128 * 1024 * 1024;
+
 /// Why a sheet could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetError {
@@ -26,12 +31,26 @@ pub enum SheetError {
         /// Columns from the first used cell to the last.
         columns: u64,
     },
+    /// More cells were read than [`MAX_SHEET_CELLS`] (however few places they fill: a
+    /// sheet may write the same cell again and again).
+    TooManyCells,
+    /// The cells hold more than [`MAX_SHEET_TEXT_BYTES`] of text.
+    TooMuchText,
 }
 
 impl std::fmt::Display for SheetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SheetError::Reader(message) => f.write_str(message),
+            SheetError::TooManyCells => write!(
+                f,
+                "it writes more than the {MAX_SHEET_CELLS} cells Bilateral reads from one sheet (save the sheet as CSV)"
+            ),
+            SheetError::TooMuchText => write!(
+                f,
+                "its cells hold more than the {} MiB of text Bilateral reads from one sheet (save the sheet as CSV)",
+                MAX_SHEET_TEXT_BYTES >> 20
+            ),
             SheetError::TooLarge { rows, columns } => write!(
                 f,
                 "its used cells span {rows} rows by {columns} columns, more than the \
@@ -64,12 +83,23 @@ fn xlsx_range<R: Read + Seek>(xlsx: &mut Xlsx<R>, name: &str) -> Result<Range<Da
     };
     let mut cells = Vec::new();
     let mut extent = Extent::default();
+    let mut text_bytes = 0_u64;
     while let Some(cell) = reader
         .next_cell()
         .map_err(|e| SheetError::Reader(e.to_string()))?
     {
-        if matches!(cell.get_value(), DataRef::Empty) {
-            continue;
+        let text = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+            DataRef::SharedString(s) => s.len(),
+            _ => 0,
+        };
+        text_bytes += text as u64;
+        if text_bytes > MAX_SHEET_TEXT_BYTES {
+            return Err(SheetError::TooMuchText);
+        }
+        if cells.len() as u64 >= MAX_SHEET_CELLS {
+            return Err(SheetError::TooManyCells);
         }
         let position = cell.get_position();
         extent.take(position)?;

@@ -42,9 +42,10 @@ fn a_value_that_overflows_with_its_unit_is_an_error_at_its_field_not_null() {
 #[test]
 fn months_that_add_up_past_the_largest_number_are_an_error_not_null() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let rows: String = (1..=12)
-        .map(|month| format!("2020M{month:02},RUS,IRN,exports,1.7e308,USD\n"))
-        .collect();
+    let mut rows = String::new();
+    for month in 1..=12 {
+        let _ = writeln!(rows, "2020M{month:02},RUS,IRN,exports,1.7e308,USD");
+    }
     let path = temp_file(&folder, "months.csv", &tidy_text(&rows));
     let error = run_import(&path, "RUS,IRN").expect_err("an overflow");
     assert!(
@@ -129,9 +130,10 @@ fn a_large_table_whose_lines_end_with_a_lone_cr_opens() {
 
 #[test]
 fn distinct_unknown_codes_are_kept_up_to_a_limit_and_the_rest_counted() {
-    let rows: String = (0..MAX_UNKNOWN_CODES + 500)
-        .map(|n| format!("2020,Q{n},IRN,exports,1,USD\n"))
-        .collect();
+    let mut rows = String::new();
+    for n in 0..MAX_UNKNOWN_CODES + 500 {
+        let _ = writeln!(rows, "2020,Q{n},IRN,exports,1,USD");
+    }
     let report = scan_bytes_as(
         "codes.csv",
         &tidy_text(&format!("{rows}2020,RUS,IRN,exports,1,USD\n")),
@@ -187,11 +189,14 @@ fn special_files_are_refused_without_waiting() {
     let zero = folder.path().join("zero.csv");
     std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
     for (path, said) in [(fifo, "a named pipe (FIFO)"), (zero, "a device")] {
-        let (sender, answer) = std::sync::mpsc::channel();
+        let (sender, answer) = std::sync::mpsc::sync_channel(1);
         let scanned = path.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(run_scan(&scanned).map(|_| ()));
-        });
+        std::thread::Builder::new()
+            .name("hostile-special-file".into())
+            .spawn(move || {
+                let _ = sender.send(run_scan(&scanned).map(|_| ()));
+            })
+            .expect("a thread");
         let result = answer
             .recv_timeout(std::time::Duration::from_secs(20))
             .unwrap_or_else(|_| panic!("{} hung", path.display()));
@@ -199,4 +204,58 @@ fn special_files_are_refused_without_waiting() {
         assert!(error.to_string().contains(said), "{error}");
         assert!(!crate::io::is_dataset_file(&path));
     }
+}
+
+#[test]
+fn a_zip_with_two_entries_of_one_name_is_refused_not_read_in_part() {
+    let one = tidy_text("2019,RUS,IRN,exports,1,USD\n");
+    let two = tidy_text("2020,RUS,IRN,exports,2,USD\n");
+    let mut zip = zip_of(&[("trade.csv", &one), ("tradf.csv", &two)]);
+    // Rename the second entry in its local header and in the central directory.
+    let renamed: Vec<usize> = zip
+        .windows(9)
+        .enumerate()
+        .filter(|(_, w)| *w == b"tradf.csv")
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(renamed.len(), 2);
+    for at in renamed {
+        zip[at + 4] = b'e';
+    }
+    let error = error_of("joined.zip", &zip);
+    assert!(error.to_string().contains("the same name"), "{error}");
+}
+
+#[test]
+fn an_xlsx_whose_string_table_claims_absurd_counts_is_refused_before_calamine_reserves() {
+    let sheet = xlsx(
+        "Data",
+        &[
+            &["year", "reporter", "partner", "flow", "value", "unit"],
+            &["2020", "RUS", "IRN", "exports", "1", "USD"],
+        ],
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(sheet)).expect("zip");
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("entry");
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes).expect("read");
+        entries.push((entry.name().expect("name").into_owned(), bytes));
+    }
+    entries.push((
+        "xl/sharedStrings.xml".into(),
+        br#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="10000000000000"><si><t>a</t></si></sst>"#.to_vec(),
+    ));
+    let parts: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    let error = error_of("claims.xlsx", &zip_of(&parts));
+    assert!(
+        error
+            .to_string()
+            .contains("says it holds 10000000000000 strings but holds 1"),
+        "{error}"
+    );
 }
