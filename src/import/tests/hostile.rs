@@ -259,3 +259,32 @@ fn an_xlsx_whose_string_table_claims_absurd_counts_is_refused_before_calamine_re
         "{error}"
     );
 }
+
+#[test]
+fn a_sheet_writing_one_cell_again_and_again_is_refused_before_keeping_them() {
+    let cells = "<c r=\"A1\"><v>1</v></c>".repeat(3);
+    let error = error_of(
+        "again.xlsx",
+        &xlsx_of_rows("Data", &format!("<row r=\"1\">{cells}</row>")),
+    );
+    assert!(error.to_string().contains("again and again"), "{error}");
+}
+
+#[test]
+fn a_sheet_is_read_the_same_through_the_two_passes() {
+    let rows: &[&[&str]] = &[
+        &["", "", ""],
+        &["", "year", "reporter", "partner", "flow", "value", "unit"],
+        &["", "2020", "RUS", "IRN", "exports", "1.5", "USD bn"],
+        &["", "2021", "IRN", "RUS", "imports", "", "USD bn"],
+    ];
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = temp_file(&folder, "offset.xlsx", &xlsx("Data", rows));
+    let report = run_scan(&path).expect("read");
+    assert_eq!((report.rows_read, report.rows_used), (2, 1));
+    let imported = run_import(&path, "RUS,IRN").expect("imports");
+    close(
+        value(&imported, "RUS", "IRN", ReportedBy::Exporter, None, 2020),
+        1.5e9,
+    );
+}
