@@ -217,17 +217,20 @@ def main():
     case("zip-same-names", "check " + write(out, "same-names.zip", buffer.getvalue().replace(b"tradf.csv", b"trade.csv")),
          "refused", "same name")
 
-    # Left open by issue 22 (docs/robustness.md): shown, not judged.
-    if not smoke:
-        repeated = '<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
-        content = ('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
-                   f'<table:table table:name="Data">{repeated}</table:table></office:spreadsheet></office:body></office:document-content>')
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as z:
-            z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-            z.writestr("content.xml", content)
-        case("ods-repeated-rows", "check " + write(out, "repeated.ods", buffer.getvalue()), "open")
+    rows = big(1_000_000, 600)
+    columns = big(1, 16384)
+    repeated = (f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{columns}" '
+                'office:value-type="float" office:value="1"/></table:table-row>')
+    content = ('<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet>'
+               f'<table:table table:name="Data">{repeated}</table:table></office:spreadsheet></office:body></office:document-content>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        z.writestr("content.xml", content)
+    case("ods-repeated", "check " + write(out, "repeated.ods", buffer.getvalue()), "refused" if not smoke else "refused",
+         "" if not smoke else "repeats its rows and cells")
 
     with open(os.path.join(out, "manifest.tsv"), "w") as f:
         for row in cases:

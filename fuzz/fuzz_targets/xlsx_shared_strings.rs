@@ -1,5 +1,5 @@
 //! An `.xlsx` whose shared-string table is the fuzzed bytes, cited by a DOTS-like sheet: the
-//! importer's look at the table before calamine reads it (`import/xlsx_guard.rs`: claimed
+//! importer's look at the table before calamine reads it (`import/workbook_guard.rs`: claimed
 //! counts, string lengths, inflated size) and calamine's own reading of it.
 #![no_main]
 #[path = "common.rs"]

@@ -41,7 +41,7 @@ pub mod sheet_range;
 pub mod table;
 pub mod tidy;
 pub mod wits;
-pub mod xlsx_guard;
+pub mod workbook_guard;
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;

@@ -414,13 +414,16 @@ impl State<'_, '_> {
                 .collect();
             let has = |wanted: &str| names.iter().any(|n| n == wanted);
             kind = if has("xl/workbook.xml") {
-                super::xlsx_guard::check_shared_strings(&mut archive, &names).map_err(
+                super::workbook_guard::check_shared_strings(&mut archive, &names).map_err(
                     |message| ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(message)),
                 )?;
                 WorkbookKind::Xlsx
             } else if has("xl/workbook.bin") {
                 WorkbookKind::Xlsb
             } else if has("content.xml") {
+                super::workbook_guard::check_ods_content(&mut archive).map_err(|message| {
+                    ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(message))
+                })?;
                 WorkbookKind::Ods
             } else {
                 return self.read_zip_tables(&mut archive, &names, path);

@@ -288,3 +288,55 @@ fn a_sheet_is_read_the_same_through_the_two_passes() {
         1.5e9,
     );
 }
+
+/// An `.ods` whose one sheet is `rows` (the `table:table` element's content).
+fn ods_of(rows: &str) -> Vec<u8> {
+    let content = format!(
+        "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet><table:table table:name=\"Data\">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "META-INF/manifest.xml",
+            b"<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>",
+        ),
+        ("content.xml", content.as_bytes()),
+    ])
+}
+
+#[test]
+fn an_ods_repeating_cells_past_the_sheet_limit_is_refused_before_calamine_expands_it() {
+    let cell = "<table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"float\" office:value=\"1\"/>";
+    let error = error_of(
+        "repeated.ods",
+        &ods_of(&format!(
+            "<table:table-row table:number-rows-repeated=\"1000\">{cell}</table:table-row>"
+        )),
+    );
+    assert!(
+        error.to_string().contains("repeats its rows and cells"),
+        "{error}"
+    );
+    // Empty cells and rows repeated to the sheet's end, as LibreOffice writes, are fine.
+    let text = |t: &str| {
+        format!(
+            "<table:table-cell office:value-type=\"string\"><text:p>{t}</text:p></table:table-cell>"
+        )
+    };
+    let header: String = ["year", "reporter", "partner", "flow", "value", "unit"]
+        .iter()
+        .map(|t| text(t))
+        .collect();
+    let row: String = ["2020", "RUS", "IRN", "exports", "1", "USD"]
+        .iter()
+        .map(|t| text(t))
+        .collect();
+    let padding = "<table:table-cell table:number-columns-repeated=\"16378\"/>";
+    let sheet = format!(
+        "<table:table-row>{header}{padding}</table:table-row><table:table-row>{row}{padding}</table:table-row><table:table-row table:number-rows-repeated=\"1048574\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>"
+    );
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = temp_file(&folder, "padded.ods", &ods_of(&sheet));
+    let report = run_scan(&path).expect("a LibreOffice-padded sheet reads");
+    assert_eq!(report.rows_used, 1);
+}

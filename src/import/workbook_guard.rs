@@ -1,4 +1,7 @@
-//! A look at an `.xlsx` workbook's shared-string table before calamine opens it. calamine
+//! A look at a workbook's parts before calamine opens it: an `.xlsx`'s shared-string table,
+//! and an `.ods`'s repeated rows and cells ([`check_ods_content`]).
+//!
+//! calamine
 //! reserves room for as many strings as the table's `uniqueCount` says (`xlsx/mod.rs`,
 //! `read_shared_strings`), so a table that claims 10¹³ strings asks for 240 TB and the
 //! process aborts; and it keeps every string whole, so one string of a gigabyte takes a
@@ -13,6 +16,99 @@ pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 * 1024 * 1024;
 /// The longest text between two tags: Excel's 32,767 characters of up to four bytes, with
 /// room for escapes.
 pub const LONGEST_SHARED_STRING_BYTES: u64 = 32_767 * 6;
+
+/// The most bytes an `.ods`'s `content.xml` may inflate to.
+pub const MAX_ODS_CONTENT_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Checks an `.ods`'s sheets before calamine expands them: calamine writes out every
+/// repeated row and cell (`table:number-rows-repeated`, `table:number-columns-repeated`)
+/// into its grid, so one row repeated a million times, or a cell repeated across 16,384
+/// columns, takes gigabytes. Here the cells holding a value are counted with their repeats,
+/// streaming, and a sheet of more than [`super::sheet_range::MAX_SHEET_CELLS`] is refused.
+/// Empty cells and rows, which LibreOffice repeats to the sheet's end, are not counted.
+pub fn check_ods_content<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Result<(), String> {
+    let Ok(entry) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
+    let limited = std::io::BufReader::new(entry.take(MAX_ODS_CONTENT_BYTES + 1));
+    let mut xml = quick_xml::Reader::from_reader(limited);
+    let mut buffer = Vec::new();
+    let mut rows_repeated = 1_u64;
+    let mut in_row = 0_u64;
+    let mut in_table = 0_u64;
+    let limit = super::sheet_range::MAX_SHEET_CELLS;
+    let too_many = || {
+        format!(
+            "a sheet repeats its rows and cells to more than the {limit} cells Bilateral reads from one sheet (save the sheet as CSV)"
+        )
+    };
+    loop {
+        buffer.clear();
+        let event = xml.read_event_into(&mut buffer);
+        if xml.buffer_position() > MAX_ODS_CONTENT_BYTES {
+            return Err(format!(
+                "its content inflates to more than {} MiB, more than Bilateral reads (save the sheet as CSV)",
+                MAX_ODS_CONTENT_BYTES >> 20
+            ));
+        }
+        let Ok(event) = event else {
+            // Malformed XML is calamine's to report.
+            return Ok(());
+        };
+        let (element, empty) = match event {
+            quick_xml::events::Event::Eof => return Ok(()),
+            quick_xml::events::Event::Start(element) => (element, false),
+            quick_xml::events::Event::Empty(element) => (element, true),
+            quick_xml::events::Event::End(element) => {
+                match element.local_name().as_ref() {
+                    b"table-row" => {
+                        in_table = in_table.saturating_add(in_row.saturating_mul(rows_repeated));
+                        if in_table > limit {
+                            return Err(too_many());
+                        }
+                        in_row = 0;
+                        rows_repeated = 1;
+                    }
+                    b"table" => in_table = 0,
+                    _ => {}
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let repeated = |name: &[u8]| {
+            element
+                .attributes()
+                .flatten()
+                .find(|a| a.key.local_name().as_ref() == name)
+                .and_then(|a| {
+                    std::str::from_utf8(&a.value)
+                        .ok()?
+                        .trim()
+                        .parse::<u64>()
+                        .ok()
+                })
+                .unwrap_or(1)
+        };
+        match element.local_name().as_ref() {
+            b"table-row" if !empty => rows_repeated = repeated(b"number-rows-repeated"),
+            b"table-cell" | b"covered-table-cell" => {
+                let has_value = !empty
+                    || element
+                        .attributes()
+                        .flatten()
+                        .any(|a| a.key.local_name().as_ref() == b"value-type");
+                if has_value {
+                    in_row = in_row.saturating_add(repeated(b"number-columns-repeated"));
+                    if in_row.saturating_mul(rows_repeated) > limit {
+                        return Err(too_many());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
 
 /// What the table holds, as read.
 #[derive(Debug, Default, PartialEq, Eq)]
