@@ -98,7 +98,7 @@ pub struct Collector {
     warnings_seen: HashSet<u64>,
     /// Distinct warnings beyond [`MAX_WARNINGS`].
     warnings_unlisted: u64,
-    /// Values outside what a trade flow can be: negative, and above [`MOST_PLAUSIBLE_USD`].
+    /// Values outside what a trade flow can be: negative, and above [`super::plausible::MOST_PLAUSIBLE_USD`].
     implausible: Implausible,
     /// Values the file marks as not final, by reason: every pair's when only counting,
     /// the pair's when keeping values.

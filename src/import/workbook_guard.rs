@@ -25,7 +25,7 @@ pub const MAX_ODS_CONTENT_BYTES: u64 = 128 * 1024 * 1024;
 /// into its grid, so one row repeated a million times, or a cell repeated across 16,384
 /// columns, takes gigabytes. Here the cells holding a value are counted with their repeats,
 /// streaming, and a sheet of more than [`super::sheet_range::MAX_SHEET_CELLS`] is refused.
-/// Empty cells and rows, which LibreOffice repeats to the sheet's end, are not counted.
+/// Empty cells and rows, which office suites repeat to the sheet's end, are not counted.
 pub fn check_ods_content<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Result<(), String> {
     let Ok(entry) = archive.by_name("content.xml") else {
         return Ok(());
