@@ -5,7 +5,8 @@
 //! reserves room for as many strings as the table's `uniqueCount` says (`xlsx/mod.rs`,
 //! `read_shared_strings`), so a table that claims 10¹³ strings asks for 240 TB and the
 //! process aborts; and it keeps every string whole, so one string of a gigabyte takes a
-//! gigabyte. Here the table is read once, streamed and counted: it is refused when it
+//! gigabyte. Here the table is read once, streamed and counted byte by byte (never parsed as
+//! XML, whose reading of a malformed tag could differ from calamine's): it is refused when it
 //! inflates past [`MAX_SHARED_STRINGS_BYTES`], when one string is longer than a cell can
 //! be, or when it claims far more strings than it holds.
 
@@ -110,6 +111,9 @@ pub fn check_ods_content<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Re
     }
 }
 
+/// The most strings a shared-string table may claim (calamine reserves 24 bytes for each).
+pub const MAX_SHARED_STRINGS: u64 = 1 << 24;
+
 /// What the table holds, as read.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Counted {
@@ -129,7 +133,8 @@ pub fn check_shared_strings<R: Read + Seek>(
         let entry = archive.by_name(name).map_err(|e| e.to_string())?;
         let counted = scan(entry)?;
         if let Some(declared) = counted.declared
-            && declared > counted.strings.saturating_mul(2).saturating_add(1024)
+            && (declared > counted.strings.saturating_mul(2).saturating_add(1024)
+                || declared > MAX_SHARED_STRINGS)
         {
             return Err(format!(
                 "its shared-string table says it holds {declared} strings but holds {}: the workbook is damaged or made to exhaust memory",
@@ -140,14 +145,21 @@ pub fn check_shared_strings<R: Read + Seek>(
     Ok(())
 }
 
-/// Streams the table, counting `<si>` elements and reading `<sst uniqueCount>`.
+/// Streams the table byte by byte, without parsing it as XML (a parser that disagreed with
+/// calamine's on a malformed tag would be a way round the check): counts `<si` elements,
+/// takes the largest number written after any `uniqueCount` (calamine reads the first
+/// `<sst>`'s, whatever it is), and measures the runs of bytes between two `<`.
 fn scan(mut entry: impl Read) -> Result<Counted, String> {
+    const KEY: &[u8] = b"uniqueCount";
     let mut counted = Counted::default();
     let mut chunk = vec![0_u8; 64 * 1024];
     let mut total = 0_u64;
-    let mut text_run = 0_u64;
-    // The name (and, for `sst`, the attributes) of the tag being read, when inside one.
-    let mut tag: Option<Vec<u8>> = None;
+    let mut run = 0_u64;
+    // The name after the last `<`, while it is being read.
+    let mut name: Option<Vec<u8>> = None;
+    // How much of `uniqueCount` has just been read; then the number after it.
+    let mut matched = 0;
+    let mut number: Option<u64> = None;
     loop {
         let read = entry.read(&mut chunk).map_err(|e| e.to_string())?;
         if read == 0 {
@@ -161,71 +173,67 @@ fn scan(mut entry: impl Read) -> Result<Counted, String> {
             ));
         }
         for &byte in &chunk[..read] {
-            match (&mut tag, byte) {
-                (None, b'<') => {
-                    tag = Some(Vec::new());
-                    text_run = 0;
+            if byte == b'<' {
+                run = 0;
+                name = Some(Vec::new());
+            } else {
+                run += 1;
+                if run > LONGEST_SHARED_STRING_BYTES {
+                    return Err(format!(
+                        "a shared string is longer than the {LONGEST_SHARED_STRING_BYTES} bytes a cell can hold"
+                    ));
                 }
-                (None, _) => {
-                    text_run += 1;
-                    if text_run > LONGEST_SHARED_STRING_BYTES {
-                        return Err(format!(
-                            "a shared string is longer than the {LONGEST_SHARED_STRING_BYTES} bytes a cell can hold"
-                        ));
-                    }
-                }
-                (Some(name), b'>') => {
-                    take_tag(name, &mut counted);
-                    tag = None;
-                }
-                (Some(name), _) => {
-                    // Only `sst`'s attributes matter; any tag is cut at 4 KiB.
-                    if name.len() < 4096 {
-                        name.push(byte);
+                if let Some(letters) = &mut name {
+                    if byte.is_ascii_whitespace() || byte == b'>' || byte == b'/' {
+                        let local = letters
+                            .iter()
+                            .rposition(|b| *b == b':')
+                            .map_or(&letters[..], |colon| &letters[colon + 1..]);
+                        if local == b"si" {
+                            counted.strings += 1;
+                        }
+                        name = None;
+                    } else if letters.len() < 16 {
+                        letters.push(byte);
+                    } else {
+                        name = None;
                     }
                 }
             }
+            if let Some(value) = &mut number {
+                if byte.is_ascii_digit() {
+                    *value = value
+                        .saturating_mul(10)
+                        .saturating_add(u64::from(byte - b'0'));
+                    continue;
+                }
+                let digits_started = *value > 0;
+                if !digits_started
+                    && matches!(
+                        byte,
+                        b'=' | b'"' | b'\'' | b'+' | b' ' | b'\t' | b'\r' | b'\n'
+                    )
+                {
+                    continue;
+                }
+                counted.declared = Some(counted.declared.unwrap_or(0).max(*value));
+                number = None;
+            }
+            if KEY.get(matched) == Some(&byte) {
+                matched += 1;
+                if matched == KEY.len() {
+                    number = Some(0);
+                    matched = 0;
+                }
+            } else {
+                matched = usize::from(KEY.first() == Some(&byte));
+            }
         }
     }
-    Ok(counted)
-}
-
-/// Counts a `<si>` and reads `<sst uniqueCount="…">`; `tag` is what lies between `<` and `>`.
-fn take_tag(tag: &[u8], counted: &mut Counted) {
-    let name_end = tag
-        .iter()
-        .position(|b| b.is_ascii_whitespace() || *b == b'/')
-        .unwrap_or(tag.len());
-    let name = &tag[..name_end];
-    let local = name
-        .iter()
-        .rposition(|b| *b == b':')
-        .map_or(name, |colon| &name[colon + 1..]);
-    if local == b"si" {
-        counted.strings += 1;
-    } else if local == b"sst" {
-        counted.declared = attribute(&tag[name_end..], b"uniqueCount").map(|digits| {
-            digits
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .try_fold(0_u64, |n, d| {
-                    n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-                })
-                .unwrap_or(u64::MAX)
-        });
+    if let Some(value) = number {
+        counted.declared = Some(counted.declared.unwrap_or(0).max(value));
     }
-}
-
-/// The value of attribute `name` in the attribute text `attributes`.
-fn attribute<'a>(attributes: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
-    let at = attributes
-        .windows(name.len() + 1)
-        .position(|w| w.starts_with(name) && w[name.len()] == b'=')?;
-    let rest = &attributes[at + name.len() + 1..];
-    let quote = *rest.first()?;
-    let inner = rest.get(1..)?;
-    let end = inner.iter().position(|b| *b == quote)?;
-    Some(&inner[..end])
+    Ok(counted)
 }
 
 #[cfg(test)]
@@ -244,6 +252,20 @@ mod tests {
         );
         let absurd = br#"<sst uniqueCount="10000000000000000000000"><si><t>a</t></si></sst>"#;
         assert_eq!(scan(&absurd[..]).map(|c| c.declared), Ok(Some(u64::MAX)));
+    }
+
+    #[test]
+    fn a_claimed_count_is_found_however_the_tags_around_it_are_broken() {
+        // Found by the `xlsx_shared_strings` fuzz target: a quote left open in the `<sst>`
+        // tag makes the XML reader take everything up to a later `uniqueCount` as its
+        // attributes, so the count must be looked for anywhere, not in a well-formed tag.
+        let xml = br#"<sst xmlns="http://x" cou"><si><t>Country</t></stml/2006/main" count="1" uniqueCount="09999999999999"></si></sst>"#;
+        assert_eq!(
+            scan(&xml[..]).map(|c| c.declared),
+            Ok(Some(9_999_999_999_999))
+        );
+        let spaced = br#"<sst uniqueCount = '+77' uniqueCount="5"><si/></sst>"#;
+        assert_eq!(scan(&spaced[..]).map(|c| c.declared), Ok(Some(77)));
     }
 
     #[test]
