@@ -1,11 +1,10 @@
 //! A look at a workbook's parts before calamine opens it: an `.xlsx`'s shared-string table,
 //! and an `.ods`'s repeated rows and cells ([`check_ods_content`]).
 //!
-//! calamine
-//! reserves room for as many strings as the table's `uniqueCount` says (`xlsx/mod.rs`,
-//! `read_shared_strings`), so a table that claims 10¹³ strings asks for 240 TB and the
-//! process aborts; and it keeps every string whole, so one string of a gigabyte takes a
-//! gigabyte. Here the table is read once, streamed and counted byte by byte (never parsed as
+//! calamine reserves room for as many strings as the table's `uniqueCount` says
+//! (`xlsx/mod.rs`, `read_shared_strings`), so a table that claims 10¹³ strings asks for
+//! 240 TB and the process aborts; and it keeps every string whole, so one string of a
+//! gigabyte takes a gigabyte. Here the table is read once, streamed and counted byte by byte (never parsed as
 //! XML, whose reading of a malformed tag could differ from calamine's): it is refused when it
 //! inflates past [`MAX_SHARED_STRINGS_BYTES`], when one string is longer than a cell can
 //! be, or when it claims far more strings than it holds.
