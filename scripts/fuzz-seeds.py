@@ -90,10 +90,10 @@ def seeds():
     tidy_bad = [v for k, v in cases.items() if k.startswith("trade/") and k.endswith(".csv")]
     seeds = {name: [] for name in (
         "dataset_json", "geojson", "comtrade_plus_csv", "comtrade_bulk_gz", "comtrade_legacy",
-        "dots_csv", "dots_excel", "imts", "wits", "baci_zip", "tidy_csv", "encoding",
-        "compression", "settings", "date", "sipri_register_classic", "sipri_register_new",
-        "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl", "unga_roll_calls",
-        "unga_ideal_points")}
+        "dots_csv", "dots_excel", "xlsx_shared_strings", "imts", "wits", "baci_zip", "tidy_csv",
+        "encoding", "compression", "settings", "date", "sipri_register_classic",
+        "sipri_register_new", "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl",
+        "unga_roll_calls", "unga_ideal_points")}
     seeds["dataset_json"] += [bad_input.VALID_DATASET.encode(), read(os.path.join(ROOT, "assets", "russia-iran.json"))]
     seeds["dataset_json"] += [v for k, v in cases.items() if k.startswith("dataset/")]
     seeds["geojson"] += [read(p) for p in repo("tests/fixtures/geojson/**/*.geojson") + repo("tests/fixtures/geojson/**/*.json")]
@@ -110,6 +110,12 @@ def seeds():
         b'<row r="1"><c r="A1" t="inlineStr"><is><t>Country</t></is></c><c r="B1" t="inlineStr"><is><t>2014M01</t></is></c><c r="C1" t="inlineStr"><is><t>2014M02</t></is></c></row>'
         b'<row r="2"><c r="A2" t="inlineStr"><is><t>Russian Federation</t></is></c><c r="B2"><v>23246.890568</v></c><c r="C2" t="e"><v>#N/A</v></c></row>'
         b"</sheetData></worksheet>")
+    sst = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">'
+    seeds["xlsx_shared_strings"] += [
+        sst + b"<si><t>Country</t></si><si><t>Partner</t></si><si><t>Russian Federation</t></si><si><t>Iran</t></si></sst>",
+        sst.replace(b'"4" uniqueCount="4"', b'"1" uniqueCount="10000000000000"') + b"<si><t>a</t></si></sst>",
+        sst + b"<si><r><t>Coun</t></r><r><t>try</t></r></si><si/><si><t xml:space=\"preserve\"> x </t></si></sst>",
+    ]
     seeds["imts"] += [head(read(p)) for p in shared("imf_imts/*")]
     seeds["imts"].append(cases["trade/truncated.xml"])
     seeds["wits"] += [head(read(p)) for p in shared("wits/*.csv") + shared("wits/*.CSV")]

@@ -136,6 +136,12 @@ pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// A one-sheet `.xlsx` (sheet `Exports`) whose worksheet XML is `sheet`.
 pub fn xlsx(sheet: &[u8]) -> Vec<u8> {
+    xlsx_with_strings(sheet, None)
+}
+
+/// A one-sheet `.xlsx` whose worksheet XML is `sheet` and whose shared-string table, when
+/// given, is `strings`.
+pub fn xlsx_with_strings(sheet: &[u8], strings: Option<&[u8]>) -> Vec<u8> {
     const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     const PACKAGE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -146,14 +152,23 @@ pub fn xlsx(sheet: &[u8]) -> Vec<u8> {
     let workbook = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{MAIN}\" xmlns:r=\"{REL}\"><sheets><sheet name=\"Exports\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
     );
+    let shared = if strings.is_some() {
+        format!("<Relationship Id=\"rId2\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/>")
+    } else {
+        String::new()
+    };
     let workbook_rels = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PACKAGE}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PACKAGE}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/>{shared}</Relationships>"
     );
-    zip(&[
+    let mut parts: Vec<(&str, &[u8])> = vec![
         ("[Content_Types].xml", types.as_bytes()),
         ("_rels/.rels", rels.as_bytes()),
         ("xl/workbook.xml", workbook.as_bytes()),
         ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
         ("xl/worksheets/sheet1.xml", sheet),
-    ])
+    ];
+    if let Some(strings) = strings {
+        parts.push(("xl/sharedStrings.xml", strings));
+    }
+    zip(&parts)
 }

@@ -18,12 +18,17 @@ pub struct LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some(position) => write!(
+            Some(position) => crate::display::safe_text::write_safe(
                 f,
-                "{}:{}:{}: {}",
-                self.file, position.line, position.column, self.kind
+                format_args!(
+                    "{}:{}:{}: {}",
+                    self.file, position.line, position.column, self.kind
+                ),
             ),
-            None => write!(f, "{}: {}", self.file, self.kind),
+            None => crate::display::safe_text::write_safe(
+                f,
+                format_args!("{}: {}", self.file, self.kind),
+            ),
         }
     }
 }

@@ -5,6 +5,9 @@ use super::locate::{self, JsonPath, TextPosition};
 use super::model::{Dataset, SCHEMA_VERSION};
 use super::validate;
 
+/// Problems listed when a dataset does not hold together; more are counted.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
 /// Parses and checks a dataset from the bytes of a JSON file.
 ///
 /// `file` names the file in errors. On success the dataset holds together:
@@ -71,16 +74,25 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
     if problems.is_empty() {
         Ok(dataset)
     } else {
-        Err(LoadErrors(
-            problems
-                .into_iter()
-                .map(|(path, problem)| LoadError {
-                    file: file.to_owned(),
-                    position: Some(locate::locate(text, &path)),
-                    kind: LoadErrorKind::Invalid(problem),
-                })
-                .collect(),
-        ))
+        let mut locator = locate::Locator::new(text);
+        let unlisted = problems.len().saturating_sub(MAX_LISTED_PROBLEMS);
+        let mut errors: Vec<LoadError> = problems
+            .into_iter()
+            .take(MAX_LISTED_PROBLEMS)
+            .map(|(path, problem)| LoadError {
+                file: file.to_owned(),
+                position: Some(locator.locate(&path)),
+                kind: LoadErrorKind::Invalid(problem),
+            })
+            .collect();
+        if unlisted > 0 {
+            errors.push(LoadError {
+                file: file.to_owned(),
+                position: None,
+                kind: LoadErrorKind::Structure(format!("and {unlisted} more problems, not listed")),
+            });
+        }
+        Err(LoadErrors(errors))
     }
 }
 

@@ -1,6 +1,8 @@
 //! Finds where in a JSON text a value sits, so that errors found after parsing
 //! (an unknown source id, a duplicate id) can still name a line and column.
 
+use std::collections::HashMap;
+
 /// One step of a path into a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PathStep {
@@ -54,6 +56,172 @@ pub struct TextPosition {
     pub column: usize,
 }
 
+/// Finds many positions in one text in time linear in the text and the number asked:
+/// line starts and character counts are computed once, and each array or object the paths
+/// go through is scanned once, however many paths go through it.
+pub struct Locator<'t> {
+    text: &'t str,
+    /// The byte offset of each line's start.
+    line_starts: Vec<usize>,
+    /// Characters before each multiple of [`CHECKPOINT_BYTES`] (at the char boundary at or
+    /// before it).
+    chars_before: Vec<(usize, usize)>,
+    /// For each array (by its offset): where each element starts.
+    elements: HashMap<usize, Vec<usize>>,
+    /// For each object (by its offset): where each member's value starts.
+    members: HashMap<usize, HashMap<&'t [u8], usize>>,
+}
+
+const CHECKPOINT_BYTES: usize = 4096;
+
+impl<'t> Locator<'t> {
+    /// A locator over `text`.
+    pub fn new(text: &'t str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1))
+            .collect();
+        let mut chars_before = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+        let mut chars = 0;
+        let mut at = 0;
+        while at < text.len() {
+            chars_before.push((at, chars));
+            let mut end = (at + CHECKPOINT_BYTES).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            chars += text.get(at..end).map_or(0, |part| part.chars().count());
+            at = end;
+        }
+        Self {
+            text,
+            line_starts,
+            chars_before,
+            elements: HashMap::new(),
+            members: HashMap::new(),
+        }
+    }
+
+    /// Characters in the text before byte `offset` (a char boundary).
+    fn chars_to(&self, offset: usize) -> usize {
+        let slot = self
+            .chars_before
+            .partition_point(|(at, _)| *at <= offset)
+            .saturating_sub(1);
+        let (at, chars) = self.chars_before.get(slot).copied().unwrap_or((0, 0));
+        chars
+            + self
+                .text
+                .get(at..offset)
+                .map_or(0, |part| part.chars().count())
+    }
+
+    /// The line and column of byte `offset`.
+    pub fn position(&self, offset: usize) -> TextPosition {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|start| *start <= offset);
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        TextPosition {
+            line,
+            column: self.chars_to(offset) - self.chars_to(start) + 1,
+        }
+    }
+
+    /// Where the value at `path` starts, or the deepest enclosing value that exists.
+    pub fn locate(&mut self, path: &JsonPath) -> TextPosition {
+        let bytes = self.text.as_bytes();
+        let mut scanner = Scanner { bytes, at: 0 };
+        scanner.skip_whitespace();
+        let mut found = scanner.at;
+        for step in &path.0 {
+            let next = match step {
+                PathStep::Index(index) => self.element_starts(found).get(*index).copied(),
+                PathStep::Key(key) => self.member_starts(found).get(key.as_bytes()).copied(),
+            };
+            match next {
+                Some(offset) => found = offset,
+                None => break,
+            }
+        }
+        self.position(found)
+    }
+
+    fn element_starts(&mut self, array: usize) -> &[usize] {
+        let bytes = self.text.as_bytes();
+        self.elements.entry(array).or_insert_with(|| {
+            let mut starts = Vec::new();
+            let mut scanner = Scanner { bytes, at: array };
+            if scanner.peek() != Some(b'[') {
+                return starts;
+            }
+            scanner.at += 1;
+            loop {
+                scanner.skip_whitespace();
+                if matches!(scanner.peek(), None | Some(b']')) {
+                    break;
+                }
+                starts.push(scanner.at);
+                if scanner.skip_value().is_none() {
+                    break;
+                }
+                scanner.skip_whitespace();
+                if scanner.peek() != Some(b',') {
+                    break;
+                }
+                scanner.at += 1;
+            }
+            starts
+        })
+    }
+
+    fn member_starts(&mut self, object: usize) -> &HashMap<&'t [u8], usize> {
+        let bytes: &'t [u8] = self.text.as_bytes();
+        self.members.entry(object).or_insert_with(|| {
+            let mut members = HashMap::new();
+            let mut scanner = Scanner { bytes, at: object };
+            if scanner.peek() != Some(b'{') {
+                return members;
+            }
+            scanner.at += 1;
+            loop {
+                scanner.skip_whitespace();
+                if scanner.peek() != Some(b'"') {
+                    break;
+                }
+                let key_start = scanner.at + 1;
+                if scanner.skip_string().is_none() {
+                    break;
+                }
+                let Some(key) = bytes.get(key_start..scanner.at - 1) else {
+                    break;
+                };
+                scanner.skip_whitespace();
+                if scanner.peek() != Some(b':') {
+                    break;
+                }
+                scanner.at += 1;
+                scanner.skip_whitespace();
+                members.entry(key).or_insert(scanner.at);
+                if scanner.skip_value().is_none() {
+                    break;
+                }
+                scanner.skip_whitespace();
+                if scanner.peek() != Some(b',') {
+                    break;
+                }
+                scanner.at += 1;
+            }
+            members
+        })
+    }
+}
+
 /// The line and column of a byte offset into `text`.
 pub fn position_of_offset(text: &str, offset: usize) -> TextPosition {
     let offset = offset.min(text.len());
@@ -68,21 +236,10 @@ pub fn position_of_offset(text: &str, offset: usize) -> TextPosition {
 }
 
 /// Where the value at `path` starts in the JSON `text`, or the deepest enclosing
-/// value that exists when the path goes further than the document.
+/// value that exists when the path goes further than the document. For many paths in one
+/// text, a [`Locator`] finds them all in one pass.
 pub fn locate(text: &str, path: &JsonPath) -> TextPosition {
-    let mut scanner = Scanner {
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    scanner.skip_whitespace();
-    let mut found = scanner.at;
-    for step in &path.0 {
-        match scanner.enter(step) {
-            Some(offset) => found = offset,
-            None => break,
-        }
-    }
-    position_of_offset(text, found)
+    Locator::new(text).locate(path)
 }
 
 struct Scanner<'a> {
@@ -98,54 +255,6 @@ impl Scanner<'_> {
     fn skip_whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
-        }
-    }
-
-    /// Moves to the start of the child named by `step` of the value at the cursor.
-    fn enter(&mut self, step: &PathStep) -> Option<usize> {
-        match (self.peek()?, step) {
-            (b'{', PathStep::Key(wanted)) => {
-                self.at += 1;
-                loop {
-                    self.skip_whitespace();
-                    if self.peek()? != b'"' {
-                        return None;
-                    }
-                    let key_start = self.at + 1;
-                    self.skip_string()?;
-                    let key = self.bytes.get(key_start..self.at - 1)?;
-                    self.skip_whitespace();
-                    if self.peek()? != b':' {
-                        return None;
-                    }
-                    self.at += 1;
-                    self.skip_whitespace();
-                    if key == wanted.as_bytes() {
-                        return Some(self.at);
-                    }
-                    self.skip_value()?;
-                    self.skip_whitespace();
-                    if self.peek()? != b',' {
-                        return None;
-                    }
-                    self.at += 1;
-                }
-            }
-            (b'[', PathStep::Index(wanted)) => {
-                self.at += 1;
-                for _ in 0..*wanted {
-                    self.skip_whitespace();
-                    self.skip_value()?;
-                    self.skip_whitespace();
-                    if self.peek()? != b',' {
-                        return None;
-                    }
-                    self.at += 1;
-                }
-                self.skip_whitespace();
-                (self.peek()? != b']').then_some(self.at)
-            }
-            _ => None,
         }
     }
 
@@ -233,6 +342,19 @@ mod tests {
                 column: 11
             }
         );
+    }
+
+    #[test]
+    fn one_locator_finds_many_paths_in_any_order_counting_characters() {
+        let text = "{\"é\": 1,\n \"k\": [\"ä\", \"ö\",\n   \"z\"]}";
+        let mut locator = Locator::new(text);
+        let k = JsonPath::default().key("k");
+        let at = |line, column| TextPosition { line, column };
+        assert_eq!(locator.locate(&k.index(2)), at(3, 4));
+        assert_eq!(locator.locate(&JsonPath::default().key("é")), at(1, 7));
+        assert_eq!(locator.locate(&k.index(0)), at(2, 8));
+        assert_eq!(locator.locate(&k.index(1)), at(2, 13));
+        assert_eq!(locator.locate(&k.index(9)), at(2, 7));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Merging one dataset into another: how several files, and later imported trade
 //! files, become one dataset without losing or silently replacing a record.
 
+use std::collections::HashMap;
+
 use super::error::Problem;
 use super::model::Dataset;
 
@@ -63,9 +65,19 @@ pub fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
         |a| &a.id,
         &mut conflicts,
     );
+    let mut series_at: HashMap<String, usize> = HashMap::new();
+    for (index, series) in base.series.iter().enumerate() {
+        series_at.entry(series.id.clone()).or_insert(index);
+    }
     for series in other.series {
-        match base.series_by_id_mut(&series.id) {
-            None => base.series.push(series),
+        match series_at
+            .get(&series.id)
+            .and_then(|at| base.series.get_mut(*at))
+        {
+            None => {
+                series_at.insert(series.id.clone(), base.series.len());
+                base.series.push(series);
+            }
             Some(known) if known.unit != series.unit || known.kind != series.kind => {
                 conflicts.push(Problem::Conflict {
                     list: "series",
@@ -73,8 +85,16 @@ pub fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
                 });
             }
             Some(known) => {
+                // Points are compared with those of the same year only, so a series of
+                // many years merges in time linear in its points.
+                let mut by_year: HashMap<i32, Vec<usize>> = HashMap::new();
+                for (index, point) in known.points.iter().enumerate() {
+                    by_year.entry(point.year).or_default().push(index);
+                }
                 for point in series.points {
-                    if !known.points.contains(&point) {
+                    let same_year = by_year.entry(point.year).or_default();
+                    if !same_year.iter().any(|at| known.points[*at] == point) {
+                        same_year.push(known.points.len());
                         known.points.push(point);
                     }
                 }
@@ -92,9 +112,17 @@ fn merge_list<T: PartialEq>(
     id_of: impl Fn(&T) -> &String,
     conflicts: &mut Vec<Problem>,
 ) {
+    // The first record with each id, as a search from the start would find it.
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for (index, known) in base.iter().enumerate() {
+        at.entry(id_of(known).clone()).or_insert(index);
+    }
     for record in other {
-        match base.iter().find(|known| id_of(known) == id_of(&record)) {
-            None => base.push(record),
+        match at.get(id_of(&record)).and_then(|index| base.get(*index)) {
+            None => {
+                at.insert(id_of(&record).clone(), base.len());
+                base.push(record);
+            }
             Some(known) if *known == record => {}
             Some(_) => conflicts.push(Problem::Conflict {
                 list,

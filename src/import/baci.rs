@@ -88,7 +88,7 @@ pub fn read(
             collector.count(exporter, importer, Flow::Exports, year);
             continue;
         }
-        let Some(value) = rows.value(v, "v")? else {
+        let Some(value) = rows.value_in(v, "v", 1000.0)? else {
             collector.skip("no value");
             continue;
         };
@@ -98,7 +98,7 @@ pub fn read(
             reporter: exporter,
             partner: importer,
             flow: Flow::Exports,
-            value_usd: value.value * 1000.0,
+            value_usd: value.value,
             valuation: Valuation::Fob,
             estimate: value.estimate.map(Estimate::reason),
             product,

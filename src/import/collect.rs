@@ -1,14 +1,21 @@
 //! Gathering a file's observations: counts for the pair dialog, and, for the chosen pair,
 //! one value per flow, reporter and year.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 use crate::data::country::{CountryId, Pair, countries};
 
 use super::error::ImportErrorKind;
 use super::numbers::Period;
 use super::observation::{Flow, Observation, ReportedBy, Valuation};
+use super::plausible::{Implausible, check_finite};
 use super::report::{FlowCount, estimates_note};
+
+/// Distinct warnings listed in a report; more are counted.
+const MAX_WARNINGS: usize = 200;
+/// Distinct unknown codes listed in a report; rows with more are counted together.
+pub const MAX_UNKNOWN_CODES: usize = 10_000;
 
 /// Years the counts cover.
 const FIRST_YEAR: i32 = 1800;
@@ -84,7 +91,15 @@ pub struct Collector {
     pair_rows: u64,
     skipped: BTreeMap<&'static str, u64>,
     unknown: HashMap<String, u64>,
+    /// Rows with an unknown code beyond [`MAX_UNKNOWN_CODES`] distinct ones.
+    unknown_unlisted: u64,
     warnings: Vec<String>,
+    /// A hash of every distinct warning met, listed or not.
+    warnings_seen: HashSet<u64>,
+    /// Distinct warnings beyond [`MAX_WARNINGS`].
+    warnings_unlisted: u64,
+    /// Values outside what a trade flow can be: negative, and above [`super::plausible::MOST_PLAUSIBLE_USD`].
+    implausible: Implausible,
     /// Values the file marks as not final, by reason: every pair's when only counting,
     /// the pair's when keeping values.
     estimates: BTreeMap<&'static str, u64>,
@@ -106,7 +121,11 @@ impl Collector {
             pair_rows: 0,
             skipped: BTreeMap::new(),
             unknown: HashMap::new(),
+            unknown_unlisted: 0,
             warnings: Vec::new(),
+            warnings_seen: HashSet::new(),
+            warnings_unlisted: 0,
+            implausible: Implausible::default(),
             estimates: BTreeMap::new(),
             values: BTreeMap::new(),
             additive_products: false,
@@ -130,14 +149,31 @@ impl Collector {
     }
 
     /// Counts a row left out because a country code is unknown.
+    /// Distinct codes are kept up to [`MAX_UNKNOWN_CODES`], each cut to 40 characters; rows
+    /// with others are counted together, so a file of millions of made-up codes costs no
+    /// more memory than one of a few.
     pub fn unknown_code(&mut self, column: &str, code: &str) {
-        *self.unknown.entry(format!("{column} {code}")).or_insert(0) += 1;
+        let key = format!("{column} {}", super::table::shorten(code, 40));
+        if let Some(rows) = self.unknown.get_mut(&key) {
+            *rows += 1;
+        } else if self.unknown.len() < MAX_UNKNOWN_CODES {
+            self.unknown.insert(key, 1);
+        } else {
+            self.unknown_unlisted += 1;
+        }
     }
 
-    /// Adds a warning for the report, once.
+    /// Adds a warning for the report, once; past [`MAX_WARNINGS`] distinct ones the rest
+    /// are only counted.
     pub fn warn(&mut self, warning: String) {
-        if !self.warnings.contains(&warning) {
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(&warning);
+        if !self.warnings_seen.insert(hash) {
+            return;
+        }
+        if self.warnings.len() < MAX_WARNINGS {
             self.warnings.push(warning);
+        } else {
+            self.warnings_unlisted += 1;
         }
     }
 
@@ -181,6 +217,7 @@ impl Collector {
 
     /// Takes one observation whose row names its source (`None`: the row names none).
     pub fn push_cited(&mut self, observation: &Observation<'_>, source: Option<&str>) {
+        self.implausible.check(observation);
         self.count(
             observation.reporter,
             observation.partner,
@@ -287,11 +324,20 @@ impl Collector {
             *self.skipped.entry(reason).or_insert(0) += rows;
         }
         for (code, rows) in later.unknown {
-            *self.unknown.entry(code).or_insert(0) += rows;
+            if let Some(known) = self.unknown.get_mut(&code) {
+                *known += rows;
+            } else if self.unknown.len() < MAX_UNKNOWN_CODES {
+                self.unknown.insert(code, rows);
+            } else {
+                self.unknown_unlisted += rows;
+            }
         }
+        self.unknown_unlisted += later.unknown_unlisted;
         for warning in later.warnings {
             self.warn(warning);
         }
+        self.warnings_unlisted += later.warnings_unlisted;
+        self.implausible.merge(&later.implausible);
         for (reason, values) in later.estimates {
             *self.estimates.entry(reason).or_insert(0) += values;
         }
@@ -375,8 +421,24 @@ impl Collector {
         if let Some(note) = estimates_note(&self.estimates) {
             self.warn(note);
         }
+        if let Some(note) = self.implausible.note() {
+            self.warn(note);
+        }
+        if self.warnings_unlisted > 0 {
+            self.warnings.push(format!(
+                "and {} more notes, not listed",
+                self.warnings_unlisted
+            ));
+        }
+        check_finite(&values)?;
         let mut unknown: Vec<(String, u64)> = self.unknown.into_iter().collect();
         unknown.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        if self.unknown_unlisted > 0 {
+            unknown.push((
+                format!("other codes (more than {MAX_UNKNOWN_CODES} distinct)"),
+                self.unknown_unlisted,
+            ));
+        }
         Ok(Collected {
             flows,
             years,
@@ -492,7 +554,7 @@ impl Collector {
                     _ => None,
                 };
                 let Some(made_from) = complete else {
-                    self.warnings.push(format!(
+                    self.warn(format!(
                         "{year}: {} to {}: only {months} month(s) and {quarters} quarter(s); not made into a yearly value",
                         name(key.from),
                         name(key.to)

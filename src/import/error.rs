@@ -71,25 +71,23 @@ impl std::error::Error for ImportError {}
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.position {
-            None => write!(f, "{}: {}", self.file, self.kind),
-            Some(Position::Text { line, column }) => {
-                write!(f, "{}:{line}:{column}: {}", self.file, self.kind)
-            }
-            Some(Position::Cell { sheet, row, column }) => write!(
-                f,
-                "{}:{sheet}!{}{}: {}",
-                self.file,
+        let file = &self.file;
+        let kind = &self.kind;
+        let args = match &self.position {
+            None => format!("{file}: {kind}"),
+            Some(Position::Text { line, column }) => format!("{file}:{line}:{column}: {kind}"),
+            Some(Position::Cell { sheet, row, column }) => format!(
+                "{file}:{sheet}!{}{}: {kind}",
                 column_letters(*column),
                 row + 1,
-                self.kind
             ),
             Some(Position::ZipEntry {
                 entry,
                 line,
                 column,
-            }) => write!(f, "{}:{entry}:{line}:{column}: {}", self.file, self.kind),
-        }
+            }) => format!("{file}:{entry}:{line}:{column}: {kind}"),
+        };
+        crate::display::safe_text::write_safe(f, format_args!("{args}"))
     }
 }
 
@@ -243,6 +241,37 @@ pub enum ImportErrorKind {
     /// A product was asked for that the file does not hold for the pair.
     #[error("the rows for the pair have no product `{0}`")]
     NoSuchProduct(String),
+    /// Values that add up to more than a number can hold (months of a year, the products
+    /// of a BACI pair).
+    #[error(
+        "{what} add up to more than a number can hold ({sum} USD): a value in the file is out of any range"
+    )]
+    Overflow {
+        /// Which values, in words.
+        what: String,
+        /// What they add up to.
+        sum: f64,
+    },
+    /// A limit Bilateral keeps to hold memory and time bounded was passed.
+    #[error("{what} is more than the {limit} Bilateral reads{advice}")]
+    TooLarge {
+        /// What passed the limit, in words.
+        what: String,
+        /// The limit, in words.
+        limit: String,
+        /// What to do about it, starting with `: ` (or empty).
+        advice: &'static str,
+    },
+    /// Every data row was left out: nothing in the file is a value Bilateral can use.
+    #[error(
+        "none of the file's {rows} data rows holds a value Bilateral can use; left out: {left_out}"
+    )]
+    NoUsableRows {
+        /// Data rows read.
+        rows: u64,
+        /// Why they were left out, with counts and the first unknown codes.
+        left_out: String,
+    },
     /// The user cancelled.
     #[error("cancelled")]
     Cancelled,

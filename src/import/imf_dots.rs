@@ -121,7 +121,7 @@ pub fn read_time_series(
             let Some(period) = parse_period(name.as_bytes()) else {
                 continue;
             };
-            let Some(value) = rows.value(*column, name)? else {
+            let Some(value) = rows.value_in(*column, name, scale)? else {
                 continue;
             };
             let estimate = if let Some(mark) = value.estimate {
@@ -138,7 +138,7 @@ pub fn read_time_series(
                 reporter,
                 partner,
                 flow,
-                value_usd: value.value * scale,
+                value_usd: value.value,
                 valuation,
                 estimate,
                 product: None,
@@ -224,7 +224,7 @@ fn push_cell(
     let Some(period) = parse_period(name.as_bytes()) else {
         return Ok(());
     };
-    let Some(value) = rows.value(column, name)? else {
+    let Some(value) = rows.value_in(column, name, scale)? else {
         return Ok(());
     };
     collector.push(&Observation {
@@ -232,7 +232,7 @@ fn push_cell(
         reporter,
         partner,
         flow,
-        value_usd: value.value * scale,
+        value_usd: value.value,
         valuation,
         estimate: value.estimate.map(Estimate::imf_reason),
         product: None,

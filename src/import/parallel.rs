@@ -256,10 +256,11 @@ fn cut_blocks(
         };
         let Some(cut) = cut else {
             if block.len() > LONGEST_ROW_BYTES {
-                return Err(ImportErrorKind::Csv(format!(
-                    "a row near line {line} is longer than {} MiB: a quoted field that does not end?",
-                    LONGEST_ROW_BYTES / (1024 * 1024)
-                )));
+                return Err(ImportErrorKind::TooLarge {
+                    what: format!("the row near line {line}"),
+                    limit: format!("{} MiB in one row", LONGEST_ROW_BYTES >> 20),
+                    advice: ": a quoted field that does not end, or a file that is not a table?",
+                });
             }
             carry = block;
             continue;
@@ -316,6 +317,14 @@ fn last_line_end(block: &[u8]) -> Option<usize> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_and_streamed_rows_share_one_row_limit() {
+        assert_eq!(
+            LONGEST_ROW_BYTES as u64,
+            super::super::row_bound::LONGEST_ROW_BYTES
+        );
+    }
     use crate::data::country::CodeScheme;
     use crate::import::collect::Collected;
     use crate::import::decode::{TextEncoding, text_reader};

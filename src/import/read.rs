@@ -25,6 +25,7 @@ use super::prefilter::PairFilter;
 use super::progress::{Progress, Ticker};
 use super::report::FileReport;
 use super::resolve::Resolver;
+use super::row_bound::InflateBound;
 use super::table::{Rows, shorten};
 use super::{baci, comtrade_legacy, comtrade_plus, imf_dots, imf_imts, tidy, wits};
 
@@ -85,13 +86,8 @@ fn read_path(
 ) -> Result<Pass, ImportError> {
     let file = path.display().to_string();
     let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(&e)));
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if metadata.is_dir() {
-        return Err(ImportError::whole(
-            &file,
-            ImportErrorKind::Io("it is a folder, not a file".into()),
-        ));
-    }
+    let metadata = crate::io::file_state::regular_file(path)
+        .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
     let opened = File::open(path).map_err(io)?;
     let source = Source {
         file: &file,
@@ -172,7 +168,7 @@ fn read_source_with<R: Read + Seek + Send>(
     };
     match container {
         Container::Gzip => {
-            let open = move || Ok(flate2::read::MultiGzDecoder::new(reader));
+            let open = move || Ok(InflateBound::new(flate2::read::MultiGzDecoder::new(reader)));
             state.read_text(open, None, path, false)?;
         }
         Container::Zip | Container::Ole => state.read_archive(reader, container, path)?,
@@ -197,6 +193,17 @@ fn read_source_with<R: Read + Seek + Send>(
         .finish(product)
         .map_err(|kind| ImportError::whole(&file, kind))?;
     ticker.finish();
+    // No row used because no row's countries could be told (codes empty or made up) is an
+    // error, not "ok, 0 used"; rows all left out by design (breakdowns, say) are reported.
+    if collected.observations == 0 && !collected.unknown_codes.is_empty() {
+        return Err(ImportError::whole(
+            &file,
+            ImportErrorKind::NoUsableRows {
+                rows: ticker.rows(),
+                left_out: left_out(&collected),
+            },
+        ));
+    }
     let report = FileReport {
         file,
         format,
@@ -214,6 +221,28 @@ fn read_source_with<R: Read + Seek + Send>(
         warnings: collected.warnings.clone(),
     };
     Ok(Pass { report, collected })
+}
+
+/// Why rows were left out, in words: each reason with its count, then the first unknown
+/// codes (an empty code shown as such).
+fn left_out(collected: &Collected) -> String {
+    let reasons = collected
+        .skipped
+        .iter()
+        .map(|(reason, rows)| format!("{reason} ({rows})"));
+    let codes = collected.unknown_codes.iter().take(5).map(|(code, rows)| {
+        let code = match code.split_once(' ') {
+            Some((column, "")) => format!("{column} code empty"),
+            _ => format!("`{code}`"),
+        };
+        format!("{code} ({rows})")
+    });
+    let parts: Vec<String> = reasons.chain(codes).collect();
+    if parts.is_empty() {
+        "no row has a value".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn looks_like_xml(head: &[u8]) -> bool {
@@ -281,6 +310,12 @@ impl State<'_, '_> {
             .fill_buf()
             .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?
             .to_vec();
+        // Blocks are cut at `\n`: a table whose lines end with a lone `\r` (as old Mac
+        // software and some Comtrade downloads write) is read on this thread, where the CSV
+        // reader ends rows at either.
+        if memchr::memchr(b'\n', &head).is_none() {
+            return Ok(false);
+        }
         let quiet_cancel = AtomicBool::new(false);
         let mut quiet = |_: &Progress| {};
         let mut probe = Ticker::new(&mut quiet, &quiet_cancel, None);
@@ -358,6 +393,17 @@ impl State<'_, '_> {
                     },
                 )
             })?;
+            // The zip reader keeps one entry per name: of two with the same name (a table
+            // added twice) only the last would be read, silently, so the file is refused.
+            if archive.has_duplicate_names() {
+                return Err(ImportError::whole(
+                    &self.file,
+                    ImportErrorKind::Corrupt {
+                        what: ".zip",
+                        message: "two of its entries have the same name, and only one of them could be read; unzip it and zip the tables again under distinct names".into(),
+                    },
+                ));
+            }
             let names: Vec<String> = (0..archive.len())
                 .filter_map(|i| {
                     archive
@@ -368,10 +414,16 @@ impl State<'_, '_> {
                 .collect();
             let has = |wanted: &str| names.iter().any(|n| n == wanted);
             kind = if has("xl/workbook.xml") {
+                super::workbook_guard::check_shared_strings(&mut archive, &names).map_err(
+                    |message| ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(message)),
+                )?;
                 WorkbookKind::Xlsx
             } else if has("xl/workbook.bin") {
                 WorkbookKind::Xlsb
             } else if has("content.xml") {
+                super::workbook_guard::check_ods_content(&mut archive).map_err(|message| {
+                    ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(message))
+                })?;
                 WorkbookKind::Ods
             } else {
                 return self.read_zip_tables(&mut archive, &names, path);
@@ -510,7 +562,7 @@ impl State<'_, '_> {
             let index = *index;
             let open = move || {
                 let entries = entries;
-                entries.by_index(index).map_err(|e| {
+                entries.by_index(index).map(InflateBound::new).map_err(|e| {
                     std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string())
                 })
             };
@@ -614,8 +666,27 @@ enum WorkbookKind {
     Ods,
 }
 
-/// Hands a table to the reader of its layout.
+/// Hands a table to the reader of its layout; rows that repeat the header are passed over
+/// and named in a note.
 pub fn dispatch(
+    rows: &mut Rows<'_, '_>,
+    header: &Header,
+    format: Format,
+    baci_codes: &mut Resolver,
+    collector: &mut Collector,
+) -> Result<(), ImportError> {
+    rows.expect_header(header);
+    read_layout(rows, header, format, baci_codes, collector)?;
+    if let Some(first) = rows.repeated_headers().first() {
+        let count = rows.repeated_headers().len();
+        collector.warn(format!(
+            "{count} row(s) from line {first} repeat the header, as when downloads are joined into one file: passed over, not read as data"
+        ));
+    }
+    Ok(())
+}
+
+fn read_layout(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     format: Format,

@@ -208,24 +208,38 @@ pub fn year_ranges(years: &[i32]) -> String {
 
 impl fmt::Display for FileReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ok: {}", self.file, self.format.label())?;
-        if let Some(encoding) = self.encoding {
+        crate::display::safe_text::write_safe(f, format_args!("{}", Unchecked(self)))
+    }
+}
+
+/// The report as written before [`crate::display::safe_text`] makes it safe to show.
+struct Unchecked<'r>(&'r FileReport);
+
+impl fmt::Display for Unchecked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Unchecked(report) = self;
+        write!(f, "{}: ok: {}", report.file, report.format.label())?;
+        if let Some(encoding) = report.encoding {
             write!(f, " ({encoding})")?;
         }
-        writeln!(f, ", {} rows read, {} used", self.rows_read, self.rows_used)?;
-        writeln!(f, "  reporters: {}", list_countries(&self.reporters(), 8))?;
-        writeln!(f, "  partners: {}", list_countries(&self.partners(), 8))?;
-        write!(f, "  years: {}", year_ranges(&self.years))?;
-        if !self.skipped.is_empty() {
-            let skipped: Vec<String> = self
+        writeln!(
+            f,
+            ", {} rows read, {} used",
+            report.rows_read, report.rows_used
+        )?;
+        writeln!(f, "  reporters: {}", list_countries(&report.reporters(), 8))?;
+        writeln!(f, "  partners: {}", list_countries(&report.partners(), 8))?;
+        write!(f, "  years: {}", year_ranges(&report.years))?;
+        if !report.skipped.is_empty() {
+            let skipped: Vec<String> = report
                 .skipped
                 .iter()
                 .map(|(reason, rows)| format!("{reason} ({rows})"))
                 .collect();
             write!(f, "\n  left out: {}", skipped.join(", "))?;
         }
-        if !self.unknown_codes.is_empty() {
-            let unknown: Vec<String> = self
+        if !report.unknown_codes.is_empty() {
+            let unknown: Vec<String> = report
                 .unknown_codes
                 .iter()
                 .take(8)
@@ -233,7 +247,7 @@ impl fmt::Display for FileReport {
                 .collect();
             write!(f, "\n  unknown codes: {}", unknown.join(", "))?;
         }
-        for warning in &self.warnings {
+        for warning in &report.warnings {
             write!(f, "\n  note: {warning}")?;
         }
         Ok(())

@@ -4,6 +4,9 @@ use std::collections::HashMap;
 
 use crate::data::country::{CodeScheme, CountryId, countries};
 
+/// Codes written as text whose answers are kept; others are looked up each time.
+const MAX_CACHED_TEXTS: usize = 65_536;
+
 use super::numbers::parse_digits;
 
 const DIRECT: usize = 1000;
@@ -87,7 +90,10 @@ impl Resolver {
             return *known;
         }
         let found = self.lookup(code);
-        self.texts.insert(Box::from(code), found);
+        // A file of millions of made-up codes must not grow the cache without end.
+        if self.texts.len() < MAX_CACHED_TEXTS {
+            self.texts.insert(Box::from(code), found);
+        }
         found
     }
 

@@ -2,7 +2,7 @@
 //! per distinct text, cited by the points made from those rows beside the record of the
 //! file itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::data::Source;
 
@@ -20,6 +20,10 @@ impl RowSources {
     /// (`import-<file>--source-<text>`), and makes their records.
     pub fn new(import: &str, values: &CollectedValues, facts: &FileFacts) -> (Self, Vec<Source>) {
         let mut ids: BTreeMap<Box<str>, String> = BTreeMap::new();
+        let mut taken: HashSet<String> = HashSet::new();
+        // The number last tried for each stem: texts that reduce to one slug take -2, -3, …
+        // in one step each, never retrying from the start.
+        let mut last_tried: HashMap<String, u64> = HashMap::new();
         let mut records = Vec::new();
         let named = values
             .values()
@@ -37,12 +41,13 @@ impl RowSources {
                 format!("{import}--source-{slug}")
             };
             let mut id = stem.clone();
-            let mut n = 1;
-            while ids.values().any(|taken| *taken == id) {
-                n += 1;
+            let n = last_tried.entry(stem.clone()).or_insert(1);
+            while taken.contains(&id) {
+                *n += 1;
                 id = format!("{stem}-{n}");
             }
             records.push(record(&id, text, facts));
+            taken.insert(id.clone());
             ids.insert(text.clone(), id);
         }
         (Self { ids }, records)

@@ -2,7 +2,7 @@
 //! every format reader walks the same way, each field with its place in the file.
 
 use std::borrow::Cow;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 use calamine::{Data, Range};
 use csv::ByteRecord;
@@ -12,12 +12,13 @@ use super::detect::{Format, Header, detect};
 use super::error::{ImportError, ImportErrorKind, Position};
 use super::numbers::{Commas, Period, Value, parse_period, parse_value_with};
 use super::progress::Ticker;
+use super::row_bound::{LONGEST_ROW_BYTES, RowBound, RowMark, is_row_too_long};
 
 /// Rows read before giving up on finding a header.
 const HEADER_SEARCH_ROWS: usize = 15;
 
 enum Source<'r> {
-    Csv(csv::Reader<Box<dyn BufRead + 'r>>),
+    Csv(csv::Reader<Box<dyn Read + 'r>>),
     Sheet {
         name: String,
         range: Range<Data>,
@@ -43,6 +44,12 @@ pub struct Rows<'r, 'a> {
     pub ticker: &'r mut Ticker<'a>,
     /// Rows above the header (titles such as a DOTS table's reporter and unit).
     pub preamble: Vec<String>,
+    /// The header's names, once found: a later row equal to it is passed over.
+    header: Option<Vec<String>>,
+    /// The file lines of the rows passed over as a repeated header.
+    repeated_headers: Vec<u64>,
+    /// Marks each row's end for the bound on a row's length, for a streamed text table.
+    row_mark: Option<RowMark>,
 }
 
 impl<'r, 'a> Rows<'r, 'a> {
@@ -68,12 +75,13 @@ impl<'r, 'a> Rows<'r, 'a> {
             .skip(1)
             .take(4)
             .any(|line| line.first() == Some(&b'"'));
+        let (bounded, row_mark) = RowBound::new(reader, BUFFER_BYTES);
         let csv = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
             .buffer_capacity(BUFFER_BYTES)
-            .from_reader(reader);
+            .from_reader(Box::new(bounded) as Box<dyn Read + 'r>);
         Ok(Self {
             file: file.to_owned(),
             entry,
@@ -87,6 +95,9 @@ impl<'r, 'a> Rows<'r, 'a> {
             sheet_row: 0,
             ticker,
             preamble: Vec::new(),
+            header: None,
+            repeated_headers: Vec::new(),
+            row_mark: Some(row_mark),
         })
     }
 
@@ -114,6 +125,9 @@ impl<'r, 'a> Rows<'r, 'a> {
             sheet_row: 0,
             ticker,
             preamble: Vec::new(),
+            header: None,
+            repeated_headers: Vec::new(),
+            row_mark: None,
         }
     }
 
@@ -130,7 +144,7 @@ impl<'r, 'a> Rows<'r, 'a> {
             .flexible(true)
             .delimiter(like.delimiter)
             .buffer_capacity(64 * 1024)
-            .from_reader(Box::new(bytes) as Box<dyn BufRead + 'r>);
+            .from_reader(Box::new(bytes) as Box<dyn Read + 'r>);
         Self {
             file: like.file.clone(),
             entry: like.entry.clone(),
@@ -144,6 +158,9 @@ impl<'r, 'a> Rows<'r, 'a> {
             sheet_row: 0,
             ticker,
             preamble: Vec::new(),
+            header: None,
+            repeated_headers: Vec::new(),
+            row_mark: None,
         }
     }
 
@@ -214,11 +231,51 @@ impl<'r, 'a> Rows<'r, 'a> {
         }
     }
 
-    /// Reads the next row; false at the end. Spreadsheet rows that are wholly empty are skipped.
+    /// Reads the next row; false at the end. Spreadsheet rows that are wholly empty are
+    /// skipped, and so is a text row equal to the header (two downloads joined with `cat`:
+    /// the second file's header is not data); [`Self::repeated_headers`] lists them.
     pub fn next_row(&mut self) -> Result<bool, ImportError> {
+        loop {
+            let more = self.next_any_row()?;
+            if more && self.is_header_again() {
+                self.repeated_headers.push(self.line());
+                continue;
+            }
+            return Ok(more);
+        }
+    }
+
+    /// Passes over rows equal to `header` from now on (for blocks of a table whose header
+    /// was found by another reader).
+    pub fn expect_header(&mut self, header: &Header) {
+        self.header = Some(header.names.clone());
+    }
+
+    /// The file lines of rows passed over because they repeat the header.
+    pub fn repeated_headers(&self) -> &[u64] {
+        &self.repeated_headers
+    }
+
+    fn is_header_again(&self) -> bool {
+        let (Some(names), Source::Csv(_)) = (&self.header, &self.source) else {
+            return false;
+        };
+        let first = self.field(0).trim_ascii();
+        let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
+        names.first().is_some_and(|name| name.as_bytes() == first)
+            && names.len() >= 2
+            && (0..self.record.len().max(names.len())).skip(1).all(|i| {
+                names.get(i).map_or("", String::as_str).as_bytes() == self.field(i).trim_ascii()
+            })
+    }
+
+    fn next_any_row(&mut self) -> Result<bool, ImportError> {
         match &mut self.source {
             Source::Csv(reader) => match reader.read_byte_record(&mut self.record) {
                 Ok(more) => {
+                    if let Some(mark) = &self.row_mark {
+                        mark.row_ended();
+                    }
                     if more
                         && self.strict_utf8
                         && std::str::from_utf8(self.record.as_slice()).is_err()
@@ -245,6 +302,17 @@ impl<'r, 'a> Rows<'r, 'a> {
                         column: 1,
                     });
                     let kind = match error.into_kind() {
+                        csv::ErrorKind::Io(io) if is_row_too_long(&io) => {
+                            let line = self.line() + 1;
+                            return Err(self.error_at(
+                                Some(Position::Text { line, column: 1 }),
+                                ImportErrorKind::TooLarge {
+                                    what: format!("the row from line {line}"),
+                                    limit: format!("{} MiB in one row", LONGEST_ROW_BYTES >> 20),
+                                    advice: ": a quoted field that does not end, or a file that is not a table?",
+                                },
+                            ));
+                        }
                         csv::ErrorKind::Io(io) => read_error(&io),
                         other => ImportErrorKind::Csv(format!("{other:?}")),
                     };
@@ -312,6 +380,7 @@ impl<'r, 'a> Rows<'r, 'a> {
                 .collect();
             let header = Header::new(names);
             if let Some(found) = recognise(&header) {
+                self.header = Some(header.names.clone());
                 return Ok((header, found));
             }
             let line = header.names.join(",");
@@ -376,6 +445,33 @@ impl<'r, 'a> Rows<'r, 'a> {
                 },
             )
         })
+    }
+
+    /// The value of field `index` in US dollars, `usd_per_unit` dollars to each unit the
+    /// file writes; a value that overflows on the way (`1e305` thousands) is an error at
+    /// the field, never an infinity written as `null`.
+    pub fn value_in(
+        &self,
+        index: usize,
+        column: &str,
+        usd_per_unit: f64,
+    ) -> Result<Option<Value>, ImportError> {
+        let Some(mut value) = self.value(index, column)? else {
+            return Ok(None);
+        };
+        value.value *= usd_per_unit;
+        if value.value.is_finite() {
+            Ok(Some(value))
+        } else {
+            Err(self.error(
+                index,
+                ImportErrorKind::NotANumber {
+                    column: column.to_owned(),
+                    text: shorten(lenient_text(self.field(index)).trim(), 40),
+                    why: super::numbers::NotANumber::OutOfRange,
+                },
+            ))
+        }
     }
 
     /// The period of field `index`.
@@ -508,12 +604,8 @@ pub struct TextDialect {
     pub strict_utf8: bool,
 }
 
-/// `text`, cut to `at_most` characters with an ellipsis.
+/// `text`, cut to `at_most` characters with an ellipsis and its length, control characters
+/// escaped ([`crate::display::safe_text::quote`]).
 pub fn shorten(text: &str, at_most: usize) -> String {
-    if text.chars().count() <= at_most {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(at_most).collect();
-        format!("{cut}…")
-    }
+    crate::display::safe_text::quote(text, at_most)
 }

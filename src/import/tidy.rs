@@ -100,7 +100,7 @@ pub fn read(
             continue;
         };
         let period = rows.period(year, "year")?;
-        let Some(value) = rows.value(value_column, "value")? else {
+        let Some(value) = rows.value_in(value_column, "value", scale)? else {
             collector.skip("no value");
             continue;
         };
@@ -128,7 +128,7 @@ pub fn read(
             reporter,
             partner,
             flow,
-            value_usd: value.value * scale,
+            value_usd: value.value,
             valuation,
             estimate,
             product,

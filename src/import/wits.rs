@@ -15,20 +15,20 @@ use super::observation::{Flow, Observation, Valuation};
 use super::resolve::Resolver;
 use super::table::Rows;
 
-/// Pushes `value` times `scale` (US dollars per unit), flagged when the field marks it.
+/// Pushes `value` (in US dollars), flagged when the field marks it.
 fn push(
     collector: &mut Collector,
     period: super::numbers::Period,
     (reporter, partner): (CountryId, CountryId),
     flow: Flow,
-    (value, scale): (Value, f64),
+    value: Value,
 ) {
     collector.push(&Observation {
         period,
         reporter,
         partner,
         flow,
-        value_usd: value.value * scale,
+        value_usd: value.value,
         valuation: match flow {
             Flow::Exports => Valuation::Fob,
             Flow::Imports => Valuation::Cif,
@@ -108,12 +108,13 @@ pub fn read_summary(
             continue;
         };
         for (column, name) in &periods {
-            let (Some(period), Some(value)) =
-                (parse_period(name.as_bytes()), rows.value(*column, name)?)
-            else {
+            let (Some(period), Some(value)) = (
+                parse_period(name.as_bytes()),
+                rows.value_in(*column, name, scale)?,
+            ) else {
                 continue;
             };
-            push(collector, period, (reporter, partner), flow, (value, scale));
+            push(collector, period, (reporter, partner), flow, value);
         }
     }
     Ok(())
@@ -178,14 +179,8 @@ pub fn read_partner(
         if let Some(year) = year {
             let period = rows.period(year, "Year")?;
             for (column, flow, scale) in &value_columns {
-                if let Some(value) = rows.value(*column, &header.names[*column])? {
-                    push(
-                        collector,
-                        period,
-                        (reporter, partner),
-                        *flow,
-                        (value, *scale),
-                    );
+                if let Some(value) = rows.value_in(*column, &header.names[*column], *scale)? {
+                    push(collector, period, (reporter, partner), *flow, value);
                 }
             }
         } else if let Some(indicator) = indicator {
@@ -194,12 +189,13 @@ pub fn read_partner(
                 continue;
             };
             for (column, name) in &periods {
-                let (Some(period), Some(value)) =
-                    (parse_period(name.as_bytes()), rows.value(*column, name)?)
-                else {
+                let (Some(period), Some(value)) = (
+                    parse_period(name.as_bytes()),
+                    rows.value_in(*column, name, scale)?,
+                ) else {
                     continue;
                 };
-                push(collector, period, (reporter, partner), flow, (value, scale));
+                push(collector, period, (reporter, partner), flow, value);
             }
         }
     }

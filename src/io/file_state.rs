@@ -32,6 +32,45 @@ impl FileState {
     }
 }
 
+/// The metadata of the file `path` names, following symbolic links, when it is a regular
+/// file; else why it is not read, in words. A folder, a FIFO (which would block the reader
+/// until another program writes to it), a device (`/dev/zero` never ends) or a socket is
+/// refused before it is opened.
+pub fn regular_file(path: &Path) -> Result<Metadata, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if metadata.is_file() {
+        return Ok(metadata);
+    }
+    let what = if metadata.is_dir() {
+        "a folder"
+    } else {
+        special_kind(&metadata)
+    };
+    Err(format!(
+        "it is {what}, not a file: Bilateral reads only regular files (copy the data into one)"
+    ))
+}
+
+#[cfg(unix)]
+fn special_kind(metadata: &Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = metadata.file_type();
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &Metadata) -> &'static str {
+    "a special file"
+}
+
 /// Said when a file changed between the start and the end of reading it.
 pub const CHANGED: &str = "the file changed while it was being read (is another program still writing it?); open it again once it is complete";
 

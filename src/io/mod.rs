@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::data::geojson::{GeoLayer, looks_like_geojson, parse_geojson_layer};
 use crate::data::json::parse_dataset;
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
-use crate::io::file_state::{FileState, io_message};
+use crate::io::file_state::{FileState, io_message, regular_file};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
@@ -55,6 +55,11 @@ pub fn is_dataset_file(path: &Path) -> bool {
     if matches!(extension.as_deref(), Some("json" | "geojson")) {
         return true;
     }
+    // Only a regular file is opened to look at its start: opening a FIFO would wait for
+    // a writer, and reading it would take the bytes the import needs.
+    if crate::io::file_state::regular_file(path).is_err() {
+        return false;
+    }
     let mut head = [0_u8; 512];
     let read = std::fs::File::open(path).and_then(|mut file| {
         use std::io::Read;
@@ -69,10 +74,24 @@ pub fn is_dataset_file(path: &Path) -> bool {
     }
 }
 
-/// Reads and checks the dataset at `path`.
+/// Reads and checks the dataset at `path`; a GeoJSON map layer is refused as one, not
+/// read as a dataset with unknown fields.
 pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
     let file = path.display().to_string();
     let bytes = read_checked(path)?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if extension.as_deref() == Some("geojson") || looks_like_geojson(&bytes) {
+        return Err(LoadErrors::one(LoadError {
+            file,
+            position: None,
+            kind: LoadErrorKind::Structure(
+                "this is a GeoJSON map layer, not a dataset: open it in the window to add it to the map, or check it with `bilateral check`".into(),
+            ),
+        }));
+    }
     parse_dataset(&bytes, &file)
 }
 
@@ -95,10 +114,7 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, LoadErrors> {
             ".{extension}"
         ))));
     }
-    let metadata = std::fs::metadata(path).map_err(|e| fail(LoadErrorKind::Io(io_message(&e))))?;
-    if metadata.is_dir() {
-        return Err(fail(LoadErrorKind::Io("it is a folder, not a file".into())));
-    }
+    let metadata = regular_file(path).map_err(|message| fail(LoadErrorKind::Io(message)))?;
     if metadata.len() > MAX_DATASET_BYTES {
         return Err(fail(LoadErrorKind::TooLarge {
             size_mib: metadata.len() / (1024 * 1024),
@@ -192,6 +208,23 @@ mod tests {
         )
         .expect("write");
         assert!(matches!(open_file(&dataset), Ok(OpenedFile::Dataset(_))));
+    }
+
+    #[test]
+    fn a_map_layer_loaded_as_a_dataset_is_named_a_map_layer() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        for name in ["layer.json", "layer.geojson"] {
+            let path = folder.path().join(name);
+            std::fs::write(&path, r#"{"type": "FeatureCollection", "features": []}"#)
+                .expect("write");
+            let message = load_dataset_file(&path)
+                .expect_err("not a dataset")
+                .to_string();
+            assert!(
+                message.contains("GeoJSON map layer, not a dataset"),
+                "{message}"
+            );
+        }
     }
 
     #[test]

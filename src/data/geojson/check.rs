@@ -54,6 +54,7 @@ impl Checker {
     }
 
     pub(super) fn into_errors(self, text: &str, file: &str) -> LoadErrors {
+        let mut locator = locate::Locator::new(text);
         let mut errors: Vec<LoadError> = self
             .problems
             .into_iter()
@@ -65,7 +66,7 @@ impl Checker {
                 };
                 LoadError {
                     file: file.to_owned(),
-                    position: Some(locate::locate(text, &path)),
+                    position: Some(locator.locate(&path)),
                     kind: LoadErrorKind::GeoJson(format!("{message} ({place})")),
                 }
             })

@@ -156,7 +156,7 @@ pub fn parse_geojson_layer(bytes: &[u8], file: &str) -> Result<GeoLayer, LoadErr
         ));
     }
 
-    let StrictValue(document) = serde_json::from_str(text).map_err(|error| {
+    let StrictValue(document) = strict::parse_strict(text).map_err(|error| {
         let message = serde_message(&error);
         let kind = match error.classify() {
             serde_json::error::Category::Data => LoadErrorKind::GeoJson(message),

@@ -109,6 +109,9 @@ pub enum Content {
 /// The relations layout of the file at `path`, from its first rows; `None` for any other
 /// file (also when it cannot be read: the trade reader then says why).
 pub fn sniff(path: &Path) -> Option<Format> {
+    // A named pipe or a device is refused by the reader that follows; opening it here
+    // would wait for a writer that never comes.
+    crate::io::file_state::regular_file(path).ok()?;
     let mut head = Vec::new();
     File::open(path)
         .ok()?

@@ -10,6 +10,7 @@ use super::*;
 use crate::data::trade_flow::{FlowSeries, ReportedBy};
 
 mod bad_input;
+mod hostile;
 mod layouts;
 mod making;
 mod real_downloads;
