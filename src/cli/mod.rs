@@ -12,11 +12,11 @@ use crate::export::{SvgOptions, chart_csv, dataset_csv, trade_chart_svg};
 use crate::io::{OpenedFile, is_dataset_file, open_file, write_atomically};
 
 mod trade;
-pub use trade::{TradeArgs, check_trade_file, load_files};
+pub(crate) use trade::{TradeArgs, check_trade_file, load_files};
 
 /// What `bilateral --version` prints after the name: the version and the commit built from
 /// (`commit` and 12 hex digits, or `unknown commit` when the build had no git; build.rs).
-pub const VERSION: &str = concat!(
+pub(crate) const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (",
     env!("BILATERAL_COMMIT"),
@@ -78,7 +78,7 @@ pub enum CliCommand {
 
 /// The view `bilateral export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportView {
+pub(crate) enum ExportView {
     /// The trade chart.
     Trade,
     /// The map.
@@ -99,7 +99,7 @@ impl From<ExportView> for crate::views::ViewKind {
 
 /// What the exported chart plots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ExportMode {
+pub(crate) enum ExportMode {
     /// The reported values.
     #[default]
     Values,
@@ -125,46 +125,46 @@ impl From<ExportMode> for ChartMode {
 )]
 pub struct ExportArgs {
     /// Files to merge; none means the built-in dataset.
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// The view to export.
     #[arg(long, value_enum)]
-    pub view: ExportView,
+    pub(crate) view: ExportView,
     /// The unit whose series the chart shows; the trade-turnover unit when absent.
     #[arg(long, value_name = "UNIT")]
-    pub unit: Option<String>,
+    pub(crate) unit: Option<String>,
     /// Plot the values, or the change from the previous year.
     #[arg(long, value_enum, default_value_t = ExportMode::Values)]
-    pub mode: ExportMode,
+    pub(crate) mode: ExportMode,
     /// Plot the values on a log scale (values mode only).
     #[arg(long)]
-    pub log: bool,
+    pub(crate) log: bool,
     /// Draw dashed lines across years without data.
     #[arg(long)]
-    pub connect_gaps: bool,
+    pub(crate) connect_gaps: bool,
     /// Write the chart as an SVG drawing to this file.
     #[arg(long, value_name = "OUT.svg")]
-    pub svg: Option<PathBuf>,
+    pub(crate) svg: Option<PathBuf>,
     /// Write the values the chart shows as CSV to this file.
     #[arg(long, value_name = "OUT.csv")]
-    pub csv: Option<PathBuf>,
+    pub(crate) csv: Option<PathBuf>,
     /// Draw the view as a PNG picture (twice its size in pixels), as File ▸ Export does.
     #[arg(long, value_name = "OUT.png")]
-    pub png: Option<PathBuf>,
+    pub(crate) png: Option<PathBuf>,
     /// The year the view shows; the dataset's last year when absent.
     #[arg(long, value_name = "YEAR")]
-    pub year: Option<i32>,
+    pub(crate) year: Option<i32>,
     /// The size of the view in the PNG, in points.
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size, default_value = "1200x700")]
-    pub size: [f32; 2],
+    pub(crate) size: [f32; 2],
     /// Draw the PNG in the dark theme.
     #[arg(long, requires = "png")]
-    pub dark: bool,
+    pub(crate) dark: bool,
     /// Make the CSV hold every point of every series, not only what the chart shows.
     #[arg(long, requires = "csv")]
-    pub all_data: bool,
+    pub(crate) all_data: bool,
     /// How trade files are imported.
     #[command(flatten)]
-    pub trade: TradeArgs,
+    pub(crate) trade: TradeArgs,
 }
 
 /// Runs `bilateral check`; returns the process exit code (0 all valid, 1 any error).

@@ -19,14 +19,14 @@ pub struct TradeArgs {
     /// The pair to take from trade files, such as RUS,IRN (codes or names). Without it:
     /// the dataset's two parties, or the only pair a trade file holds.
     #[arg(long, value_name = "ISO3,ISO3")]
-    pub pair: Option<String>,
+    pub(crate) pair: Option<String>,
     /// A product code to take from trade files that hold several products and no total.
     #[arg(long, value_name = "CODE")]
-    pub product: Option<String>,
+    pub(crate) product: Option<String>,
 }
 
 /// Checks one trade file and prints what it holds; returns true when it failed.
-pub fn check_trade_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> bool {
+pub(crate) fn check_trade_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> bool {
     let cancel = AtomicBool::new(false);
     match scan(path, &mut |_| {}, &cancel) {
         Ok(report) => {
@@ -54,7 +54,7 @@ pub fn check_trade_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -
 /// The built-in dataset when `files` is empty, else the files merged in order: dataset
 /// files as they are, trade files imported for the pair. Errors are whole messages, each
 /// with its file and place.
-pub fn load_files(files: &[PathBuf], trade: &TradeArgs) -> Result<Dataset, Vec<String>> {
+pub(crate) fn load_files(files: &[PathBuf], trade: &TradeArgs) -> Result<Dataset, Vec<String>> {
     let asked = match &trade.pair {
         Some(text) => Some(Pair::parse(text).map_err(|e| vec![format!("--pair: {e}")])?),
         None => None,

@@ -21,9 +21,10 @@ pub enum Basis {
 }
 
 impl Basis {
+    #[cfg(test)]
     /// A short label for people: "sources", "general knowledge", "inferred",
     /// "from another relationship".
-    pub fn label(&self) -> &'static str {
+    pub(crate) fn label(&self) -> &'static str {
         match self {
             Self::Sources(_) => "sources",
             Self::GeneralKnowledge(_) => "general knowledge",
@@ -32,8 +33,9 @@ impl Basis {
         }
     }
 
+    #[cfg(test)]
     /// The explanation, for the kinds that carry one.
-    pub fn explanation(&self) -> Option<&str> {
+    pub(crate) fn explanation(&self) -> Option<&str> {
         match self {
             Self::Sources(_) => None,
             Self::GeneralKnowledge(text) | Self::Inferred(text) | Self::OtherRelationship(text) => {

@@ -7,10 +7,10 @@ use super::json::parse_dataset;
 use super::model::{Dataset, Metadata, PartialDate, Party, SCHEMA_VERSION};
 
 /// How errors name the embedded file.
-pub const BUILTIN_LABEL: &str = "built-in russia-iran.json";
+pub(crate) const BUILTIN_LABEL: &str = "built-in russia-iran.json";
 
 /// The embedded file's bytes, as written in `assets/russia-iran.json`.
-pub fn builtin_json() -> Result<Vec<u8>, LoadErrors> {
+pub(crate) fn builtin_json() -> Result<Vec<u8>, LoadErrors> {
     RUSSIA_IRAN_JSON.inflate().map_err(|error| {
         LoadErrors::one(LoadError {
             file: BUILTIN_LABEL.to_owned(),
@@ -26,7 +26,7 @@ pub fn builtin_dataset() -> Result<Dataset, LoadErrors> {
 }
 
 /// A dataset with nothing in it, shown only if the built-in one could not be read.
-pub fn empty_dataset() -> Dataset {
+pub(crate) fn empty_dataset() -> Dataset {
     let unknown = || Party {
         iso_alpha2: String::new(),
         iso_alpha3: String::new(),

@@ -12,15 +12,15 @@ use std::fmt;
 use std::sync::OnceLock;
 
 /// The table as shipped.
-pub const COUNTRIES_CSV: &str = include_str!("../../assets/countries.csv");
+pub(crate) const COUNTRIES_CSV: &str = include_str!("../../assets/countries.csv");
 
 /// Index of a country in [`CountryTable::all`]; cheap to copy and compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CountryId(pub u16);
+pub(crate) struct CountryId(pub u16);
 
 /// The numbering a code belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum CodeScheme {
+pub(crate) enum CodeScheme {
     /// ISO 3166-1 alpha-3 (`RUS`), with Comtrade's and BACI's extra codes (`S19`, `SUN`).
     Iso3,
     /// ISO 3166-1 alpha-2 (`RU`).
@@ -37,33 +37,33 @@ pub enum CodeScheme {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
     /// Where it sits in the table.
-    pub id: CountryId,
+    pub(crate) id: CountryId,
     /// ISO alpha-3 or the publisher code standing in for one (`SUN`, `WLD`).
-    pub iso3: String,
+    pub(crate) iso3: String,
     /// ISO alpha-2, when there is one.
-    pub iso2: Option<String>,
+    pub(crate) iso2: Option<String>,
     /// UN M49 number, when there is one.
-    pub m49: Option<u16>,
+    pub(crate) m49: Option<u16>,
     /// Comtrade reporter/partner numbers (the M49 one and any historic ones).
-    pub comtrade: Vec<u16>,
+    pub(crate) comtrade: Vec<u16>,
     /// IMF number, when known.
-    pub imf: Option<u16>,
+    pub(crate) imf: Option<u16>,
     /// BACI numbers over releases.
-    pub baci: Vec<u16>,
+    pub(crate) baci: Vec<u16>,
     /// The common English name shown ("Russia", "Iran").
-    pub name: String,
+    pub(crate) name: String,
     /// Other names publishers use.
-    pub other_names: Vec<String>,
+    pub(crate) other_names: Vec<String>,
     /// First year it existed as coded here, for states that began (Russia 1992).
-    pub from_year: Option<i32>,
+    pub(crate) from_year: Option<i32>,
     /// Last year it existed, for states that ended (the USSR 1991).
-    pub to_year: Option<i32>,
+    pub(crate) to_year: Option<i32>,
     /// ISO alpha-3 of the state it followed, kept apart from it (Russia: `SUN`).
-    pub predecessor: Option<String>,
+    pub(crate) predecessor: Option<String>,
     /// What a reader should know: history, what an aggregate covers.
-    pub note: String,
+    pub(crate) note: String,
     /// True for groups of countries (the World, the EU).
-    pub aggregate: bool,
+    pub(crate) aggregate: bool,
 }
 
 impl Country {
@@ -72,8 +72,9 @@ impl Country {
         format!("{} ({})", self.name, self.iso3)
     }
 
+    #[cfg(test)]
     /// Whether the country existed, as coded here, in `year`.
-    pub fn existed_in(&self, year: i32) -> bool {
+    pub(crate) fn existed_in(&self, year: i32) -> bool {
         self.from_year.is_none_or(|from| year >= from) && self.to_year.is_none_or(|to| year <= to)
     }
 }
@@ -88,7 +89,7 @@ pub struct CountryTable {
 
 impl CountryTable {
     /// Parses a table in the format of `assets/countries.csv`.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, String> {
         let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let mut table = Self::default();
         for (index, record) in reader.records().enumerate() {
@@ -190,17 +191,17 @@ impl CountryTable {
     }
 
     /// Every row, in table order.
-    pub fn all(&self) -> &[Country] {
+    pub(crate) fn all(&self) -> &[Country] {
         &self.countries
     }
 
     /// The country with `id`.
-    pub fn get(&self, id: CountryId) -> Option<&Country> {
+    pub(crate) fn get(&self, id: CountryId) -> Option<&Country> {
         self.countries.get(usize::from(id.0))
     }
 
     /// The country with `code` in `scheme`; numbers may carry leading zeros (`004`).
-    pub fn by_code(&self, scheme: CodeScheme, code: &str) -> Option<&Country> {
+    pub(crate) fn by_code(&self, scheme: CodeScheme, code: &str) -> Option<&Country> {
         let code = code.trim();
         let key = match scheme {
             CodeScheme::M49 | CodeScheme::Imf | CodeScheme::Baci => {
@@ -219,7 +220,7 @@ impl CountryTable {
     }
 
     /// The country a publisher's name means, ignoring case, accents and punctuation.
-    pub fn by_name(&self, name: &str) -> Option<&Country> {
+    pub(crate) fn by_name(&self, name: &str) -> Option<&Country> {
         self.by_name
             .get(&name_key(name))
             .and_then(|id| self.get(*id))
@@ -249,7 +250,7 @@ impl CountryTable {
 }
 
 /// Folds a name for matching: lower case, accents dropped, punctuation as spaces.
-pub fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     let mut space = true;
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -295,9 +296,9 @@ pub fn countries() -> &'static CountryTable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Pair {
     /// The first party.
-    pub first: CountryId,
+    pub(crate) first: CountryId,
     /// The second party.
-    pub second: CountryId,
+    pub(crate) second: CountryId,
 }
 
 /// Why a pair could not be read.
@@ -316,7 +317,7 @@ pub enum PairError {
 
 impl Pair {
     /// The pair of two different countries.
-    pub fn new(first: CountryId, second: CountryId) -> Option<Self> {
+    pub(crate) fn new(first: CountryId, second: CountryId) -> Option<Self> {
         (first != second).then_some(Self { first, second })
     }
 
@@ -337,7 +338,7 @@ impl Pair {
     }
 
     /// The pair of the dataset's two parties, when the table knows both.
-    pub fn of_parties(parties: &[super::Party; 2]) -> Option<Self> {
+    pub(crate) fn of_parties(parties: &[super::Party; 2]) -> Option<Self> {
         let table = countries();
         let find = |party: &super::Party| {
             table
@@ -348,17 +349,17 @@ impl Pair {
     }
 
     /// Whether `a` and `b` are this pair's two countries, in either order.
-    pub fn is(&self, a: CountryId, b: CountryId) -> bool {
+    pub(crate) fn is(self, a: CountryId, b: CountryId) -> bool {
         (a == self.first && b == self.second) || (a == self.second && b == self.first)
     }
 
     /// Whether `country` is one of the two.
-    pub fn contains(&self, country: CountryId) -> bool {
+    pub(crate) fn contains(self, country: CountryId) -> bool {
         country == self.first || country == self.second
     }
 
     /// The other country of the pair, when `country` is one of them.
-    pub fn other(&self, country: CountryId) -> Option<CountryId> {
+    pub(crate) fn other(self, country: CountryId) -> Option<CountryId> {
         if country == self.first {
             Some(self.second)
         } else if country == self.second {
@@ -369,12 +370,12 @@ impl Pair {
     }
 
     /// The two countries, first then second.
-    pub fn countries(&self) -> [CountryId; 2] {
+    pub(crate) fn countries(self) -> [CountryId; 2] {
         [self.first, self.second]
     }
 
     /// `RUS,IRN`, as `--pair` takes it.
-    pub fn codes(&self) -> String {
+    pub(crate) fn codes(self) -> String {
         let table = countries();
         let code = |id| table.get(id).map_or("?", |c: &Country| c.iso3.as_str());
         format!("{},{}", code(self.first), code(self.second))

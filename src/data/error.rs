@@ -8,7 +8,7 @@ use super::locate::TextPosition;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub struct LoadError {
     /// The file as the user named it (a path, or a label such as `built-in`).
-    pub file: String,
+    pub(crate) file: String,
     /// Where in the file, when the problem has a place.
     pub position: Option<TextPosition>,
     /// What is wrong.
@@ -275,7 +275,7 @@ pub struct LoadErrors(pub Vec<LoadError>);
 
 impl LoadErrors {
     /// A single error.
-    pub fn one(error: LoadError) -> Self {
+    pub(crate) fn one(error: LoadError) -> Self {
         Self(vec![error])
     }
 

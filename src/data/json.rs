@@ -6,7 +6,7 @@ use super::model::{Dataset, SCHEMA_VERSION};
 use super::validate;
 
 /// Problems listed when a dataset does not hold together; more are counted.
-pub const MAX_LISTED_PROBLEMS: usize = 100;
+pub(crate) const MAX_LISTED_PROBLEMS: usize = 100;
 
 /// Parses and checks a dataset from the bytes of a JSON file.
 ///

@@ -19,7 +19,7 @@ pub struct JsonPath(pub Vec<PathStep>);
 impl JsonPath {
     /// The path with one more object member.
     #[must_use]
-    pub fn key(&self, key: &str) -> Self {
+    pub(crate) fn key(&self, key: &str) -> Self {
         let mut steps = self.0.clone();
         steps.push(PathStep::Key(key.to_owned()));
         Self(steps)
@@ -27,7 +27,7 @@ impl JsonPath {
 
     /// The path with one more array index.
     #[must_use]
-    pub fn index(&self, index: usize) -> Self {
+    pub(crate) fn index(&self, index: usize) -> Self {
         let mut steps = self.0.clone();
         steps.push(PathStep::Index(index));
         Self(steps)
@@ -53,13 +53,13 @@ pub struct TextPosition {
     /// Line, from 1.
     pub line: usize,
     /// Column in characters, from 1.
-    pub column: usize,
+    pub(crate) column: usize,
 }
 
 /// Finds many positions in one text in time linear in the text and the number asked:
 /// line starts and character counts are computed once, and each array or object the paths
 /// go through is scanned once, however many paths go through it.
-pub struct Locator<'t> {
+pub(crate) struct Locator<'t> {
     text: &'t str,
     /// The byte offset of each line's start.
     line_starts: Vec<usize>,
@@ -76,7 +76,7 @@ const CHECKPOINT_BYTES: usize = 4096;
 
 impl<'t> Locator<'t> {
     /// A locator over `text`.
-    pub fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1))
             .collect();
@@ -116,7 +116,7 @@ impl<'t> Locator<'t> {
     }
 
     /// The line and column of byte `offset`.
-    pub fn position(&self, offset: usize) -> TextPosition {
+    pub(crate) fn position(&self, offset: usize) -> TextPosition {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -134,7 +134,7 @@ impl<'t> Locator<'t> {
     }
 
     /// Where the value at `path` starts, or the deepest enclosing value that exists.
-    pub fn locate(&mut self, path: &JsonPath) -> TextPosition {
+    pub(crate) fn locate(&mut self, path: &JsonPath) -> TextPosition {
         let bytes = self.text.as_bytes();
         let mut scanner = Scanner { bytes, at: 0 };
         scanner.skip_whitespace();
@@ -223,7 +223,7 @@ impl<'t> Locator<'t> {
 }
 
 /// The line and column of a byte offset into `text`.
-pub fn position_of_offset(text: &str, offset: usize) -> TextPosition {
+pub(crate) fn position_of_offset(text: &str, offset: usize) -> TextPosition {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
@@ -238,7 +238,7 @@ pub fn position_of_offset(text: &str, offset: usize) -> TextPosition {
 /// Where the value at `path` starts in the JSON `text`, or the deepest enclosing
 /// value that exists when the path goes further than the document. For many paths in one
 /// text, a [`Locator`] finds them all in one pass.
-pub fn locate(text: &str, path: &JsonPath) -> TextPosition {
+pub(crate) fn locate(text: &str, path: &JsonPath) -> TextPosition {
     Locator::new(text).locate(path)
 }
 

@@ -13,7 +13,7 @@ use super::model::Dataset;
 /// with the same id and unit gain the points they do not already have, so that
 /// several sources for the same year sit side by side. A story comes from the first file
 /// that has one; a different story in a later file is a conflict.
-pub fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
+pub(crate) fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
     let mut conflicts = Vec::new();
     if base.story.is_empty() {
         base.story = other.story;

@@ -9,20 +9,20 @@ use super::trade_flow::{FlowSeries, ReportedBy};
 
 /// One side's figure for a year.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub(crate) struct Report {
     /// The value, in the series' unit.
-    pub value: f64,
+    pub(crate) value: f64,
     /// True when the source marks it as an estimate or approximate.
-    pub approximate: bool,
+    pub(crate) approximate: bool,
     /// Ids of the sources.
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
     /// The point's note (valuation, how it was made).
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// Which sides reported a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Coverage {
+pub(crate) enum Coverage {
     /// Both the exporter and the importer.
     Both,
     /// Only the exporter.
@@ -33,18 +33,18 @@ pub enum Coverage {
 
 /// The two reports of one flow in one year.
 #[derive(Debug, Clone, PartialEq)]
-pub struct MirrorYear {
+pub(crate) struct MirrorYear {
     /// The year.
-    pub year: i32,
+    pub(crate) year: i32,
     /// The exporter's reports (several when several sources give one).
-    pub exporter: Vec<Report>,
+    pub(crate) exporter: Vec<Report>,
     /// The importer's reports.
-    pub importer: Vec<Report>,
+    pub(crate) importer: Vec<Report>,
 }
 
 impl MirrorYear {
     /// Which sides reported.
-    pub fn coverage(&self) -> Coverage {
+    pub(crate) fn coverage(&self) -> Coverage {
         match (self.exporter.is_empty(), self.importer.is_empty()) {
             (false, false) => Coverage::Both,
             (false, true) => Coverage::ExporterOnly,
@@ -54,7 +54,7 @@ impl MirrorYear {
 
     /// The two values when each side gives exactly one (several values on a side are kept
     /// side by side, never averaged, so there is then no single gap).
-    pub fn pair_of_values(&self) -> Option<(f64, f64)> {
+    pub(crate) fn pair_of_values(&self) -> Option<(f64, f64)> {
         match (self.exporter.as_slice(), self.importer.as_slice()) {
             ([exporter], [importer]) => Some((exporter.value, importer.value)),
             _ => None,
@@ -63,14 +63,14 @@ impl MirrorYear {
 
     /// The importer's figure divided by the exporter's (imports are usually valued CIF,
     /// so a ratio a little above 1 is expected).
-    pub fn ratio(&self) -> Option<f64> {
+    pub(crate) fn ratio(&self) -> Option<f64> {
         self.pair_of_values()
             .filter(|(exporter, _)| *exporter != 0.0)
             .map(|(exporter, importer)| importer / exporter)
     }
 
     /// The importer's figure minus the exporter's.
-    pub fn difference(&self) -> Option<f64> {
+    pub(crate) fn difference(&self) -> Option<f64> {
         self.pair_of_values()
             .map(|(exporter, importer)| importer - exporter)
     }
@@ -78,22 +78,22 @@ impl MirrorYear {
 
 /// One flow seen from both sides.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mirror {
+pub(crate) struct Mirror {
     /// ISO alpha-3 of the exporter.
-    pub exporter: String,
+    pub(crate) exporter: String,
     /// ISO alpha-3 of the importer.
-    pub importer: String,
+    pub(crate) importer: String,
     /// The unit of every value.
-    pub unit: String,
+    pub(crate) unit: String,
     /// Ids of the exporter's series and the importer's series.
-    pub series_ids: (Option<String>, Option<String>),
+    pub(crate) series_ids: (Option<String>, Option<String>),
     /// Every year either side reported, in order.
-    pub years: Vec<MirrorYear>,
+    pub(crate) years: Vec<MirrorYear>,
 }
 
 impl Mirror {
     /// Years only one side reported.
-    pub fn one_sided_years(&self) -> Vec<i32> {
+    pub(crate) fn one_sided_years(&self) -> Vec<i32> {
         self.years
             .iter()
             .filter(|y| y.coverage() != Coverage::Both)
@@ -104,7 +104,12 @@ impl Mirror {
 
 /// The flow from `exporter` to `importer` (ISO alpha-3) as both report it, for all
 /// products, in `unit`; `None` when neither side's series is in the dataset.
-pub fn mirror(dataset: &Dataset, exporter: &str, importer: &str, unit: &str) -> Option<Mirror> {
+pub(crate) fn mirror(
+    dataset: &Dataset,
+    exporter: &str,
+    importer: &str,
+    unit: &str,
+) -> Option<Mirror> {
     let find = |reported_by| {
         let id = FlowSeries {
             exporter: exporter.to_ascii_uppercase(),
@@ -164,7 +169,7 @@ pub fn mirror(dataset: &Dataset, exporter: &str, importer: &str, unit: &str) -> 
 }
 
 /// Both directions between the dataset's two parties, those with any series.
-pub fn party_mirrors(dataset: &Dataset, unit: &str) -> Vec<Mirror> {
+pub(crate) fn party_mirrors(dataset: &Dataset, unit: &str) -> Vec<Mirror> {
     let [a, b] = &dataset.metadata.parties;
     [
         mirror(dataset, &a.iso_alpha3, &b.iso_alpha3, unit),

@@ -1,22 +1,22 @@
 //! The data model and its loaders. Nothing in here knows about egui.
 
-pub mod basis;
+pub(crate) mod basis;
 pub mod builtin;
 pub mod country;
-pub mod error;
+pub(crate) mod error;
 pub mod geojson;
 pub mod json;
-pub mod locate;
-pub mod merge;
-pub mod mirror;
-pub mod model;
+pub(crate) mod locate;
+pub(crate) mod merge;
+pub(crate) mod mirror;
+pub(crate) mod model;
 pub mod new_relationship;
-pub mod schema;
-pub mod standing;
-pub mod summary;
-pub mod trade_flow;
+pub(crate) mod schema;
+pub(crate) mod standing;
+pub(crate) mod summary;
+pub(crate) mod trade_flow;
 pub mod validate;
-pub mod years_covered;
+pub(crate) mod years_covered;
 
 #[cfg(test)]
 mod copy_check;

@@ -6,7 +6,7 @@ use super::country::{Country, Pair, countries};
 use super::model::{Dataset, Metadata, PartialDate, Party, SCHEMA_VERSION};
 
 /// A party as the country table names and codes it.
-pub fn party_of(country: &Country) -> Party {
+pub(crate) fn party_of(country: &Country) -> Party {
     Party {
         iso_alpha2: country.iso2.clone().unwrap_or_default(),
         iso_alpha3: country.iso3.clone(),

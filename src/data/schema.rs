@@ -1,12 +1,15 @@
 //! The JSON Schema of the dataset format, generated from the Rust types.
 
+#[cfg(test)]
 use super::model::Dataset;
 
+#[cfg(test)]
 /// Where the committed schema lives, relative to the crate root.
-pub const SCHEMA_PATH: &str = "docs/dataset.schema.json";
+pub(crate) const SCHEMA_PATH: &str = "docs/dataset.schema.json";
 
+#[cfg(test)]
 /// The JSON Schema (draft 2020-12) of a dataset file, pretty-printed.
-pub fn dataset_schema_json() -> String {
+pub(crate) fn dataset_schema_json() -> String {
     let schema = schemars::schema_for!(Dataset);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

@@ -14,33 +14,33 @@ use super::model::{Domain, PartialDate, Stance};
 #[serde(deny_unknown_fields)]
 pub struct StandingFact {
     /// Unique id.
-    pub id: String,
+    pub(crate) id: String,
     /// The heading it is grouped under, such as "Natural gas" or "Payments".
-    pub theme: String,
+    pub(crate) theme: String,
     /// The fact in a sentence or two, paraphrased from the sources.
-    pub statement: String,
+    pub(crate) statement: String,
     /// The date the source describes the world as of, as precise as known; absent when
     /// the source is undated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<PartialDate>,
+    pub(crate) as_of: Option<PartialDate>,
     /// Fields it belongs to.
-    pub domains: Vec<Domain>,
+    pub(crate) domains: Vec<Domain>,
     /// How the parties stand in it.
-    pub stance: Stance,
+    pub(crate) stance: Stance,
     /// Ids of places where it holds, when it has a location.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<String>,
+    pub(crate) places: Vec<String>,
     /// Records it answers, contradicts or qualifies, as `list/id`: `events/jcpoa`,
     /// `standing_facts/gas-rivals`, `series/trade-turnover`, `areas/lebanon`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub see_also: Vec<String>,
+    pub(crate) see_also: Vec<String>,
     /// Ids of the sources that state it.
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
 }
 
 impl StandingFact {
     /// "as of 2016", "as of c. 2016", or "undated source".
-    pub fn as_of_label(&self) -> String {
+    pub(crate) fn as_of_label(&self) -> String {
         self.as_of.map_or_else(
             || "undated source".to_owned(),
             |date| format!("as of {date}"),
@@ -49,7 +49,7 @@ impl StandingFact {
 }
 
 /// The themes of `facts` in first-appearance order, each with its facts.
-pub fn by_theme(facts: &[StandingFact]) -> Vec<(&str, Vec<&StandingFact>)> {
+pub(crate) fn by_theme(facts: &[StandingFact]) -> Vec<(&str, Vec<&StandingFact>)> {
     let mut themes: Vec<(&str, Vec<&StandingFact>)> = Vec::new();
     for fact in facts {
         match themes.iter_mut().find(|(theme, _)| *theme == fact.theme) {

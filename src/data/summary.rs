@@ -6,28 +6,28 @@ use super::model::Dataset;
 
 /// How many records of each kind a dataset holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DatasetSummary {
+pub(crate) struct DatasetSummary {
     /// Sources.
-    pub sources: usize,
+    pub(crate) sources: usize,
     /// Series.
-    pub series: usize,
+    pub(crate) series: usize,
     /// Points over all series.
-    pub points: usize,
+    pub(crate) points: usize,
     /// Events.
-    pub events: usize,
+    pub(crate) events: usize,
     /// Standing facts.
-    pub standing_facts: usize,
+    pub(crate) standing_facts: usize,
     /// Places.
-    pub places: usize,
+    pub(crate) places: usize,
     /// Corridors.
-    pub corridors: usize,
+    pub(crate) corridors: usize,
     /// Areas.
-    pub areas: usize,
+    pub(crate) areas: usize,
 }
 
 impl DatasetSummary {
     /// Counts the records of `dataset`.
-    pub fn of(dataset: &Dataset) -> Self {
+    pub(crate) fn of(dataset: &Dataset) -> Self {
         Self {
             sources: dataset.sources.len(),
             series: dataset.series.len(),

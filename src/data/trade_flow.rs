@@ -3,7 +3,7 @@
 
 /// Whose figure a series holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ReportedBy {
+pub(crate) enum ReportedBy {
     /// The exporting country's own report.
     Exporter,
     /// The importing country's own report.
@@ -14,21 +14,21 @@ pub enum ReportedBy {
 
 /// One flow of goods from an exporter to an importer, as one side reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FlowSeries {
+pub(crate) struct FlowSeries {
     /// ISO alpha-3 of the exporter.
-    pub exporter: String,
+    pub(crate) exporter: String,
     /// ISO alpha-3 of the importer.
-    pub importer: String,
+    pub(crate) importer: String,
     /// Whose figure.
-    pub reported_by: ReportedBy,
+    pub(crate) reported_by: ReportedBy,
     /// A product code, or `None` for all products.
-    pub product: Option<String>,
+    pub(crate) product: Option<String>,
 }
 
 impl FlowSeries {
     /// The series id: `trade-rus-to-irn-reported-by-rus`, `…-reported-by-irn`,
     /// `…-reconciled`, with `-product-8542` for one product.
-    pub fn series_id(&self) -> String {
+    pub(crate) fn series_id(&self) -> String {
         let side = match self.reported_by {
             ReportedBy::Exporter => format!("reported-by-{}", self.exporter.to_ascii_lowercase()),
             ReportedBy::Importer => format!("reported-by-{}", self.importer.to_ascii_lowercase()),
@@ -46,8 +46,9 @@ impl FlowSeries {
         id
     }
 
+    #[cfg(test)]
     /// Reads an id written by [`Self::series_id`].
-    pub fn parse(id: &str) -> Option<Self> {
+    pub(crate) fn parse(id: &str) -> Option<Self> {
         let rest = id.strip_prefix("trade-")?;
         let (exporter, rest) = rest.split_once("-to-")?;
         let importer = rest.get(..3)?;
@@ -72,7 +73,7 @@ impl FlowSeries {
 }
 
 /// The id of the turnover series of `a` and `b` as `reporter` reports it (`None`: reconciled).
-pub fn turnover_series_id(a: &str, b: &str, reporter: Option<&str>) -> String {
+pub(crate) fn turnover_series_id(a: &str, b: &str, reporter: Option<&str>) -> String {
     let side = reporter.map_or_else(
         || "reconciled".to_owned(),
         |r| format!("reported-by-{}", r.to_ascii_lowercase()),

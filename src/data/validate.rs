@@ -11,7 +11,7 @@ use super::model::{Area, Corridor, Dataset, Event, Place, Series, YearSpan};
 use super::standing::StandingFact;
 
 /// A problem and where in the document it is.
-pub type LocatedProblem = (JsonPath, Problem);
+pub(crate) type LocatedProblem = (JsonPath, Problem);
 
 /// Every problem in `dataset`, in document order; empty when it holds together.
 pub fn validate(dataset: &Dataset) -> Vec<LocatedProblem> {

@@ -6,7 +6,7 @@ use super::model::Dataset;
 
 /// The first and last year of any event, series point, standing fact, place, corridor or
 /// area of `dataset` (open spans end at their start); `None` when nothing is dated.
-pub fn years_covered(dataset: &Dataset) -> Option<(i32, i32)> {
+pub(crate) fn years_covered(dataset: &Dataset) -> Option<(i32, i32)> {
     let spans = dataset
         .places
         .iter()
@@ -38,7 +38,7 @@ pub fn years_covered(dataset: &Dataset) -> Option<(i32, i32)> {
 
 /// [`years_covered`], or the ten years up to the dataset's `updated` date when nothing is
 /// dated.
-pub fn years_or_recent(dataset: &Dataset) -> (i32, i32) {
+pub(crate) fn years_or_recent(dataset: &Dataset) -> (i32, i32) {
     years_covered(dataset).unwrap_or_else(|| {
         let year = dataset.metadata.updated.year;
         (year - 10, year)

@@ -86,7 +86,7 @@ pub(crate) struct Basemap {
 
 /// One feature of the basemap: a country, or a disputed or dependent territory.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Country {
+pub struct Country {
     /// The TopoJSON feature id: the ISO 3166-1 numeric code as three digits ("364" for Iran,
     /// "643" for Russia). Empty for the features that have none (in world-atlas 2.0.2:
     /// Somaliland, Kosovo, N. Cyprus, Indian Ocean Ter., Siachen Glacier).

@@ -17,7 +17,7 @@ use super::resolve::Resolver;
 use super::table::Rows;
 
 /// Reads a `country_codes_V*.csv` into `resolver`; returns how many codes it set.
-pub fn read_country_codes(
+pub(crate) fn read_country_codes(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     resolver: &mut Resolver,
@@ -48,7 +48,7 @@ pub fn read_country_codes(
     clippy::many_single_char_names,
     reason = "BACI names its columns t, i, j, k and v; the same names here are easiest to check"
 )]
-pub fn read(
+pub(crate) fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     resolver: &mut Resolver,

@@ -29,7 +29,7 @@ pub enum ValueUnit {
 
 impl ValueUnit {
     /// The unit's name in series: `USD bn`.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::UsdBn => "USD bn",
             Self::UsdMn => "USD mn",
@@ -38,7 +38,7 @@ impl ValueUnit {
     }
 
     /// US dollars in one unit.
-    pub fn dollars(self) -> f64 {
+    pub(crate) fn dollars(self) -> f64 {
         match self {
             Self::UsdBn => 1e9,
             Self::UsdMn => 1e6,
@@ -399,7 +399,7 @@ fn turnover_series(
 
 /// Removes every record an import of `file_name` added: its sources, the points citing
 /// them, and series left empty. Returns how many points were removed.
-pub fn remove_import(dataset: &mut Dataset, file_name: &str) -> usize {
+pub(crate) fn remove_import(dataset: &mut Dataset, file_name: &str) -> usize {
     remove_import_id(dataset, &import_id(file_name))
 }
 

@@ -15,7 +15,7 @@ use super::report::{FlowCount, estimates_note};
 /// Distinct warnings listed in a report; more are counted.
 const MAX_WARNINGS: usize = 200;
 /// Distinct unknown codes listed in a report; rows with more are counted together.
-pub const MAX_UNKNOWN_CODES: usize = 10_000;
+pub(crate) const MAX_UNKNOWN_CODES: usize = 10_000;
 
 /// Years the counts cover.
 const FIRST_YEAR: i32 = 1800;
@@ -25,13 +25,13 @@ const YEAR_SLOTS: usize = 448;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SeriesKey {
     /// The exporting country.
-    pub from: CountryId,
+    pub(crate) from: CountryId,
     /// The importing country.
-    pub to: CountryId,
+    pub(crate) to: CountryId,
     /// Whose report.
-    pub by: ReportedBy,
+    pub(crate) by: ReportedBy,
     /// The product code, `None` for all products.
-    pub product: Option<Box<str>>,
+    pub(crate) product: Option<Box<str>>,
 }
 
 /// A value for one period, as collected.
@@ -49,23 +49,23 @@ struct Cell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearValue {
     /// The value in US dollars.
-    pub value_usd: f64,
+    pub(crate) value_usd: f64,
     /// FOB, CIF or unstated.
-    pub valuation: Valuation,
+    pub(crate) valuation: Valuation,
     /// Why it is an estimate, when the file says it is.
-    pub estimate: Option<&'static str>,
+    pub(crate) estimate: Option<&'static str>,
     /// How it was made from months or quarters, when it was.
-    pub made_from: Option<&'static str>,
+    pub(crate) made_from: Option<&'static str>,
     /// A different value the same file gives for the same flow and year, kept visible.
-    pub conflicting_usd: Option<f64>,
+    pub(crate) conflicting_usd: Option<f64>,
     /// The sources the file's rows name for it (a tidy table's `source` column), distinct,
     /// in the order met; empty when the rows name none.
-    pub row_sources: Vec<Box<str>>,
+    pub(crate) row_sources: Vec<Box<str>>,
 }
 
 /// The pair's values of some rows, by series and period, before they are made yearly.
 #[derive(Debug, Default)]
-pub struct PairValues(BTreeMap<SeriesKey, BTreeMap<Period, Cell>>);
+pub(crate) struct PairValues(BTreeMap<SeriesKey, BTreeMap<Period, Cell>>);
 
 impl From<BTreeMap<SeriesKey, BTreeMap<Period, Cell>>> for PairValues {
     fn from(values: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>) -> Self {
@@ -74,11 +74,11 @@ impl From<BTreeMap<SeriesKey, BTreeMap<Period, Cell>>> for PairValues {
 }
 
 /// What the collector found, by series and year.
-pub type CollectedValues = BTreeMap<SeriesKey, BTreeMap<i32, YearValue>>;
+pub(crate) type CollectedValues = BTreeMap<SeriesKey, BTreeMap<i32, YearValue>>;
 
 /// Counts rows by reporter and partner and keeps the values of one pair.
 #[derive(Debug)]
-pub struct Collector {
+pub(crate) struct Collector {
     pair: Option<Pair>,
     country_count: usize,
     /// Rows by reporter, partner and flow; empty until the first row is counted, so a file
@@ -109,7 +109,7 @@ pub struct Collector {
 
 impl Collector {
     /// A collector keeping the values of `pair`, or only counting when `None`.
-    pub fn new(pair: Option<Pair>) -> Self {
+    pub(crate) fn new(pair: Option<Pair>) -> Self {
         let country_count = countries().all().len().max(1);
         Self {
             pair,
@@ -133,18 +133,18 @@ impl Collector {
     }
 
     /// The pair whose values are kept.
-    pub fn pair(&self) -> Option<Pair> {
+    pub(crate) fn pair(&self) -> Option<Pair> {
         self.pair
     }
 
     /// Says that rows for different products add up to the total (BACI: one row per HS6 product).
-    pub fn set_additive_products(&mut self) {
+    pub(crate) fn set_additive_products(&mut self) {
         self.additive_products = true;
     }
 
     /// Counts a row left out, with the reason.
     #[inline]
-    pub fn skip(&mut self, reason: &'static str) {
+    pub(crate) fn skip(&mut self, reason: &'static str) {
         *self.skipped.entry(reason).or_insert(0) += 1;
     }
 
@@ -152,7 +152,7 @@ impl Collector {
     /// Distinct codes are kept up to [`MAX_UNKNOWN_CODES`], each cut to 40 characters; rows
     /// with others are counted together, so a file of millions of made-up codes costs no
     /// more memory than one of a few.
-    pub fn unknown_code(&mut self, column: &str, code: &str) {
+    pub(crate) fn unknown_code(&mut self, column: &str, code: &str) {
         let key = format!("{column} {}", super::table::shorten(code, 40));
         if let Some(rows) = self.unknown.get_mut(&key) {
             *rows += 1;
@@ -165,7 +165,7 @@ impl Collector {
 
     /// Adds a warning for the report, once; past [`MAX_WARNINGS`] distinct ones the rest
     /// are only counted.
-    pub fn warn(&mut self, warning: String) {
+    pub(crate) fn warn(&mut self, warning: String) {
         let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(&warning);
         if !self.warnings_seen.insert(hash) {
             return;
@@ -179,14 +179,14 @@ impl Collector {
 
     /// Whether the row of `reporter` and `partner` belongs to the pair (always true without one).
     #[inline]
-    pub fn wants(&self, reporter: CountryId, partner: CountryId) -> bool {
+    pub(crate) fn wants(&self, reporter: CountryId, partner: CountryId) -> bool {
         self.pair.is_none_or(|pair| pair.is(reporter, partner))
     }
 
     /// Counts a row of `reporter`'s `flow` with `partner` in `year` that is not kept
     /// (another pair).
     #[inline]
-    pub fn count(&mut self, reporter: CountryId, partner: CountryId, flow: Flow, year: i32) {
+    pub(crate) fn count(&mut self, reporter: CountryId, partner: CountryId, flow: Flow, year: i32) {
         self.observations += 1;
         let cell = (usize::from(reporter.0) * self.country_count + usize::from(partner.0)) * 2
             + usize::from(flow == Flow::Imports);
@@ -211,12 +211,12 @@ impl Collector {
 
     /// Takes one observation.
     #[inline]
-    pub fn push(&mut self, observation: &Observation<'_>) {
+    pub(crate) fn push(&mut self, observation: &Observation<'_>) {
         self.push_cited(observation, None);
     }
 
     /// Takes one observation whose row names its source (`None`: the row names none).
-    pub fn push_cited(&mut self, observation: &Observation<'_>, source: Option<&str>) {
+    pub(crate) fn push_cited(&mut self, observation: &Observation<'_>, source: Option<&str>) {
         self.implausible.check(observation);
         self.count(
             observation.reporter,
@@ -270,7 +270,11 @@ impl Collector {
     /// Flags the pair's value that `observation` names (its value aside) as an estimate,
     /// for files that say so in a row of its own (IMF DOTS `Status`); false when no such
     /// value has been taken yet.
-    pub fn flag_estimate(&mut self, observation: &Observation<'_>, reason: &'static str) -> bool {
+    pub(crate) fn flag_estimate(
+        &mut self,
+        observation: &Observation<'_>,
+        reason: &'static str,
+    ) -> bool {
         let (from, to, by) = observation.direction();
         let key = SeriesKey {
             from,
@@ -303,7 +307,7 @@ impl Collector {
 
     /// Adds what `later` collected from the rows after this collector's rows (a block of
     /// the same file read on another thread), as if one collector had read them all.
-    pub fn merge(&mut self, later: Self) {
+    pub(crate) fn merge(&mut self, later: Self) {
         if self.counts.is_empty() {
             self.counts = vec![0; later.counts.len()];
             self.year_spans = vec![(u16::MAX, 0); later.year_spans.len()];
@@ -346,14 +350,14 @@ impl Collector {
     }
 
     /// Takes out the pair's values collected so far, leaving the counts.
-    pub fn take_values(&mut self) -> PairValues {
+    pub(crate) fn take_values(&mut self) -> PairValues {
         PairValues(std::mem::take(&mut self.values))
     }
 
     /// Adds pair values collected from rows after those already here, as if read in order:
     /// a value for a period already known is a duplicate, a conflict, or (for products that
     /// add up) added.
-    pub fn merge_values(&mut self, later: impl Into<PairValues>) {
+    pub(crate) fn merge_values(&mut self, later: impl Into<PairValues>) {
         for (key, cells) in later.into().0 {
             let known = self.values.entry(key).or_default();
             for (period, cell) in cells {
@@ -377,7 +381,7 @@ impl Collector {
     }
 
     /// The counts and warnings, and the pair's yearly values for the product asked for.
-    pub fn finish(mut self, product: Option<&str>) -> Result<Collected, ImportErrorKind> {
+    pub(crate) fn finish(mut self, product: Option<&str>) -> Result<Collected, ImportErrorKind> {
         let values = if self.pair.is_some() {
             let chosen = self.choose_product(product)?;
             self.yearly(chosen)
@@ -582,7 +586,7 @@ impl Collector {
 }
 
 /// Each source once, in the order met.
-pub fn distinct<'s>(sources: impl Iterator<Item = &'s Box<str>>) -> Vec<Box<str>> {
+pub(crate) fn distinct<'s>(sources: impl Iterator<Item = &'s Box<str>>) -> Vec<Box<str>> {
     let mut found: Vec<Box<str>> = Vec::new();
     for source in sources {
         if !found.contains(source) {
@@ -620,19 +624,19 @@ fn sum_products(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Collected {
     /// Rows by reporter and partner, most first.
-    pub flows: Vec<FlowCount>,
+    pub(crate) flows: Vec<FlowCount>,
     /// Every year seen.
-    pub years: Vec<i32>,
+    pub(crate) years: Vec<i32>,
     /// Rows that became observations.
-    pub observations: u64,
+    pub(crate) observations: u64,
     /// Observations of the pair.
-    pub pair_rows: u64,
+    pub(crate) pair_rows: u64,
     /// Rows left out, by reason.
-    pub skipped: Vec<(String, u64)>,
+    pub(crate) skipped: Vec<(String, u64)>,
     /// Country codes not in the table, with their rows.
-    pub unknown_codes: Vec<(String, u64)>,
+    pub(crate) unknown_codes: Vec<(String, u64)>,
     /// Things the user should know.
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
     /// The pair's yearly values.
     pub values: CollectedValues,
 }

@@ -41,7 +41,7 @@ fn flow_of(code: &[u8], name: &[u8]) -> Result<Option<Flow>, ()> {
     clippy::too_many_lines,
     reason = "one pass over the rows reading the columns in the file's order, each rule beside its column"
 )]
-pub fn read(
+pub(crate) fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,

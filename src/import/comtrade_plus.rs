@@ -21,7 +21,7 @@ use super::table::Rows;
     clippy::too_many_lines,
     reason = "one pass over the rows reading the columns in the file's order, each rule beside its column"
 )]
-pub fn read(
+pub(crate) fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     format: Format,
@@ -144,7 +144,7 @@ fn missing(format: Format, column: &'static str) -> super::error::ImportErrorKin
 }
 
 /// Counts the code that did not resolve and leaves the row out.
-pub fn unknown(
+pub(crate) fn unknown(
     rows: &Rows<'_, '_>,
     resolver: &mut Resolver,
     collector: &mut Collector,

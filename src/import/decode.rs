@@ -11,17 +11,17 @@ use encoding_rs::{Decoder, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use super::error::ImportErrorKind;
 
 /// Buffer size of every reader in the chain.
-pub const BUFFER_BYTES: usize = 256 * 1024;
+pub(crate) const BUFFER_BYTES: usize = 256 * 1024;
 
 /// A reader that counts the bytes it hands out, so progress can be shown against the file's size.
-pub struct CountingReader<R> {
+pub(crate) struct CountingReader<R> {
     inner: R,
     count: Arc<AtomicU64>,
 }
 
 impl<R> CountingReader<R> {
     /// Wraps `inner`; `count` grows as bytes are read.
-    pub fn new(inner: R, count: Arc<AtomicU64>) -> Self {
+    pub(crate) fn new(inner: R, count: Arc<AtomicU64>) -> Self {
         Self { inner, count }
     }
 }
@@ -44,7 +44,7 @@ impl<R: Seek> Seek for CountingReader<R> {
 
 /// Bytes read ahead on a named thread, so that reading and decompressing the file overlap
 /// with parsing it. At most [`READ_AHEAD_CHUNKS`] chunks of [`BUFFER_BYTES`] wait in memory.
-pub struct ReadAhead {
+pub(crate) struct ReadAhead {
     chunks: std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
     spent: std::sync::mpsc::SyncSender<Vec<u8>>,
     current: Vec<u8>,
@@ -52,12 +52,12 @@ pub struct ReadAhead {
 }
 
 /// Chunks that may wait between the reading thread and the parser.
-pub const READ_AHEAD_CHUNKS: usize = 4;
+pub(crate) const READ_AHEAD_CHUNKS: usize = 4;
 
 impl ReadAhead {
     /// Starts a thread named `bilateral-read-ahead` in `scope` that opens a reader with
     /// `open` and reads it to the end; the thread stops when the `ReadAhead` is dropped.
-    pub fn spawn<'scope, F, R>(
+    pub(crate) fn spawn<'scope, F, R>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         open: F,
     ) -> io::Result<Self>
@@ -131,7 +131,7 @@ impl Read for ReadAhead {
 
 /// What a file is, from its first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Container {
+pub(crate) enum Container {
     /// Text, maybe a table.
     Plain,
     /// gzip-compressed.
@@ -143,7 +143,7 @@ pub enum Container {
 }
 
 /// The container `head` (the file's first bytes) starts.
-pub fn container_of(head: &[u8]) -> Container {
+pub(crate) fn container_of(head: &[u8]) -> Container {
     if head.starts_with(&[0x1f, 0x8b]) {
         Container::Gzip
     } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
@@ -171,7 +171,7 @@ pub enum TextEncoding {
 
 impl TextEncoding {
     /// A name for reports.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::Utf8Bom => "UTF-8 with BOM",
             Self::Utf8OrWindows1252 => "UTF-8/Windows-1252",

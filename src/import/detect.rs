@@ -54,7 +54,7 @@ pub enum Format {
 
 impl Format {
     /// Every layout, in the order they are tried.
-    pub const ALL: [Self; 21] = [
+    pub(crate) const ALL: [Self; 21] = [
         Self::ComtradePlus,
         Self::ComtradePlusBulk,
         Self::ComtradeLegacy,
@@ -79,7 +79,7 @@ impl Format {
     ];
 
     /// A name for people.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::ComtradePlus => "UN Comtrade Plus download",
             Self::ComtradePlusBulk => "UN Comtrade Plus bulk file",
@@ -106,7 +106,7 @@ impl Format {
     }
 
     /// The publisher, for the source record.
-    pub fn publisher(self) -> &'static str {
+    pub(crate) fn publisher(self) -> &'static str {
         match self {
             Self::ComtradePlus | Self::ComtradePlusBulk | Self::ComtradeLegacy => {
                 "United Nations Statistics Division (UN Comtrade)"
@@ -133,7 +133,7 @@ impl Format {
 
     /// Whether the layout holds votes, whose pairs are countries that voted in the same
     /// roll calls (or sessions) rather than trade partners.
-    pub fn is_votes(self) -> bool {
+    pub(crate) fn is_votes(self) -> bool {
         matches!(
             self,
             Self::UnVotesVoeten | Self::UnVotesUnvotes | Self::UnVotesUndl | Self::UnIdealPoints
@@ -141,7 +141,7 @@ impl Format {
     }
 
     /// The list of known layouts, for the "unknown layout" message.
-    pub fn known_list() -> String {
+    pub(crate) fn known_list() -> String {
         let names: Vec<&str> = Self::ALL.iter().map(|f| f.label()).collect();
         names.join(", ")
     }
@@ -149,15 +149,15 @@ impl Format {
 
 /// A header row, with names matched ignoring case and surrounding spaces.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Header {
+pub(crate) struct Header {
     /// The names as written.
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     keys: HashMap<String, usize>,
 }
 
 impl Header {
     /// A header from its names.
-    pub fn new(names: Vec<String>) -> Self {
+    pub(crate) fn new(names: Vec<String>) -> Self {
         let mut keys = HashMap::new();
         for (index, name) in names.iter().enumerate() {
             keys.entry(key(name)).or_insert(index);
@@ -166,17 +166,21 @@ impl Header {
     }
 
     /// The column named `name` (any case).
-    pub fn find(&self, name: &str) -> Option<usize> {
+    pub(crate) fn find(&self, name: &str) -> Option<usize> {
         self.keys.get(&key(name)).copied()
     }
 
     /// Whether every name is present.
-    pub fn has_all(&self, names: &[&str]) -> bool {
+    pub(crate) fn has_all(&self, names: &[&str]) -> bool {
         names.iter().all(|name| self.find(name).is_some())
     }
 
     /// The column `name`, or the error that the layout needs it.
-    pub fn require(&self, format: Format, name: &'static str) -> Result<usize, ImportErrorKind> {
+    pub(crate) fn require(
+        &self,
+        format: Format,
+        name: &'static str,
+    ) -> Result<usize, ImportErrorKind> {
         self.find(name).ok_or(ImportErrorKind::MissingColumn {
             format: format.label(),
             column: name,
@@ -184,7 +188,7 @@ impl Header {
     }
 
     /// How many names, not counting empty names at the end (a trailing comma).
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.names
             .iter()
             .rposition(|name| !name.trim().is_empty())
@@ -192,7 +196,7 @@ impl Header {
     }
 
     /// Columns whose name is a period (`2014`, `2020M01`), with the period's text.
-    pub fn period_columns(&self) -> Vec<(usize, String)> {
+    pub(crate) fn period_columns(&self) -> Vec<(usize, String)> {
         self.names
             .iter()
             .enumerate()
@@ -207,7 +211,7 @@ fn key(name: &str) -> String {
 }
 
 /// The layout whose header this is, if any. Spreadsheet-only layouts need `in_sheet`.
-pub fn detect(header: &Header, in_sheet: bool) -> Option<Format> {
+pub(crate) fn detect(header: &Header, in_sheet: bool) -> Option<Format> {
     let has = |names: &[&str]| header.has_all(names);
     if has(&["primaryValue", "reporterCode", "partnerCode", "flowCode"]) {
         return Some(if header.find("reporterISO").is_some() {
@@ -286,7 +290,7 @@ fn is_dots_table(header: &Header) -> bool {
 }
 
 /// Whether the header is a BACI country-code list (`country_code` and an ISO3 column).
-pub fn is_baci_country_codes(header: &Header) -> bool {
+pub(crate) fn is_baci_country_codes(header: &Header) -> bool {
     header.find("country_code").is_some()
         && (header.find("country_iso3").is_some() || header.find("iso_3digit_alpha").is_some())
 }

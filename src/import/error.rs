@@ -5,7 +5,7 @@ use std::fmt;
 
 /// Where in a file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Position {
+pub(crate) enum Position {
     /// A line and column (in characters, counting from 1) of a text table.
     Text {
         /// Line, from 1.
@@ -34,7 +34,7 @@ pub enum Position {
 }
 
 /// `A`, `Z`, `AA`: a spreadsheet column letter from a 0-based index.
-pub fn column_letters(column: u32) -> String {
+pub(crate) fn column_letters(column: u32) -> String {
     let mut letters = Vec::new();
     let mut n = u64::from(column) + 1;
     while n > 0 {
@@ -49,16 +49,16 @@ pub fn column_letters(column: u32) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportError {
     /// The file as the user named it.
-    pub file: String,
+    pub(crate) file: String,
     /// Where, when the problem has a place.
-    pub position: Option<Position>,
+    pub(crate) position: Option<Position>,
     /// What is wrong.
-    pub kind: ImportErrorKind,
+    pub(crate) kind: ImportErrorKind,
 }
 
 impl ImportError {
     /// An error about the whole file.
-    pub fn whole(file: &str, kind: ImportErrorKind) -> Self {
+    pub(crate) fn whole(file: &str, kind: ImportErrorKind) -> Self {
         Self {
             file: file.to_owned(),
             position: None,

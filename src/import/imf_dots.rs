@@ -19,7 +19,7 @@ use super::resolve::Resolver;
 use super::table::Rows;
 
 /// What an IMF indicator code means: a flow and its valuation, or why it is left out.
-pub fn indicator(code: &str) -> Result<(Flow, Valuation), &'static str> {
+pub(crate) fn indicator(code: &str) -> Result<(Flow, Valuation), &'static str> {
     let code = code.trim().to_ascii_uppercase();
     let code = code
         .strip_prefix('T')
@@ -35,7 +35,7 @@ pub fn indicator(code: &str) -> Result<(Flow, Valuation), &'static str> {
 }
 
 /// The scale a name states: `Millions` 1e6, `Thousands` 1e3, `Billions` 1e9, else 1.
-pub fn scale_in(text: &str) -> Option<f64> {
+pub(crate) fn scale_in(text: &str) -> Option<f64> {
     let lower = text.to_ascii_lowercase();
     if lower.contains("billion") || lower.contains(" bil") {
         Some(1e9)
@@ -55,7 +55,7 @@ const STATUS_ESTIMATE: &str = "an IMF estimate (Status `e` in the file)";
 /// `Status` row gives the status of each value of the `Value` row with the same country,
 /// indicator and counterpart, before or after it: `e` flags the value as an IMF estimate;
 /// other statuses (`r`, empty) are not shown.
-pub fn read_time_series(
+pub(crate) fn read_time_series(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,
@@ -242,7 +242,7 @@ fn push_cell(
 }
 
 /// The panel CSV: one row per country, counterpart and period, indicators across.
-pub fn read_panel(
+pub(crate) fn read_panel(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,
@@ -313,7 +313,7 @@ pub fn read_panel(
 
 /// An Excel table: counterparts down, periods across; the flow in the sheet's name
 /// (`Exports, FOB`, `Imports, CIF`); the reporter and unit in the title rows.
-pub fn read_table(
+pub(crate) fn read_table(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,

@@ -21,7 +21,7 @@ use super::resolve::Resolver;
 use super::table::Rows;
 
 /// SDMX-CSV: one observation per row.
-pub fn read_sdmx_csv(
+pub(crate) fn read_sdmx_csv(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,
@@ -94,7 +94,7 @@ fn push(
 }
 
 /// The portal's wide CSV: a `SERIES_CODE` such as `USA.XG_FOB_USD.G001.A`, periods across.
-pub fn read_wide(
+pub(crate) fn read_wide(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,
@@ -162,7 +162,7 @@ struct SeriesKey {
 }
 
 /// An SDMX-ML `StructureSpecific` message: `Series` elements with `Obs` children.
-pub fn read_sdmx_ml<R: BufRead>(
+pub(crate) fn read_sdmx_ml<R: BufRead>(
     reader: R,
     file: &str,
     ticker: &mut Ticker<'_>,

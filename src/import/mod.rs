@@ -16,33 +16,33 @@
     reason = "an import error carries its file, place and message; errors end a pass, so their size costs nothing"
 )]
 
-pub mod baci;
+pub(crate) mod baci;
 pub mod build;
-pub mod collect;
-pub mod comtrade_legacy;
-pub mod comtrade_plus;
+pub(crate) mod collect;
+pub(crate) mod comtrade_legacy;
+pub(crate) mod comtrade_plus;
 pub mod decode;
-pub mod detect;
-pub mod error;
-pub mod imf_dots;
-pub mod imf_imts;
-pub mod numbers;
-pub mod observation;
-pub mod parallel;
-pub mod plausible;
-pub mod prefilter;
-pub mod progress;
+pub(crate) mod detect;
+pub(crate) mod error;
+pub(crate) mod imf_dots;
+pub(crate) mod imf_imts;
+pub(crate) mod numbers;
+pub(crate) mod observation;
+pub(crate) mod parallel;
+pub(crate) mod plausible;
+pub(crate) mod prefilter;
+pub(crate) mod progress;
 pub mod read;
 pub mod relations;
-pub mod report;
-pub mod resolve;
-pub mod row_bound;
-pub mod row_sources;
-pub mod sheet_range;
-pub mod table;
-pub mod tidy;
-pub mod wits;
-pub mod workbook_guard;
+pub(crate) mod report;
+pub(crate) mod resolve;
+pub(crate) mod row_bound;
+pub(crate) mod row_sources;
+pub(crate) mod sheet_range;
+pub(crate) mod table;
+pub(crate) mod tidy;
+pub(crate) mod wits;
+pub(crate) mod workbook_guard;
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -54,26 +54,26 @@ use crate::data::{Dataset, PartialDate, Problem};
 
 pub use build::{FileFacts, ValueUnit, import_id, remove_import_id};
 pub use detect::Format;
-pub use error::{ImportError, ImportErrorKind, Position};
-pub use progress::Progress;
-pub use report::{FileReport, FlowCount};
+pub(crate) use error::{ImportError, ImportErrorKind};
+pub(crate) use progress::Progress;
+pub(crate) use report::FileReport;
 
 /// What to import from a file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImportOptions {
+pub(crate) struct ImportOptions {
     /// The pair whose rows are taken.
-    pub pair: Pair,
+    pub(crate) pair: Pair,
     /// A product code to take; `None` takes the totals (or the file's only product).
-    pub product: Option<String>,
+    pub(crate) product: Option<String>,
     /// The unit of the series made.
-    pub unit: ValueUnit,
+    pub(crate) unit: ValueUnit,
     /// The day of the import; `None` for today.
-    pub imported_on: Option<PartialDate>,
+    pub(crate) imported_on: Option<PartialDate>,
 }
 
 impl ImportOptions {
     /// Totals of `pair`, in USD bn, imported today.
-    pub fn new(pair: Pair) -> Self {
+    pub(crate) fn new(pair: Pair) -> Self {
         Self {
             pair,
             product: None,
@@ -87,16 +87,16 @@ impl ImportOptions {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     /// What the file held.
-    pub report: FileReport,
+    pub(crate) report: FileReport,
     /// A dataset for the pair with the imported series and their sources; alone it is a
     /// new dataset, or it is merged into the open one with [`merge_import`].
-    pub dataset: Dataset,
+    pub(crate) dataset: Dataset,
     /// The file's name, which identifies the import for [`remove_import`].
-    pub file_name: String,
+    pub(crate) file_name: String,
 }
 
 /// Lists what `path` holds, reading it once without keeping values.
-pub fn scan(
+pub(crate) fn scan(
     path: &Path,
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
@@ -147,7 +147,7 @@ pub fn scan_bytes(
 ///
 /// Fails, saying what the file holds instead, when the file has neither country, only
 /// another pair, or no row with both.
-pub fn import(
+pub(crate) fn import(
     path: &Path,
     options: &ImportOptions,
     progress: &mut dyn FnMut(&Progress),
@@ -317,18 +317,19 @@ fn in_a_sentence(name: &str) -> String {
 
 /// Merges an import into `base`, first removing any earlier import of the same file, so
 /// importing a file again replaces its figures instead of doubling them.
-pub fn merge_import(base: &mut Dataset, imported: Imported) -> Vec<Problem> {
+pub(crate) fn merge_import(base: &mut Dataset, imported: Imported) -> Vec<Problem> {
     build::remove_import(base, &imported.file_name);
     merge_into(base, imported.dataset)
 }
 
+#[cfg(test)]
 /// Takes an import of `file_name` out of `dataset` again; returns the points removed.
-pub fn remove_import(dataset: &mut Dataset, file_name: &str) -> usize {
+pub(crate) fn remove_import(dataset: &mut Dataset, file_name: &str) -> usize {
     build::remove_import(dataset, file_name)
 }
 
 /// The calendar day of `time` (UTC).
-pub fn date_of(time: SystemTime) -> Option<PartialDate> {
+pub(crate) fn date_of(time: SystemTime) -> Option<PartialDate> {
     let seconds = time.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
     let days = i64::try_from(seconds / 86_400).ok()?;
     let (year, month, day) = civil_from_days(days);

@@ -34,7 +34,7 @@ use written::parse_written;
 
 /// How a value is marked as not final; the chart shows such values as approximate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Estimate {
+pub(crate) enum Estimate {
     /// `e`: an estimate.
     Estimated,
     /// `p`: provisional or preliminary, to be revised.
@@ -43,7 +43,7 @@ pub enum Estimate {
 
 impl Estimate {
     /// Why the value is approximate, as the point's note says it.
-    pub fn reason(self) -> &'static str {
+    pub(crate) fn reason(self) -> &'static str {
         match self {
             Self::Estimated => "an estimate (marked `e` in the file)",
             Self::Provisional => "a provisional figure (marked `p` in the file)",
@@ -51,7 +51,7 @@ impl Estimate {
     }
 
     /// Why the value is approximate, for the IMF's files.
-    pub fn imf_reason(self) -> &'static str {
+    pub(crate) fn imf_reason(self) -> &'static str {
         match self {
             Self::Estimated => "an IMF estimate (marked `e` in the file)",
             Self::Provisional => "an IMF provisional figure (marked `p` in the file)",
@@ -61,11 +61,11 @@ impl Estimate {
 
 /// A value read from a field.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Value {
+pub(crate) struct Value {
     /// The number.
-    pub value: f64,
+    pub(crate) value: f64,
     /// How the field marks it as not final (`256.26 e`, `1,118 p`), if it does.
-    pub estimate: Option<Estimate>,
+    pub(crate) estimate: Option<Estimate>,
 }
 
 /// Why a field that should hold a number does not.
@@ -89,7 +89,7 @@ pub enum NotANumber {
 
 impl NotANumber {
     /// What to add to "`…` is not a number": empty, or a space and a hint in parentheses.
-    pub fn hint(self) -> &'static str {
+    pub(crate) fn hint(self) -> &'static str {
         match self {
             Self::Text => "",
             Self::DecimalComma => {
@@ -114,7 +114,7 @@ impl NotANumber {
 
 /// What a comma in a value can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Commas {
+pub(crate) enum Commas {
     /// A thousands separator, where the groups are valid.
     Thousands,
     /// Nothing Bilateral reads: the table's convention may make it a decimal comma.
@@ -123,12 +123,12 @@ pub enum Commas {
 
 /// The field's value; `Ok(None)` for an empty field or a placeholder (`...`, `NA`, `-`);
 /// `Err` when it is not a number. Commas are thousands separators (see the module's doc).
-pub fn parse_value(bytes: &[u8]) -> Result<Option<Value>, NotANumber> {
+pub(crate) fn parse_value(bytes: &[u8]) -> Result<Option<Value>, NotANumber> {
     parse_value_with(bytes, Commas::Thousands)
 }
 
 /// The field's value, with commas read as `commas` says.
-pub fn parse_value_with(bytes: &[u8], commas: Commas) -> Result<Option<Value>, NotANumber> {
+pub(crate) fn parse_value_with(bytes: &[u8], commas: Commas) -> Result<Option<Value>, NotANumber> {
     let plain = bytes.trim_ascii();
     if let Some(value) = plain_number(plain) {
         return Ok(Some(Value {
@@ -153,7 +153,7 @@ fn plain_number(text: &[u8]) -> Option<f64> {
 
 /// A whole non-negative number of ASCII digits, such as a country code or a year.
 #[inline]
-pub fn parse_digits(bytes: &[u8]) -> Option<u32> {
+pub(crate) fn parse_digits(bytes: &[u8]) -> Option<u32> {
     let bytes = bytes.trim_ascii();
     if bytes.is_empty() || bytes.len() > 9 {
         return None;
@@ -170,7 +170,7 @@ pub fn parse_digits(bytes: &[u8]) -> Option<u32> {
 
 /// The period an observation covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Period {
+pub(crate) enum Period {
     /// A calendar year.
     Year(i32),
     /// A quarter, 1 to 4.
@@ -181,7 +181,7 @@ pub enum Period {
 
 impl Period {
     /// The year the period falls in.
-    pub fn year(self) -> i32 {
+    pub(crate) fn year(self) -> i32 {
         match self {
             Self::Year(year) | Self::Quarter(year, _) | Self::Month(year, _) => year,
         }
@@ -190,7 +190,7 @@ impl Period {
 
 /// Reads `2020`, `2020.0` (a spreadsheet number), `2020Q3`, `2020-Q3`, `2020M01`, `2020M1`,
 /// `2020-M01`, `2020-01` or Comtrade's `202001`.
-pub fn parse_period(bytes: &[u8]) -> Option<Period> {
+pub(crate) fn parse_period(bytes: &[u8]) -> Option<Period> {
     let text = bytes.trim_ascii();
     let text = text.strip_suffix(b".0").unwrap_or(text);
     if text.len() < 4 || text.len() > 8 {

@@ -1,13 +1,13 @@
 //! One value a trade file states: who reports what flow with whom, for which period.
 
 use crate::data::country::CountryId;
-pub use crate::data::trade_flow::ReportedBy;
+pub(crate) use crate::data::trade_flow::ReportedBy;
 
 use super::numbers::Period;
 
 /// The direction of a flow, from the reporter's side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Flow {
+pub(crate) enum Flow {
     /// The reporter's exports to the partner (re-exports included, as publishers count them).
     Exports,
     /// The reporter's imports from the partner.
@@ -16,7 +16,7 @@ pub enum Flow {
 
 /// How a flow is valued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Valuation {
+pub(crate) enum Valuation {
     /// Free on board: at the exporter's border.
     Fob,
     /// Cost, insurance and freight: at the importer's border.
@@ -27,7 +27,7 @@ pub enum Valuation {
 
 impl Valuation {
     /// `FOB`, `CIF`, or empty.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::Fob => "FOB",
             Self::Cif => "CIF",
@@ -38,30 +38,30 @@ impl Valuation {
 
 /// One value from a file, in US dollars.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Observation<'a> {
+pub(crate) struct Observation<'a> {
     /// The period it covers.
-    pub period: Period,
+    pub(crate) period: Period,
     /// The reporting country; for reconciled values, the exporter.
-    pub reporter: CountryId,
+    pub(crate) reporter: CountryId,
     /// The partner; for reconciled values, the importer.
-    pub partner: CountryId,
+    pub(crate) partner: CountryId,
     /// Exports or imports, from the reporter's side.
-    pub flow: Flow,
+    pub(crate) flow: Flow,
     /// The value in US dollars.
-    pub value_usd: f64,
+    pub(crate) value_usd: f64,
     /// FOB, CIF or unstated.
-    pub valuation: Valuation,
+    pub(crate) valuation: Valuation,
     /// Why the value is an estimate, when the file marks it as one.
-    pub estimate: Option<&'static str>,
+    pub(crate) estimate: Option<&'static str>,
     /// The product code, or `None` for all products.
-    pub product: Option<&'a str>,
+    pub(crate) product: Option<&'a str>,
     /// True for a publisher's reconciliation rather than a country's report.
-    pub reconciled: bool,
+    pub(crate) reconciled: bool,
 }
 
 impl Observation<'_> {
     /// The exporter, the importer and who reports, whatever side the file takes.
-    pub fn direction(&self) -> (CountryId, CountryId, ReportedBy) {
+    pub(crate) fn direction(&self) -> (CountryId, CountryId, ReportedBy) {
         match (self.flow, self.reconciled) {
             (Flow::Exports, true) => (self.reporter, self.partner, ReportedBy::Reconciled),
             (Flow::Imports, true) => (self.partner, self.reporter, ReportedBy::Reconciled),

@@ -22,15 +22,15 @@ use super::resolve::Resolver;
 use super::table::{Rows, TextDialect};
 
 /// Text tables at least this large are read on several threads.
-pub const PARALLEL_MIN_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const PARALLEL_MIN_BYTES: u64 = 16 * 1024 * 1024;
 /// The size of a block handed to a worker.
-pub const BLOCK_BYTES: usize = 512 * 1024;
+pub(crate) const BLOCK_BYTES: usize = 512 * 1024;
 /// A row longer than this (a quoted field that never ends) is an error.
 const LONGEST_ROW_BYTES: usize = 32 * 1024 * 1024;
 
 /// Whether rows of `format` may be cut into blocks: layouts whose fields are either never
 /// quoted or quoted as RFC 4180 says (so quote marks come in pairs).
-pub fn can_split(format: Format) -> bool {
+pub(crate) fn can_split(format: Format) -> bool {
     matches!(
         format,
         Format::Baci | Format::ComtradePlus | Format::ComtradePlusBulk | Format::ComtradeLegacy
@@ -38,21 +38,21 @@ pub fn can_split(format: Format) -> bool {
 }
 
 /// What every block of one table shares.
-pub struct Table<'h> {
+pub(crate) struct Table<'h> {
     /// The header row.
-    pub header: &'h Header,
+    pub(crate) header: &'h Header,
     /// The layout.
-    pub format: Format,
+    pub(crate) format: Format,
     /// How the text is written.
-    pub dialect: TextDialect,
+    pub(crate) dialect: TextDialect,
     /// BACI numbers from the release's country list.
-    pub baci_codes: &'h Resolver,
+    pub(crate) baci_codes: &'h Resolver,
     /// The pair whose values are kept.
-    pub pair: Option<Pair>,
+    pub(crate) pair: Option<Pair>,
     /// The file line of the first row after the header.
-    pub first_line: u64,
+    pub(crate) first_line: u64,
     /// Passes over rows that cannot be the pair's before they are parsed, when given.
-    pub prefilter: Option<&'h PairFilter>,
+    pub(crate) prefilter: Option<&'h PairFilter>,
 }
 
 struct Block {
@@ -73,7 +73,7 @@ enum Outcome {
 
 /// Reads the rest of `text` (the rows after the header) into `collector`, `workers` blocks
 /// at a time, counting rows and checking for cancel with `ticker`.
-pub fn read_blocks(
+pub(crate) fn read_blocks(
     text: &mut dyn BufRead,
     table: &Table<'_>,
     workers: usize,
@@ -332,7 +332,7 @@ pub(super) mod tests {
 
     /// How [`read_bytes`] reads.
     #[derive(Clone, Copy)]
-    pub enum Way {
+    pub(crate) enum Way {
         /// One row at a time on this thread.
         OneReader,
         /// In blocks on three workers, every row parsed.
@@ -342,7 +342,7 @@ pub(super) mod tests {
     }
 
     /// Reads `bytes` (a text table named `t`) the way asked, in blocks of `block_bytes`.
-    pub fn read_bytes(
+    pub(crate) fn read_bytes(
         bytes: &[u8],
         pair: Option<Pair>,
         block_bytes: usize,
@@ -421,7 +421,7 @@ pub(super) mod tests {
     }
 
     /// The bytes of a real download in tests/fixtures/trade; a missing file fails.
-    pub fn fixture(relative: &str) -> Vec<u8> {
+    pub(crate) fn fixture(relative: &str) -> Vec<u8> {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/trade")
             .join(relative);

@@ -10,11 +10,11 @@ use super::observation::Observation;
 
 /// Above any country's yearly trade with one partner (world trade is about 3·10¹³ USD a
 /// year): a value over this is read but named in a note.
-pub const MOST_PLAUSIBLE_USD: f64 = 1e15;
+pub(crate) const MOST_PLAUSIBLE_USD: f64 = 1e15;
 
 /// Counts of values outside what a trade flow can be, with the first of each kind.
 #[derive(Debug, Default, Clone)]
-pub struct Implausible {
+pub(crate) struct Implausible {
     negative: Tally,
     too_large: Tally,
 }
@@ -59,7 +59,7 @@ impl Tally {
 impl Implausible {
     /// Counts `observation` if its value is negative or above [`MOST_PLAUSIBLE_USD`].
     #[inline]
-    pub fn check(&mut self, observation: &Observation<'_>) {
+    pub(crate) fn check(&mut self, observation: &Observation<'_>) {
         if observation.value_usd < 0.0 {
             self.negative.add(observation);
         } else if observation.value_usd > MOST_PLAUSIBLE_USD {
@@ -68,13 +68,13 @@ impl Implausible {
     }
 
     /// Adds the counts of rows read after these.
-    pub fn merge(&mut self, later: &Self) {
+    pub(crate) fn merge(&mut self, later: &Self) {
         self.negative.merge(&later.negative);
         self.too_large.merge(&later.too_large);
     }
 
     /// The report's note, when any value was out of range.
-    pub fn note(&self) -> Option<String> {
+    pub(crate) fn note(&self) -> Option<String> {
         let notes: Vec<String> = [
             self.negative
                 .note("negative values, which no trade flow has"),
@@ -91,7 +91,7 @@ impl Implausible {
 
 /// An error when a yearly value (or a conflicting one) is not a finite number: values that
 /// add up past the largest number (twelve months, a BACI pair's products).
-pub fn check_finite(values: &CollectedValues) -> Result<(), ImportErrorKind> {
+pub(crate) fn check_finite(values: &CollectedValues) -> Result<(), ImportErrorKind> {
     let table = countries();
     let name = |id| table.get(id).map_or("?", |c| c.name.as_str());
     for (key, years) in values {

@@ -21,7 +21,7 @@ use super::resolve::Resolver;
 
 /// The numbers of a pair's two countries, as they are searched for in rows.
 #[derive(Debug, Clone)]
-pub struct PairFilter {
+pub(crate) struct PairFilter {
     /// The numbers of the country searched for in the whole block.
     searched: Vec<Finder<'static>>,
     /// The numbers of the other country, looked for in the lines found.
@@ -30,7 +30,7 @@ pub struct PairFilter {
 
 /// What filtering a block did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Filtered {
+pub(crate) enum Filtered {
     /// The lines that may be the pair's rows are in the output; this many were passed over.
     Kept {
         /// Lines passed over.
@@ -43,7 +43,7 @@ pub enum Filtered {
 impl PairFilter {
     /// The filter for `pair` in a file whose country codes `resolver` reads; `None` when the
     /// codes are not numbers (names, ISO codes), which this filter does not know.
-    pub fn new(pair: Pair, resolver: &Resolver) -> Option<Self> {
+    pub(crate) fn new(pair: Pair, resolver: &Resolver) -> Option<Self> {
         let [a, b] = pair.countries();
         let (mut first, mut second) = (numbers(resolver, a)?, numbers(resolver, b)?);
         // Search the whole block for the country whose numbers are fewest and longest: it
@@ -72,7 +72,7 @@ impl PairFilter {
     /// Writes into `out` the lines of `block` (whole lines, starting outside quotes, the
     /// first of them file line `first_line`) that may be the pair's, and into `file_lines`
     /// the file line of each.
-    pub fn filter(
+    pub(crate) fn filter(
         &self,
         block: &[u8],
         first_line: u64,

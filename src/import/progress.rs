@@ -10,21 +10,21 @@ use super::error::ImportErrorKind;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
     /// Bytes of the file read so far (compressed bytes for `.gz` and `.zip`).
-    pub bytes_read: u64,
+    pub(crate) bytes_read: u64,
     /// The file's size, when known.
-    pub bytes_total: Option<u64>,
+    pub(crate) bytes_total: Option<u64>,
     /// Data rows read so far.
-    pub rows: u64,
+    pub(crate) rows: u64,
     /// Time since the import started.
-    pub elapsed: Duration,
+    pub(crate) elapsed: Duration,
     /// True for the last report, sent when reading is done.
-    pub done: bool,
+    pub(crate) done: bool,
 }
 
 impl Progress {
     /// Rows read per second so far.
     #[expect(clippy::cast_precision_loss, reason = "a rate shown to three digits")]
-    pub fn rows_per_second(&self) -> f64 {
+    pub(crate) fn rows_per_second(&self) -> f64 {
         let seconds = self.elapsed.as_secs_f64();
         if seconds > 0.0 {
             self.rows as f64 / seconds
@@ -38,14 +38,14 @@ impl Progress {
         clippy::cast_precision_loss,
         reason = "a share shown as a progress bar"
     )]
-    pub fn fraction(&self) -> Option<f64> {
+    pub(crate) fn fraction(&self) -> Option<f64> {
         self.bytes_total
             .filter(|total| *total > 0)
             .map(|total| (self.bytes_read as f64 / total as f64).clamp(0.0, 1.0))
     }
 
     /// The time left at the rate so far, when the size is known.
-    pub fn time_left(&self) -> Option<Duration> {
+    pub(crate) fn time_left(&self) -> Option<Duration> {
         let fraction = self.fraction()?;
         if fraction <= 0.0 {
             return None;
@@ -63,7 +63,7 @@ const ROWS_PER_CHECK: u64 = 8192;
 const REPORT_EVERY: Duration = Duration::from_millis(100);
 
 /// Counts rows, reports progress now and then, and stops when cancelled.
-pub struct Ticker<'a> {
+pub(crate) struct Ticker<'a> {
     report: &'a mut dyn FnMut(&Progress),
     cancel: &'a AtomicBool,
     bytes: Arc<AtomicU64>,
@@ -75,7 +75,7 @@ pub struct Ticker<'a> {
 
 impl<'a> Ticker<'a> {
     /// A ticker for one file.
-    pub fn new(
+    pub(crate) fn new(
         report: &'a mut dyn FnMut(&Progress),
         cancel: &'a AtomicBool,
         bytes_total: Option<u64>,
@@ -93,13 +93,13 @@ impl<'a> Ticker<'a> {
     }
 
     /// The counter that readers of the file add their bytes to.
-    pub fn byte_counter(&self) -> Arc<AtomicU64> {
+    pub(crate) fn byte_counter(&self) -> Arc<AtomicU64> {
         Arc::clone(&self.bytes)
     }
 
     /// Counts one row; now and then checks the cancel flag and reports progress.
     #[inline]
-    pub fn row(&mut self) -> Result<(), ImportErrorKind> {
+    pub(crate) fn row(&mut self) -> Result<(), ImportErrorKind> {
         self.rows += 1;
         if self.rows.is_multiple_of(ROWS_PER_CHECK) {
             self.check()?;
@@ -108,7 +108,7 @@ impl<'a> Ticker<'a> {
     }
 
     /// Checks the cancel flag and reports progress if it is time to.
-    pub fn check(&mut self) -> Result<(), ImportErrorKind> {
+    pub(crate) fn check(&mut self) -> Result<(), ImportErrorKind> {
         if self.cancel.load(Ordering::Relaxed) {
             return Err(ImportErrorKind::Cancelled);
         }
@@ -122,22 +122,22 @@ impl<'a> Ticker<'a> {
     }
 
     /// Adds rows counted elsewhere (by worker threads).
-    pub fn add_rows(&mut self, rows: u64) {
+    pub(crate) fn add_rows(&mut self, rows: u64) {
         self.rows += rows;
     }
 
     /// The flag that cancels this import, for worker threads to watch.
-    pub fn cancel_flag(&self) -> &'a AtomicBool {
+    pub(crate) fn cancel_flag(&self) -> &'a AtomicBool {
         self.cancel
     }
 
     /// Data rows counted so far.
-    pub fn rows(&self) -> u64 {
+    pub(crate) fn rows(&self) -> u64 {
         self.rows
     }
 
     /// Sends the final report.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         let last = self.snapshot(true);
         (self.report)(&last);
     }

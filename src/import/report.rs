@@ -11,52 +11,52 @@ use super::observation::Flow;
 
 /// Rows of one reporter's exports to, or imports from, one partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FlowCount {
+pub(crate) struct FlowCount {
     /// The reporting country (the exporter, for reconciled data such as BACI).
-    pub reporter: CountryId,
+    pub(crate) reporter: CountryId,
     /// The partner.
-    pub partner: CountryId,
+    pub(crate) partner: CountryId,
     /// Exports or imports, from the reporter's side.
-    pub flow: Flow,
+    pub(crate) flow: Flow,
     /// Rows found.
-    pub rows: u64,
+    pub(crate) rows: u64,
     /// The first and last year of those rows, when they had years.
-    pub years: Option<(i32, i32)>,
+    pub(crate) years: Option<(i32, i32)>,
 }
 
 /// What a file holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileReport {
     /// The file as the user named it.
-    pub file: String,
+    pub(crate) file: String,
     /// The layout detected.
     pub format: Format,
     /// The text encoding detected, for text tables.
-    pub encoding: Option<&'static str>,
+    pub(crate) encoding: Option<&'static str>,
     /// Data rows read.
-    pub rows_read: u64,
+    pub(crate) rows_read: u64,
     /// Rows that became values: of the pair when importing, of any pair when scanning.
-    pub rows_used: u64,
+    pub(crate) rows_used: u64,
     /// Rows by reporter and partner, most first.
-    pub flows: Vec<FlowCount>,
+    pub(crate) flows: Vec<FlowCount>,
     /// Years found.
-    pub years: Vec<i32>,
+    pub(crate) years: Vec<i32>,
     /// Rows left out, by reason (breakdown rows, re-exports, status rows, …).
-    pub skipped: Vec<(String, u64)>,
+    pub(crate) skipped: Vec<(String, u64)>,
     /// Country codes not in Bilateral's table, with their rows.
-    pub unknown_codes: Vec<(String, u64)>,
+    pub(crate) unknown_codes: Vec<(String, u64)>,
     /// Things the user should know (partial years, reporters assumed, history).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 impl FileReport {
     /// Reporting countries with their rows, most first.
-    pub fn reporters(&self) -> Vec<(CountryId, u64)> {
+    pub(crate) fn reporters(&self) -> Vec<(CountryId, u64)> {
         tally(self.flows.iter().map(|f| (f.reporter, f.rows)))
     }
 
     /// Partner countries with their rows, most first.
-    pub fn partners(&self) -> Vec<(CountryId, u64)> {
+    pub(crate) fn partners(&self) -> Vec<(CountryId, u64)> {
         tally(self.flows.iter().map(|f| (f.partner, f.rows)))
     }
 
@@ -80,7 +80,7 @@ impl FileReport {
     }
 
     /// Rows of `pair`, in either direction.
-    pub fn rows_for(&self, pair: Pair) -> u64 {
+    pub(crate) fn rows_for(&self, pair: Pair) -> u64 {
         self.flows
             .iter()
             .filter(|f| pair.is(f.reporter, f.partner))
@@ -89,7 +89,7 @@ impl FileReport {
     }
 
     /// The rows of `pair`, each direction and reporter apart, most first.
-    pub fn flows_of(&self, pair: Pair) -> Vec<FlowCount> {
+    pub(crate) fn flows_of(&self, pair: Pair) -> Vec<FlowCount> {
         self.flows
             .iter()
             .filter(|f| pair.is(f.reporter, f.partner))
@@ -99,12 +99,12 @@ impl FileReport {
 
     /// The rows an import of `pair` takes: the pair's own, or, in a SIPRI TIV table (each
     /// country with all partners), those of either country of the pair.
-    pub fn rows_to_import(&self, pair: Pair) -> u64 {
+    pub(crate) fn rows_to_import(&self, pair: Pair) -> u64 {
         self.flows_to_import(pair).iter().map(|f| f.rows).sum()
     }
 
     /// The rows of [`Self::rows_to_import`], each direction and reporter apart.
-    pub fn flows_to_import(&self, pair: Pair) -> Vec<FlowCount> {
+    pub(crate) fn flows_to_import(&self, pair: Pair) -> Vec<FlowCount> {
         if self.format != Format::SipriTiv {
             return self.flows_of(pair);
         }
@@ -116,7 +116,7 @@ impl FileReport {
     }
 
     /// What a row count is of, in words: `exports to Iran`, `voted alongside Iran`.
-    pub fn flow_words(&self, flow: &FlowCount) -> String {
+    pub(crate) fn flow_words(&self, flow: &FlowCount) -> String {
         let table = countries();
         let partner = table.get(flow.partner).map_or("?", |c| c.name.as_str());
         if self.format.is_votes() {
@@ -129,7 +129,7 @@ impl FileReport {
     }
 
     /// The single pair in the file, when there is exactly one.
-    pub fn only_pair(&self) -> Option<Pair> {
+    pub(crate) fn only_pair(&self) -> Option<Pair> {
         match self.pairs().as_slice() {
             [(pair, _)] => Some(*pair),
             _ => None,
@@ -148,7 +148,7 @@ fn tally(items: impl Iterator<Item = (CountryId, u64)>) -> Vec<(CountryId, u64)>
 }
 
 /// `Russia (RUS) 12, Iran (IRN) 3, … and 40 more`.
-pub fn list_countries(items: &[(CountryId, u64)], at_most: usize) -> String {
+pub(crate) fn list_countries(items: &[(CountryId, u64)], at_most: usize) -> String {
     let table = countries();
     let mut parts: Vec<String> = items
         .iter()
@@ -167,7 +167,7 @@ pub fn list_countries(items: &[(CountryId, u64)], at_most: usize) -> String {
 /// The note saying how many values the file marks as not final, by reason (`None` when it
 /// marks none): "3 values kept and flagged approximate, as the file marks them: 2 an IMF
 /// estimate (marked `e` in the file); 1 …".
-pub fn estimates_note(estimates: &BTreeMap<&'static str, u64>) -> Option<String> {
+pub(crate) fn estimates_note(estimates: &BTreeMap<&'static str, u64>) -> Option<String> {
     let total: u64 = estimates.values().sum();
     if total == 0 {
         return None;
@@ -188,7 +188,7 @@ pub fn estimates_note(estimates: &BTreeMap<&'static str, u64>) -> Option<String>
 }
 
 /// `2014–2024` or `2014, 2016–2018`.
-pub fn year_ranges(years: &[i32]) -> String {
+pub(crate) fn year_ranges(years: &[i32]) -> String {
     let mut parts = Vec::new();
     let mut iter = years.iter().copied().peekable();
     while let Some(start) = iter.next() {

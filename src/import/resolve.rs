@@ -13,7 +13,7 @@ const DIRECT: usize = 1000;
 
 /// Resolves the codes (or names) a file uses in one scheme, remembering each answer.
 #[derive(Debug, Clone)]
-pub struct Resolver {
+pub(crate) struct Resolver {
     scheme: Option<CodeScheme>,
     numeric: bool,
     /// Answers by number: `None` not asked yet, `Some(None)` asked and unknown.
@@ -28,7 +28,7 @@ pub struct Resolver {
 impl Resolver {
     /// A resolver of codes in `scheme`; ISO alpha-3 codes also fall back to names
     /// (IMTS writes `G001` for the world).
-    pub fn codes(scheme: CodeScheme) -> Self {
+    pub(crate) fn codes(scheme: CodeScheme) -> Self {
         Self {
             scheme: Some(scheme),
             numeric: matches!(scheme, CodeScheme::M49 | CodeScheme::Imf | CodeScheme::Baci),
@@ -38,7 +38,7 @@ impl Resolver {
     }
 
     /// A resolver of names, or of any code or name (tidy files).
-    pub fn names() -> Self {
+    pub(crate) fn names() -> Self {
         Self {
             scheme: None,
             numeric: false,
@@ -48,7 +48,7 @@ impl Resolver {
     }
 
     /// Makes `code` mean `country`, as a file's own code list says (BACI's `country_codes`).
-    pub fn set(&mut self, code: u32, country: Option<CountryId>) {
+    pub(crate) fn set(&mut self, code: u32, country: Option<CountryId>) {
         match usize::try_from(code)
             .ok()
             .and_then(|c| self.numbers.get_mut(c))
@@ -63,7 +63,7 @@ impl Resolver {
 
     /// The country `code` means, if known.
     #[inline]
-    pub fn resolve(&mut self, code: &[u8]) -> Option<CountryId> {
+    pub(crate) fn resolve(&mut self, code: &[u8]) -> Option<CountryId> {
         if self.numeric
             && let Some(index) = short_number(code)
             && let Some(known) = self.numbers[index]
@@ -102,7 +102,7 @@ impl Resolver {
     /// them: a number is read by its value (leading zeros and spaces aside), and a text
     /// only as a number the country table or the file's own list gives (used by
     /// [`super::prefilter`]).
-    pub fn numbers_of(&self, country: CountryId) -> Option<Vec<Vec<u8>>> {
+    pub(crate) fn numbers_of(&self, country: CountryId) -> Option<Vec<Vec<u8>>> {
         let scheme = self.scheme.filter(|_| self.numeric)?;
         let mut numbers: Vec<Vec<u8>> = (0..DIRECT)
             .filter(|n| {

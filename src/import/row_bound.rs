@@ -8,12 +8,12 @@ use std::io::{self, Read};
 use std::rc::Rc;
 
 /// The most bytes one row may take.
-pub const LONGEST_ROW_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const LONGEST_ROW_BYTES: u64 = 32 * 1024 * 1024;
 
 /// A reader that fails once more than [`LONGEST_ROW_BYTES`] (plus the CSV reader's own
 /// buffer) have been read since the last row ended; the table reader marks each row's end
 /// with [`RowMark::row_ended`].
-pub struct RowBound<R> {
+pub(crate) struct RowBound<R> {
     inner: R,
     since_row: Rc<Cell<u64>>,
     slack: u64,
@@ -21,12 +21,12 @@ pub struct RowBound<R> {
 
 /// The table reader's handle on a [`RowBound`].
 #[derive(Clone, Debug)]
-pub struct RowMark(Rc<Cell<u64>>);
+pub(crate) struct RowMark(Rc<Cell<u64>>);
 
 impl RowMark {
     /// Says a row was read whole.
     #[inline]
-    pub fn row_ended(&self) {
+    pub(crate) fn row_ended(&self) {
         self.0.set(0);
     }
 }
@@ -45,7 +45,7 @@ impl std::error::Error for RowTooLong {}
 
 impl<R> RowBound<R> {
     /// Bounds the rows read from `inner` by a reader that buffers `buffer_bytes`.
-    pub fn new(inner: R, buffer_bytes: usize) -> (Self, RowMark) {
+    pub(crate) fn new(inner: R, buffer_bytes: usize) -> (Self, RowMark) {
         let since_row = Rc::new(Cell::new(0));
         (
             Self {
@@ -71,22 +71,22 @@ impl<R: Read> Read for RowBound<R> {
 
 /// The most bytes a compressed stream (a `.gz`, a zip entry) may inflate to: several times
 /// the largest Comtrade bulk file, so that a small file inflating without end is stopped.
-pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024 * 1024;
+pub(crate) const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024 * 1024;
 
 /// A decompressing reader that fails past [`MAX_INFLATED_BYTES`].
-pub struct InflateBound<R> {
+pub(crate) struct InflateBound<R> {
     inner: R,
     left: u64,
 }
 
 impl<R> InflateBound<R> {
     /// Bounds `inner` at [`MAX_INFLATED_BYTES`].
-    pub fn new(inner: R) -> Self {
+    pub(crate) fn new(inner: R) -> Self {
         Self::with_limit(inner, MAX_INFLATED_BYTES)
     }
 
     /// Bounds `inner` at `limit` bytes.
-    pub fn with_limit(inner: R, limit: u64) -> Self {
+    pub(crate) fn with_limit(inner: R, limit: u64) -> Self {
         Self { inner, left: limit }
     }
 }
@@ -105,7 +105,7 @@ impl<R: Read> Read for InflateBound<R> {
 }
 
 /// Whether `error` is a [`RowBound`]'s.
-pub fn is_row_too_long(error: &io::Error) -> bool {
+pub(crate) fn is_row_too_long(error: &io::Error) -> bool {
     error
         .get_ref()
         .is_some_and(|inner| inner.downcast_ref::<RowTooLong>().is_some())

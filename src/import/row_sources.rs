@@ -11,14 +11,18 @@ use super::collect::{CollectedValues, YearValue};
 
 /// The source ids given to the texts rows name.
 #[derive(Debug, Default)]
-pub struct RowSources {
+pub(crate) struct RowSources {
     ids: BTreeMap<Box<str>, String>,
 }
 
 impl RowSources {
     /// Gives every text the rows of `values` name a source id under the import `import`
     /// (`import-<file>--source-<text>`), and makes their records.
-    pub fn new(import: &str, values: &CollectedValues, facts: &FileFacts) -> (Self, Vec<Source>) {
+    pub(crate) fn new(
+        import: &str,
+        values: &CollectedValues,
+        facts: &FileFacts,
+    ) -> (Self, Vec<Source>) {
         let mut ids: BTreeMap<Box<str>, String> = BTreeMap::new();
         let mut taken: HashSet<String> = HashSet::new();
         // The number last tried for each stem: texts that reduce to one slug take -2, -3, …
@@ -54,7 +58,7 @@ impl RowSources {
     }
 
     /// The ids of the sources the rows of `value` name, in the order they were met.
-    pub fn ids_for<'a>(&'a self, value: &'a YearValue) -> impl Iterator<Item = String> + 'a {
+    pub(crate) fn ids_for<'a>(&'a self, value: &'a YearValue) -> impl Iterator<Item = String> + 'a {
         value
             .row_sources
             .iter()

@@ -12,16 +12,16 @@ use calamine::{Data, DataRef, Range, Reader, Sheets, Xlsx, XlsxError};
 
 /// The most cells a sheet's grid may span: 8,388,608 (about 270 MB of cells). A DOTS table
 /// spans a few ten thousand, a 100,000-row Comtrade download saved from Excel 4.7 million.
-pub const MAX_SHEET_CELLS: u64 = 1 << 23;
+pub(crate) const MAX_SHEET_CELLS: u64 = 1 << 23;
 
 /// The most text a sheet's cells may hold in all, counted as the cells are read: a shared
 /// string is copied into every cell that cites it, so one long string cited by many cells
 /// would otherwise take gigabytes.
-pub const MAX_SHEET_TEXT_BYTES: u64 = 128 * 1024 * 1024;
+pub(crate) const MAX_SHEET_TEXT_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Why a sheet could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SheetError {
+pub(crate) enum SheetError {
     /// The spreadsheet reader's own error.
     Reader(String),
     /// The used cells span more than [`MAX_SHEET_CELLS`].
@@ -60,7 +60,7 @@ impl std::fmt::Display for SheetError {
 }
 
 /// The cells of sheet `name` of `workbook`, as calamine's `worksheet_range` gives them.
-pub fn sheet_range<R: Read + Seek>(
+pub(crate) fn sheet_range<R: Read + Seek>(
     workbook: &mut Sheets<R>,
     name: &str,
 ) -> Result<Range<Data>, SheetError> {

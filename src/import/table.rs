@@ -27,7 +27,7 @@ enum Source<'r> {
 }
 
 /// A table being read row by row.
-pub struct Rows<'r, 'a> {
+pub(crate) struct Rows<'r, 'a> {
     file: String,
     entry: Option<String>,
     source: Source<'r>,
@@ -41,9 +41,9 @@ pub struct Rows<'r, 'a> {
     file_lines: Option<&'r [u64]>,
     sheet_row: usize,
     /// Counts rows, reports progress, checks for cancel.
-    pub ticker: &'r mut Ticker<'a>,
+    pub(crate) ticker: &'r mut Ticker<'a>,
     /// Rows above the header (titles such as a DOTS table's reporter and unit).
-    pub preamble: Vec<String>,
+    pub(crate) preamble: Vec<String>,
     /// The header's names, once found: a later row equal to it is passed over.
     header: Option<Vec<String>>,
     /// The file lines of the rows passed over as a repeated header.
@@ -54,7 +54,7 @@ pub struct Rows<'r, 'a> {
 
 impl<'r, 'a> Rows<'r, 'a> {
     /// Rows of a text table; the delimiter (comma, tab or semicolon) is detected.
-    pub fn from_text(
+    pub(crate) fn from_text(
         file: &str,
         entry: Option<String>,
         mut reader: Box<dyn BufRead + 'r>,
@@ -102,7 +102,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// Rows of a spreadsheet sheet.
-    pub fn from_sheet(
+    pub(crate) fn from_sheet(
         file: &str,
         name: &str,
         range: Range<Data>,
@@ -133,7 +133,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// Rows of one block of a text table cut at a line end, parsed on a worker thread with
     /// the dialect of `like`; `first_line` is the file line of the block's first row.
-    pub fn from_block(
+    pub(crate) fn from_block(
         like: &TextDialect,
         bytes: &'r [u8],
         first_line: u64,
@@ -166,7 +166,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// Rows of lines picked out of a block of a text table ([`super::prefilter`]), each
     /// a whole row: line `n` of `bytes` (from 1) is line `file_lines[n - 1]` of the file.
-    pub fn from_picked_lines(
+    pub(crate) fn from_picked_lines(
         like: &TextDialect,
         bytes: &'r [u8],
         file_lines: &'r [u64],
@@ -190,7 +190,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// What a worker needs to parse blocks of this text table the same way.
-    pub fn dialect(&self) -> TextDialect {
+    pub(crate) fn dialect(&self) -> TextDialect {
         TextDialect {
             file: self.file.clone(),
             entry: self.entry.clone(),
@@ -201,7 +201,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// The byte offset, in the text, where the next row starts (for text tables).
-    pub fn next_row_byte(&self) -> Option<u64> {
+    pub(crate) fn next_row_byte(&self) -> Option<u64> {
         match &self.source {
             Source::Csv(reader) => Some(reader.position().byte()),
             Source::Sheet { .. } => None,
@@ -209,22 +209,17 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// The file line of the row last read (for text tables).
-    pub fn line(&self) -> u64 {
+    pub(crate) fn line(&self) -> u64 {
         self.file_line(self.record.position().map_or(0, csv::Position::line))
     }
 
-    /// The file's name as the user gave it.
-    pub fn file(&self) -> &str {
-        &self.file
-    }
-
     /// The current row.
-    pub fn record(&self) -> &ByteRecord {
+    pub(crate) fn record(&self) -> &ByteRecord {
         &self.record
     }
 
     /// Whether this is a spreadsheet sheet, and its name.
-    pub fn sheet_name(&self) -> Option<&str> {
+    pub(crate) fn sheet_name(&self) -> Option<&str> {
         match &self.source {
             Source::Sheet { name, .. } => Some(name),
             Source::Csv(_) => None,
@@ -234,7 +229,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     /// Reads the next row; false at the end. Spreadsheet rows that are wholly empty are
     /// skipped, and so is a text row equal to the header (two downloads joined with `cat`:
     /// the second file's header is not data); [`Self::repeated_headers`] lists them.
-    pub fn next_row(&mut self) -> Result<bool, ImportError> {
+    pub(crate) fn next_row(&mut self) -> Result<bool, ImportError> {
         loop {
             let more = self.next_any_row()?;
             if more && self.is_header_again() {
@@ -247,12 +242,12 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// Passes over rows equal to `header` from now on (for blocks of a table whose header
     /// was found by another reader).
-    pub fn expect_header(&mut self, header: &Header) {
+    pub(crate) fn expect_header(&mut self, header: &Header) {
         self.header = Some(header.names.clone());
     }
 
     /// The file lines of rows passed over because they repeat the header.
-    pub fn repeated_headers(&self) -> &[u64] {
+    pub(crate) fn repeated_headers(&self) -> &[u64] {
         &self.repeated_headers
     }
 
@@ -366,7 +361,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// Reads rows until one is a header `recognise` knows; the rows above are kept as the
     /// preamble. Errors when the table is empty or no header is found.
-    pub fn find_header<T>(
+    pub(crate) fn find_header<T>(
         &mut self,
         recognise: impl Fn(&Header) -> Option<T>,
     ) -> Result<(Header, T), ImportError> {
@@ -398,19 +393,19 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// Finds the header of any layout Bilateral reads.
-    pub fn find_trade_header(&mut self) -> Result<(Header, Format), ImportError> {
+    pub(crate) fn find_trade_header(&mut self) -> Result<(Header, Format), ImportError> {
         let in_sheet = self.sheet_name().is_some();
         self.find_header(|header| detect(header, in_sheet))
     }
 
     /// The bytes of field `index`, empty when the row is shorter.
     #[inline]
-    pub fn field(&self, index: usize) -> &[u8] {
+    pub(crate) fn field(&self, index: usize) -> &[u8] {
         self.record.get(index).unwrap_or(b"")
     }
 
     /// The text of field `index`, trimmed.
-    pub fn text(&self, index: usize) -> Result<Cow<'_, str>, ImportError> {
+    pub(crate) fn text(&self, index: usize) -> Result<Cow<'_, str>, ImportError> {
         let bytes = self.field(index).trim_ascii();
         if self.strict_utf8 {
             std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
@@ -430,7 +425,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     /// The value of field `index`, as [`super::numbers`] reads values; `None` when empty or
     /// a placeholder. In a text table separated by `;` a comma in a value is refused: such
     /// tables come from spreadsheets that write decimal commas.
-    pub fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError> {
+    pub(crate) fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError> {
         let commas = match self.source {
             Source::Csv(_) if self.delimiter == b';' => Commas::Refused,
             _ => Commas::Thousands,
@@ -450,7 +445,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     /// The value of field `index` in US dollars, `usd_per_unit` dollars to each unit the
     /// file writes; a value that overflows on the way (`1e305` thousands) is an error at
     /// the field, never an infinity written as `null`.
-    pub fn value_in(
+    pub(crate) fn value_in(
         &self,
         index: usize,
         column: &str,
@@ -475,7 +470,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// The period of field `index`.
-    pub fn period(&self, index: usize, column: &str) -> Result<Period, ImportError> {
+    pub(crate) fn period(&self, index: usize, column: &str) -> Result<Period, ImportError> {
         parse_period(self.field(index)).ok_or_else(|| {
             self.error(
                 index,
@@ -489,7 +484,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// Errors when the row does not have the header's fields (one empty field more, from a
     /// trailing comma, is fine; so is leaving off the header's own empty trailing names).
-    pub fn check_width(&self, header: &Header) -> Result<(), ImportError> {
+    pub(crate) fn check_width(&self, header: &Header) -> Result<(), ImportError> {
         let found = self.record.len();
         let named = header.names.len();
         let fits = found == named
@@ -509,7 +504,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// An error at field `index` of the current row.
-    pub fn error(&self, index: usize, kind: ImportErrorKind) -> ImportError {
+    pub(crate) fn error(&self, index: usize, kind: ImportErrorKind) -> ImportError {
         let position = match &self.source {
             Source::Csv(_) => {
                 let line = self.line();
@@ -548,7 +543,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// The columns `names` of `header`, in order; the first that the layout needs and the
     /// header lacks is an error at the header row.
-    pub fn columns<const N: usize>(
+    pub(crate) fn columns<const N: usize>(
         &self,
         header: &Header,
         format: Format,
@@ -564,7 +559,11 @@ impl<'r, 'a> Rows<'r, 'a> {
     }
 
     /// An error at `position`, placed inside the zip entry when the table is one.
-    pub fn error_at(&self, position: Option<Position>, kind: ImportErrorKind) -> ImportError {
+    pub(crate) fn error_at(
+        &self,
+        position: Option<Position>,
+        kind: ImportErrorKind,
+    ) -> ImportError {
         let position = match (&self.entry, position) {
             (Some(entry), Some(Position::Text { line, column })) => Some(Position::ZipEntry {
                 entry: entry.clone(),
@@ -582,7 +581,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     /// Counts the current row for progress; errors when cancelled.
     #[inline]
-    pub fn tick(&mut self) -> Result<(), ImportError> {
+    pub(crate) fn tick(&mut self) -> Result<(), ImportError> {
         self.ticker
             .row()
             .map_err(|kind| ImportError::whole(&self.file, kind))
@@ -591,21 +590,21 @@ impl<'r, 'a> Rows<'r, 'a> {
 
 /// How a text table is written, for parsing blocks of it on other threads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextDialect {
+pub(crate) struct TextDialect {
     /// The file's name.
-    pub file: String,
+    pub(crate) file: String,
     /// The zip entry, when the table is one.
-    pub entry: Option<String>,
+    pub(crate) entry: Option<String>,
     /// The field separator.
-    pub delimiter: u8,
+    pub(crate) delimiter: u8,
     /// Whether data fields are quoted (for error columns).
-    pub quoted: bool,
+    pub(crate) quoted: bool,
     /// Whether bytes that are not UTF-8 are an error.
-    pub strict_utf8: bool,
+    pub(crate) strict_utf8: bool,
 }
 
 /// `text`, cut to `at_most` characters with an ellipsis and its length, control characters
 /// escaped ([`crate::display::safe_text::quote`]).
-pub fn shorten(text: &str, at_most: usize) -> String {
+pub(crate) fn shorten(text: &str, at_most: usize) -> String {
     crate::display::safe_text::quote(text, at_most)
 }

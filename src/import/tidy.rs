@@ -12,7 +12,7 @@ use super::resolve::Resolver;
 use super::table::Rows;
 
 /// US dollars per unit, for the units the tidy format takes.
-pub fn unit_scale(unit: &str) -> Option<f64> {
+pub(crate) fn unit_scale(unit: &str) -> Option<f64> {
     let unit = unit
         .trim()
         .to_ascii_lowercase()
@@ -34,7 +34,7 @@ const COLUMN_ESTIMATE: &str = "an estimate, as the file marks it";
 const COLUMN_PROVISIONAL: &str = "a provisional figure, as the file marks it";
 
 /// Reads every row of a tidy table.
-pub fn read(
+pub(crate) fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,

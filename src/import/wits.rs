@@ -64,7 +64,7 @@ fn all_products(text: &str) -> bool {
 }
 
 /// The trade summary.
-pub fn read_summary(
+pub(crate) fn read_summary(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,
@@ -122,7 +122,7 @@ pub fn read_summary(
 
 /// A partner table, long (`Year`, `Export (US$ Thousand)`, `Import (US$ Thousand)`) or
 /// wide (`Indicator`, years across).
-pub fn read_partner(
+pub(crate) fn read_partner(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     collector: &mut Collector,

@@ -12,13 +12,13 @@
 use std::io::{Read, Seek};
 
 /// The most bytes the shared-string table may inflate to.
-pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_SHARED_STRINGS_BYTES: u64 = 256 * 1024 * 1024;
 /// The longest text between two tags: Excel's 32,767 characters of up to four bytes, with
 /// room for escapes.
-pub const LONGEST_SHARED_STRING_BYTES: u64 = 32_767 * 6;
+pub(crate) const LONGEST_SHARED_STRING_BYTES: u64 = 32_767 * 6;
 
 /// The most bytes an `.ods`'s `content.xml` may inflate to.
-pub const MAX_ODS_CONTENT_BYTES: u64 = 128 * 1024 * 1024;
+pub(crate) const MAX_ODS_CONTENT_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Checks an `.ods`'s sheets before calamine expands them: calamine writes out every
 /// repeated row and cell (`table:number-rows-repeated`, `table:number-columns-repeated`)
@@ -26,7 +26,9 @@ pub const MAX_ODS_CONTENT_BYTES: u64 = 128 * 1024 * 1024;
 /// columns, takes gigabytes. Here the cells holding a value are counted with their repeats,
 /// streaming, and a sheet of more than [`super::sheet_range::MAX_SHEET_CELLS`] is refused.
 /// Empty cells and rows, which office suites repeat to the sheet's end, are not counted.
-pub fn check_ods_content<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Result<(), String> {
+pub(crate) fn check_ods_content<R: Read + Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<(), String> {
     let Ok(entry) = archive.by_name("content.xml") else {
         return Ok(());
     };
@@ -111,7 +113,7 @@ pub fn check_ods_content<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Re
 }
 
 /// The most strings a shared-string table may claim (calamine reserves 24 bytes for each).
-pub const MAX_SHARED_STRINGS: u64 = 1 << 24;
+pub(crate) const MAX_SHARED_STRINGS: u64 = 1 << 24;
 
 /// What the table holds, as read.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -121,7 +123,7 @@ struct Counted {
 }
 
 /// Checks every shared-string table among `names` in `archive`; the error says why in words.
-pub fn check_shared_strings<R: Read + Seek>(
+pub(crate) fn check_shared_strings<R: Read + Seek>(
     archive: &mut zip::ZipArchive<R>,
     names: &[String],
 ) -> Result<(), String> {

@@ -7,14 +7,14 @@ use std::time::SystemTime;
 
 /// What a file looked like when reading began: its size and when it was last changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileState {
+pub(crate) struct FileState {
     bytes: u64,
     modified: Option<SystemTime>,
 }
 
 impl FileState {
     /// The state `metadata` describes.
-    pub fn of(metadata: &Metadata) -> Self {
+    pub(crate) fn of(metadata: &Metadata) -> Self {
         Self {
             bytes: metadata.len(),
             modified: metadata.modified().ok(),
@@ -22,7 +22,7 @@ impl FileState {
     }
 
     /// Why the file at `path` is no longer what was read, or `None` when it is unchanged.
-    pub fn change_since(&self, path: &Path) -> Option<String> {
+    pub(crate) fn change_since(&self, path: &Path) -> Option<String> {
         match std::fs::metadata(path) {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Some(VANISHED.to_owned()),
             Err(error) => Some(io_message(&error)),
@@ -36,7 +36,7 @@ impl FileState {
 /// file; else why it is not read, in words. A folder, a FIFO (which would block the reader
 /// until another program writes to it), a device (`/dev/zero` never ends) or a socket is
 /// refused before it is opened.
-pub fn regular_file(path: &Path) -> Result<Metadata, String> {
+pub(crate) fn regular_file(path: &Path) -> Result<Metadata, String> {
     let metadata = std::fs::metadata(path).map_err(|e| io_message(&e))?;
     if metadata.is_file() {
         return Ok(metadata);
@@ -72,14 +72,14 @@ fn special_kind(_: &Metadata) -> &'static str {
 }
 
 /// Said when a file changed between the start and the end of reading it.
-pub const CHANGED: &str = "the file changed while it was being read (is another program still writing it?); open it again once it is complete";
+pub(crate) const CHANGED: &str = "the file changed while it was being read (is another program still writing it?); open it again once it is complete";
 
 /// Said when a file went away while it was being read.
-pub const VANISHED: &str =
+pub(crate) const VANISHED: &str =
     "the file was moved or deleted while it was being read; nothing was loaded from it";
 
 /// An I/O error in words: a missing file says so plainly, others as the system puts them.
-pub fn io_message(error: &std::io::Error) -> String {
+pub(crate) fn io_message(error: &std::io::Error) -> String {
     if error.kind() == std::io::ErrorKind::NotFound {
         "there is no such file (was it moved or deleted?)".to_owned()
     } else {

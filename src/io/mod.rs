@@ -1,6 +1,6 @@
 //! Reading dataset files from disk: the one place the app shell and the command line touch files.
 
-pub mod file_state;
+pub(crate) mod file_state;
 
 use std::path::Path;
 
@@ -10,10 +10,10 @@ use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
 use crate::io::file_state::{FileState, io_message, regular_file};
 
 /// Files larger than this are refused before they are read.
-pub const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
 
 /// File types Bilateral opens, for file dialogs: (description, extensions).
-pub const OPENABLE_TYPES: &[(&str, &[&str])] = &[
+pub(crate) const OPENABLE_TYPES: &[(&str, &[&str])] = &[
     ("Bilateral dataset or GeoJSON", &["json", "geojson"]),
     ("Bilateral dataset (JSON)", &["json"]),
     ("GeoJSON map layer", &["geojson"]),
@@ -21,7 +21,7 @@ pub const OPENABLE_TYPES: &[(&str, &[&str])] = &[
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, PartialEq)]
-pub enum OpenedFile {
+pub(crate) enum OpenedFile {
     /// A Bilateral dataset, which replaces the one on screen.
     Dataset(Box<Dataset>),
     /// A GeoJSON layer, which is added to the map.
@@ -30,7 +30,7 @@ pub enum OpenedFile {
 
 /// Reads `path` as a dataset or, for `.geojson` files and `.json` files whose top-level
 /// `type` is a GeoJSON type, as a map layer.
-pub fn open_file(path: &Path) -> Result<OpenedFile, LoadErrors> {
+pub(crate) fn open_file(path: &Path) -> Result<OpenedFile, LoadErrors> {
     let file = path.display().to_string();
     let bytes = read_checked(path)?;
     let extension = path
@@ -47,7 +47,7 @@ pub fn open_file(path: &Path) -> Result<OpenedFile, LoadErrors> {
 /// Whether `path` is a Bilateral dataset or GeoJSON rather than a trade file: a `.json` or
 /// `.geojson` name, or text whose first character is `{`. A file that cannot be read counts
 /// as a dataset when its name ends in `.json`, so the error names what was expected.
-pub fn is_dataset_file(path: &Path) -> bool {
+pub(crate) fn is_dataset_file(path: &Path) -> bool {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -143,7 +143,7 @@ fn read_unchanged(
 /// this process, written and flushed to disk, then renamed over `path`. A writer killed
 /// half-way leaves at most a temporary file; `path` holds the old contents or the new,
 /// never part of either.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()

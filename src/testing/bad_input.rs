@@ -8,7 +8,8 @@ use std::sync::atomic::AtomicBool;
 
 use crate::data::LoadErrors;
 use crate::data::country::Pair;
-use crate::import::{ImportError, ImportOptions, Position, import, scan};
+use crate::import::error::Position;
+use crate::import::{ImportError, ImportOptions, import, scan};
 
 /// What a loader said about one file: the error's kind (its variant, with the problem's
 /// variant for a dataset that does not hold together) and its place (`line:column`,

@@ -17,13 +17,13 @@ use std::fmt::Write as _;
 use super::words::{is_stopword, words};
 
 /// Words in a run: the exact-copy rule's "eight words in a row".
-pub const RUN_WORDS: usize = 8;
+pub(crate) const RUN_WORDS: usize = 8;
 
 /// Words in each block of a pair.
-pub const BLOCK_WORDS: usize = 2;
+pub(crate) const BLOCK_WORDS: usize = 2;
 
 /// The most words between the two blocks of a pair, on either side.
-pub const MAX_GAP: usize = 2;
+pub(crate) const MAX_GAP: usize = 2;
 
 /// The fewest words of a pair that are not stopwords: "of the … in the" is no evidence.
 const MIN_CONTENT_WORDS: usize = 2;
@@ -44,27 +44,27 @@ const BLOCK_SEPARATOR: u8 = 0x1e;
 const COUNT_PREFIX: &str = "# hashes: ";
 
 /// The positions in a text of a pair's words, in order.
-pub type Positions = [usize; 2 * BLOCK_WORDS];
+pub(crate) type Positions = [usize; 2 * BLOCK_WORDS];
 
 /// A pair of blocks found in a text: where its words are and its hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pair {
+pub(crate) struct Pair {
     /// Where its words are.
-    pub positions: Positions,
+    pub(crate) positions: Positions,
     /// Its hash.
-    pub hash: u32,
+    pub(crate) hash: u32,
 }
 
 /// The hashes of the source articles' runs and pairs.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Fingerprint {
+pub(crate) struct Fingerprint {
     /// Every hash.
     hashes: HashSet<u32>,
 }
 
 impl Fingerprint {
     /// The fingerprint of `articles`, each a whole text.
-    pub fn of_articles(articles: &[String]) -> Self {
+    pub(crate) fn of_articles(articles: &[String]) -> Self {
         let mut hashes = HashSet::new();
         for article in articles {
             let words = words(article);
@@ -75,17 +75,17 @@ impl Fingerprint {
     }
 
     /// Whether `hash` is one of the articles'.
-    pub fn contains(&self, hash: u32) -> bool {
+    pub(crate) fn contains(&self, hash: u32) -> bool {
         self.hashes.contains(&hash)
     }
 
     /// How many hashes it holds.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.hashes.len()
     }
 
     /// The file: `header` (each line made a comment), the count, then the sorted hashes.
-    pub fn render(&self, header: &str) -> String {
+    pub(crate) fn render(&self, header: &str) -> String {
         let mut sorted: Vec<u32> = self.hashes.iter().copied().collect();
         sorted.sort_unstable();
         let mut out = String::with_capacity(9 * sorted.len() + header.len() + 64);
@@ -102,7 +102,7 @@ impl Fingerprint {
 
     /// Reads a file written by [`Fingerprint::render`]; one that lacks its count line, has
     /// a line that is not a hash, or holds another number of hashes than it says is refused.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub(crate) fn parse(text: &str) -> Result<Self, String> {
         let mut expected = None;
         let mut hashes = HashSet::new();
         for (index, line) in text.lines().enumerate() {
@@ -130,13 +130,13 @@ impl Fingerprint {
 }
 
 /// The hash of every run of [`RUN_WORDS`] words in `words`, in order.
-pub fn run_hashes(words: &[String]) -> impl Iterator<Item = u32> + '_ {
+pub(crate) fn run_hashes(words: &[String]) -> impl Iterator<Item = u32> + '_ {
     words.windows(RUN_WORDS).map(|run| hash(RUN_TAG, &[run]))
 }
 
 /// Every pair of blocks in `words` with at least [`MIN_CONTENT_WORDS`] words that are not
 /// stopwords.
-pub fn pairs(words: &[String]) -> Vec<Pair> {
+pub(crate) fn pairs(words: &[String]) -> Vec<Pair> {
     let mut found = Vec::new();
     for first in 0..words.len() {
         for gap in 0..=MAX_GAP {

@@ -14,18 +14,18 @@
 //! make the check pass: reword it.
 
 /// A string of the built-in dataset that is a near copy, and the finding that reported it.
-pub struct Known {
+pub(crate) struct Known {
     /// Its path, as the check names strings (`events[hamadan-air-base-use].summary`).
-    pub path: &'static str,
+    pub(crate) path: &'static str,
     /// The finding: an audit's id, or where else it was reported.
-    pub finding: &'static str,
+    pub(crate) finding: &'static str,
 }
 
 /// The known near copies: none since issue 25 rewrote the 13 the check first found.
-pub const KNOWN_NEAR_COPIES: &[Known] = &[];
+pub(crate) const KNOWN_NEAR_COPIES: &[Known] = &[];
 
 /// The finding that lists `path`, if any.
-pub fn finding(path: &str) -> Option<&'static str> {
+pub(crate) fn finding(path: &str) -> Option<&'static str> {
     finding_in(KNOWN_NEAR_COPIES, path)
 }
 

@@ -17,19 +17,19 @@ use super::words::{Word, in_names, is_stopword, tokens, words};
 
 /// The weight from which a stretch is a near copy: the eight words of the exact rule, with a
 /// name or figure of several words counting as one.
-pub const NEAR_COPY_WEIGHT: usize = 8;
+pub(crate) const NEAR_COPY_WEIGHT: usize = 8;
 
 /// The heaviest stretch of a text that the articles' pairs cover.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stretch {
+pub(crate) struct Stretch {
     /// Its weight.
-    pub weight: usize,
+    pub(crate) weight: usize,
     /// Its words, those not shared in brackets: "a [b] c".
-    pub words: String,
+    pub(crate) words: String,
 }
 
 /// The longest stretches of `text` whose every run of [`RUN_WORDS`] words is the articles'.
-pub fn exact_runs(text: &str, fingerprint: &Fingerprint) -> Vec<String> {
+pub(crate) fn exact_runs(text: &str, fingerprint: &Fingerprint) -> Vec<String> {
     let words = words(text);
     let mut stretches = Vec::new();
     let mut current: Option<(usize, usize)> = None;
@@ -48,7 +48,7 @@ pub fn exact_runs(text: &str, fingerprint: &Fingerprint) -> Vec<String> {
 }
 
 /// The heaviest stretch of `text` made of pairs the articles share, if any pair is shared.
-pub fn heaviest_stretch(text: &str, fingerprint: &Fingerprint) -> Option<Stretch> {
+pub(crate) fn heaviest_stretch(text: &str, fingerprint: &Fingerprint) -> Option<Stretch> {
     let tokens = tokens(text);
     let plain: Vec<String> = tokens.iter().map(|word| word.text.clone()).collect();
     let shared: Vec<Positions> = pairs(&plain)

@@ -73,17 +73,17 @@ const SPELLING: &[(&str, &str)] = &[
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub(crate) struct Word {
     /// Lower case, without apostrophes, in American spelling.
-    pub text: String,
+    pub(crate) text: String,
     /// Written with a capital or a digit first (and not a stopword such as a sentence's
     /// first "The"): part of a name, a title or a figure.
-    pub name: bool,
+    pub(crate) name: bool,
 }
 
 /// The words of `text`. Dashes and slashes split words, apostrophes do not, "U.S." is one
 /// word and "per cent" is "percent".
-pub fn tokens(text: &str) -> Vec<Word> {
+pub(crate) fn tokens(text: &str) -> Vec<Word> {
     let text = text.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'");
     let text = replace_ignoring_case(&text, "u.s.", "us");
     let text = replace_ignoring_case(&text, "u.k.", "uk");
@@ -100,18 +100,18 @@ pub fn tokens(text: &str) -> Vec<Word> {
 }
 
 /// The words of `text` without their marks.
-pub fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     tokens(text).into_iter().map(|word| word.text).collect()
 }
 
 /// Whether `word` (already normalised) is a stopword.
-pub fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }
 
 /// For each word, whether it belongs to a name: a name word, or a stopword or joiner
 /// standing between two name words ("Organisation of Islamic Cooperation" is one name).
-pub fn in_names(words: &[Word]) -> Vec<bool> {
+pub(crate) fn in_names(words: &[Word]) -> Vec<bool> {
     let mut marks: Vec<bool> = words.iter().map(|word| word.name).collect();
     let mut last_name: Option<usize> = None;
     for (index, word) in words.iter().enumerate() {

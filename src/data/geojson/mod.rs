@@ -50,7 +50,7 @@ use super::strip_bom;
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeoLayer {
     /// The layer's name: the file's stem (`borders` for `maps/borders.geojson`).
-    pub name: String,
+    pub(crate) name: String,
     /// The features, in file order; a bare geometry becomes one feature without properties.
     pub features: Vec<GeoFeature>,
 }
@@ -62,19 +62,19 @@ pub struct GeoFeature {
     /// shapes. Empty when the geometry is `null` or has empty coordinates.
     pub shapes: Vec<GeoShape>,
     /// The first non-blank text among the properties `name`, `title` and `NAME`.
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// The property `domain`, when it is a [`Domain`] label (case-insensitive).
-    pub domain: Option<Domain>,
+    pub(crate) domain: Option<Domain>,
     /// The property `stance`, when it is a [`Stance`] label (case-insensitive).
-    pub stance: Option<Stance>,
+    pub(crate) stance: Option<Stance>,
     /// Years from `start_year`/`end_year`, else `from`/`to`, else `year` (numbers or
     /// numeric text; a missing or `null` end means still active).
-    pub years: Option<YearSpan>,
+    pub(crate) years: Option<YearSpan>,
     /// The property `source`, when it is text, as is.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// Every property not taken into a field above, sorted by name; values are compact
     /// JSON text, except that strings are given without quotes.
-    pub other_properties: Vec<(String, String)>,
+    pub(crate) other_properties: Vec<(String, String)>,
 }
 
 /// One drawable shape; positions are `[longitude, latitude]` in degrees.
@@ -221,7 +221,7 @@ const OBJECT_TYPES: [&str; 2] = ["FeatureCollection", "Feature"];
 
 /// True for JSON whose top level is an object with a GeoJSON `type` and no dataset
 /// `metadata`: how a `.json` file is told apart from a Bilateral dataset.
-pub fn looks_like_geojson(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_geojson(bytes: &[u8]) -> bool {
     match serde_json::from_slice::<serde_json::Value>(strip_bom(bytes)) {
         Ok(serde_json::Value::Object(object)) => {
             !object.contains_key("metadata")

@@ -15,7 +15,7 @@ pub(super) struct StrictValue(pub(super) Value);
 /// The most JSON values (numbers, strings, arrays, objects…) a GeoJSON layer may hold:
 /// about 1.3 million vertices (three values each), twice Natural Earth's most detailed
 /// country borders; the tree of values then takes about 200 MB beside the text.
-pub const MAX_GEOJSON_VALUES: u64 = 4_000_000;
+pub(crate) const MAX_GEOJSON_VALUES: u64 = 4_000_000;
 
 std::thread_local! {
     /// Values read so far by [`parse_strict`] on this thread.

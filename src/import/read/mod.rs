@@ -54,7 +54,7 @@ struct State<'r, 'a> {
 /// rows of large tables that cannot be the pair's are passed over unparsed
 /// ([`super::prefilter`]): they are counted in `rows_read` but in no other count, and
 /// their errors are not seen; [`read_file_every_row`] parses every row.
-pub fn read_file(
+pub(crate) fn read_file(
     path: &Path,
     pair: Option<Pair>,
     product: Option<&str>,
@@ -66,7 +66,7 @@ pub fn read_file(
 
 /// Reads `path` once as [`read_file`] does, parsing every row: every count is of the
 /// whole file, and the first bad row anywhere is an error.
-pub fn read_file_every_row(
+pub(crate) fn read_file_every_row(
     path: &Path,
     pair: Option<Pair>,
     product: Option<&str>,
@@ -377,7 +377,7 @@ impl State<'_, '_> {
 
 /// Hands a table to the reader of its layout; rows that repeat the header are passed over
 /// and named in a note.
-pub fn dispatch(
+pub(crate) fn dispatch(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     format: Format,

@@ -11,7 +11,6 @@ use crate::data::{
 use crate::display::format::format_value;
 
 use super::super::build::{FileFacts, import_id};
-use super::super::detect::Format;
 use super::super::error::ImportErrorKind;
 use super::super::observation::Flow;
 use super::sipri_register::{Deal, Marked};
@@ -19,7 +18,7 @@ use super::sipri_tiv::TivTable;
 use super::{generated_date, iso3, name, pair_dataset, preamble_line};
 
 /// The unit of every TIV series.
-pub const TIV_UNIT: &str = "SIPRI TIV mn";
+pub(crate) const TIV_UNIT: &str = "SIPRI TIV mn";
 
 const PUBLISHER: &str = "Stockholm International Peace Research Institute (SIPRI)";
 
@@ -185,14 +184,14 @@ fn deal_event(deal: &Deal, source_id: &str, import: &str) -> Option<Event> {
 type YearSum = (f64, bool, Vec<String>);
 
 /// The id of the TIV series of `from` to `to` (`None`: all partners).
-pub fn tiv_series_id(from: Option<CountryId>, to: Option<CountryId>) -> String {
+pub(crate) fn tiv_series_id(from: Option<CountryId>, to: Option<CountryId>) -> String {
     let side = |c: Option<CountryId>| c.map_or_else(|| "world".to_owned(), iso3);
     format!("arms-tiv-{}-{}", side(from), side(to))
 }
 
 /// Events for the deals of a trade register between `pair`, and TIV series per year in
 /// each direction where the register gives each year's TIV (the new layout).
-pub fn build_register(
+pub(crate) fn build_register(
     deals: &[Deal],
     pair: Pair,
     facts: &FileFacts,
@@ -266,7 +265,7 @@ pub fn build_register(
 
 /// Series of the pair's countries from a TIV table: each one's arms exports (or imports)
 /// with all partners, per year.
-pub fn build_tiv(
+pub(crate) fn build_tiv(
     table: &TivTable,
     pair: Pair,
     facts: &FileFacts,
@@ -351,12 +350,4 @@ pub fn build_tiv(
     }
     dataset.sources.push(record);
     Ok(dataset)
-}
-
-/// Whether `format` is one of SIPRI's.
-pub fn is_sipri(format: Format) -> bool {
-    matches!(
-        format,
-        Format::SipriRegisterClassic | Format::SipriRegisterNew | Format::SipriTiv
-    )
 }

@@ -10,7 +10,7 @@ use super::super::report::{FileReport, FlowCount};
 
 /// Rows by pair and year, rows left out and unknown names, as a file is read.
 #[derive(Debug, Default)]
-pub struct Counts {
+pub(crate) struct Counts {
     flows: BTreeMap<(CountryId, CountryId), (u64, i32, i32)>,
     years: BTreeSet<i32>,
     used: u64,
@@ -21,7 +21,7 @@ pub struct Counts {
 
 impl Counts {
     /// Counts `rows` between `from` and `to` (supplier and recipient; two voters) in `year`.
-    pub fn pair(&mut self, from: CountryId, to: CountryId, year: Option<i32>, rows: u64) {
+    pub(crate) fn pair(&mut self, from: CountryId, to: CountryId, year: Option<i32>, rows: u64) {
         let entry = self
             .flows
             .entry((from, to))
@@ -35,34 +35,34 @@ impl Counts {
     }
 
     /// Sets the values used (votes cast, points read) where they are not the pair counts.
-    pub fn set_used(&mut self, used: u64) {
+    pub(crate) fn set_used(&mut self, used: u64) {
         self.used = used;
     }
 
     /// Notes a year the file covers.
-    pub fn year(&mut self, year: i32) {
+    pub(crate) fn year(&mut self, year: i32) {
         self.years.insert(year);
     }
 
     /// Counts a row left out, with the reason.
-    pub fn skip(&mut self, reason: &str) {
+    pub(crate) fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_owned()).or_insert(0) += 1;
     }
 
     /// Counts a row whose country Bilateral does not know.
-    pub fn unknown(&mut self, column: &str, name: &str) {
+    pub(crate) fn unknown(&mut self, column: &str, name: &str) {
         *self.unknown.entry(format!("{column} {name}")).or_insert(0) += 1;
     }
 
     /// Adds a note for the report, once.
-    pub fn warn(&mut self, warning: String) {
+    pub(crate) fn warn(&mut self, warning: String) {
         if !self.warnings.contains(&warning) {
             self.warnings.push(warning);
         }
     }
 
     /// The report of a file of `format` with `rows_read` rows.
-    pub fn finish(
+    pub(crate) fn finish(
         self,
         file: &str,
         format: Format,

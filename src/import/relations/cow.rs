@@ -207,7 +207,7 @@ const COW_ISO3: [(u16, &str); 193] = [
 ];
 
 /// The country of COW number `ccode` in `year` (when known).
-pub fn cow_country(ccode: u16, year: Option<i32>) -> Option<CountryId> {
+pub(crate) fn cow_country(ccode: u16, year: Option<i32>) -> Option<CountryId> {
     let iso3 = match ccode {
         365 if year.is_some_and(|y| y < 1992) => "SUN",
         365 => "RUS",

@@ -10,13 +10,13 @@
 //! makes differs: arms deals and opposite votes become events, TIV and vote agreement
 //! become series in their own units (never dollars).
 
-pub mod arms;
+pub(crate) mod arms;
 mod counts;
-pub mod cow;
-pub mod sipri_register;
-pub mod sipri_tiv;
-pub mod unga;
-pub mod votes;
+pub(crate) mod cow;
+pub(crate) mod sipri_register;
+pub(crate) mod sipri_tiv;
+pub(crate) mod unga;
+pub(crate) mod votes;
 
 use std::fs::File;
 use std::io::Read;
@@ -37,7 +37,7 @@ use super::report::FileReport;
 use super::table::Rows;
 
 /// The relations layout whose header this is, if any.
-pub fn detect(header: &Header) -> Option<Format> {
+pub(crate) fn detect(header: &Header) -> Option<Format> {
     let has = |names: &[&str]| header.has_all(names);
     if has(&[
         "SIPRI AT Database ID",
@@ -87,13 +87,13 @@ pub struct Pass {
     /// What the file holds, for the dialog and `bilateral check`.
     pub report: FileReport,
     /// What was kept for the pair.
-    pub content: Content,
+    pub(crate) content: Content,
     /// The lines above the header (SIPRI's title and "Data generated" lines).
-    pub preamble: Vec<String>,
+    pub(crate) preamble: Vec<String>,
 }
 
 /// What was kept of a file for the pair.
-pub enum Content {
+pub(crate) enum Content {
     /// Deals of a SIPRI trade register between the pair.
     Deals(Vec<sipri_register::Deal>),
     /// The pair's rows of a SIPRI TIV table.
@@ -108,7 +108,7 @@ pub enum Content {
 
 /// The relations layout of the file at `path`, from its first rows; `None` for any other
 /// file (also when it cannot be read: the trade reader then says why).
-pub fn sniff(path: &Path) -> Option<Format> {
+pub(crate) fn sniff(path: &Path) -> Option<Format> {
     // A named pipe or a device is refused by the reader that follows; opening it here
     // would wait for a writer that never comes.
     crate::io::file_state::regular_file(path).ok()?;
@@ -122,7 +122,7 @@ pub fn sniff(path: &Path) -> Option<Format> {
 }
 
 /// The relations layout of a file starting with `head`.
-pub fn sniff_bytes(head: &[u8]) -> Option<Format> {
+pub(crate) fn sniff_bytes(head: &[u8]) -> Option<Format> {
     if super::decode::container_of(head) != super::decode::Container::Plain {
         return None;
     }
@@ -135,7 +135,7 @@ pub fn sniff_bytes(head: &[u8]) -> Option<Format> {
 }
 
 /// Reads the relations file at `path`, keeping what concerns `pair` (none: only counting).
-pub fn read_path(
+pub(crate) fn read_path(
     path: &Path,
     pair: Option<Pair>,
     progress: &mut dyn FnMut(&Progress),
@@ -150,7 +150,7 @@ pub fn read_path(
 
 /// Reads a relations file from `reader` (`bytes` long, named `file`); `beside` is its path,
 /// where the roll calls that date a votes file may lie.
-pub fn read_source<R: Read>(
+pub(crate) fn read_source<R: Read>(
     reader: R,
     file: &str,
     bytes: u64,
@@ -251,7 +251,7 @@ pub fn build(pass: &Pass, pair: Pair, facts: &FileFacts) -> Result<Dataset, Impo
 
 /// A line of the preamble that starts with `prefix`, without it: SIPRI's
 /// `Data generated: 13 Mar 2025 10:02:49 AM`.
-pub fn preamble_line<'p>(preamble: &'p [String], prefix: &str) -> Option<&'p str> {
+pub(crate) fn preamble_line<'p>(preamble: &'p [String], prefix: &str) -> Option<&'p str> {
     preamble.iter().find_map(|line| {
         line.trim_start_matches(',')
             .trim()
@@ -261,7 +261,7 @@ pub fn preamble_line<'p>(preamble: &'p [String], prefix: &str) -> Option<&'p str
 }
 
 /// `13 Mar 2025 10:02:49 AM` (or `13 Mar 2025`) as a day.
-pub fn generated_date(text: &str) -> Option<PartialDate> {
+pub(crate) fn generated_date(text: &str) -> Option<PartialDate> {
     let mut words = text.split_whitespace();
     let day: u8 = words.next()?.parse().ok()?;
     let month = words.next()?.get(..3)?.to_ascii_lowercase();

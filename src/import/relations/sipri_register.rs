@@ -23,61 +23,61 @@ use super::counts::Counts;
 
 /// A value the register gives, perhaps marked uncertain.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Marked<T> {
+pub(crate) struct Marked<T> {
     /// The value.
-    pub value: T,
+    pub(crate) value: T,
     /// True when the register marks it uncertain (`?`, `(…)`, `Yes`).
-    pub uncertain: bool,
+    pub(crate) uncertain: bool,
 }
 
 /// One year's deliveries of a deal.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Delivery {
+pub(crate) struct Delivery {
     /// The year, perhaps uncertain.
-    pub year: Marked<i32>,
+    pub(crate) year: Marked<i32>,
     /// Weapons delivered that year (new layout only).
-    pub number: Option<Marked<f64>>,
+    pub(crate) number: Option<Marked<f64>>,
     /// TIV of that year's deliveries, in millions (new layout only).
-    pub tiv: Option<f64>,
+    pub(crate) tiv: Option<f64>,
 }
 
 /// One arms deal as the register gives it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Deal {
+pub(crate) struct Deal {
     /// SIPRI's deal id (new layout only).
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// The file line of its (first) row.
-    pub line: u64,
+    pub(crate) line: u64,
     /// The supplier.
-    pub supplier: CountryId,
+    pub(crate) supplier: CountryId,
     /// The recipient.
-    pub recipient: CountryId,
+    pub(crate) recipient: CountryId,
     /// The year of order.
-    pub order_year: Option<Marked<i32>>,
+    pub(crate) order_year: Option<Marked<i32>>,
     /// Weapons ordered (classic layout only).
-    pub ordered: Option<Marked<f64>>,
+    pub(crate) ordered: Option<Marked<f64>>,
     /// Weapons delivered in all.
-    pub delivered: Option<Marked<f64>>,
+    pub(crate) delivered: Option<Marked<f64>>,
     /// Weapon designation (`S-300PMU2 Favorit`).
-    pub designation: String,
+    pub(crate) designation: String,
     /// Weapon description (`SAM system`).
-    pub description: String,
+    pub(crate) description: String,
     /// Armament category (new layout only).
-    pub category: String,
+    pub(crate) category: String,
     /// Years of delivery.
-    pub deliveries: Vec<Delivery>,
+    pub(crate) deliveries: Vec<Delivery>,
     /// `New`, `Second hand`, …
-    pub status: String,
+    pub(crate) status: String,
     /// SIPRI's comments (classic layout only).
-    pub comments: String,
+    pub(crate) comments: String,
     /// TIV per unit, in millions.
-    pub tiv_per_unit: Option<f64>,
+    pub(crate) tiv_per_unit: Option<f64>,
     /// TIV of the whole order, in millions (classic layout only).
-    pub tiv_order: Option<f64>,
+    pub(crate) tiv_order: Option<f64>,
     /// TIV of the weapons delivered, in millions.
-    pub tiv_delivered: Option<f64>,
+    pub(crate) tiv_delivered: Option<f64>,
     /// The new layout's `Local production` (`Yes`/`No`).
-    pub local_production: String,
+    pub(crate) local_production: String,
 }
 
 /// SIPRI names the country table does not hold.
@@ -98,7 +98,7 @@ const ALIASES: [(&str, &str); 12] = [
 
 /// The country a SIPRI name means; `None` for rebels, organisations (`*`, `**`) and
 /// names Bilateral does not know.
-pub fn country_named(name: &str) -> Option<CountryId> {
+pub(crate) fn country_named(name: &str) -> Option<CountryId> {
     let table = countries();
     let name = name.trim();
     if name.ends_with('*') || name.is_empty() {
@@ -239,7 +239,7 @@ fn marked_uncertain(text: &str) -> bool {
 }
 
 /// Reads a register, keeping the deals between `pair` (none: only counting).
-pub fn read(
+pub(crate) fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     format: Format,

@@ -21,28 +21,28 @@ use super::sipri_register::country_named;
 
 /// One country's row.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TivRow {
+pub(crate) struct TivRow {
     /// The country.
-    pub country: CountryId,
+    pub(crate) country: CountryId,
     /// The file line.
-    pub line: u64,
+    pub(crate) line: u64,
     /// TIV (millions) by year, as the table gives them; years left empty are absent.
-    pub by_year: BTreeMap<i32, f64>,
+    pub(crate) by_year: BTreeMap<i32, f64>,
     /// The total of the table's period, and its header (`1990-2023`), when given.
-    pub total: Option<(String, f64)>,
+    pub(crate) total: Option<(String, f64)>,
 }
 
 /// The pair's rows of a TIV table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TivTable {
+pub(crate) struct TivTable {
     /// Exports (`Exports by`, suppliers) or imports (`Recipient`, `Imports by`).
-    pub flow: Flow,
+    pub(crate) flow: Flow,
     /// The rows of the pair's countries.
-    pub rows: Vec<TivRow>,
+    pub(crate) rows: Vec<TivRow>,
 }
 
 /// Reads a TIV table, keeping the rows of `pair`'s two countries (none: only counting).
-pub fn read(
+pub(crate) fn read(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     pair: Option<Pair>,

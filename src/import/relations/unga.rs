@@ -27,7 +27,7 @@ use super::cow::cow_country;
 
 /// A country's vote on a roll call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Vote {
+pub(crate) enum Vote {
     /// Yes.
     Yes,
     /// Abstained.
@@ -42,7 +42,7 @@ pub enum Vote {
 
 impl Vote {
     /// `yes`, `abstained`, …
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::Yes => "yes",
             Self::Abstain => "abstained",
@@ -53,13 +53,13 @@ impl Vote {
     }
 
     /// Whether the vote counts towards agreement (yes, no or abstain).
-    pub fn is_cast(self) -> bool {
+    pub(crate) fn is_cast(self) -> bool {
         matches!(self, Self::Yes | Self::No | Self::Abstain)
     }
 }
 
 /// The issue codes of the Voeten data, with their names.
-pub const ISSUES: [(&str, &str); 6] = [
+pub(crate) const ISSUES: [(&str, &str); 6] = [
     ("me", "the Palestinian conflict"),
     ("nu", "nuclear weapons and nuclear material"),
     ("di", "arms control and disarmament"),
@@ -70,26 +70,26 @@ pub const ISSUES: [(&str, &str); 6] = [
 
 /// What is known of one roll call.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RollCall {
+pub(crate) struct RollCall {
     /// When it was held.
-    pub date: Option<PartialDate>,
+    pub(crate) date: Option<PartialDate>,
     /// The Assembly's session.
-    pub session: Option<u32>,
+    pub(crate) session: Option<u32>,
     /// The resolution (`R/68/262`, `A/RES/78/1`).
-    pub resolution: String,
+    pub(crate) resolution: String,
     /// A short title.
-    pub title: String,
+    pub(crate) title: String,
     /// A longer description.
-    pub description: String,
+    pub(crate) description: String,
     /// Issue codes ([`ISSUES`]).
-    pub issues: Vec<&'static str>,
+    pub(crate) issues: Vec<&'static str>,
     /// Yes, no and abstentions in the whole Assembly, when given.
-    pub totals: Option<[u32; 3]>,
+    pub(crate) totals: Option<[u32; 3]>,
 }
 
 impl RollCall {
     /// The year it counts in: its date's, or the year its session opened (approximate).
-    pub fn year(&self) -> Option<(i32, bool)> {
+    pub(crate) fn year(&self) -> Option<(i32, bool)> {
         self.date
             .map(|d| (d.year, false))
             .or_else(|| self.session.map(|s| (session_year(s), true)))
@@ -100,28 +100,28 @@ impl RollCall {
 const MAX_SESSION: u32 = 999;
 
 /// The year session `session` opened (session 1 in 1946, session 74 in 2019).
-pub fn session_year(session: u32) -> i32 {
+pub(crate) fn session_year(session: u32) -> i32 {
     1945 + i32::try_from(session).unwrap_or(0)
 }
 
 /// The pair's votes, with what is known of their roll calls.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct PairVotes {
+pub(crate) struct PairVotes {
     /// Votes of the pair's first and second country, by roll call id.
-    pub votes: BTreeMap<String, [Option<Vote>; 2]>,
+    pub(crate) votes: BTreeMap<String, [Option<Vote>; 2]>,
     /// Roll calls by id (from the file or the roll-call file beside it).
-    pub roll_calls: HashMap<String, RollCall>,
+    pub(crate) roll_calls: HashMap<String, RollCall>,
     /// The layout of the votes file.
-    pub format: Option<Format>,
+    pub(crate) format: Option<Format>,
     /// The roll-call files read beside the votes file.
-    pub companions: Vec<String>,
+    pub(crate) companions: Vec<String>,
 }
 
 /// The pair's ideal points by session.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct IdealPoints {
+pub(crate) struct IdealPoints {
     /// Ideal point and votes behind it of the first and second country, by session.
-    pub by_session: BTreeMap<u32, [Option<(f64, u32)>; 2]>,
+    pub(crate) by_session: BTreeMap<u32, [Option<(f64, u32)>; 2]>,
 }
 
 /// Which countries took part in which roll call (or session), to count every pair.
@@ -180,7 +180,7 @@ impl Presence {
 }
 
 /// `3/27/2014`, `2014-03-27` or `2014-03-27T00:00:00` as a day.
-pub fn parse_date(text: &str) -> Option<PartialDate> {
+pub(crate) fn parse_date(text: &str) -> Option<PartialDate> {
     let text = text.trim();
     let text = text.split(['T', ' ']).next().unwrap_or(text);
     let parts: Vec<&str> = text.split(['/', '-']).collect();
@@ -339,7 +339,7 @@ fn roll_call_of(rows: &Rows<'_, '_>, columns: &VoteColumns) -> Result<RollCall, 
 }
 
 /// Reads a votes file, counting every pair's common votes and keeping `pair`'s.
-pub fn read_votes(
+pub(crate) fn read_votes(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     format: Format,
@@ -579,7 +579,7 @@ fn vote_columns_of_descriptions(header: &Header) -> VoteColumns {
 }
 
 /// Counts a roll-call file alone (it holds no country's vote).
-pub fn count_roll_calls(
+pub(crate) fn count_roll_calls(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     counts: &mut Counts,
@@ -598,7 +598,7 @@ pub fn count_roll_calls(
 
 /// Reads ideal-point estimates, counting the pairs of countries estimated in the same
 /// sessions and keeping `pair`'s points.
-pub fn read_ideal_points(
+pub(crate) fn read_ideal_points(
     rows: &mut Rows<'_, '_>,
     header: &Header,
     pair: Option<Pair>,

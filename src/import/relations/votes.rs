@@ -19,11 +19,11 @@ use super::unga::{ISSUES, IdealPoints, PairVotes, RollCall, Vote, session_year};
 use super::{iso3, name, pair_dataset};
 
 /// The unit of the share of votes alike.
-pub const SHARE_UNIT: &str = "% of votes alike";
+pub(crate) const SHARE_UNIT: &str = "% of votes alike";
 /// The unit of the agreement index.
-pub const INDEX_UNIT: &str = "agreement index (0–1)";
+pub(crate) const INDEX_UNIT: &str = "agreement index (0–1)";
 /// The unit of ideal points and their distance.
-pub const IDEAL_POINT_UNIT: &str = "ideal point (UNGA)";
+pub(crate) const IDEAL_POINT_UNIT: &str = "ideal point (UNGA)";
 
 /// Who published a layout.
 fn publisher(format: Format) -> &'static str {
@@ -40,23 +40,23 @@ fn publisher(format: Format) -> &'static str {
 
 /// Votes of one year (or one issue in one year).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Roll calls both voted yes, no or abstain in.
-    pub both_voted: u32,
+    pub(crate) both_voted: u32,
     /// Of them, the same vote.
-    pub same: u32,
+    pub(crate) same: u32,
     /// Of them, one abstaining and the other not.
-    pub one_abstaining: u32,
+    pub(crate) one_abstaining: u32,
     /// Of them, yes against no.
-    pub opposed: u32,
+    pub(crate) opposed: u32,
     /// Left out: one of them absent.
-    pub absent: u32,
+    pub(crate) absent: u32,
     /// Left out: one of them not a member.
-    pub not_member: u32,
+    pub(crate) not_member: u32,
     /// Left out: no vote of one of them in the file.
-    pub unrecorded: u32,
+    pub(crate) unrecorded: u32,
     /// Dated by the session's year, not by the vote's date.
-    pub by_session: bool,
+    pub(crate) by_session: bool,
 }
 
 impl Tally {
@@ -79,12 +79,12 @@ impl Tally {
     }
 
     /// The share of votes alike, in percent.
-    pub fn share_percent(&self) -> Option<f64> {
+    pub(crate) fn share_percent(&self) -> Option<f64> {
         (self.both_voted > 0).then(|| f64::from(self.same) * 100.0 / f64::from(self.both_voted))
     }
 
     /// The agreement index: 1 same, 0.5 one abstaining, 0 opposed, averaged.
-    pub fn index(&self) -> Option<f64> {
+    pub(crate) fn index(&self) -> Option<f64> {
         (self.both_voted > 0).then(|| {
             (f64::from(self.same) + 0.5 * f64::from(self.one_abstaining))
                 / f64::from(self.both_voted)
@@ -111,17 +111,17 @@ impl Tally {
 
 /// Agreement of the pair: by year, and by issue and year.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Agreement {
+pub(crate) struct Agreement {
     /// All roll calls, by year.
-    pub by_year: BTreeMap<i32, Tally>,
+    pub(crate) by_year: BTreeMap<i32, Tally>,
     /// Roll calls with an issue code, by issue and year.
-    pub by_issue: BTreeMap<&'static str, BTreeMap<i32, Tally>>,
+    pub(crate) by_issue: BTreeMap<&'static str, BTreeMap<i32, Tally>>,
     /// Roll calls both voted in that have no year.
-    pub undated: Tally,
+    pub(crate) undated: Tally,
 }
 
 /// Tallies the pair's votes.
-pub fn agreement(found: &PairVotes) -> Agreement {
+pub(crate) fn agreement(found: &PairVotes) -> Agreement {
     let mut result = Agreement::default();
     for (id, votes) in &found.votes {
         let call = found.roll_calls.get(id);
@@ -182,7 +182,7 @@ fn series(
     clippy::too_many_lines,
     reason = "the sources, the agreement series and the events of one import, in the order a reader meets them"
 )]
-pub fn build_votes(
+pub(crate) fn build_votes(
     found: &PairVotes,
     pair: Pair,
     facts: &FileFacts,
@@ -379,7 +379,7 @@ fn vote_event(
 
 /// The dataset of the pair's ideal points: each one's, and the distance between them, by
 /// session.
-pub fn build_ideal_points(
+pub(crate) fn build_ideal_points(
     points: &IdealPoints,
     pair: Pair,
     facts: &FileFacts,

@@ -99,7 +99,7 @@ mod tests {
         assert_eq!(form.pair(), None);
         form.second = id("ARG");
         assert_eq!(
-            form.pair().map(|pair| pair.codes()),
+            form.pair().map(crate::data::country::Pair::codes),
             Some("BRA,ARG".to_owned())
         );
     }
