@@ -238,7 +238,7 @@ impl Country {
 
 impl Polygon {
     /// Whether `lon_lat` lies inside the exterior and outside every hole, comparing
-    /// longitudes as given (no wrapping; [`Country::contains`] wraps).
+    /// longitudes as given (no wrapping; `Country::contains` wraps).
     pub(crate) fn contains(&self, lon_lat: [f64; 2]) -> bool {
         ring_contains(&self.exterior, lon_lat)
             && !self.holes.iter().any(|hole| ring_contains(hole, lon_lat))

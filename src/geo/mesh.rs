@@ -1,18 +1,18 @@
 //! Country triangle meshes in projected kilometres, built once with `earcutr`, and the
 //! per-frame transform of their vertices to screen points.
 //!
-//! [`build_meshes`] projects and triangulates every country near the region once (about
-//! 0.15 s for the built-in basemap even unoptimised, decoding 0.08 s); each frame the view
-//! only maps vertices to the screen with [`transform_to_screen`] and [`points_to_screen`].
+//! [`crate::geo::world`] projects and triangulates the countries a view shows, once, through
+//! [`append_projected_polygon`]; each frame the view only maps vertices to the screen with
+//! [`transform_to_screen`] and [`points_to_screen`].
 
 use crate::geo::projection::MapView;
 
 /// One country's fill triangles and outline rings, in projected km (x east, y north).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CountryMesh {
-    /// The country's [`Country::iso_numeric`]; empty for the features without an id.
+    /// The country's [`crate::geo::basemap::Country::iso_numeric`]; empty for the features without an id.
     pub(crate) iso_numeric: String,
-    /// The country's index in [`Basemap::countries`], which tells apart the features
+    /// The country's index in [`crate::geo::basemap::Basemap::countries`], which tells apart the features
     /// without an id and gives the name, label point and polygons.
     pub(crate) country_index: usize,
     /// Triangle vertices, km.

@@ -254,7 +254,7 @@ impl MapView {
         Self::fitting_above(frame_km, screen_size, 0.0)
     }
 
-    /// Like [`MapView::fitting`], in the part of the rectangle above its bottom
+    /// Like `MapView::fitting` (tests), in the part of the rectangle above its bottom
     /// `inset_points` (where the map's key is drawn).
     pub(crate) fn fitting_above(
         frame_km: ([f64; 2], [f64; 2]),
@@ -347,7 +347,7 @@ impl MapView {
     }
 
     /// The projected point (km) under the screen position `pos_screen`; the inverse of
-    /// [`MapView::to_screen`].
+    /// `MapView::to_screen`.
     pub(crate) fn screen_to_km(
         &self,
         pos_screen: [f32; 2],

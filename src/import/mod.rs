@@ -9,7 +9,7 @@
 //! - [`scan`] lists the pairs, reporters, partners and years a file holds, for the pair dialog.
 //! - [`import`] reads the values of one [`Pair`] into a [`Dataset`] of cited series.
 //! - [`merge_import`] puts an import into an open dataset, replacing an earlier import of
-//!   the same file; [`remove_import`] takes it out again.
+//!   the same file; [`remove_import_id`] takes it out again.
 
 #![allow(
     clippy::result_large_err,
@@ -91,7 +91,7 @@ pub struct Imported {
     /// A dataset for the pair with the imported series and their sources; alone it is a
     /// new dataset, or it is merged into the open one with [`merge_import`].
     pub(crate) dataset: Dataset,
-    /// The file's name, which identifies the import for [`remove_import`].
+    /// The file's name, which identifies the import (see [`import_id`]).
     pub(crate) file_name: String,
 }
 

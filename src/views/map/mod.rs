@@ -4,7 +4,7 @@
 //! Rooms: [`state`] (what the map remembers), [`controls`] (filters, layers, the year
 //! bar), [`projector`] (screen geometry), [`layers`] (one [`layers::MapLayer`] per kind of
 //! thing, each painting itself and hit-testing), [`legend`] and [`details`]; `retained`
-//! keeps the still parts' triangles from frame to frame and [`flat_mesh`] draws them.
+//! keeps the still parts' triangles from frame to frame and [`crate::views::paint::flat_mesh`] draws them.
 
 mod controls;
 mod details;
