@@ -156,6 +156,8 @@ pub struct BilateralApp {
     import_session: Option<import::ImportSession>,
     /// The files the data came from, watched for changes.
     watch: watch::FileWatch,
+    /// The document generation the watched files were last taken from.
+    watched_generation: Option<u64>,
     /// A changed file being read again.
     reloading: Option<reload::Reloading>,
     /// Changed files waiting to be read again.
@@ -223,6 +225,7 @@ impl BilateralApp {
             window_title: String::new(),
             import_session: None,
             watch: watch::FileWatch::new(ctx),
+            watched_generation: None,
             reloading: None,
             reload_queue: std::collections::VecDeque::new(),
             saving: saving::SavingState::new(recovery.start_writer()),

@@ -34,20 +34,25 @@ impl BilateralApp {
     /// Watches the files the data came from; reads again those that changed. Returns the
     /// command a finished read reports.
     pub(super) fn reload_changed_files(&mut self, ctx: &egui::Context) -> Option<Command> {
-        let mut files: Vec<PathBuf> = self
-            .document
-            .origin()
-            .file()
-            .map(Path::to_owned)
-            .into_iter()
-            .collect();
-        files.extend(
-            self.document
-                .imports()
+        // The files to watch change only with the document: not looked for every frame.
+        let generation = self.document.generation();
+        if self.watched_generation != Some(generation) {
+            self.watched_generation = Some(generation);
+            let mut files: Vec<PathBuf> = self
+                .document
+                .origin()
+                .file()
+                .map(Path::to_owned)
                 .into_iter()
-                .filter_map(|record| record.file),
-        );
-        self.watch.watch_only(&files);
+                .collect();
+            files.extend(
+                self.document
+                    .imports()
+                    .into_iter()
+                    .filter_map(|record| record.file),
+            );
+            self.watch.watch_only(&files);
+        }
         for path in self.watch.due(ctx) {
             if !self.reload_queue.contains(&path) {
                 self.reload_queue.push_back(path);
