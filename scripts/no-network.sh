@@ -29,12 +29,15 @@ done
 
 work=$(mktemp -d)
 xvfb=""
-cleanup() { [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
-display=:${DISPLAY_NUMBER:-95}
-Xvfb "$display" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-sleep 2
+# A display no other X server uses (a fixed number would meet another Xvfb on the machine).
+# shellcheck source=packaging/xvfb-display.sh
+source packaging/xvfb-display.sh
+start_xvfb
 
 # A real trade download (committed for tests: tests/fixtures/trade/PROVENANCE.md) and a small GeoJSON layer.
 trade_fixture=$(realpath tests/fixtures/trade/wits/en_RUS_AllYears_WITS_Trade_Summary.CSV)
