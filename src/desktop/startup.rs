@@ -1,7 +1,8 @@
 //! How long the start takes, phase by phase, measured from the top of `main`.
 //!
-//! Logged at `info` under the target `bilateral::desktop::startup`, so a normal run prints nothing:
-//! `RUST_LOG=bilateral::desktop::startup=info bilateral` shows the phases, and
+//! Logged at `info` under the target `bilateral::startup` (kept from before this file moved
+//! to `desktop/`), so a normal run prints nothing: `RUST_LOG=bilateral::startup=info
+//! bilateral` shows the phases, and
 //! `scripts/bench-startup.sh` reads them to measure the cold start.
 
 use std::sync::OnceLock;
@@ -19,7 +20,7 @@ pub fn begin() {
 pub fn mark(phase: &str) {
     if let Some(started) = STARTED.get() {
         log::info!(
-            target: "bilateral::desktop::startup",
+            target: "bilateral::startup",
             "{phase}: {:.1} ms",
             started.elapsed().as_secs_f64() * 1000.0
         );
