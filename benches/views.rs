@@ -128,6 +128,7 @@ fn frame_costs(dataset: &Dataset, view: ViewKind) -> Vec<Duration> {
             cursor: &cursor,
             chrome: Chrome::Full,
             caches: &caches,
+            drawing: None,
         };
         let started = Instant::now();
         let output = ctx.run_ui(input, |ui| {

@@ -6,6 +6,7 @@
 )]
 
 mod app_document;
+mod app_editing;
 mod app_import;
 mod common;
 

@@ -17,6 +17,10 @@ use crate::views::ViewKind;
 impl BilateralApp {
     /// Runs one command. Menus, shortcuts, views, drag and drop, the command line, the
     /// work done in the background and tests all come here.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per command: the list of what the app can be asked, in one place"
+    )]
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         if !self.may_leave_the_document(&command) {
             return;
@@ -116,6 +120,21 @@ impl BilateralApp {
                 }
             }
             Command::Quit => self.quit(ctx),
+            Command::EditRecord(_)
+            | Command::NewRecord(..)
+            | Command::SaveRecord(_)
+            | Command::SaveEditor
+            | Command::CloseEditor
+            | Command::DuplicateRecord(_)
+            | Command::AskDeleteRecord(_)
+            | Command::DeleteRecord(_)
+            | Command::CloseDeleteQuestion
+            | Command::EditSelection
+            | Command::DeleteSelection
+            | Command::MovePlace { .. }
+            | Command::AddDrawnPoint(_) => {
+                self.run_editing(&command);
+            }
         }
     }
 

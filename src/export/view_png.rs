@@ -76,6 +76,7 @@ pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, Stri
         picture.dark,
     );
     let cx = ViewContext {
+        drawing: None,
         dataset: picture.dataset,
         layers: picture.layers,
         cursor: picture.cursor,

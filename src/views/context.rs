@@ -63,6 +63,9 @@ pub struct ViewContext<'a> {
     pub chrome: Chrome,
     /// Derived data, rebuilt only when the data or the options change.
     pub caches: &'a ViewCaches,
+    /// While the record editor draws on the map: the points of the shape so far (map
+    /// clicks then add points instead of selecting).
+    pub drawing: Option<&'a [[f64; 2]]>,
 }
 
 impl ViewContext<'_> {

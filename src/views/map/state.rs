@@ -51,6 +51,10 @@ pub struct MapViewState {
     pub show_frame_time: bool,
     /// The key is folded to its title (clicked away, to see the map beneath it).
     pub key_folded: bool,
+    /// The place being dragged to a new position.
+    pub(crate) dragged_place: Option<String>,
+    /// Where the map was last right-clicked (longitude, latitude), for "New place here".
+    pub(crate) right_clicked_at: Option<[f64; 2]>,
 }
 
 impl Default for MapViewState {
@@ -67,6 +71,8 @@ impl Default for MapViewState {
             last_frame_ms: 0.0,
             show_frame_time: true,
             key_folded: false,
+            dragged_place: None,
+            right_clicked_at: None,
         }
     }
 }
@@ -77,6 +83,23 @@ impl MapViewState {
         self.filter = MapFilter::all();
         self.forget_selection();
         self.playing = false;
+    }
+
+    /// Forgets the selection and the hover when their record is gone (an edit, an undo);
+    /// keeps the camera and the filters.
+    pub(crate) fn forget_what_is_gone(&mut self, dataset: &crate::data::Dataset) {
+        let exists = |item: &MapItem| match item {
+            MapItem::Place(id) => dataset.place(id).is_some(),
+            MapItem::Corridor(id) => dataset.corridor(id).is_some(),
+            MapItem::Area(id) => dataset.area(id).is_some(),
+            MapItem::Feature { .. } => true,
+        };
+        if !self.selected.as_ref().is_none_or(exists) {
+            self.selected = None;
+        }
+        if !self.hovered.as_ref().is_none_or(exists) {
+            self.hovered = None;
+        }
     }
 
     /// Forgets what is hovered and selected (items may have gone).
