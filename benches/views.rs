@@ -129,6 +129,7 @@ fn frame_costs(dataset: &Dataset, view: ViewKind) -> Vec<Duration> {
             chrome: Chrome::Full,
             caches: &caches,
             drawing: None,
+            editor_open: false,
         };
         let started = Instant::now();
         let output = ctx.run_ui(input, |ui| {

@@ -207,7 +207,8 @@ impl BilateralApp {
         let dataset = self.document.dataset();
         egui::Panel::right("record_editor")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(400.0)
+            .size_range(320.0..=640.0)
             .show(ui, |ui| {
                 crate::views::editor::editor_ui(ui, dataset, generation, editor, commands);
             });

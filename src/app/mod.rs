@@ -374,6 +374,7 @@ impl BilateralApp {
             chrome: self.chrome(),
             caches: &self.caches,
             drawing: drawing.as_deref(),
+            editor_open: self.editor.is_some(),
         };
         views::view_ui(ui, self.view, &cx, &mut self.views, commands);
     }

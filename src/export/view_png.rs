@@ -77,6 +77,7 @@ pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, Stri
     );
     let cx = ViewContext {
         drawing: None,
+        editor_open: false,
         dataset: picture.dataset,
         layers: picture.layers,
         cursor: picture.cursor,

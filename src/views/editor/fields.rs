@@ -149,8 +149,14 @@ pub(crate) fn domains_field(ui: &mut Ui, domains: &mut Vec<Domain>, problems: &[
     ui.horizontal_wrapped(|ui| {
         for domain in Domain::ALL {
             let mut on = domains.contains(&domain);
-            color_swatch(ui, theme::domain_color(domain), true);
-            if ui.checkbox(&mut on, domain.label()).changed() {
+            // The swatch and its box wrap together.
+            let changed = ui
+                .horizontal(|ui| {
+                    color_swatch(ui, theme::domain_color(domain), true);
+                    ui.checkbox(&mut on, domain.label()).changed()
+                })
+                .inner;
+            if changed {
                 if on {
                     domains.push(domain);
                     domains.sort();

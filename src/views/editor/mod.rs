@@ -35,6 +35,8 @@ pub struct RecordChange {
 struct InlineSource {
     source: Source,
     date: DateText,
+    /// Opened in the last frame: its title takes the keyboard.
+    just_opened: bool,
 }
 
 /// What the editor holds while it is open.
@@ -245,6 +247,7 @@ fn sources_ui(ui: &mut Ui, dataset: &Dataset, state: &mut EditorState, problems:
                         note: String::new(),
                     },
                     date: DateText::default(),
+                    just_opened: true,
                 });
             }
         }
@@ -266,7 +269,7 @@ fn sources_ui(ui: &mut Ui, dataset: &Dataset, state: &mut EditorState, problems:
                     &mut inline.source,
                     &mut inline.date,
                     &inline_problems,
-                    false,
+                    std::mem::take(&mut inline.just_opened),
                 );
                 ui.horizontal(|ui| {
                     let add = ui.add_enabled(

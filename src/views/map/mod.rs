@@ -41,7 +41,7 @@ pub fn ui(
     let (first_year, last_year) = year_range(cx.dataset);
     let year = cx.cursor.year.clamp(first_year, last_year);
 
-    if cx.chrome.is_full() {
+    if cx.shows_details_panel() {
         egui::Panel::right("map_details")
             .resizable(true)
             .default_size(320.0)

@@ -25,11 +25,13 @@ pub(crate) fn ui(
     state: &mut TimelineViewState,
     commands: &mut Vec<Command>,
 ) {
-    if cx.chrome.is_full() {
+    if cx.shows_details_panel() {
         egui::Panel::right("timeline_details")
             .resizable(true)
             .default_size(320.0)
             .show(ui, |ui| details_ui(ui, cx, commands));
+    }
+    if cx.chrome.is_full() {
         egui::Panel::top("timeline_filters").show(ui, |ui| filters_ui(ui, cx, state));
     }
     egui::CentralPanel::default()
