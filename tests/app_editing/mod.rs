@@ -8,7 +8,7 @@ use bilateral::app::BilateralApp;
 use bilateral::app::command::Command;
 use bilateral::data::Dataset;
 use bilateral::data::country::Pair;
-use bilateral::data::records::RecordKind;
+use bilateral::data::records::{RecordKind, RecordRef};
 use bilateral::views::ViewKind;
 use bilateral::views::editor::{EditorState, Seed};
 use eframe::egui;
@@ -319,10 +319,7 @@ fn a_place_is_made_by_right_clicking_the_map_moved_by_dragging_and_deleted_with_
     // Deleting it says the event happened there, and takes it out of the event.
     run(
         &mut harness,
-        Command::AskDeleteRecord(bilateral::data::records::RecordRef::new(
-            RecordKind::Place,
-            place.id.clone(),
-        )),
+        Command::AskDeleteRecord(RecordRef::new(RecordKind::Place, place.id.clone())),
     );
     assert!(
         harness
@@ -376,10 +373,7 @@ fn an_area_and_a_route_are_drawn_on_the_map_point_by_point() {
     );
 
     // Duplicate makes a copy under a new id; Delete takes the original away.
-    let route = bilateral::data::records::RecordRef::new(
-        RecordKind::Corridor,
-        dataset.corridors[0].id.clone(),
-    );
+    let route = RecordRef::new(RecordKind::Corridor, dataset.corridors[0].id.clone());
     run(&mut harness, Command::EditRecord(route.clone()));
     click(&mut harness, "Duplicate");
     click(&mut harness, "Save record");
@@ -395,8 +389,7 @@ fn an_area_and_a_route_are_drawn_on_the_map_point_by_point() {
     run(&mut harness, Command::DeleteRecord(route));
 
     // The area is edited: whole countries are added to its drawn region.
-    let area =
-        bilateral::data::records::RecordRef::new(RecordKind::Area, dataset.areas[0].id.clone());
+    let area = RecordRef::new(RecordKind::Area, dataset.areas[0].id.clone());
     run(&mut harness, Command::EditRecord(area.clone()));
     type_into(&mut harness, "Name", "Joint exercise zone (extended)");
     harness.get_by_label("Choose a country…").click_accesskit();
@@ -516,10 +509,7 @@ fn standing_facts_and_sources_are_made_from_the_menu_and_a_cited_source_is_kept(
     // The fact is edited in place: its statement changes, its id and sources stay.
     run(
         &mut harness,
-        Command::EditRecord(bilateral::data::records::RecordRef::new(
-            RecordKind::StandingFact,
-            fact.id.clone(),
-        )),
+        Command::EditRecord(RecordRef::new(RecordKind::StandingFact, fact.id.clone())),
     );
     type_into(
         &mut harness,
@@ -534,37 +524,10 @@ fn standing_facts_and_sources_are_made_from_the_menu_and_a_cited_source_is_kept(
         (fact.id.as_str(), 1)
     );
 
-    // A source nothing cites is deleted.
-    run(
-        &mut harness,
-        Command::NewRecord(RecordKind::Source, Seed::default()),
-    );
-    type_into(&mut harness, "Title", "Unused notes");
-    click(&mut harness, "Save record");
-    assert_eq!(harness.state().document().dataset().sources.len(), 2);
-    run(
-        &mut harness,
-        Command::AskDeleteRecord(bilateral::data::records::RecordRef::new(
-            RecordKind::Source,
-            "unused-notes",
-        )),
-    );
-    harness.run_steps(1);
-    assert!(
-        harness
-            .query_by_label_contains("Nothing else refers to it")
-            .is_some()
-    );
-    click_last(&mut harness, "Delete");
-    assert_eq!(harness.state().document().dataset().sources.len(), 1);
-
     // Deleting the fact leaves a file that opens.
     run(
         &mut harness,
-        Command::DeleteRecord(bilateral::data::records::RecordRef::new(
-            RecordKind::StandingFact,
-            fact.id,
-        )),
+        Command::DeleteRecord(RecordRef::new(RecordKind::StandingFact, fact.id)),
     );
     let saved = save_and_reopen(&mut harness, &saved_path(&folder));
     assert!(saved.standing_facts.is_empty());
@@ -610,4 +573,28 @@ fn double_clicking_the_timeline_starts_an_event_at_that_date() {
         harness.state().editor().is_none(),
         "Escape closes the editor"
     );
+}
+
+#[test]
+fn a_source_nothing_cites_is_deleted_after_the_question() {
+    let mut harness = empty_pair();
+    run(
+        &mut harness,
+        Command::NewRecord(RecordKind::Source, Seed::default()),
+    );
+    type_into(&mut harness, "Title", "Unused notes");
+    click(&mut harness, "Save record");
+    assert_eq!(harness.state().document().dataset().sources.len(), 1);
+    run(
+        &mut harness,
+        Command::AskDeleteRecord(RecordRef::new(RecordKind::Source, "unused-notes")),
+    );
+    harness.run_steps(1);
+    assert!(
+        harness
+            .query_by_label_contains("Nothing else refers to it")
+            .is_some()
+    );
+    click_last(&mut harness, "Delete");
+    assert!(harness.state().document().dataset().sources.is_empty());
 }
