@@ -344,7 +344,10 @@ fn value_markers(series: &Series) -> Vec<Marker> {
 fn unambiguous_values(series: &Series) -> BTreeMap<PointTime, (usize, &Point, f64)> {
     let mut by_year: BTreeMap<PointTime, Vec<(usize, &Point)>> = BTreeMap::new();
     for (index, point) in series.points.iter().enumerate() {
-        by_year.entry(point.time()).or_default().push((index, point));
+        by_year
+            .entry(point.time())
+            .or_default()
+            .push((index, point));
     }
     by_year
         .into_iter()
@@ -445,7 +448,10 @@ fn lines(markers: &[Marker], step_months: i64, connect_gaps: bool) -> Vec<LinePi
     let mut per_year: BTreeMap<i64, Vec<&Marker>> = BTreeMap::new();
     for marker in markers {
         // Markers sit at the start of a month; rounding only groups them.
-        #[expect(clippy::cast_possible_truncation, reason = "months since year 0 fit in i64")]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "months since year 0 fit in i64"
+        )]
         per_year
             .entry((marker.x * 12.0).round() as i64)
             .or_default()

@@ -171,7 +171,9 @@ fn import_trade(
     trade: &TradeArgs,
 ) -> Result<Option<Dataset>, String> {
     let cancel = AtomicBool::new(false);
-    let path = paths.first().map_or_else(|| Path::new(""), PathBuf::as_path);
+    let path = paths
+        .first()
+        .map_or_else(|| Path::new(""), PathBuf::as_path);
     let pair = if let Some(pair) = pair {
         pair
     } else {

@@ -63,9 +63,7 @@ pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
                 let previous_year = previous
                     .resolve(dataset)
                     .map_or_else(String::new, |(_, p)| p.when());
-                let computed = format!(
-                    "percent change computed from {previous_year} to {when}"
-                );
+                let computed = format!("percent change computed from {previous_year} to {when}");
                 if note.is_empty() {
                     computed
                 } else {

@@ -31,7 +31,6 @@ pub enum EventPeriod {
 }
 
 impl EventPeriod {
-
     /// A name for people: `month`.
     pub fn label(self) -> &'static str {
         match self {
@@ -89,7 +88,10 @@ fn title_case(text: &str) -> String {
         .map(|word| {
             let mut chars = word.chars();
             chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
             })
         })
         .collect::<Vec<_>>()
@@ -99,7 +101,10 @@ fn title_case(text: &str) -> String {
 /// The host of a URL, for an article's publisher.
 fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .trim_start_matches("www.");
     (!host.is_empty()).then(|| host.to_owned())
 }
 
@@ -108,7 +113,7 @@ fn host_of(url: &str) -> Option<String> {
     clippy::too_many_lines,
     reason = "the sources, the series and the events of one import, in the order a reader meets them"
 )]
-pub(crate) fn build(
+pub fn build(
     pass: &EventsPass,
     pair: Pair,
     facts: &FileFacts,
@@ -293,7 +298,9 @@ pub(crate) fn build(
             sources.push(id);
         }
         sources.push(file_source.clone());
-        dataset.events.push(timeline_event(event, short, &import, sources));
+        dataset
+            .events
+            .push(timeline_event(event, short, &import, sources));
     }
     Ok(dataset)
 }

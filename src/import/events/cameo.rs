@@ -133,11 +133,17 @@ mod tests {
 
     #[test]
     fn codes_read_as_the_codebook_says() {
-        assert_eq!(describe("173"), Some("Arrest, detain, or charge with legal action"));
+        assert_eq!(
+            describe("173"),
+            Some("Arrest, detain, or charge with legal action")
+        );
         assert_eq!(describe("051"), Some("Praise or endorse"));
         assert_eq!(describe("0211"), Some("Appeal for economic cooperation"));
         // An unknown sub-code falls back on its base code.
-        assert_eq!(describe("1389"), Some("Threaten to use military force, not specified below"));
+        assert_eq!(
+            describe("1389"),
+            Some("Threaten to use military force, not specified below")
+        );
         assert_eq!(describe("99"), None);
         assert_eq!(root_of("0211"), Some(2));
         assert_eq!(root_of("21"), None);
@@ -163,6 +169,9 @@ mod tests {
             domain_and_stance("042"),
             (Domain::Diplomacy, Stance::Cooperation)
         );
-        assert_eq!(domain_and_stance("190"), (Domain::Military, Stance::Divergence));
+        assert_eq!(
+            domain_and_stance("190"),
+            (Domain::Military, Stance::Divergence)
+        );
     }
 }

@@ -219,8 +219,11 @@ fn field_bounds<const N: usize>(line: &[u8]) -> ([usize; N], usize) {
     (starts, found)
 }
 
+/// Field `index` of `line`, whose fields start at `starts` (only those found).
 fn field<'l>(line: &'l [u8], starts: &[usize], index: usize) -> &'l [u8] {
-    let start = starts[index];
+    let Some(&start) = starts.get(index) else {
+        return &[];
+    };
     let end = starts
         .get(index + 1)
         .map_or(line.len(), |next| next.saturating_sub(1));
@@ -247,8 +250,8 @@ fn row(
         if found <= ACTOR2_COUNTRY {
             return Err(ragged(line, line_number, format, how));
         }
-        let one = field(line, &starts, ACTOR1_COUNTRY);
-        let two = field(line, &starts, ACTOR2_COUNTRY);
+        let one = field(line, &starts[..found], ACTOR1_COUNTRY);
+        let two = field(line, &starts[..found], ACTOR2_COUNTRY);
         let forward = one == a && two == b;
         if !(forward || (one == b && two == a)) {
             return Ok(());
@@ -259,7 +262,8 @@ fn row(
     if found != expected || memchr::memchr_iter(b'\t', line).count() + 1 != expected {
         return Err(ragged(line, line_number, format, how));
     }
-    let text = |index: usize| field(line, &starts, index);
+    let starts = &starts[..found];
+    let text = |index: usize| field(line, starts, index);
     let column = |index: usize| starts[index] as u64 + 1;
     let name = |index: usize| {
         NAMES
@@ -310,7 +314,8 @@ fn row(
     let one = codes.country(text(ACTOR1_COUNTRY));
     let two = codes.country(text(ACTOR2_COUNTRY));
     let (Some(one), Some(two)) = (one, two) else {
-        if wanted.is_none() && !(text(ACTOR1_COUNTRY).is_empty() || text(ACTOR2_COUNTRY).is_empty()) {
+        if wanted.is_none() && !(text(ACTOR1_COUNTRY).is_empty() || text(ACTOR2_COUNTRY).is_empty())
+        {
             for index in [ACTOR1_COUNTRY, ACTOR2_COUNTRY] {
                 if codes.country(text(index)).is_none() {
                     tally

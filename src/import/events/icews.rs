@@ -113,11 +113,23 @@ pub(crate) fn read(
         Format::IcewsCsv
     };
     tally.format = Some(format);
-    let [id, date, source_name, source_country, code, intensity, target_name, target_country] =
-        rows.columns(&header, format, [
+    let [
+        id,
+        date,
+        source_name,
+        source_country,
+        code,
+        intensity,
+        target_name,
+        target_country,
+    ] = rows.columns(
+        &header,
+        format,
+        [
             COLUMNS[0], COLUMNS[1], COLUMNS[2], COLUMNS[3], COLUMNS[4], COLUMNS[5], COLUMNS[6],
             COLUMNS[7],
-        ])?;
+        ],
+    )?;
     let publisher = header.find(COLUMNS[8]);
     let mut names: HashMap<String, Option<CountryId>> = HashMap::new();
     let mut country = |name: &str| -> Option<CountryId> {

@@ -8,7 +8,7 @@
 //! cancel flag; each file's tally is merged in file order, so the result does not depend
 //! on which thread read what. What becomes of the pair's events is in [`build`].
 
-pub(crate) mod build;
+pub mod build;
 pub(crate) mod cameo;
 pub(crate) mod gdelt;
 pub(crate) mod icews;
@@ -251,7 +251,10 @@ fn assemble(
         }
     }
     if rows_read == 0 {
-        return Err(ImportError::whole(name, ImportErrorKind::Empty("no events")));
+        return Err(ImportError::whole(
+            name,
+            ImportErrorKind::Empty("no events"),
+        ));
     }
     let format = formats.first().copied().unwrap_or(Format::Gdelt2);
     if names.len() > 1 {
@@ -292,15 +295,19 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
     };
     if container_of(&magic[..magic_len]) == Container::Zip {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        let mut archive = zip::ZipArchive::new(BufReader::new(File::open(path).map_err(|e| io(&e))?))
-            .map_err(|e| zip_error(&file, &e))?;
+        let mut archive =
+            zip::ZipArchive::new(BufReader::new(File::open(path).map_err(|e| io(&e))?))
+                .map_err(|e| zip_error(&file, &e))?;
         let mut names = Vec::new();
         for index in 0..archive.len() {
             let entry = archive.by_index(index).map_err(|e| zip_error(&file, &e))?;
             if entry.is_dir() {
                 continue;
             }
-            let entry_name = entry.name().map(std::borrow::Cow::into_owned).unwrap_or_default();
+            let entry_name = entry
+                .name()
+                .map(std::borrow::Cow::into_owned)
+                .unwrap_or_default();
             names.push(entry_name.clone());
             let uncounted = AtomicU64::new(0);
             let counted = Shared {
@@ -356,8 +363,7 @@ fn read_table(
             file,
             ImportErrorKind::UnknownLayout {
                 first_row: shorten(&String::from_utf8_lossy(&head[..end]), 120),
-                known: "GDELT 2.0 export, GDELT 1.0 daily or historical file, ICEWS events"
-                    .into(),
+                known: "GDELT 2.0 export, GDELT 1.0 daily or historical file, ICEWS events".into(),
             },
         ));
     };
@@ -373,7 +379,13 @@ fn read_table(
                 bytes: shared.bytes,
                 cancel: shared.cancel,
             };
-            gdelt::read(reader, format, &reading, &mut gdelt::CodeCache::default(), tally)
+            gdelt::read(
+                reader,
+                format,
+                &reading,
+                &mut gdelt::CodeCache::default(),
+                tally,
+            )
         }
         _ => icews::read(
             reader,

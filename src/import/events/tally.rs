@@ -56,7 +56,9 @@ impl CodedEvent {
 
     /// The key events are told apart by: their article, or their id when they have none.
     fn article_key(&self) -> String {
-        self.url.clone().unwrap_or_else(|| format!("id {}", self.id))
+        self.url
+            .clone()
+            .unwrap_or_else(|| format!("id {}", self.id))
     }
 }
 

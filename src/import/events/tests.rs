@@ -80,14 +80,23 @@ fn the_pairs_events_become_monthly_series_in_each_direction() {
     // United States → Russia: 741918440–442 `173` (quad 4, −5.0) and seven `010` (quad 1, 0.0).
     let (conflict, note) = point(&dataset, "gdelt-usa-rus-material-conflict", 2018, march);
     assert_eq!(conflict, 3.0);
-    assert!(note.starts_with("10 events: 7 verbal cooperation"), "{note}");
+    assert!(
+        note.starts_with("10 events: 7 verbal cooperation"),
+        "{note}"
+    );
     assert_eq!(
         point(&dataset, "gdelt-usa-rus-verbal-cooperation", 2018, march).0,
         7.0
     );
-    assert_eq!(point(&dataset, "gdelt-usa-rus-goldstein", 2018, march).0, -1.5);
+    assert_eq!(
+        point(&dataset, "gdelt-usa-rus-goldstein", 2018, march).0,
+        -1.5
+    );
     // Russia → United States: 741918185 `050` 3.5 and 741918186 `190` −10.0.
-    assert_eq!(point(&dataset, "gdelt-rus-usa-goldstein", 2018, march).0, -3.25);
+    assert_eq!(
+        point(&dataset, "gdelt-rus-usa-goldstein", 2018, march).0,
+        -3.25
+    );
     let tone = point(&dataset, "gdelt-rus-usa-tone", 2018, march).0;
     assert!((tone - f64::midpoint(-1.035_502_958_579_89, -4.109_589_041_095_89)).abs() < 1e-12);
     // The most covered events, one per article, as machine-coded timeline events.
@@ -108,7 +117,10 @@ fn the_pairs_events_become_monthly_series_in_each_direction() {
         .iter()
         .find(|s| s.id == arrest.sources[0])
         .expect("the article cited");
-    assert_eq!(article.url.as_deref(), Some("https://intelnews.org/2018/03/26/01-2295/"));
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://intelnews.org/2018/03/26/01-2295/")
+    );
     assert_eq!(crate::data::validate::validate(&dataset), Vec::new());
 }
 
@@ -117,9 +129,18 @@ fn quarters_and_years_sum_the_months() {
     let quarters = imported(&[fixture(GDELT_2015)], "IRN,RUS", EventPeriod::Quarter);
     // 479492373 Iran → Russia and 479492819 Russia → Iran, both `153`, quad 4, −7.2.
     let q4 = Some(SubYear::Quarter(4));
-    assert_eq!(point(&quarters, "gdelt-irn-rus-material-conflict", 2015, q4).0, 1.0);
-    assert_eq!(point(&quarters, "gdelt-rus-irn-material-conflict", 2015, q4).0, 1.0);
-    assert_eq!(point(&quarters, "gdelt-rus-irn-goldstein", 2015, q4).0, -7.2);
+    assert_eq!(
+        point(&quarters, "gdelt-irn-rus-material-conflict", 2015, q4).0,
+        1.0
+    );
+    assert_eq!(
+        point(&quarters, "gdelt-rus-irn-material-conflict", 2015, q4).0,
+        1.0
+    );
+    assert_eq!(
+        point(&quarters, "gdelt-rus-irn-goldstein", 2015, q4).0,
+        -7.2
+    );
     let years = imported(&[fixture(GDELT_2015)], "IRN,RUS", EventPeriod::Year);
     assert_eq!(point(&years, "gdelt-irn-rus-goldstein", 2015, None).0, -7.2);
 }
@@ -132,7 +153,10 @@ fn zipped_and_plain_files_read_together_as_one_import() {
     let bytes = std::fs::read(fixture(GDELT_2018)).expect("fixture");
     let mut writer = zip::ZipWriter::new(std::fs::File::create(&zipped).expect("create"));
     writer
-        .start_file("20180326044500.export.CSV", zip::write::SimpleFileOptions::default())
+        .start_file(
+            "20180326044500.export.CSV",
+            zip::write::SimpleFileOptions::default(),
+        )
         .expect("entry");
     writer.write_all(&bytes).expect("write");
     writer.finish().expect("finish");
@@ -155,10 +179,15 @@ fn a_short_row_is_an_error_at_its_line() {
     let cut = lines[15].rfind('\t').expect("tabs");
     lines[15].truncate(cut);
     let broken = lines.join("\n");
-    let error =
-        super::read_bytes(broken.as_bytes(), "broken.CSV", Some(pair("USA,RUS")), 5)
-            .expect_err("ragged");
-    assert_eq!(error.position, Some(Position::Text { line: 16, column: 1 }));
+    let error = super::read_bytes(broken.as_bytes(), "broken.CSV", Some(pair("USA,RUS")), 5)
+        .expect_err("ragged");
+    assert_eq!(
+        error.position,
+        Some(Position::Text {
+            line: 16,
+            column: 1
+        })
+    );
     assert_eq!(
         error.kind,
         ImportErrorKind::RaggedRow {
@@ -196,10 +225,20 @@ fn icews_tab_files_name_countries_and_count_records_of_one_action() {
         point(&dataset, "icews-rus-irn-verbal-cooperation", 2015, march).0,
         2.0
     );
-    assert_eq!(point(&dataset, "icews-irn-rus-verbal-conflict", 2015, march).0, 1.0);
-    assert_eq!(point(&dataset, "icews-irn-rus-goldstein", 2015, march).0, -2.0);
+    assert_eq!(
+        point(&dataset, "icews-irn-rus-verbal-conflict", 2015, march).0,
+        1.0
+    );
+    assert_eq!(
+        point(&dataset, "icews-irn-rus-goldstein", 2015, march).0,
+        -2.0
+    );
     let visit = &dataset.events[0];
-    assert!(visit.summary.contains("2 ICEWS records"), "{}", visit.summary);
+    assert!(
+        visit.summary.contains("2 ICEWS records"),
+        "{}",
+        visit.summary
+    );
     assert_eq!(visit.title, "Russia → Iran: Make a visit");
 }
 
@@ -209,4 +248,44 @@ fn cancel_stops_the_read() {
     let error = read_files(&[fixture(GDELT_2018)], "t", None, 0, &mut |_| {}, &cancel)
         .expect_err("cancelled");
     assert_eq!(error.kind, ImportErrorKind::Cancelled);
+}
+
+#[test]
+fn gdelt_1_rows_are_read_with_and_without_a_source_url() {
+    // No GDELT 1.0 download is in the fixtures: its rows are the 2.0 rows without the
+    // three `ADM2Code` columns, `DATEADDED` a day (the documented layout), 58 columns, and
+    // without `SOURCEURL` as the historical files have them, 57.
+    let text = std::fs::read_to_string(fixture(GDELT_2015)).expect("fixture");
+    let to_v1 = |with_url: bool| -> String {
+        text.lines()
+            .map(|line| {
+                let mut fields: Vec<&str> = line.split('\t').collect();
+                for adm2 in [55, 47, 39] {
+                    fields.remove(adm2);
+                }
+                fields[56] = &fields[56][..8];
+                if !with_url {
+                    fields.pop();
+                }
+                fields.join("\t")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for with_url in [true, false] {
+        let bytes = to_v1(with_url);
+        let pass = super::read_bytes(
+            bytes.as_bytes(),
+            "20151027.export.CSV",
+            Some(pair("IRN,RUS")),
+            5,
+        )
+        .expect("reads");
+        assert_eq!(pass.formats, [Format::Gdelt1]);
+        assert_eq!(pass.tally.events(), 2);
+        let best = pass.tally.best();
+        assert_eq!(best[0].url.is_some(), with_url);
+        assert_eq!(best[0].code, "153");
+        assert_eq!(best[0].goldstein, Some(-7.2));
+    }
 }

@@ -64,7 +64,10 @@ impl Counts {
     /// Adds what `other` (another file of the same import) counted.
     pub(crate) fn merge(&mut self, other: Self) {
         for ((from, to), (rows, first, last)) in other.flows {
-            let entry = self.flows.entry((from, to)).or_insert((0, i32::MAX, i32::MIN));
+            let entry = self
+                .flows
+                .entry((from, to))
+                .or_insert((0, i32::MAX, i32::MIN));
             entry.0 += rows;
             entry.1 = entry.1.min(first);
             entry.2 = entry.2.max(last);
