@@ -14,11 +14,12 @@ pub(crate) mod gdelt;
 pub(crate) mod icews;
 pub(crate) mod tally;
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::data::country::Pair;
@@ -78,7 +79,7 @@ pub(crate) fn sniff_bytes(head: &[u8]) -> Option<Format> {
 /// event file in the folder at `path`; `None` for anything else.
 pub(crate) fn sniff(path: &Path) -> Option<Format> {
     if path.is_dir() {
-        return files_in(path).first().and_then(|first| sniff_file(first));
+        return sorted_files(path).iter().find_map(|file| sniff_file(file));
     }
     sniff_file(path)
 }
@@ -111,17 +112,24 @@ fn sniff_file(path: &Path) -> Option<Format> {
     }
 }
 
-/// The event files of the folder at `dir`, by name.
-fn files_in(dir: &Path) -> Vec<PathBuf> {
+/// The files of the folder at `dir`, by name.
+fn sorted_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.is_file() && sniff_file(path).is_some())
+        .filter(|path| path.is_file())
         .collect();
     files.sort();
+    files
+}
+
+/// The event files of the folder at `dir`, by name.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files = sorted_files(dir);
+    files.retain(|path| sniff_file(path).is_some());
     files
 }
 
@@ -160,16 +168,19 @@ pub(crate) fn read_files(
     let rows = AtomicU64::new(0);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let results: Mutex<Vec<Option<Result<FileTally, ImportError>>>> =
-        Mutex::new((0..paths.len()).map(|_| None).collect());
     let workers = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .min(paths.len());
+    // A worker waits when this many files wait to be merged.
+    let (sender, finished) =
+        mpsc::sync_channel::<(usize, Result<FileTally, ImportError>)>(2 * workers + 2);
+    let mut merged = Merged::new(top);
+    let mut first_error: Option<ImportError> = None;
     std::thread::scope(|scope| -> Result<(), ImportError> {
-        let mut handles = Vec::new();
         for n in 0..workers {
-            let (rows, next, stop, results, bytes) = (&rows, &next, &stop, &results, &bytes);
-            let handle = std::thread::Builder::new()
+            let (rows, next, stop, bytes) = (&rows, &next, &stop, &bytes);
+            let sender = sender.clone();
+            std::thread::Builder::new()
                 .name(format!("bilateral-events-{n}"))
                 .spawn_scoped(scope, move || {
                     loop {
@@ -190,17 +201,35 @@ pub(crate) fn read_files(
                         if result.is_err() {
                             stop.store(true, Ordering::Relaxed);
                         }
-                        if let Ok(mut slots) = results.lock() {
-                            slots[index] = Some(result);
+                        if sender.send((index, result)).is_err() {
+                            break;
                         }
                     }
                 })
                 .map_err(|e| ImportError::whole(name, ImportErrorKind::Io(e.to_string())))?;
-            handles.push(handle);
         }
+        drop(sender);
+        // Files are merged as soon as all before them are, so only the few read out of
+        // order wait in memory.
+        let mut waiting: BTreeMap<usize, Result<FileTally, ImportError>> = BTreeMap::new();
         let mut seen_rows = 0;
-        while handles.iter().any(|h| !h.is_finished()) {
-            std::thread::sleep(Duration::from_millis(20));
+        loop {
+            match finished.recv_timeout(Duration::from_millis(20)) {
+                Ok((index, result)) => {
+                    waiting.insert(index, result);
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+            while let Some(result) = waiting.remove(&merged.files) {
+                match result {
+                    Ok(file) => merged.add(file),
+                    Err(error) => {
+                        first_error.get_or_insert(error);
+                        merged.files = usize::MAX;
+                    }
+                }
+            }
             let now = rows.load(Ordering::Relaxed);
             ticker.add_rows(now - seen_rows);
             seen_rows = now;
@@ -214,59 +243,73 @@ pub(crate) fn read_files(
     if cancel.load(Ordering::Relaxed) {
         return Err(ImportError::whole(name, ImportErrorKind::Cancelled));
     }
-    let slots = results
-        .into_inner()
-        .map_err(|_| ImportError::whole(name, ImportErrorKind::Io("a reader failed".into())))?;
-    let mut files = Vec::with_capacity(slots.len());
-    for slot in slots {
-        let Some(result) = slot else {
-            return Err(ImportError::whole(name, ImportErrorKind::Cancelled));
-        };
-        files.push(result?);
+    if let Some(error) = first_error {
+        return Err(error);
+    }
+    if merged.files != paths.len() {
+        return Err(ImportError::whole(name, ImportErrorKind::Cancelled));
     }
     ticker.finish();
     let names = paths.iter().map(|p| p.display().to_string()).collect();
-    assemble(files, names, name, top)
+    merged.finish(names, name)
 }
 
-/// The pass made of the tallies of `files` (named `names`), in file order.
-fn assemble(
-    files: Vec<FileTally>,
-    names: Vec<String>,
-    name: &str,
-    top: usize,
-) -> Result<EventsPass, ImportError> {
-    let mut counts = Counts::default();
-    let mut tally = PairTally::new(top);
-    let mut formats = Vec::new();
-    let mut rows_read = 0;
-    for file in files {
-        counts.merge(file.counts);
-        tally.merge(file.pair);
-        rows_read += file.rows;
-        if let Some(format) = file.format
-            && !formats.contains(&format)
-        {
-            formats.push(format);
+/// The tallies of the files read so far, merged in file order.
+struct Merged {
+    counts: Counts,
+    tally: PairTally,
+    formats: Vec<Format>,
+    rows_read: u64,
+    /// Files merged: the index of the next.
+    files: usize,
+}
+
+impl Merged {
+    fn new(top: usize) -> Self {
+        Self {
+            counts: Counts::default(),
+            tally: PairTally::new(top),
+            formats: Vec::new(),
+            rows_read: 0,
+            files: 0,
         }
     }
-    if rows_read == 0 {
-        return Err(ImportError::whole(
-            name,
-            ImportErrorKind::Empty("no events"),
-        ));
+
+    fn add(&mut self, file: FileTally) {
+        self.counts.merge(file.counts);
+        self.tally.merge(file.pair);
+        self.rows_read += file.rows;
+        if let Some(format) = file.format
+            && !self.formats.contains(&format)
+        {
+            self.formats.push(format);
+        }
+        self.files += 1;
     }
-    let format = formats.first().copied().unwrap_or(Format::Gdelt2);
-    if names.len() > 1 {
-        counts.warn(format!("{} files read as one import", names.len()));
+
+    /// The pass of the files `names`, which the report calls `name`.
+    fn finish(mut self, names: Vec<String>, name: &str) -> Result<EventsPass, ImportError> {
+        if self.rows_read == 0 {
+            return Err(ImportError::whole(
+                name,
+                ImportErrorKind::Empty("no events"),
+            ));
+        }
+        let format = self.formats.first().copied().unwrap_or(Format::Gdelt2);
+        if names.len() > 1 {
+            self.counts
+                .warn(format!("{} files read as one import", names.len()));
+        }
+        let report = self
+            .counts
+            .finish(name, format, Some("UTF-8"), self.rows_read);
+        Ok(EventsPass {
+            report,
+            tally: self.tally,
+            files: names,
+            formats: self.formats,
+        })
     }
-    let report = counts.finish(name, format, Some("UTF-8"), rows_read);
-    Ok(EventsPass {
-        report,
-        tally,
-        files: names,
-        formats,
-    })
 }
 
 /// What every file of one read shares.
@@ -422,7 +465,9 @@ pub fn read_bytes(
         ..FileTally::default()
     };
     read_table(bytes, name, None, &shared, &mut tally)?;
-    assemble(vec![tally], vec![name.to_owned()], name, top)
+    let mut merged = Merged::new(top);
+    merged.add(tally);
+    merged.finish(vec![name.to_owned()], name)
 }
 
 #[cfg(test)]
