@@ -158,6 +158,15 @@ impl Format {
         )
     }
 
+    /// Whether the layout holds machine-coded events (GDELT, ICEWS), whose pairs are an
+    /// actor's country and the country it acts on.
+    pub(crate) fn is_events(self) -> bool {
+        matches!(
+            self,
+            Self::Gdelt2 | Self::Gdelt1 | Self::IcewsTab | Self::IcewsCsv
+        )
+    }
+
     /// The list of known layouts, for the "unknown layout" message.
     pub(crate) fn known_list() -> String {
         let names: Vec<&str> = Self::ALL.iter().map(|f| f.label()).collect();

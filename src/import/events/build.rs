@@ -181,7 +181,8 @@ pub fn build(
         author: None,
         title: format!("{short} events: {}", facts.file_name),
         publisher: Some(publisher.to_owned()),
-        date: facts.file_date,
+        // The files' own dates are when they were downloaded, not published.
+        date: None,
         url: None,
         file: None,
         note,
