@@ -7,7 +7,8 @@ row, many empty actor fields, ISO3 actor country codes, FIPS geography codes, ev
 with their leading zeros, tones with 14 decimals). One export per 15 minutes, as GDELT
 publishes them: YYYYMMDDHHMMSS.export.CSV inside YYYYMMDDHHMMSS.export.CSV.zip.
 
-Usage: gen-gdelt-bench.py EVENTS ZIP_DIR CSV_DIR [DAYS]
+Usage: gen-gdelt-bench.py EVENTS ZIP_DIR CSV_DIR [DAYS [MONTHS]]
+  DAYS days (default 31) of each of the MONTHS months (default 1) up to March 2018.
 """
 
 import os
@@ -106,9 +107,12 @@ def export(args):
 def main():
     events, zip_dir, csv_dir = int(sys.argv[1]), sys.argv[2], sys.argv[3]
     days = int(sys.argv[4]) if len(sys.argv) > 4 else 31
+    months = int(sys.argv[5]) if len(sys.argv) > 5 else 1
     os.makedirs(zip_dir, exist_ok=True)
     os.makedirs(csv_dir, exist_ok=True)
-    stamps = [f"201803{d:02d}{h:02d}{m:02d}00" for d in range(1, days + 1) for h in range(24) for m in (0, 15, 30, 45)]
+    ends = [(2018 * 12 + 2 - back) for back in range(months - 1, -1, -1)]
+    stamps = [f"{e // 12}{e % 12 + 1:02d}{d:02d}{h:02d}{m:02d}00" for e in ends
+              for d in range(1, (days if months == 1 else min(days, 28)) + 1) for h in range(24) for m in (0, 15, 30, 45)]
     per_file, extra = divmod(events, len(stamps))
     jobs, first = [], 741_000_000
     for i, stamp in enumerate(stamps):
