@@ -93,7 +93,7 @@ def seeds():
         "dots_csv", "dots_excel", "xlsx_shared_strings", "imts", "wits", "baci_zip", "tidy_csv",
         "encoding", "compression", "settings", "date", "sipri_register_classic",
         "sipri_register_new", "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl",
-        "unga_roll_calls", "unga_ideal_points")}
+        "unga_roll_calls", "unga_ideal_points", "gdelt2", "gdelt1", "icews_tab", "icews_csv")}
     seeds["dataset_json"] += [bad_input.VALID_DATASET.encode(), read(os.path.join(ROOT, "assets", "russia-iran.json"))]
     seeds["dataset_json"] += [v for k, v in cases.items() if k.startswith("dataset/")]
     seeds["geojson"] += [read(p) for p in repo("tests/fixtures/geojson/**/*.geojson") + repo("tests/fixtures/geojson/**/*.json")]
@@ -148,6 +148,20 @@ def seeds():
         b"1,USA,UNITED STATES,Y,2022-03-02,ES-11,A/RES/ES-11/1,,,,Aggression against Ukraine,,,,141,5,35,12,193,\n")
     seeds["unga_roll_calls"] += relations("unga/voeten_descriptions*.csv")
     seeds["unga_ideal_points"] += relations("unga/idealpoints*.csv")
+    events = lambda pattern: [head(read(p)) for p in repo("tests/fixtures/relations/events/" + pattern)]
+    seeds["gdelt2"] += events("gdelt2_*")
+    # GDELT 1.0 rows from 2.0 rows: no ADM2Code in the three geography blocks, DATEADDED a day.
+    for data in events("gdelt2_*"):
+        lines = []
+        for line in data.split(b"\n"):
+            fields = line.split(b"\t")
+            if len(fields) == 61:
+                del fields[55], fields[47], fields[39]
+                fields[56] = fields[56][:8]
+                lines.append(b"\t".join(fields))
+        seeds["gdelt1"] += [b"\n".join(lines), b"\n".join(l.rsplit(b"\t", 1)[0] for l in lines)]
+    seeds["icews_tab"] += events("*.tab")
+    seeds["icews_csv"] += events("icews_*.csv")
     return seeds
 
 

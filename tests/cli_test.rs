@@ -588,3 +588,56 @@ fn convert_and_export_merge_trade_files_after_a_dataset() {
     assert_eq!(other_pair.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&other_pair.stderr).contains("is not the pair"));
 }
+
+#[test]
+fn check_and_convert_read_gdelt_exports_together_as_one_import() {
+    let export = relations_fixture("events/gdelt2_20180326044500_excerpt.export.CSV");
+    let checked = bilateral()
+        .arg("check")
+        .arg(&export)
+        .output()
+        .expect("runs");
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(stdout.contains(": ok: GDELT 2.0 event export"), "{stdout}");
+    // Two exports on one command line are one import: their events are counted together.
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (first, second) = (
+        folder.path().join("20180326044500.export.CSV"),
+        folder.path().join("20180326050000.export.CSV"),
+    );
+    std::fs::copy(&export, &first).expect("copy");
+    std::fs::copy(&export, &second).expect("copy");
+    let out = folder.path().join("usa-russia.json");
+    let converted = bilateral()
+        .arg("convert")
+        .arg(&first)
+        .arg(&second)
+        .args([
+            "--pair",
+            "USA,RUS",
+            "--period",
+            "quarter",
+            "--top-events",
+            "3",
+            "-o",
+        ])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(converted.status.success(), "{converted:?}");
+    let dataset: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    let conflict = dataset["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .find(|s| s["id"] == "gdelt-usa-rus-material-conflict")
+        .expect("the series of United States → Russia material conflict");
+    // Three `173` events in each copy, in the first quarter of 2018.
+    assert_eq!(conflict["points"][0]["period"]["quarter"], 1);
+    assert_eq!(conflict["points"][0]["value"], 6.0);
+    let events = dataset["events"].as_array().expect("events");
+    assert_eq!(events.len(), 3);
+    assert!(events.iter().all(|e| e["machine_coded"] == true));
+}

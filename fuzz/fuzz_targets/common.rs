@@ -113,6 +113,26 @@ pub fn relations(bytes: &[u8], name: &str) {
     holds_together(&dataset);
 }
 
+/// Scans `bytes` as a GDELT or ICEWS event file named `name`; imports the first pair
+/// found, whose dataset must hold together and survive its own JSON.
+pub fn events(bytes: &[u8], name: &str) {
+    let Ok(scanned) = bilateral::import::events::read_bytes(bytes, name, None, 0) else {
+        return;
+    };
+    let Some(&(pair, _)) = scanned.report.pairs().first() else {
+        return;
+    };
+    let Ok(pass) = bilateral::import::events::read_bytes(bytes, name, Some(pair), 5) else {
+        return;
+    };
+    let options = bilateral::import::events::build::EventOptions::default();
+    let facts = facts(name, pass.report.format);
+    let Ok(dataset) = bilateral::import::events::build::build(&pass, pair, &facts, options) else {
+        return;
+    };
+    holds_together(&dataset);
+}
+
 /// `bytes` gzip-compressed.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());

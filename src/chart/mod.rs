@@ -6,7 +6,7 @@ mod frame;
 
 use std::collections::BTreeMap;
 
-use crate::data::{Dataset, Point, Series, SeriesKind, Stance, ValueRange};
+use crate::data::{Dataset, Point, PointTime, Series, SeriesKind, Stance, SubYear, ValueRange};
 
 pub(crate) use frame::MIN_FRAME_YEARS;
 
@@ -272,7 +272,7 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
                 .get(&one.id)
                 .copied()
                 .unwrap_or_else(|| shown_by_default(one)),
-            lines: lines(&markers, options.connect_gaps),
+            lines: lines(&markers, step_months(one), options.connect_gaps),
             markers,
             range_bars,
         });
@@ -318,7 +318,7 @@ fn value_markers(series: &Series) -> Vec<Marker> {
             index,
         };
         let marker = |value: f64, role| Marker {
-            x: f64::from(point.year),
+            x: point.x(),
             y: value,
             value,
             approximate: point.approximate || role != MarkerRole::Value,
@@ -338,12 +338,16 @@ fn value_markers(series: &Series) -> Vec<Marker> {
     markers
 }
 
-/// Years where exactly one point with a single value is reported: the only ones a
-/// line or a computed change may use without picking between sources.
-fn unambiguous_values(series: &Series) -> BTreeMap<i32, (usize, &Point, f64)> {
-    let mut by_year: BTreeMap<i32, Vec<(usize, &Point)>> = BTreeMap::new();
+/// Years (or months, or quarters) where exactly one point with a single value is
+/// reported: the only ones a line or a computed change may use without picking between
+/// sources.
+fn unambiguous_values(series: &Series) -> BTreeMap<PointTime, (usize, &Point, f64)> {
+    let mut by_year: BTreeMap<PointTime, Vec<(usize, &Point)>> = BTreeMap::new();
     for (index, point) in series.points.iter().enumerate() {
-        by_year.entry(point.year).or_default().push((index, point));
+        by_year
+            .entry(point.time())
+            .or_default()
+            .push((index, point));
     }
     by_year
         .into_iter()
@@ -357,8 +361,9 @@ fn unambiguous_values(series: &Series) -> BTreeMap<i32, (usize, &Point, f64)> {
 fn computed_change_markers(series: &Series) -> Vec<Marker> {
     let values = unambiguous_values(series);
     let mut markers = Vec::new();
-    for (year, (index, point, value)) in &values {
-        let Some((previous_index, previous, previous_value)) = values.get(&(year - 1)) else {
+    for ((year, period), (index, point, value)) in &values {
+        let Some((previous_index, previous, previous_value)) = values.get(&(year - 1, *period))
+        else {
             continue;
         };
         if *previous_value == 0.0 {
@@ -372,7 +377,7 @@ fn computed_change_markers(series: &Series) -> Vec<Marker> {
             }
         }
         markers.push(Marker {
-            x: f64::from(*year),
+            x: point.x(),
             y: change,
             value: change,
             approximate: point.approximate || previous.approximate,
@@ -421,16 +426,34 @@ fn range_bars(markers: &[Marker]) -> Vec<(f64, f64, f64)> {
         .collect()
 }
 
-/// Lines join markers of consecutive years that each have exactly one value; a year
-/// with several values (sources that disagree) or a range breaks the line, so the
-/// chart never picks one source over another.
-fn lines(markers: &[Marker], connect_gaps: bool) -> Vec<LinePiece> {
+/// The months between two consecutive points of `series`: 12 for yearly values, 3 or 1
+/// for counts per quarter or month.
+fn step_months(series: &Series) -> i64 {
+    series
+        .points
+        .iter()
+        .filter_map(|point| match point.period {
+            Some(SubYear::Month(_)) => Some(1),
+            Some(SubYear::Quarter(_)) => Some(3),
+            None => None,
+        })
+        .min()
+        .unwrap_or(12)
+}
+
+/// Lines join markers of consecutive years (months, quarters: `step_months` apart) that
+/// each have exactly one value; a year with several values (sources that disagree) or a
+/// range breaks the line, so the chart never picks one source over another.
+fn lines(markers: &[Marker], step_months: i64, connect_gaps: bool) -> Vec<LinePiece> {
     let mut per_year: BTreeMap<i64, Vec<&Marker>> = BTreeMap::new();
     for marker in markers {
-        // Years are whole numbers; rounding only groups them.
-        #[expect(clippy::cast_possible_truncation, reason = "years fit in i64")]
+        // Markers sit at the start of a month; rounding only groups them.
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "months since year 0 fit in i64"
+        )]
         per_year
-            .entry(marker.x.round() as i64)
+            .entry((marker.x * 12.0).round() as i64)
             .or_default()
             .push(marker);
     }
@@ -449,7 +472,7 @@ fn lines(markers: &[Marker], connect_gaps: bool) -> Vec<LinePiece> {
             let [(year_a, Some(a)), (year_b, Some(b))] = pair else {
                 return None;
             };
-            let across_gap = year_b - year_a > 1;
+            let across_gap = year_b - year_a > step_months;
             (!across_gap || connect_gaps).then_some(LinePiece {
                 from: [a.x, a.y],
                 to: [b.x, b.y],

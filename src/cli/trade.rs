@@ -10,7 +10,11 @@ use clap::Args;
 use crate::data::Dataset;
 use crate::data::builtin::builtin_dataset;
 use crate::data::country::Pair;
-use crate::import::{ImportOptions, import, merge_import, scan};
+use crate::import::events::{
+    self,
+    build::{EventOptions, EventPeriod},
+};
+use crate::import::{ImportOptions, import, import_events, merge_import, scan};
 use crate::io::{is_dataset_file, load_dataset_file};
 
 /// Options for trade files given to `convert` and `export`.
@@ -23,6 +27,56 @@ pub struct TradeArgs {
     /// A product code to take from trade files that hold several products and no total.
     #[arg(long, value_name = "CODE")]
     pub(crate) product: Option<String>,
+    /// For GDELT and ICEWS event files: the period of each point of the event series
+    /// (default: month).
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub(crate) period: Option<PeriodArg>,
+    /// For GDELT and ICEWS event files: how many of the most covered events become
+    /// timeline events (default: 20).
+    #[arg(long, value_name = "N")]
+    pub(crate) top_events: Option<usize>,
+}
+
+/// The period of event series, as `--period` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum PeriodArg {
+    /// Calendar months.
+    Month,
+    /// Calendar quarters.
+    Quarter,
+    /// Calendar years.
+    Year,
+}
+
+impl TradeArgs {
+    /// What event files make, as the options say.
+    fn event_options(&self) -> EventOptions {
+        let defaults = EventOptions::default();
+        EventOptions {
+            period: match self.period {
+                None | Some(PeriodArg::Month) => EventPeriod::Month,
+                Some(PeriodArg::Quarter) => EventPeriod::Quarter,
+                Some(PeriodArg::Year) => EventPeriod::Year,
+            },
+            top_events: self.top_events.unwrap_or(defaults.top_events),
+        }
+    }
+}
+
+/// The files of a command line, with consecutive event files (GDELT, ICEWS) taken
+/// together as one import.
+fn grouped(files: &[PathBuf]) -> Vec<Vec<PathBuf>> {
+    let mut groups: Vec<Vec<PathBuf>> = Vec::new();
+    let mut in_events = false;
+    for path in files {
+        let is_events = !is_dataset_file(path) && events::sniff(path).is_some();
+        match groups.last_mut() {
+            Some(group) if is_events && in_events => group.push(path.clone()),
+            _ => groups.push(vec![path.clone()]),
+        }
+        in_events = is_events;
+    }
+    groups
 }
 
 /// Checks one trade file and prints what it holds; returns true when it failed.
@@ -59,9 +113,11 @@ pub(crate) fn load_files(files: &[PathBuf], trade: &TradeArgs) -> Result<Dataset
         Some(text) => Some(Pair::parse(text).map_err(|e| vec![format!("--pair: {e}")])?),
         None => None,
     };
-    let Some((first, rest)) = files.split_first() else {
+    let groups = grouped(files);
+    let Some((first_group, rest)) = groups.split_first() else {
         return builtin_dataset().map_err(|errors| vec![errors.to_string()]);
     };
+    let first = &first_group[0];
     let mut errors = Vec::new();
     let mut dataset = if is_dataset_file(first) {
         let dataset = load_dataset_file(first).map_err(|errors| vec![errors.to_string()])?;
@@ -77,11 +133,12 @@ pub(crate) fn load_files(files: &[PathBuf], trade: &TradeArgs) -> Result<Dataset
         }
         dataset
     } else {
-        import_trade(first, asked, None, trade)
+        import_trade(first_group, asked, None, trade)
             .map_err(|message| vec![message])?
             .ok_or_else(|| vec![format!("{}: nothing imported", first.display())])?
     };
-    for path in rest {
+    for group in rest {
+        let path = &group[0];
         if is_dataset_file(path) {
             match load_dataset_file(path) {
                 Ok(other) => errors.extend(
@@ -94,7 +151,7 @@ pub(crate) fn load_files(files: &[PathBuf], trade: &TradeArgs) -> Result<Dataset
             continue;
         }
         let pair = asked.or_else(|| Pair::of_parties(&dataset.metadata.parties));
-        if let Err(message) = import_trade(path, pair, Some(&mut dataset), trade) {
+        if let Err(message) = import_trade(group, pair, Some(&mut dataset), trade) {
             errors.push(message);
         }
     }
@@ -105,15 +162,18 @@ pub(crate) fn load_files(files: &[PathBuf], trade: &TradeArgs) -> Result<Dataset
     }
 }
 
-/// Imports `path` for `pair` (or the file's only pair); merged into `into` when given,
-/// else returned as a new dataset.
+/// Imports `paths` (one trade file, or event files read together) for `pair` (or the
+/// file's only pair); merged into `into` when given, else returned as a new dataset.
 fn import_trade(
-    path: &Path,
+    paths: &[PathBuf],
     pair: Option<Pair>,
     into: Option<&mut Dataset>,
     trade: &TradeArgs,
 ) -> Result<Option<Dataset>, String> {
     let cancel = AtomicBool::new(false);
+    let path = paths
+        .first()
+        .map_or_else(|| Path::new(""), PathBuf::as_path);
     let pair = if let Some(pair) = pair {
         pair
     } else {
@@ -134,9 +194,23 @@ fn import_trade(
     };
     let options = ImportOptions {
         product: trade.product.clone(),
+        events: trade.event_options(),
         ..ImportOptions::new(pair)
     };
-    let imported = import(path, &options, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
+    let imported = if paths.len() > 1 {
+        // Several event files: one import, named after their folder.
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        import_events(
+            paths,
+            folder.unwrap_or(path),
+            &options,
+            &mut |_| {},
+            &cancel,
+        )
+    } else {
+        import(path, &options, &mut |_| {}, &cancel)
+    }
+    .map_err(|e| e.to_string())?;
     match into {
         Some(base) => {
             let conflicts = merge_import(base, imported);

@@ -133,6 +133,12 @@ pub enum Problem {
         /// The record.
         record: String,
     },
+    /// A point's month above 12 or quarter above 4 (or 0).
+    #[error("{record}: there is no such month or quarter (months run 1…12, quarters 1…4)")]
+    NoSuchPeriod {
+        /// The record.
+        record: String,
+    },
     /// A range whose low end is above its high end.
     #[error("{record}: range low {low} is above high {high}")]
     ReversedRange {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::error::Problem;
-use super::model::Dataset;
+use super::model::{Dataset, Point, PointTime};
 
 /// Adds everything in `other` to `base`.
 ///
@@ -87,18 +87,18 @@ pub(crate) fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
             Some(known) => {
                 // Points are compared with those of the same year only, so a series of
                 // many years merges in time linear in its points.
-                let mut by_year: HashMap<i32, Vec<usize>> = HashMap::new();
+                let mut by_year: HashMap<PointTime, Vec<usize>> = HashMap::new();
                 for (index, point) in known.points.iter().enumerate() {
-                    by_year.entry(point.year).or_default().push(index);
+                    by_year.entry(point.time()).or_default().push(index);
                 }
                 for point in series.points {
-                    let same_year = by_year.entry(point.year).or_default();
+                    let same_year = by_year.entry(point.time()).or_default();
                     if !same_year.iter().any(|at| known.points[*at] == point) {
                         same_year.push(known.points.len());
                         known.points.push(point);
                     }
                 }
-                known.points.sort_by_key(|point| point.year);
+                known.points.sort_by_key(Point::time);
             }
         }
     }

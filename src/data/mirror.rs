@@ -189,6 +189,7 @@ mod tests {
     fn point(year: i32, value: f64, source: &str) -> Point {
         Point {
             year,
+            period: None,
             value: Some(value),
             range: None,
             approximate: false,

@@ -224,12 +224,20 @@ impl Checker<'_> {
         self.non_empty(path, &record, "unit", &series.unit);
         for (index, point) in series.points.iter().enumerate() {
             let point_path = path.key("points").index(index);
-            let point_record = format!("series `{}` point {}", series.id, point.year);
+            let point_record = format!("series `{}` point {}", series.id, point.when());
             self.cited(&point_path, &point_record, &point.sources);
             if point.value.is_none() && point.range.is_none() {
                 self.problems.push((
                     point_path.clone(),
                     Problem::NoValue {
+                        record: point_record.clone(),
+                    },
+                ));
+            }
+            if point.period.is_some_and(|period| !period.is_valid()) {
+                self.problems.push((
+                    point_path.key("period"),
+                    Problem::NoSuchPeriod {
                         record: point_record.clone(),
                     },
                 ));

@@ -108,6 +108,7 @@ mod tests {
             note: String::new(),
             points: vec![Point {
                 year: 2010,
+                period: None,
                 value: Some(3.36),
                 range: None,
                 approximate: false,

@@ -49,6 +49,10 @@ const CITATION_SEPARATOR: &str = " | ";
 pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
     let unit = marker_unit(model);
     let rows = model.visible_markers().map(|(series, marker)| {
+        let when = marker
+            .point
+            .resolve(dataset)
+            .map_or_else(|| year_text(marker.x), |(_, p)| p.when());
         let note = marker
             .point
             .resolve(dataset)
@@ -58,11 +62,8 @@ pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
             (MarkerRole::Computed, Some(previous)) => {
                 let previous_year = previous
                     .resolve(dataset)
-                    .map_or_else(String::new, |(_, p)| p.year.to_string());
-                let computed = format!(
-                    "percent change computed from {previous_year} to {}",
-                    year_text(marker.x)
-                );
+                    .map_or_else(String::new, |(_, p)| p.when());
+                let computed = format!("percent change computed from {previous_year} to {when}");
                 if note.is_empty() {
                     computed
                 } else {
@@ -76,7 +77,7 @@ pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
             series.id.clone(),
             series.label.clone(),
             unit.to_owned(),
-            year_text(marker.x),
+            when,
             role.to_owned(),
             marker.value.to_string(),
             marker.approximate.to_string(),
@@ -99,7 +100,7 @@ pub fn dataset_csv(dataset: &Dataset) -> String {
                 series.label.clone(),
                 series.unit.clone(),
                 kind_name(series.kind),
-                point.year.to_string(),
+                point.when(),
                 optional(point.value),
                 optional(point.range.map(|r| r.low)),
                 optional(point.range.map(|r| r.high)),

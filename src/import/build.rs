@@ -287,6 +287,7 @@ fn point(
     }
     Point {
         year,
+        period: None,
         value: Some(value.value_usd / unit.dollars()),
         range: None,
         approximate: value.estimate.is_some(),

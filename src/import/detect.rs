@@ -50,11 +50,19 @@ pub enum Format {
     UnRollCalls,
     /// Ideal-point estimates from UN General Assembly votes.
     UnIdealPoints,
+    /// GDELT 2.0 event export (61 tab-separated columns, no header).
+    Gdelt2,
+    /// GDELT 1.0 daily or historical event file (57 or 58 columns, no header).
+    Gdelt1,
+    /// ICEWS event file as published (tab-separated, names with spaces).
+    IcewsTab,
+    /// ICEWS events re-exported as CSV (names with underscores).
+    IcewsCsv,
 }
 
 impl Format {
     /// Every layout, in the order they are tried.
-    pub(crate) const ALL: [Self; 21] = [
+    pub(crate) const ALL: [Self; 25] = [
         Self::ComtradePlus,
         Self::ComtradePlusBulk,
         Self::ComtradeLegacy,
@@ -76,6 +84,10 @@ impl Format {
         Self::UnVotesUndl,
         Self::UnRollCalls,
         Self::UnIdealPoints,
+        Self::Gdelt2,
+        Self::Gdelt1,
+        Self::IcewsTab,
+        Self::IcewsCsv,
     ];
 
     /// A name for people.
@@ -102,6 +114,10 @@ impl Format {
             Self::UnVotesUndl => "UN votes (UN Digital Library CSV)",
             Self::UnRollCalls => "UN roll-call descriptions",
             Self::UnIdealPoints => "UN ideal-point estimates",
+            Self::Gdelt2 => "GDELT 2.0 event export",
+            Self::Gdelt1 => "GDELT 1.0 event file",
+            Self::IcewsTab => "ICEWS events (.tab)",
+            Self::IcewsCsv => "ICEWS events (CSV)",
         }
     }
 
@@ -128,6 +144,8 @@ impl Format {
             }
             Self::UnVotesUnvotes => "R package unvotes",
             Self::UnVotesUndl => "United Nations Digital Library",
+            Self::Gdelt2 | Self::Gdelt1 => "The GDELT Project",
+            Self::IcewsTab | Self::IcewsCsv => "Integrated Crisis Early Warning System (ICEWS)",
         }
     }
 
@@ -137,6 +155,15 @@ impl Format {
         matches!(
             self,
             Self::UnVotesVoeten | Self::UnVotesUnvotes | Self::UnVotesUndl | Self::UnIdealPoints
+        )
+    }
+
+    /// Whether the layout holds machine-coded events (GDELT, ICEWS), whose pairs are an
+    /// actor's country and the country it acts on.
+    pub(crate) fn is_events(self) -> bool {
+        matches!(
+            self,
+            Self::Gdelt2 | Self::Gdelt1 | Self::IcewsTab | Self::IcewsCsv
         )
     }
 

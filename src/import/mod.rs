@@ -24,6 +24,7 @@ pub(crate) mod comtrade_plus;
 pub mod decode;
 pub(crate) mod detect;
 pub(crate) mod error;
+pub mod events;
 pub(crate) mod imf_dots;
 pub(crate) mod imf_imts;
 pub(crate) mod numbers;
@@ -69,6 +70,8 @@ pub(crate) struct ImportOptions {
     pub(crate) unit: ValueUnit,
     /// The day of the import; `None` for today.
     pub(crate) imported_on: Option<PartialDate>,
+    /// What event files (GDELT, ICEWS) make: the period of the series, the events kept.
+    pub(crate) events: events::build::EventOptions,
 }
 
 impl ImportOptions {
@@ -79,6 +82,7 @@ impl ImportOptions {
             product: None,
             unit: ValueUnit::default(),
             imported_on: None,
+            events: events::build::EventOptions::default(),
         }
     }
 }
@@ -101,6 +105,11 @@ pub(crate) fn scan(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<FileReport, ImportError> {
+    if events::sniff(path).is_some() {
+        let name = path.display().to_string();
+        return events::read_files(&events::files_of(path), &name, None, 0, progress, cancel)
+            .map(|pass| pass.report);
+    }
     if relations::sniff(path).is_some() {
         return relations::read_path(path, None, progress, cancel).map(|pass| pass.report);
     }
@@ -115,6 +124,9 @@ pub fn scan_bytes(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<FileReport, ImportError> {
+    if events::sniff_bytes(bytes).is_some() {
+        return events::read_bytes(bytes, name, None, 0).map(|pass| pass.report);
+    }
     if relations::sniff_bytes(bytes).is_some() {
         return relations::read_source(
             std::io::Cursor::new(bytes),
@@ -153,6 +165,9 @@ pub(crate) fn import(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<Imported, ImportError> {
+    if events::sniff(path).is_some() {
+        return import_events(&events::files_of(path), path, options, progress, cancel);
+    }
     if relations::sniff(path).is_some() {
         return import_relations(path, options, progress, cancel);
     }
@@ -220,6 +235,42 @@ fn import_relations(
     let file_name = facts.file_name.clone();
     let dataset = relations::build(&pass, options.pair, &facts)
         .map_err(|kind| ImportError::whole(&file, kind))?;
+    Ok(Imported {
+        report: pass.report,
+        dataset,
+        file_name,
+    })
+}
+
+/// [`import`] of GDELT or ICEWS event files (`paths`, the files of `named`, a folder or a
+/// file, or the first of several files): series of the pair's events and the most covered
+/// events.
+pub(crate) fn import_events(
+    paths: &[std::path::PathBuf],
+    named: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<Imported, ImportError> {
+    let name = named.display().to_string();
+    let pass = events::read_files(
+        paths,
+        &name,
+        Some(options.pair),
+        options.events.top_events,
+        progress,
+        cancel,
+    )?;
+    let format = pass.formats.first().copied().unwrap_or(Format::Gdelt2);
+    let facts = file_facts(named, &name, options, format);
+    let file_name = facts.file_name.clone();
+    let mut dataset = events::build::build(&pass, options.pair, &facts, options.events)
+        .map_err(|kind| ImportError::whole(&name, kind))?;
+    for source in &mut dataset.sources {
+        if source.file.is_none() && source.url.is_none() {
+            source.file = Some(name.clone());
+        }
+    }
     Ok(Imported {
         report: pass.report,
         dataset,

@@ -115,12 +115,16 @@ impl FileReport {
             .collect()
     }
 
-    /// What a row count is of, in words: `exports to Iran`, `voted alongside Iran`.
+    /// What a row count is of, in words: `exports to Iran`, `voted alongside Iran`,
+    /// `events acting on Iran`.
     pub(crate) fn flow_words(&self, flow: &FlowCount) -> String {
         let table = countries();
         let partner = table.get(flow.partner).map_or("?", |c| c.name.as_str());
         if self.format.is_votes() {
             return format!("voted alongside {partner}");
+        }
+        if self.format.is_events() {
+            return format!("events acting on {partner}");
         }
         match flow.flow {
             Flow::Exports => format!("exports to {partner}"),

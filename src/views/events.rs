@@ -178,6 +178,10 @@ fn event_card_ui(ui: &mut Ui, cx: &ViewContext<'_>, event: &Event, commands: &mu
             ui.label(RichText::new(event.stance.label()).color(theme::stance_color(event.stance)));
             let domains: Vec<&str> = event.domains.iter().map(|d| d.label()).collect();
             ui.label(RichText::new(domains.join(", ")).weak());
+            if event.machine_coded {
+                ui.label(RichText::new("machine-coded").italics().weak())
+                    .on_hover_text("Read from news reports by a program (GDELT, ICEWS): its actors, date and kind may be wrong.");
+            }
         });
         ui.label(&event.summary);
         citations_ui(ui, cx.dataset, &event.sources, CitationStyle::Faint);

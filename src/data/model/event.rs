@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Domain, PartialDate, Stance};
+use super::{Domain, PartialDate, Stance, is_false};
 
 /// A dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -29,6 +29,10 @@ pub struct Event {
     pub places: Vec<String>,
     /// Ids of the sources that report it.
     pub sources: Vec<String>,
+    /// True when a program, not a person, read it from the news (GDELT, ICEWS): its
+    /// actors, date and kind may be wrong, as an estimate may.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub machine_coded: bool,
 }
 
 impl Event {

@@ -26,7 +26,7 @@ pub use domain::Domain;
 pub use event::Event;
 pub use metadata::{MapFrame, Metadata, Party};
 pub use place::{Place, PlaceKind};
-pub use series::{Point, Series, SeriesKind, ValueRange};
+pub use series::{Point, PointTime, Series, SeriesKind, SubYear, ValueRange};
 pub use source::Source;
 pub use stance::Stance;
 pub use story::{Slide, SlideView};

@@ -68,6 +68,10 @@ pub struct Series {
 pub struct Point {
     /// Calendar year of the observation.
     pub year: i32,
+    /// The part of the year the observation covers, when less than the whole year (event
+    /// counts per month or quarter); absent for a yearly value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<SubYear>,
     /// The value as reported; absent when a source gives only a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
@@ -84,7 +88,60 @@ pub struct Point {
     pub note: String,
 }
 
+/// A part of a calendar year.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SubYear {
+    /// A quarter, 1 to 4.
+    Quarter(u8),
+    /// A month, 1 to 12.
+    Month(u8),
+}
+
+impl SubYear {
+    /// The first month of the part, 1 to 12.
+    pub fn first_month(self) -> u8 {
+        match self {
+            Self::Quarter(quarter) => quarter.saturating_sub(1) * 3 + 1,
+            Self::Month(month) => month,
+        }
+    }
+
+    /// Whether the number is a real quarter or month.
+    pub fn is_valid(self) -> bool {
+        match self {
+            Self::Quarter(quarter) => (1..=4).contains(&quarter),
+            Self::Month(month) => (1..=12).contains(&month),
+        }
+    }
+}
+
+/// Where a point is: its year and the part of it, ordered in time (a yearly value first).
+pub type PointTime = (i32, Option<SubYear>);
+
 impl Point {
+    /// When the point is, ordered in time.
+    pub fn time(&self) -> PointTime {
+        (self.year, self.period)
+    }
+
+    /// Where the point sits on a year axis: the start of its year, quarter or month.
+    pub fn x(&self) -> f64 {
+        let months = self.period.map_or(0, |p| p.first_month().saturating_sub(1));
+        f64::from(self.year) + f64::from(months) / 12.0
+    }
+
+    /// When the point is, for people: `2018`, `2018 Q1`, `2018-03`.
+    pub fn when(&self) -> String {
+        match self.period {
+            None => self.year.to_string(),
+            Some(SubYear::Quarter(quarter)) => format!("{} Q{quarter}", self.year),
+            Some(SubYear::Month(month)) => format!("{}-{month:02}", self.year),
+        }
+    }
+
     /// The value to plot: the reported value, or the middle of a reported range.
     pub fn plotted_value(&self) -> Option<f64> {
         self.value
@@ -110,6 +167,7 @@ mod tests {
     fn range_points_plot_at_their_middle_and_values_win() {
         let mut point = Point {
             year: 2016,
+            period: None,
             value: None,
             range: Some(ValueRange {
                 low: 35.0,
@@ -122,5 +180,25 @@ mod tests {
         assert_eq!(point.plotted_value(), Some(40.0));
         point.value = Some(1.0);
         assert_eq!(point.plotted_value(), Some(1.0));
+    }
+
+    #[test]
+    fn months_and_quarters_sit_at_their_start_and_read_as_dates() {
+        let mut point = Point {
+            year: 2018,
+            period: Some(SubYear::Month(3)),
+            value: Some(1.0),
+            range: None,
+            approximate: false,
+            sources: vec!["a".into()],
+            note: String::new(),
+        };
+        assert_eq!(point.when(), "2018-03");
+        assert!((point.x() - (2018.0 + 2.0 / 12.0)).abs() < 1e-12);
+        point.period = Some(SubYear::Quarter(2));
+        assert_eq!(point.when(), "2018 Q2");
+        assert!((point.x() - 2018.25).abs() < 1e-12);
+        assert!(point.time() > (2018, None));
+        assert!(!SubYear::Month(13).is_valid());
     }
 }

@@ -412,7 +412,8 @@ fn read_layout(
         Format::ImfDotsTable => imf_dots::read_table(rows, header, collector),
         Format::ImfImtsSdmxCsv => imf_imts::read_sdmx_csv(rows, header, collector),
         Format::ImfImtsWide => imf_imts::read_wide(rows, header, collector),
-        // SDMX-ML is read as XML above; the relations layouts by `super::relations`.
+        // SDMX-ML is read as XML above; the relations layouts by `super::relations`, the
+        // event layouts by `super::events`.
         Format::ImfImtsSdmxMl
         | Format::SipriRegisterClassic
         | Format::SipriRegisterNew
@@ -421,7 +422,11 @@ fn read_layout(
         | Format::UnVotesUnvotes
         | Format::UnVotesUndl
         | Format::UnRollCalls
-        | Format::UnIdealPoints => Ok(()),
+        | Format::UnIdealPoints
+        | Format::Gdelt2
+        | Format::Gdelt1
+        | Format::IcewsTab
+        | Format::IcewsCsv => Ok(()),
         Format::WitsSummary => wits::read_summary(rows, header, collector),
         Format::WitsPartner => wits::read_partner(rows, header, collector),
         Format::Baci => baci::read(rows, header, baci_codes, collector),

@@ -176,6 +176,7 @@ fn deal_event(deal: &Deal, source_id: &str, import: &str) -> Option<Event> {
         stance: Stance::Cooperation,
         places: Vec::new(),
         sources: vec![source_id.to_owned()],
+        machine_coded: false,
     })
 }
 
@@ -246,6 +247,7 @@ pub(crate) fn build_register(
                 .into_iter()
                 .map(|(year, (value, uncertain, parts))| Point {
                     year,
+                    period: None,
                     value: Some(value),
                     range: None,
                     approximate: uncertain,
@@ -331,6 +333,7 @@ pub(crate) fn build_tiv(
                     let below_half = *value == 0.0;
                     Point {
                         year: *year,
+                        period: None,
                         value: Some(*value),
                         range: below_half.then_some(ValueRange {
                             low: 0.0,

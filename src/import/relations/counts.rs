@@ -61,6 +61,30 @@ impl Counts {
         }
     }
 
+    /// Adds what `other` (another file of the same import) counted.
+    pub(crate) fn merge(&mut self, other: Self) {
+        for ((from, to), (rows, first, last)) in other.flows {
+            let entry = self
+                .flows
+                .entry((from, to))
+                .or_insert((0, i32::MAX, i32::MIN));
+            entry.0 += rows;
+            entry.1 = entry.1.min(first);
+            entry.2 = entry.2.max(last);
+        }
+        self.years.extend(other.years);
+        self.used += other.used;
+        for (reason, rows) in other.skipped {
+            *self.skipped.entry(reason).or_insert(0) += rows;
+        }
+        for (name, rows) in other.unknown {
+            *self.unknown.entry(name).or_insert(0) += rows;
+        }
+        for warning in other.warnings {
+            self.warn(warning);
+        }
+    }
+
     /// The report of a file of `format` with `rows_read` rows.
     pub(crate) fn finish(
         self,

@@ -11,7 +11,7 @@
 //! become series in their own units (never dollars).
 
 pub(crate) mod arms;
-mod counts;
+pub(crate) mod counts;
 pub(crate) mod cow;
 pub(crate) mod sipri_register;
 pub(crate) mod sipri_tiv;
@@ -211,19 +211,19 @@ pub(crate) fn read_source<R: Read>(
 }
 
 /// The name of the country `id`, as the country table gives it.
-fn name(id: CountryId) -> &'static str {
+pub(crate) fn name(id: CountryId) -> &'static str {
     countries().get(id).map_or("?", |c| c.name.as_str())
 }
 
 /// The ISO alpha-3 code of `id`, in lower case for record ids.
-fn iso3(id: CountryId) -> String {
+pub(crate) fn iso3(id: CountryId) -> String {
     countries()
         .get(id)
         .map_or_else(|| "xxx".to_owned(), |c| c.iso3.to_ascii_lowercase())
 }
 
 /// An empty dataset for `pair`, dated by the import, with `description`.
-fn pair_dataset(
+pub(crate) fn pair_dataset(
     pair: Pair,
     facts: &FileFacts,
     description: String,

@@ -166,6 +166,7 @@ fn series(
             .filter_map(|(year, tally)| {
                 Some(Point {
                     year: *year,
+                    period: None,
                     value: Some(value(tally)?),
                     range: None,
                     approximate: tally.by_session,
@@ -374,6 +375,7 @@ fn vote_event(
         stance: Stance::Divergence,
         places: Vec::new(),
         sources: sources.to_vec(),
+        machine_coded: false,
     })
 }
 
@@ -417,6 +419,7 @@ pub(crate) fn build_ideal_points(
     )?;
     let point = |session: u32, value: f64, note: String| Point {
         year: session_year(session),
+        period: None,
         value: Some(value),
         range: None,
         approximate: false,

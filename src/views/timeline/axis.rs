@@ -108,6 +108,7 @@ mod tests {
             stance: Stance::Divergence,
             places: Vec::new(),
             sources: vec!["s".into()],
+            machine_coded: false,
         };
         assert_eq!(event_span(&event), (1980.0, 1989.0));
     }

@@ -186,6 +186,7 @@ mod tests {
             stance: Stance::Cooperation,
             places: Vec::new(),
             sources: vec!["s".into()],
+            machine_coded: false,
         }
     }
 

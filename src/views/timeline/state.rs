@@ -130,6 +130,7 @@ mod tests {
             stance: Stance::Cooperation,
             places: Vec::new(),
             sources: vec!["s".into()],
+            machine_coded: false,
         };
         let text = format!("{}\n{}", event.title, event.summary).to_lowercase();
         assert!(state.matcher().matches(&event, &text));

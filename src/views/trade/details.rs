@@ -18,7 +18,7 @@ pub(super) fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, mark
     };
     ui.set_max_width(420.0);
     ui.strong(&series.label);
-    ui.label(format!("Year: {}", point.year));
+    ui.label(format!("When: {}", point.when()));
     match marker.role {
         MarkerRole::Computed => {
             let previous = marker
@@ -30,9 +30,9 @@ pub(super) fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, mark
                 ui.label(format!(
                     "Computed by Bilateral from {} {unit} in {} and {} {unit} in {}",
                     format_value(previous.value.unwrap_or_default()),
-                    previous.year,
+                    previous.when(),
                     format_value(point.value.unwrap_or_default()),
-                    point.year
+                    point.when()
                 ));
             }
         }
@@ -88,7 +88,7 @@ pub(super) fn sources_panel_ui(ui: &mut Ui, dataset: &Dataset, state: &mut Trade
         .as_ref()
         .and_then(|selected| selected.resolve(dataset))
     {
-        ui.label(format!("Selected: {} in {}", series.label, point.year));
+        ui.label(format!("Selected: {} in {}", series.label, point.when()));
         if ui.button("Clear selection").clicked() {
             state.selected = None;
         }
