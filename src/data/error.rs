@@ -179,6 +179,14 @@ pub enum Problem {
         /// End.
         end: String,
     },
+    /// An event marked ongoing that also has an end date.
+    #[error("{record} is marked ongoing but has an end_date ({end}): an ongoing event has no end yet")]
+    OngoingWithEnd {
+        /// The record.
+        record: String,
+        /// The end date given.
+        end: String,
+    },
     /// A corridor with fewer than two waypoints.
     #[error("{record} needs at least two waypoints, found {found}")]
     TooFewWaypoints {

@@ -17,6 +17,8 @@ fn new_event(id: &str, sources: &[&str]) -> Event {
         stance: Stance::Cooperation,
         places: Vec::new(),
         sources: sources.iter().map(|s| (*s).to_owned()).collect(),
+        machine_coded: false,
+        ongoing: false,
     }
 }
 
@@ -220,4 +222,18 @@ fn deleting_an_event_clears_the_slides_that_showed_it() {
     assert!(delete(&mut dataset, &target));
     assert_eq!(dataset.story[slide].select, None);
     assert!(validate(&dataset).is_empty());
+}
+
+#[test]
+fn an_ongoing_event_has_no_end_date_and_reads_as_ongoing() {
+    let dataset = builtin();
+    let source = dataset.sources[0].id.clone();
+    let mut event = new_event("talks", &[&source]);
+    event.ongoing = true;
+    assert_eq!(event.when(), "2020 – ongoing");
+    assert!(problems_with(&dataset, &Record::Event(event.clone()), None, &[]).is_empty());
+    event.end_date = Some(PartialDate::year(2022));
+    let problems = problems_with(&dataset, &Record::Event(event), None, &[]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "ongoing");
 }

@@ -274,6 +274,17 @@ impl Checker<'_> {
                 },
             ));
         }
+        if let Some(end) = event.end_date
+            && event.ongoing
+        {
+            self.problems.push((
+                path.key("ongoing"),
+                Problem::OngoingWithEnd {
+                    record: record.clone(),
+                    end: end.to_string(),
+                },
+            ));
+        }
         for (index, place) in event.places.iter().enumerate() {
             let place_path = path.key("places").index(index);
             match self.places.get(place.as_str()).copied() {

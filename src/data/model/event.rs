@@ -33,6 +33,9 @@ pub struct Event {
     /// actors, date and kind may be wrong, as an estimate may.
     #[serde(default, skip_serializing_if = "is_false")]
     pub machine_coded: bool,
+    /// Still going on: begun at `date`, with no end yet (it then has no `end_date`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ongoing: bool,
 }
 
 impl Event {
@@ -40,6 +43,7 @@ impl Event {
     pub fn when(&self) -> String {
         match self.end_date {
             Some(end) => format!("{} – {}", self.date, end),
+            None if self.ongoing => format!("{} – ongoing", self.date),
             None => self.date.to_string(),
         }
     }

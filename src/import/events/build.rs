@@ -433,6 +433,7 @@ fn timeline_event(event: &CodedEvent, short: &str, import: &str, sources: Vec<St
         places: Vec::new(),
         sources,
         machine_coded: true,
+        ongoing: false,
     }
 }
 

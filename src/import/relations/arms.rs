@@ -177,6 +177,7 @@ fn deal_event(deal: &Deal, source_id: &str, import: &str) -> Option<Event> {
         places: Vec::new(),
         sources: vec![source_id.to_owned()],
         machine_coded: false,
+        ongoing: false,
     })
 }
 

@@ -376,6 +376,7 @@ fn vote_event(
         places: Vec::new(),
         sources: sources.to_vec(),
         machine_coded: false,
+        ongoing: false,
     })
 }
 

@@ -317,6 +317,8 @@ impl RecordForm {
                 stance: Stance::Cooperation,
                 places: Vec::new(),
                 sources: Vec::new(),
+                machine_coded: false,
+                ongoing: false,
             }),
             RecordKind::Place => Record::Place(Place {
                 id: String::new(),
@@ -471,10 +473,14 @@ impl RecordForm {
                     Ok(None) => read("date", Err("an event needs a date".to_owned())),
                     Err(e) => read("date", Err(e)),
                 }
-                read(
-                    "end_date",
-                    end_date.read().map(|value| event.end_date = value),
-                );
+                if event.ongoing {
+                    event.end_date = None;
+                } else {
+                    read(
+                        "end_date",
+                        end_date.read().map(|value| event.end_date = value),
+                    );
+                }
                 Record::Event(event)
             }
             Self::Place {

@@ -57,13 +57,18 @@ pub(crate) fn kind_fields_ui(ui: &mut Ui, form: &mut RecordForm, cx: &mut Fields
         } => {
             text_field(ui, "Title", &mut event.title, problems, "title").focus_if(focus);
             date_field(ui, "Date", date, problems, "date");
-            date_field(
-                ui,
-                "Until (for a range; empty if a single date)",
-                end_date,
-                problems,
-                "end_date",
-            );
+            ui.checkbox(&mut event.ongoing, "ongoing: begun, no end yet")
+                .on_hover_text("Drawn on the timeline up to today");
+            problems_ui(ui, problems, "ongoing");
+            if !event.ongoing {
+                date_field(
+                    ui,
+                    "Until (for a range; empty if a single date)",
+                    end_date,
+                    problems,
+                    "end_date",
+                );
+            }
             domains_field(ui, &mut event.domains, problems);
             stance_field(ui, &mut event.stance);
             long_text_field(ui, "Summary", &mut event.summary, problems, "summary");

@@ -73,8 +73,22 @@ pub(crate) fn period(date: PartialDate) -> (f64, f64) {
 /// The span an event covers on the axis: its own period, or through the end of its end date's period.
 pub(crate) fn event_span(event: &Event) -> (f64, f64) {
     let (start, own_end) = period(event.date);
-    let end = event.end_date.map_or(own_end, |end| period(end).1);
+    let end = match event.end_date {
+        Some(end) => period(end).1,
+        // Still going on: through the end of this year.
+        None if event.ongoing => f64::from(current_year()) + 1.0,
+        None => own_end,
+    };
     (start, end.max(own_end))
+}
+
+/// The year now by the system clock (UTC), for what is still going on.
+pub(crate) fn current_year() -> i32 {
+    const SECONDS_PER_YEAR: u64 = 31_556_952;
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    1970 + i32::try_from(seconds / SECONDS_PER_YEAR).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -109,7 +123,17 @@ mod tests {
             places: Vec::new(),
             sources: vec!["s".into()],
             machine_coded: false,
+            ongoing: false,
         };
         assert_eq!(event_span(&event), (1980.0, 1989.0));
+        let ongoing = Event {
+            end_date: None,
+            ongoing: true,
+            ..event
+        };
+        let (start, end) = event_span(&ongoing);
+        assert_eq!(start, 1980.0);
+        assert_eq!(end, f64::from(current_year()) + 1.0, "through this year");
+        assert!(current_year() >= 2026, "the clock reads a year of this century");
     }
 }

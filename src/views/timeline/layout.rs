@@ -187,6 +187,7 @@ mod tests {
             places: Vec::new(),
             sources: vec!["s".into()],
             machine_coded: false,
+            ongoing: false,
         }
     }
 

@@ -131,6 +131,7 @@ mod tests {
             places: Vec::new(),
             sources: vec!["s".into()],
             machine_coded: false,
+            ongoing: false,
         };
         let text = format!("{}\n{}", event.title, event.summary).to_lowercase();
         assert!(state.matcher().matches(&event, &text));
