@@ -1,14 +1,12 @@
 //! Presenter mode: full screen, big type, the dataset's story slide by slide, and on
 //! leaving, everything as it was before.
 
-use std::collections::BTreeSet;
-
 use eframe::egui::{self, RichText, Ui};
 
 use super::{BilateralApp, chrome};
 use crate::app::command::Command;
 use crate::app::story;
-use crate::data::{Domain, Stance};
+use crate::views::slide_state::apply_slide;
 use crate::views::theme;
 use crate::views::{TimeCursor, ViewKind, ViewStates};
 
@@ -113,39 +111,7 @@ impl BilateralApp {
         if let Some(presenter) = &mut self.presenter {
             presenter.slide = index;
         }
-        self.view = story::view_of(slide.view);
-        if let Some(year) = slide.year {
-            self.cursor.year = year;
-        }
-        self.cursor.selected_event.clone_from(&slide.select);
-        let domains: BTreeSet<Domain> = if slide.domains.is_empty() {
-            Domain::ALL.into_iter().collect()
-        } else {
-            slide.domains.iter().copied().collect()
-        };
-        let stances: BTreeSet<Stance> = if slide.stances.is_empty() {
-            Stance::ALL.into_iter().collect()
-        } else {
-            slide.stances.iter().copied().collect()
-        };
-        let views = &mut self.views;
-        views.map.filter.domains.clone_from(&domains);
-        views.map.filter.stances.clone_from(&stances);
-        views.timeline.domains = domains;
-        views.timeline.stances = stances;
-        // The timeline shows the slide's span or year.
-        if let Some(span) = slide.span {
-            views.timeline.show_range(
-                f64::from(span.from),
-                f64::from(span.to.unwrap_or(span.from)) + 1.0,
-            );
-        } else if let Some(year) = slide.year {
-            views.timeline.centre_on(year);
-        }
-        views.map.forget_selection();
-        // Reframe the map for the presenter's scaled canvas.
-        views.map.view = None;
-        views.trade.selected = None;
+        self.view = apply_slide(slide, &mut self.cursor, &mut self.views);
     }
 
     /// The caption under a slide: title, position, keys, caption text and sources.

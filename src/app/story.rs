@@ -4,18 +4,8 @@
 use std::borrow::Cow;
 
 use crate::data::{Dataset, Slide, SlideView};
-use crate::settings::view_kind::ViewKind;
 
-/// The view a slide asks for.
-pub(crate) fn view_of(slide: SlideView) -> ViewKind {
-    match slide {
-        SlideView::Trade => ViewKind::Trade,
-        SlideView::Map => ViewKind::Map,
-        SlideView::Timeline => ViewKind::Timeline,
-        SlideView::Events => ViewKind::Events,
-        SlideView::Sources => ViewKind::Sources,
-    }
-}
+pub(crate) use crate::views::slide_state::view_of;
 
 /// The slides to present: the dataset's story (borrowed), or one slide per view.
 pub(crate) fn slides(dataset: &Dataset) -> Cow<'_, [Slide]> {
@@ -49,6 +39,7 @@ pub(crate) fn slides(dataset: &Dataset) -> Cow<'_, [Slide]> {
 mod tests {
     use super::*;
     use crate::data::builtin::{builtin_dataset, empty_dataset};
+    use crate::settings::view_kind::ViewKind;
 
     #[test]
     fn the_built_in_story_is_presented_in_order() {

@@ -41,7 +41,27 @@ pub(crate) fn picture_frame(
     dark: bool,
 ) -> PngFrame {
     let title = format!("{} — {}, {year}", dataset.metadata.title, view.label());
-    let citations: Vec<String> = match view {
+    let citations = view_citations(dataset, caches, view);
+    let source_line = if citations.is_empty() {
+        "Made with Bilateral.".to_owned()
+    } else {
+        format!("Sources: {}. Made with Bilateral.", citations.join("; "))
+    };
+    PngFrame {
+        title,
+        source_line,
+        dark,
+    }
+}
+
+/// The full citations of the sources of what `view` shows: the chart's values' sources
+/// for the trade chart, every source of the dataset for the other views.
+pub(crate) fn view_citations(
+    dataset: &Dataset,
+    caches: &ViewCaches,
+    view: ViewKind,
+) -> Vec<String> {
+    match view {
         ViewKind::Trade => caches
             .chart()
             .source_ids()
@@ -53,16 +73,6 @@ pub(crate) fn picture_frame(
             .iter()
             .map(crate::data::Source::citation)
             .collect(),
-    };
-    let source_line = if citations.is_empty() {
-        "Made with Bilateral.".to_owned()
-    } else {
-        format!("Sources: {}. Made with Bilateral.", citations.join("; "))
-    };
-    PngFrame {
-        title,
-        source_line,
-        dark,
     }
 }
 

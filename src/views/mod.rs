@@ -10,6 +10,7 @@ pub(crate) mod events;
 pub mod map;
 pub mod paint;
 
+pub(crate) mod slide_state;
 pub(crate) mod sources;
 pub(crate) mod standing;
 pub mod theme;
