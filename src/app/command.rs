@@ -25,11 +25,22 @@ pub enum ExportKind {
     ChartCsv,
     /// Every point of every series, as CSV with sources.
     DataCsv,
+    /// The story as a PDF, one page per slide, its text searchable.
+    StoryPdf,
+    /// The story's pages as numbered PNG pictures in a folder.
+    StoryPngs,
 }
 
 impl ExportKind {
     /// Every kind, in menu order.
-    pub const ALL: [Self; 4] = [Self::ViewPng, Self::ChartSvg, Self::ChartCsv, Self::DataCsv];
+    pub const ALL: [Self; 6] = [
+        Self::ViewPng,
+        Self::ChartSvg,
+        Self::ChartCsv,
+        Self::DataCsv,
+        Self::StoryPdf,
+        Self::StoryPngs,
+    ];
 
     /// Menu label.
     pub fn label(self) -> &'static str {
@@ -38,14 +49,17 @@ impl ExportKind {
             Self::ChartSvg => "Trade chart as SVG…",
             Self::ChartCsv => "Trade chart data as CSV (as shown)…",
             Self::DataCsv => "All series as CSV…",
+            Self::StoryPdf => "Story as PDF…",
+            Self::StoryPngs => "Story as PNG pages…",
         }
     }
 
     /// File name extension.
     pub(crate) fn extension(self) -> &'static str {
         match self {
-            Self::ViewPng => "png",
+            Self::ViewPng | Self::StoryPngs => "png",
             Self::ChartSvg => "svg",
+            Self::StoryPdf => "pdf",
             Self::ChartCsv | Self::DataCsv => "csv",
         }
     }
@@ -55,6 +69,8 @@ impl ExportKind {
         match self {
             Self::ViewPng => "PNG image",
             Self::ChartSvg => "SVG drawing",
+            Self::StoryPdf => "PDF document",
+            Self::StoryPngs => "PNG pages",
             Self::ChartCsv | Self::DataCsv => "CSV table",
         }
     }

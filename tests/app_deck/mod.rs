@@ -1,0 +1,45 @@
+//! The presenter's deck through the window: the story exported from File ▸ Export.
+
+use bilateral::app::Message;
+use bilateral::app::command::{Command, ExportKind};
+
+use crate::common::{new_harness, run};
+
+/// Needs a wgpu adapter (Mesa's lavapipe in CI) for the map and timeline slides.
+#[test]
+#[ignore = "renders with wgpu (Mesa's lavapipe in CI): cargo test -- --ignored snapshot"]
+fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let pdf = folder.path().join("story.pdf");
+    let pages = folder.path().join("pages");
+    let mut harness = new_harness();
+    let slides = harness.state().document().dataset().story.len();
+    run(
+        &mut harness,
+        Command::Export(ExportKind::StoryPdf, pdf.clone()),
+    );
+    assert!(
+        matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Exported PDF")),
+        "{:?}",
+        harness.state().message()
+    );
+    let bytes = std::fs::read(&pdf).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils, scripts/install-system-deps.sh)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|line| line.split_whitespace().eq(["Pages:", &slides.to_string()])),
+        "{info}"
+    );
+    run(
+        &mut harness,
+        Command::Export(ExportKind::StoryPngs, pages.clone()),
+    );
+    let count = std::fs::read_dir(&pages).expect("the folder").count();
+    assert_eq!(count, slides);
+    assert!(pages.join("slide-1.png").is_file());
+}
