@@ -152,6 +152,8 @@ pub enum Command {
     ShowExportDialog(ExportKind),
     /// Write an export to this path (menu, tests).
     Export(ExportKind, PathBuf),
+    /// Put the current view on the clipboard as a picture, to paste into a slide deck.
+    CopyViewImage,
     /// Load the dataset at this path (menu, recent files, drag and drop, command line).
     OpenPath(PathBuf),
     /// Ask for a trade file to import (Comtrade, IMF, WITS, BACI, a tidy table).
@@ -270,6 +272,7 @@ impl Command {
             Self::ShowExportDialog(ExportKind::ViewPng) => vec![command(Key::E)],
             Self::Save => vec![command(Key::S)],
             Self::ShowSaveAsDialog => vec![command_shift(Key::S)],
+            Self::CopyViewImage => vec![command_shift(Key::C)],
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],
             Self::ToggleCommandPalette => vec![command_shift(Key::P), command(Key::K)],
@@ -336,6 +339,7 @@ impl Command {
             Self::RemoveImport(_) | Self::RemoveLayer(_) => "Remove".to_owned(),
             Self::ShowExportDialog(kind) => kind.label().to_owned(),
             Self::Export(kind, path) => format!("{} to {}", kind.label(), path.display()),
+            Self::CopyViewImage => "Copy view as picture".to_owned(),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => view.label().to_owned(),
@@ -405,6 +409,9 @@ impl Command {
             Self::OpenPath(path) => format!("Open {}", path.display()),
             Self::ShowExportDialog(kind) => format!("Export {}", kind.label()),
             Self::Export(kind, path) => format!("Export {} to {}", kind.label(), path.display()),
+            Self::CopyViewImage => {
+                "Copy the current view to the clipboard as a picture with its title and sources, to paste into PowerPoint, Keynote or Google Slides".to_owned()
+            }
             Self::RemoveLayer(index) => format!("Remove layer {}", index + 1),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
@@ -456,6 +463,7 @@ impl Command {
             Self::Redo,
             Self::ToggleCommandPalette,
             Self::ShowExportDialog(ExportKind::ViewPng),
+            Self::CopyViewImage,
             Self::Quit,
             Self::DismissMessage,
             Self::TogglePresenter,

@@ -48,6 +48,41 @@ impl BilateralApp {
         }));
     }
 
+    /// Puts the current view on the clipboard as a picture, as File ▸ Export draws it (the
+    /// window's theme, twice its pixels, with title and sources). egui hands it to the
+    /// system clipboard through arboard, as an image only: arboard offers no SVG format.
+    pub(super) fn copy_view_image(&mut self, ctx: &egui::Context) {
+        self.refresh_caches();
+        let picture = export::view_png::ViewPicture {
+            dataset: self.document.dataset(),
+            layers: self.document.layers(),
+            caches: &self.caches,
+            view: self.view,
+            cursor: &self.cursor,
+            states: &self.views,
+            size_points: self.view_size,
+            dark: ctx.theme() == egui::Theme::Dark,
+        };
+        self.message = Some(Message::Notice(
+            match export::view_png::render_view_image(&picture) {
+                Ok(image) => {
+                    let size = [image.width() as usize, image.height() as usize];
+                    ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
+                        size,
+                        image.as_raw(),
+                    ));
+                    format!(
+                        "Copied the {} view to the clipboard as a picture ({} × {} pixels)",
+                        self.view.label(),
+                        size[0],
+                        size[1]
+                    )
+                }
+                Err(error) => format!("Could not copy the view: {error}"),
+            },
+        ));
+    }
+
     /// The pages of the story, drawn from the views as they are now.
     fn story_pages(&self) -> Result<Vec<String>, String> {
         let dataset = self.document.dataset();

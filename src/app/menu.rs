@@ -84,7 +84,12 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Separator,
         Run(Command::Quit),
     ];
-    let edit = vec![Run(Command::Undo), Run(Command::Redo)];
+    let edit = vec![
+        Run(Command::Undo),
+        Run(Command::Redo),
+        Separator,
+        Run(Command::CopyViewImage),
+    ];
     let mut view: Vec<MenuEntry> = ViewKind::ALL
         .into_iter()
         .map(|kind| Run(Command::ShowView(kind)))

@@ -5,7 +5,7 @@
 
 use eframe::egui;
 
-use super::png::{PngFrame, render_png};
+use super::png::{PngFrame, encode_png, render_image};
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;
 use crate::display::format::source_citation;
@@ -78,6 +78,11 @@ pub(crate) fn view_citations(
 
 /// Draws the picture and encodes it as PNG bytes.
 pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, String> {
+    encode_png(&render_view_image(picture)?)
+}
+
+/// Draws the picture, returning its pixels.
+pub(crate) fn render_view_image(picture: &ViewPicture<'_>) -> Result<image::RgbaImage, String> {
     let frame = picture_frame(
         picture.dataset,
         picture.caches,
@@ -93,7 +98,7 @@ pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, Stri
         caches: picture.caches,
     };
     let mut states = picture.states.clone();
-    render_png(picture.size_points, &frame, |ui| {
+    render_image(picture.size_points, &frame, |ui| {
         // An exported picture answers no input: what the view asks for is dropped.
         let mut ignored = Vec::new();
         views::view_ui(ui, picture.view, &cx, &mut states, &mut ignored);

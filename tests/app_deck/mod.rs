@@ -2,6 +2,7 @@
 
 use bilateral::app::Message;
 use bilateral::app::command::{Command, ExportKind};
+use eframe::egui;
 
 use crate::common::{new_harness, run};
 
@@ -42,4 +43,52 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
     let count = std::fs::read_dir(&pages).expect("the folder").count();
     assert_eq!(count, slides);
     assert!(pages.join("slide-1.png").is_file());
+}
+
+/// Ctrl+Shift+C (⌘⇧C) hands egui a picture of the view for the system clipboard. Needs a
+/// wgpu adapter, as the export does.
+#[test]
+#[ignore = "renders with wgpu (Mesa's lavapipe in CI): cargo test -- --ignored snapshot"]
+fn snapshot_ctrl_shift_c_copies_the_view_as_a_picture() {
+    let mut harness = new_harness();
+    let copied = |harness: &egui_kittest::Harness<'static, bilateral::app::BilateralApp>| {
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|command| match command {
+                egui::OutputCommand::CopyImage(image) => Some(image.size),
+                _ => None,
+            })
+    };
+    harness.run_steps(2);
+    assert_eq!(copied(&harness), None);
+    // The key press in the frame whose output is read (`key_press_modifiers` would run a
+    // frame per event, and the last, the key's release, copies nothing).
+    harness.input_mut().events.push(egui::Event::Key {
+        key: egui::Key::C,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+    });
+    harness.step();
+    let size = copied(&harness).expect("a picture for the clipboard");
+    let view = harness.state().view_size();
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "pixel sizes"
+    )]
+    let expected = [
+        (view.x * 2.0).round() as usize,
+        (view.y * 2.0).round() as usize,
+    ];
+    assert_eq!(size, expected, "the view at twice its pixels");
+    assert!(
+        matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Copied the Trade view")),
+        "{:?}",
+        harness.state().message()
+    );
 }
