@@ -53,6 +53,8 @@ pub(crate) fn apply_slide(
         views.timeline.centre_on(year);
     }
     views.map.forget_selection();
+    // Each slide starts with the map key folded (presenter mode).
+    views.map.key_unfolded_presenting = false;
     // Reframe the map for the canvas it is drawn on.
     views.map.view = None;
     views.trade.selected = None;

@@ -22,9 +22,9 @@ use crate::app::command::Command;
 use crate::geo::filter::year_range;
 use crate::geo::projection::MapView;
 use crate::geo::world::WorldMap;
-use crate::views::ViewContext;
 use crate::views::theme;
 use crate::views::widgets::zoom_gesture;
+use crate::views::{Chrome, ViewContext};
 use layers::{HIT_ORDER, MapScene, PAINT_ORDER};
 use projector::Projector;
 pub use state::{MapItem, MapViewState};
@@ -87,11 +87,17 @@ fn canvas_ui(
         state.framed_for = Some(world.setup.clone());
     }
     let key = legend::KeyContents::of(cx.dataset, &state.filter, year);
+    let presenting = cx.chrome == Chrome::Presenting;
+    let mut key_folded = if presenting {
+        !state.key_unfolded_presenting
+    } else {
+        state.key_folded
+    };
     let view = state.view.get_or_insert_with(|| {
         let inset = if world.setup.frame_given {
             0.0
         } else {
-            legend::key_height_points(&key, state.key_folded)
+            legend::key_height_points(&key, key_folded)
         };
         MapView::fitting_above(world.setup.frame_km, size, inset)
     });
@@ -155,8 +161,13 @@ fn canvas_ui(
         scene.colors,
         &key,
         list_domains,
-        &mut state.key_folded,
+        &mut key_folded,
     );
+    if presenting {
+        state.key_unfolded_presenting = !key_folded;
+    } else {
+        state.key_folded = key_folded;
+    }
     legend::paint_credit(&painter, rect, scene.colors, world.projection());
 
     let response = if let Some(item) = &hovered {

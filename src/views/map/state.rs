@@ -27,6 +27,10 @@ pub enum MapItem {
 
 /// The map's own choices and what it saw in the last frame.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches: playing, the frame time shown, the key folded in the window and unfolded when presenting"
+)]
 pub struct MapViewState {
     /// Centre and zoom; set on the first frame from the screen size and the dataset's
     /// default frame, and again when the dataset's map setup changes.
@@ -51,6 +55,9 @@ pub struct MapViewState {
     pub show_frame_time: bool,
     /// The key is folded to its title (clicked away, to see the map beneath it).
     pub key_folded: bool,
+    /// In presenter mode the key starts folded, so that at the presenter's scale it never
+    /// covers the pair; a click unfolds it (kept apart from `key_folded`, the analyst's).
+    pub key_unfolded_presenting: bool,
 }
 
 impl Default for MapViewState {
@@ -67,6 +74,7 @@ impl Default for MapViewState {
             last_frame_ms: 0.0,
             show_frame_time: true,
             key_folded: false,
+            key_unfolded_presenting: false,
         }
     }
 }
