@@ -154,6 +154,10 @@ pub enum Command {
     Export(ExportKind, PathBuf),
     /// Put the current view on the clipboard as a picture, to paste into a slide deck.
     CopyViewImage,
+    /// Change the story: one undoable step, saved with the dataset.
+    EditStory(crate::app::story::StoryEdit),
+    /// Open the story editor on slide `index` and show that slide; `None` closes it.
+    ShowStorySlide(Option<usize>),
     /// Load the dataset at this path (menu, recent files, drag and drop, command line).
     OpenPath(PathBuf),
     /// Ask for a trade file to import (Comtrade, IMF, WITS, BACI, a tidy table).
@@ -340,6 +344,9 @@ impl Command {
             Self::ShowExportDialog(kind) => kind.label().to_owned(),
             Self::Export(kind, path) => format!("{} to {}", kind.label(), path.display()),
             Self::CopyViewImage => "Copy view as picture".to_owned(),
+            Self::EditStory(edit) => edit.label(),
+            Self::ShowStorySlide(Some(_)) => "Story editor".to_owned(),
+            Self::ShowStorySlide(None) => "Close story editor".to_owned(),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => view.label().to_owned(),
@@ -412,6 +419,12 @@ impl Command {
             Self::CopyViewImage => {
                 "Copy the current view to the clipboard as a picture with its title and sources, to paste into PowerPoint, Keynote or Google Slides".to_owned()
             }
+            Self::EditStory(edit) => edit.label(),
+            Self::ShowStorySlide(Some(index)) => format!(
+                "Build the story: add slides of the screen, reorder them, write captions and notes (slide {})",
+                index + 1
+            ),
+            Self::ShowStorySlide(None) => "Close the story editor".to_owned(),
             Self::RemoveLayer(index) => format!("Remove layer {}", index + 1),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),

@@ -17,6 +17,10 @@ use crate::views::ViewKind;
 impl BilateralApp {
     /// Runs one command. Menus, shortcuts, views, drag and drop, the command line, the
     /// work done in the background and tests all come here.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one short arm per command; the work is in the methods they call"
+    )]
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
         if !self.may_leave_the_document(&command) {
             return;
@@ -27,7 +31,9 @@ impl BilateralApp {
                 self.show_file_dialog(ctx, DialogPurpose::Save(kind));
             }
             Command::Export(kind, path) => self.export(ctx, kind, &path),
-            Command::CopyViewImage => self.copy_view_image(ctx),
+            Command::CopyViewImage | Command::EditStory(_) | Command::ShowStorySlide(_) => {
+                self.run_deck_command(ctx, command);
+            }
             Command::OpenPath(path) if !is_dataset_file(&path) => self.open_trade_file(ctx, path),
             Command::OpenPath(path) => self.open_path(path),
             Command::ShowImportDialog => self.show_file_dialog(ctx, DialogPurpose::Import),

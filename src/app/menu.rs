@@ -97,6 +97,7 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
     view.extend([
         Separator,
         Run(Command::TogglePresenter),
+        Run(Command::ShowStorySlide(Some(0))),
         Submenu("Presenter type size", vec![MenuEntry::PresenterScales]),
         MenuEntry::HighContrast,
         Separator,

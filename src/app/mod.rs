@@ -28,7 +28,8 @@ mod persistence;
 mod presenter;
 mod reload;
 mod saving;
-pub(crate) mod story;
+pub mod story;
+mod story_editing;
 pub mod warm_up;
 mod watch;
 
@@ -125,6 +126,8 @@ struct OpenWindows {
     new_relationship: Option<crate::views::dialogs::new_relationship::NewRelationshipForm>,
     /// The command palette, with what is typed in it.
     palette: Option<palette::PaletteState>,
+    /// The story editor's side panel, while open.
+    story_editor: Option<crate::views::story_editor::StoryEditorState>,
 }
 
 /// The Bilateral app.
@@ -375,6 +378,7 @@ impl BilateralApp {
                     });
             }
             egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, &self.document));
+            self.story_editor_panel(ui, commands);
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::new())

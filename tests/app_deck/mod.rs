@@ -6,6 +6,8 @@ use eframe::egui;
 
 use crate::common::{new_harness, run};
 
+mod story_editor;
+
 /// Needs a wgpu adapter (Mesa's lavapipe in CI) for the map and timeline slides.
 #[test]
 #[ignore = "renders with wgpu (Mesa's lavapipe in CI): cargo test -- --ignored snapshot"]

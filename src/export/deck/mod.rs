@@ -82,11 +82,9 @@ pub(crate) fn story_pages(
                 height_px: height.round() as u32,
                 event_marks: Vec::new(),
             };
-            SlidePicture::Svg(trade_chart_svg(
-                source.dataset,
-                source.caches.chart(),
-                &options,
-            ))
+            // The chart as the slide asks (its series and options), else as the window has it.
+            let model = crate::chart::build(source.dataset, &states.trade.options);
+            SlidePicture::Svg(trade_chart_svg(source.dataset, &model, &options))
         } else {
             #[expect(
                 clippy::cast_possible_truncation,
