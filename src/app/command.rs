@@ -158,6 +158,8 @@ pub enum Command {
     EditStory(crate::app::story::StoryEdit),
     /// Open the story editor on slide `index` and show that slide; `None` closes it.
     ShowStorySlide(Option<usize>),
+    /// In presenter mode: black screen, a jump to a slide, the presenter's window.
+    Present(PresenterAction),
     /// Load the dataset at this path (menu, recent files, drag and drop, command line).
     OpenPath(PathBuf),
     /// Ask for a trade file to import (Comtrade, IMF, WITS, BACI, a tidy table).
@@ -243,9 +245,20 @@ pub enum Command {
     Quit,
 }
 
+/// What a presenter asks for besides the next and previous slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresenterAction {
+    /// Black the audience's screen, or bring the slide back.
+    ToggleBlackScreen,
+    /// Go to the slide at this index (typed as its number, then Enter).
+    GoToSlide(usize),
+    /// Open or close the presenter's window: current and next slide, notes, timer.
+    TogglePresenterWindow,
+}
+
 /// The keys that move through the slides in presenter mode (what presentation clickers
 /// send), with the command each runs and the word the caption uses for it.
-pub(crate) const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
+pub(crate) const PRESENTER_KEYS: [(&[Key], Command, &str); 5] = [
     (
         &[Key::ArrowRight, Key::PageDown, Key::Space],
         Command::NextSlide,
@@ -255,6 +268,16 @@ pub(crate) const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
         &[Key::ArrowLeft, Key::PageUp],
         Command::PreviousSlide,
         "previous slide",
+    ),
+    (
+        &[Key::B, Key::Period],
+        Command::Present(PresenterAction::ToggleBlackScreen),
+        "black screen",
+    ),
+    (
+        &[Key::N],
+        Command::Present(PresenterAction::TogglePresenterWindow),
+        "presenter's window",
     ),
     (&[Key::Escape], Command::TogglePresenter, "leave"),
 ];
@@ -347,6 +370,11 @@ impl Command {
             Self::EditStory(edit) => edit.label(),
             Self::ShowStorySlide(Some(_)) => "Story editor".to_owned(),
             Self::ShowStorySlide(None) => "Close story editor".to_owned(),
+            Self::Present(PresenterAction::ToggleBlackScreen) => "Black screen".to_owned(),
+            Self::Present(PresenterAction::GoToSlide(index)) => format!("Slide {}", index + 1),
+            Self::Present(PresenterAction::TogglePresenterWindow) => {
+                "Presenter's window".to_owned()
+            }
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => view.label().to_owned(),
@@ -425,6 +453,15 @@ impl Command {
                 index + 1
             ),
             Self::ShowStorySlide(None) => "Close the story editor".to_owned(),
+            Self::Present(PresenterAction::ToggleBlackScreen) => {
+                "Black the audience's screen, or bring the slide back (presenter mode)".to_owned()
+            }
+            Self::Present(PresenterAction::GoToSlide(index)) => {
+                format!("Go to slide {} (presenter mode)", index + 1)
+            }
+            Self::Present(PresenterAction::TogglePresenterWindow) => {
+                "Open or close the presenter's window: the current and next slide, the notes, the slide number and a timer".to_owned()
+            }
             Self::RemoveLayer(index) => format!("Remove layer {}", index + 1),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
@@ -540,7 +577,7 @@ mod tests {
         }
         assert_eq!(
             Command::presenter_key_help(),
-            "Right, PageDown or Space: next slide   ·   Left or PageUp: previous slide   ·   Esc: leave"
+            "Right, PageDown or Space: next slide   ·   Left or PageUp: previous slide   ·   B or Period: black screen   ·   N: presenter's window   ·   Esc: leave"
         );
     }
 }

@@ -31,7 +31,10 @@ impl BilateralApp {
                 self.show_file_dialog(ctx, DialogPurpose::Save(kind));
             }
             Command::Export(kind, path) => self.export(ctx, kind, &path),
-            Command::CopyViewImage | Command::EditStory(_) | Command::ShowStorySlide(_) => {
+            Command::CopyViewImage
+            | Command::EditStory(_)
+            | Command::ShowStorySlide(_)
+            | Command::Present(_) => {
                 self.run_deck_command(ctx, command);
             }
             Command::OpenPath(path) if !is_dataset_file(&path) => self.open_trade_file(ctx, path),

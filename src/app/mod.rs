@@ -26,6 +26,7 @@ pub(crate) mod menu;
 pub(crate) mod palette;
 mod persistence;
 mod presenter;
+mod presenter_screen;
 mod reload;
 mod saving;
 pub mod story;
@@ -363,6 +364,16 @@ impl BilateralApp {
     /// The menu bar, tabs, banner and status bar around the view (or presenter mode's
     /// caption), and the view.
     fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if self
+            .presenter
+            .as_ref()
+            .is_some_and(|presenter| presenter.black)
+        {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new().fill(egui::Color32::BLACK))
+                .show(ui, |_| {});
+            return;
+        }
         if self.presenter.is_some() {
             egui::Panel::bottom("slide_caption").show(ui, |ui| self.slide_caption_ui(ui));
         } else {
@@ -444,6 +455,8 @@ impl eframe::App for BilateralApp {
             );
         }
         chrome::drop_overlay(&ctx);
+        commands.extend(self.typed_slide_number(&ctx));
+        self.presenter_window(&ctx, &mut commands);
 
         for command in commands {
             self.run(&ctx, command);

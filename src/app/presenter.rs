@@ -19,6 +19,14 @@ pub struct Presenter {
     previous_zoom: f32,
     /// Everything the slides change, as it was before presenting.
     before: Snapshot,
+    /// The audience's screen is black (B or `.`).
+    pub black: bool,
+    /// The presenter's window is open (N).
+    pub notes_window: bool,
+    /// Digits typed for a jump to a slide, taken on Enter.
+    pub(crate) typed_number: String,
+    /// When presenting began, for the presenter's timer.
+    pub(crate) started: std::time::Instant,
 }
 
 /// The whole state the slides may change: the view, the time cursor, and every view's
@@ -60,6 +68,10 @@ impl BilateralApp {
                     cursor: self.cursor.clone(),
                     views: self.views.clone(),
                 },
+                black: false,
+                notes_window: false,
+                typed_number: String::new(),
+                started: std::time::Instant::now(),
             });
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             ctx.set_zoom_factor(self.settings.presenter_scale);
@@ -103,7 +115,7 @@ impl BilateralApp {
     }
 
     /// Sets every view as the slide asks: view, year, selection, filters, timeline span.
-    fn show_slide(&mut self, index: usize) {
+    pub(super) fn show_slide(&mut self, index: usize) {
         let slides = story::slides(self.document.dataset());
         let Some(slide) = slides.get(index) else {
             return;

@@ -16,6 +16,7 @@ impl BilateralApp {
             Command::CopyViewImage => self.copy_view_image(ctx),
             Command::EditStory(edit) => self.edit_story(edit),
             Command::ShowStorySlide(index) => self.show_story_slide(index),
+            Command::Present(action) => self.present(action),
             _ => {}
         }
     }

@@ -3,6 +3,7 @@
 use bilateral::app::Message;
 use bilateral::app::command::{Command, ExportKind};
 use eframe::egui;
+use egui_kittest::kittest::Queryable;
 
 use crate::common::{new_harness, run};
 
@@ -93,4 +94,35 @@ fn snapshot_ctrl_shift_c_copies_the_view_as_a_picture() {
         "{:?}",
         harness.state().message()
     );
+}
+
+/// Clicker keys beyond next and previous: B and `.` black the screen, a number and Enter
+/// jump to that slide, N opens the presenter's window with the notes and the next slide.
+#[test]
+fn presenter_keys_black_the_screen_jump_to_a_slide_and_open_the_presenters_window() {
+    let mut harness = new_harness();
+    let story = harness.state().document().dataset().story.clone();
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    harness.get_by_label(&story[0].title);
+    harness.key_press(egui::Key::B);
+    harness.run_steps(2);
+    assert!(harness.state().presenter().is_some_and(|p| p.black));
+    assert!(
+        harness.query_by_label(&story[0].title).is_none(),
+        "a black screen shows nothing"
+    );
+    harness.key_press(egui::Key::Period);
+    harness.run_steps(2);
+    harness.get_by_label(&story[0].title);
+    harness.key_press(egui::Key::Num4);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().presenter().map(|p| p.slide), Some(3));
+    harness.key_press(egui::Key::N);
+    harness.run_steps(3);
+    assert!(harness.state().presenter().is_some_and(|p| p.notes_window));
+    harness.get_by_label(&format!("Slide 4 / {}", story.len()));
+    harness.get_by_label(&story[4].title);
+    harness.get_by_label("No notes for this slide.");
 }
