@@ -140,13 +140,7 @@ impl BilateralApp {
             ui.label(RichText::new(&slide.title).heading().strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "{} / {}   ·   {}",
-                        presenter.slide + 1,
-                        slides.len(),
-                        Command::presenter_key_help()
-                    ))
-                    .weak(),
+                    RichText::new(format!("{} / {}", presenter.slide + 1, slides.len())).weak(),
                 );
             });
         });
@@ -164,6 +158,11 @@ impl BilateralApp {
                     .small()
                     .weak(),
             );
+        }
+        // The keys, for the presenter: on their own line, so a long title never runs into
+        // them; in the presenter's window instead while it is open.
+        if !presenter.notes_window {
+            ui.label(RichText::new(Command::presenter_key_help()).small().weak());
         }
         ui.add_space(6.0);
     }

@@ -164,4 +164,5 @@ fn presenter_window_ui(
             }
         }
     });
+    ui.label(RichText::new(Command::presenter_key_help()).small().weak());
 }

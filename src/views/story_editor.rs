@@ -262,6 +262,9 @@ fn slide_words_ui(
         );
     }
     ui.label("Sources (printed on the slide)");
+    if dataset.sources.is_empty() {
+        ui.label(RichText::new("The dataset has no sources yet.").weak());
+    }
     egui::ScrollArea::vertical()
         .id_salt("story_sources")
         .max_height(160.0)
