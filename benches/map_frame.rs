@@ -59,6 +59,8 @@ fn measure(dataset: &Dataset, year: Option<i32>) -> Vec<Duration> {
         cursor: &cursor,
         chrome: Chrome::Full,
         caches: &caches,
+        drawing: None,
+        editor_open: false,
     };
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1600.0, 900.0));
     let mut samples = Vec::with_capacity(MEASURED_FRAMES);

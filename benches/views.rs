@@ -128,6 +128,8 @@ fn frame_costs(dataset: &Dataset, view: ViewKind) -> Vec<Duration> {
             cursor: &cursor,
             chrome: Chrome::Full,
             caches: &caches,
+            drawing: None,
+            editor_open: false,
         };
         let started = Instant::now();
         let output = ctx.run_ui(input, |ui| {

@@ -7,6 +7,7 @@
 
 mod app_deck;
 mod app_document;
+mod app_editing;
 mod app_import;
 mod common;
 

@@ -8,11 +8,13 @@ use std::sync::{Arc, Mutex};
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::data::country::Pair;
+use crate::data::records::{RecordKind, RecordRef};
 use crate::data::{Dataset, LoadErrors};
 use crate::document::save::{SaveError, Saved};
 use crate::import::{FileReport, ImportError, Imported};
 use crate::settings::ThemeChoice;
 use crate::settings::view_kind::ViewKind;
+use crate::views::editor::{RecordChange, Seed};
 
 /// What File › Export writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,6 +241,38 @@ pub enum Command {
     ReloadFromDisk(PathBuf),
     /// Show or hide the command palette.
     ToggleCommandPalette,
+    /// Open the record editor on this record.
+    EditRecord(RecordRef),
+    /// Open the record editor on a new record of this kind, started where the seed says
+    /// (a date double-clicked on the timeline, a point right-clicked on the map).
+    NewRecord(RecordKind, Seed),
+    /// Put a finished record in the dataset, as one undoable change.
+    SaveRecord(Box<RecordChange>),
+    /// Save the record in the editor, if it has no problem.
+    SaveEditor,
+    /// Close the record editor without saving.
+    CloseEditor,
+    /// Open the editor on a copy of this record, to be saved under a new id.
+    DuplicateRecord(RecordRef),
+    /// Ask whether to delete this record, saying what refers to it.
+    AskDeleteRecord(RecordRef),
+    /// Delete this record and every reference to it, as one undoable change.
+    DeleteRecord(RecordRef),
+    /// Close “Delete this record?” without deleting.
+    CloseDeleteQuestion,
+    /// Edit the selected record (the event, or the place, area or route on the map).
+    EditSelection,
+    /// Ask whether to delete the selected record.
+    DeleteSelection,
+    /// Move a place to this longitude and latitude (dragged on the map).
+    MovePlace {
+        /// The place's id.
+        id: String,
+        /// Where it goes.
+        lon_lat: [f64; 2],
+    },
+    /// A point clicked on the map while the editor draws a shape.
+    AddDrawnPoint([f64; 2]),
     /// Work on another thread finished.
     Finished(Finished),
     /// Close the window.
@@ -308,6 +342,12 @@ impl Command {
             Self::DismissMessage => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Escape)],
             Self::TogglePresenter => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F5)],
             Self::ShowShortcuts => vec![KeyboardShortcut::new(Modifiers::SHIFT, Key::Questionmark)],
+            Self::NewRecord(RecordKind::Event, _) => vec![command_shift(Key::E)],
+            Self::NewRecord(RecordKind::Place, _) => vec![command_shift(Key::L)],
+            Self::NewRecord(RecordKind::Source, _) => vec![command_shift(Key::R)],
+            Self::SaveEditor => vec![command(Key::Enter)],
+            Self::EditSelection => vec![KeyboardShortcut::new(Modifiers::NONE, Key::F2)],
+            Self::DeleteSelection => vec![KeyboardShortcut::new(Modifiers::NONE, Key::Delete)],
             _ => Vec::new(),
         }
     }
@@ -361,6 +401,7 @@ impl Command {
             .to_owned(),
             Self::CancelImport
             | Self::CloseImportDialog
+            | Self::CloseDeleteQuestion
             | Self::AnswerUnsaved(UnsavedAnswer::Cancel) => "Cancel".to_owned(),
             Self::ShowImports => "Imports…".to_owned(),
             Self::RemoveImport(_) | Self::RemoveLayer(_) => "Remove".to_owned(),
@@ -400,6 +441,17 @@ impl Command {
             Self::DiscardRecovery => "Discard".to_owned(),
             Self::ReloadFromDisk(_) => "Read it again".to_owned(),
             Self::ToggleCommandPalette => "Command palette…".to_owned(),
+            Self::EditRecord(_) => "Edit…".to_owned(),
+            Self::NewRecord(kind, _) => format!("New {}…", kind.noun()),
+            Self::SaveRecord(_) | Self::SaveEditor => "Save record".to_owned(),
+            Self::CloseEditor => "Close the editor".to_owned(),
+            Self::DuplicateRecord(_) => "Duplicate".to_owned(),
+            Self::AskDeleteRecord(_) => "Delete…".to_owned(),
+            Self::DeleteRecord(_) => "Delete".to_owned(),
+            Self::EditSelection => "Edit selected record".to_owned(),
+            Self::DeleteSelection => "Delete selected record…".to_owned(),
+            Self::MovePlace { .. } => "Move place".to_owned(),
+            Self::AddDrawnPoint(_) => "Add point".to_owned(),
             Self::Finished(_) => "Finished".to_owned(),
             Self::Quit => "Quit".to_owned(),
         }
@@ -444,24 +496,10 @@ impl Command {
             Self::OpenPath(path) => format!("Open {}", path.display()),
             Self::ShowExportDialog(kind) => format!("Export {}", kind.label()),
             Self::Export(kind, path) => format!("Export {} to {}", kind.label(), path.display()),
-            Self::CopyViewImage => {
-                "Copy the current view to the clipboard as a picture with its title and sources, to paste into PowerPoint, Keynote or Google Slides".to_owned()
-            }
-            Self::EditStory(edit) => edit.label(),
-            Self::ShowStorySlide(Some(index)) => format!(
-                "Build the story: add slides of the screen, reorder them, write captions and notes (slide {})",
-                index + 1
-            ),
-            Self::ShowStorySlide(None) => "Close the story editor".to_owned(),
-            Self::Present(PresenterAction::ToggleBlackScreen) => {
-                "Black the audience's screen, or bring the slide back (presenter mode)".to_owned()
-            }
-            Self::Present(PresenterAction::GoToSlide(index)) => {
-                format!("Go to slide {} (presenter mode)", index + 1)
-            }
-            Self::Present(PresenterAction::TogglePresenterWindow) => {
-                "Open or close the presenter's window: the current and next slide, the notes, the slide number and a timer".to_owned()
-            }
+            Self::CopyViewImage
+            | Self::EditStory(_)
+            | Self::ShowStorySlide(_)
+            | Self::Present(_) => self.deck_description(),
             Self::RemoveLayer(index) => format!("Remove layer {}", index + 1),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
@@ -497,8 +535,84 @@ impl Command {
                 path.display()
             ),
             Self::ToggleCommandPalette => "Find any command by name and run it".to_owned(),
+            Self::EditRecord(_)
+            | Self::NewRecord(..)
+            | Self::SaveRecord(_)
+            | Self::SaveEditor
+            | Self::CloseEditor
+            | Self::DuplicateRecord(_)
+            | Self::AskDeleteRecord(_)
+            | Self::DeleteRecord(_)
+            | Self::CloseDeleteQuestion
+            | Self::EditSelection
+            | Self::DeleteSelection
+            | Self::MovePlace { .. }
+            | Self::AddDrawnPoint(_) => self.editing_description(),
             Self::Finished(_) => "Work in the background finished".to_owned(),
             Self::Quit => "Quit".to_owned(),
+        }
+    }
+
+    /// What a command of the record editor does, in a sentence.
+    fn editing_description(&self) -> String {
+        match self {
+            Self::EditRecord(record) => format!("Edit the {} {}", record.kind.noun(), record.id),
+            Self::NewRecord(kind, _) => format!(
+                "Make a new {} in the side panel, with its sources",
+                kind.noun()
+            ),
+            Self::SaveRecord(_) | Self::SaveEditor => {
+                "Put the record in the dataset (Undo takes it back)".to_owned()
+            }
+            Self::CloseEditor => "Close the editor; what was not saved is dropped".to_owned(),
+            Self::DuplicateRecord(record) => {
+                format!(
+                    "Copy the {} {} under a new id",
+                    record.kind.noun(),
+                    record.id
+                )
+            }
+            Self::AskDeleteRecord(record) | Self::DeleteRecord(record) => format!(
+                "Delete the {} {} and every reference to it",
+                record.kind.noun(),
+                record.id
+            ),
+            Self::CloseDeleteQuestion => "Keep the record".to_owned(),
+            Self::EditSelection => {
+                "Edit the selected event, or the place, area or route selected on the map"
+                    .to_owned()
+            }
+            Self::DeleteSelection => {
+                "Delete the selected record, after saying what refers to it".to_owned()
+            }
+            Self::MovePlace { id, .. } => format!("Move the place {id}"),
+            Self::AddDrawnPoint(_) => "Add a point to the shape being drawn".to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// The description of a command of the presenter's deck.
+    fn deck_description(&self) -> String {
+        match self {
+            Self::CopyViewImage => {
+                "Copy the current view to the clipboard as a picture with its title and sources, to paste into PowerPoint, Keynote or Google Slides".to_owned()
+            }
+            Self::EditStory(edit) => edit.label(),
+            Self::ShowStorySlide(Some(index)) => format!(
+                "Build the story: add slides of the screen, reorder them, write captions and notes (slide {})",
+                index + 1
+            ),
+            Self::ShowStorySlide(None) => "Close the story editor".to_owned(),
+            Self::Present(PresenterAction::ToggleBlackScreen) => {
+                "Black the audience's screen, or bring the slide back (presenter mode)".to_owned()
+            }
+            Self::Present(PresenterAction::GoToSlide(index)) => {
+                format!("Go to slide {} (presenter mode)", index + 1)
+            }
+            Self::Present(PresenterAction::TogglePresenterWindow) => {
+                "Open or close the presenter's window: the current and next slide, the notes, the slide number and a timer".to_owned()
+            }
+            _ => String::new(),
         }
     }
 
@@ -518,6 +632,12 @@ impl Command {
             Self::DismissMessage,
             Self::TogglePresenter,
             Self::ShowShortcuts,
+            Self::NewRecord(RecordKind::Event, Seed::default()),
+            Self::NewRecord(RecordKind::Place, Seed::default()),
+            Self::NewRecord(RecordKind::Source, Seed::default()),
+            Self::SaveEditor,
+            Self::EditSelection,
+            Self::DeleteSelection,
         ];
         commands.extend(ViewKind::ALL.into_iter().map(Self::ShowView));
         commands

@@ -52,17 +52,25 @@ impl BilateralApp {
         match change_between(&before, self.document.content()) {
             Change::None => {}
             Change::Replaced => {
+                self.editor = None;
                 let dataset = self.document.dataset();
                 self.cursor = TimeCursor::at(year_range(dataset).1);
                 self.views.on_dataset_changed(dataset);
             }
             Change::Edited => {
+                let dataset = self.document.dataset();
                 self.views.trade.on_dataset_changed();
-                self.views.map.on_dataset_changed();
+                self.views.map.forget_what_is_gone(dataset);
                 if let Some(id) = &self.cursor.selected_event
-                    && self.document.dataset().event(id).is_none()
+                    && dataset.event(id).is_none()
                 {
                     self.cursor.selected_event = None;
+                }
+                // Undo took away the record being edited.
+                if let Some(editing) = self.editor.as_ref().and_then(|e| e.replacing())
+                    && crate::data::records::record(dataset, editing).is_none()
+                {
+                    self.editor = None;
                 }
             }
             Change::Layers => self.views.map.forget_selection(),

@@ -22,6 +22,10 @@ pub(super) enum KeyboardFocus {
     Palette,
     /// The import dialog: Escape closes it.
     ImportDialog,
+    /// “Delete this record?”: Escape cancels.
+    DeleteQuestion,
+    /// The record editor: Escape closes it without saving.
+    Editor,
     /// The window.
     Window,
 }
@@ -71,6 +75,10 @@ pub(super) fn commands_from_input(ctx: &egui::Context, state: InputState) -> Vec
             Command::DismissMessage if state.focus == KeyboardFocus::ImportDialog => {
                 Command::CloseImportDialog
             }
+            Command::DismissMessage if state.focus == KeyboardFocus::DeleteQuestion => {
+                Command::CloseDeleteQuestion
+            }
+            Command::DismissMessage if state.focus == KeyboardFocus::Editor => Command::CloseEditor,
             other => other,
         });
     }

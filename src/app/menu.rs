@@ -5,8 +5,10 @@
 use eframe::egui::{self, RichText, Ui};
 
 use crate::app::command::{Command, ExportKind};
+use crate::data::records::RecordKind;
 use crate::settings::{PRESENTER_SCALES, Settings, ThemeChoice};
 use crate::views::ViewKind;
+use crate::views::editor::Seed;
 
 /// What the menus show that depends on the moment: the settings (recent files, theme) and
 /// the names of the changes Undo and Redo would take back or do again.
@@ -18,6 +20,8 @@ pub(crate) struct MenuState<'a> {
     pub(crate) undo: Option<&'a str>,
     /// What Redo does again, when there is something.
     pub(crate) redo: Option<&'a str>,
+    /// A record is selected, to edit or delete.
+    pub(crate) has_selection: bool,
 }
 
 impl MenuState<'_> {
@@ -35,6 +39,7 @@ impl MenuState<'_> {
         match command {
             Command::Undo => self.undo.is_some(),
             Command::Redo => self.redo.is_some(),
+            Command::EditSelection | Command::DeleteSelection => self.has_selection,
             _ => true,
         }
     }
@@ -84,12 +89,21 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Separator,
         Run(Command::Quit),
     ];
-    let edit = vec![
+    let mut edit = vec![
         Run(Command::Undo),
         Run(Command::Redo),
         Separator,
         Run(Command::CopyViewImage),
+        Separator,
+        Run(Command::EditSelection),
+        Run(Command::DeleteSelection),
+        Separator,
     ];
+    edit.extend(
+        RecordKind::ALL
+            .into_iter()
+            .map(|kind| Run(Command::NewRecord(kind, Seed::default()))),
+    );
     let mut view: Vec<MenuEntry> = ViewKind::ALL
         .into_iter()
         .map(|kind| Run(Command::ShowView(kind)))
@@ -275,6 +289,7 @@ mod tests {
             settings: &settings,
             undo: Some("Import a.csv"),
             redo: None,
+            has_selection: false,
         };
         assert_eq!(state.label(&Command::Undo), "Undo Import a.csv");
         assert_eq!(state.label(&Command::Redo), "Redo");

@@ -16,6 +16,7 @@ pub mod command;
 mod commands;
 pub mod crash_note;
 mod dialogs;
+mod editing;
 mod export;
 mod follow_data;
 mod follow_document;
@@ -129,6 +130,8 @@ struct OpenWindows {
     palette: Option<palette::PaletteState>,
     /// The story editor's side panel, while open.
     story_editor: Option<crate::views::story_editor::StoryEditorState>,
+    /// “Delete this record?”, about this record.
+    delete_question: Option<crate::data::records::RecordRef>,
 }
 
 /// The Bilateral app.
@@ -170,6 +173,8 @@ pub struct BilateralApp {
     saving: saving::SavingState,
     /// See [`AppOptions::window_clears_background`].
     window_clears_background: bool,
+    /// The record editor beside the view, while a record is made or changed.
+    editor: Option<crate::views::editor::EditorState>,
 }
 
 impl BilateralApp {
@@ -234,6 +239,7 @@ impl BilateralApp {
             reload_queue: std::collections::VecDeque::new(),
             saving: saving::SavingState::new(recovery.start_writer()),
             window_clears_background,
+            editor: None,
         };
         app.apply_look(ctx);
         if let Some(path) = initial_file {
@@ -280,6 +286,11 @@ impl BilateralApp {
         &mut self.views
     }
 
+    /// The record editor, while open.
+    pub fn editor(&self) -> Option<&crate::views::editor::EditorState> {
+        self.editor.as_ref()
+    }
+
     /// Whether the command palette is open.
     pub fn palette_open(&self) -> bool {
         self.windows.palette.is_some()
@@ -316,6 +327,10 @@ impl BilateralApp {
             input::KeyboardFocus::Palette
         } else if self.import_session.is_some() {
             input::KeyboardFocus::ImportDialog
+        } else if self.windows.delete_question.is_some() {
+            input::KeyboardFocus::DeleteQuestion
+        } else if self.editor.is_some() {
+            input::KeyboardFocus::Editor
         } else {
             input::KeyboardFocus::Window
         }
@@ -327,6 +342,7 @@ impl BilateralApp {
             settings: &self.settings,
             undo: self.document.undo_label(),
             redo: self.document.redo_label(),
+            has_selection: self.selected_record().is_some(),
         }
     }
 
@@ -351,12 +367,18 @@ impl BilateralApp {
     /// Draws the current view into `ui` with the window's chrome.
     fn view_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
         self.view_size = ui.available_size();
+        let drawing = self
+            .editor
+            .as_ref()
+            .and_then(crate::views::editor::EditorState::drawing);
         let cx = ViewContext {
             dataset: self.document.dataset(),
             layers: self.document.layers(),
             cursor: &self.cursor,
             chrome: self.chrome(),
             caches: &self.caches,
+            drawing: drawing.as_deref(),
+            editor_open: self.editor.is_some(),
         };
         views::view_ui(ui, self.view, &cx, &mut self.views, commands);
     }
@@ -389,6 +411,7 @@ impl BilateralApp {
                     });
             }
             egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, &self.document));
+            self.editor_panel_ui(ui, commands);
             self.story_editor_panel(ui, commands);
         }
         egui::CentralPanel::default()
@@ -412,6 +435,9 @@ impl eframe::App for BilateralApp {
             warm_up::release_graphics();
         }
         crash_note::note_view_on_screen(self.view);
+        // A change made outside this loop (a command run by a test or at start) is followed
+        // before this frame's commands, so that it is not mistaken for one of theirs.
+        self.follow_document();
         let mut commands = self.poll_file_dialog();
         commands.extend(self.poll_import(&ctx));
         commands.extend(self.reload_changed_files(&ctx));
@@ -446,6 +472,7 @@ impl eframe::App for BilateralApp {
         }
         self.unsaved_prompt(&ctx, &mut commands);
         if self.presenter.is_none() {
+            self.delete_question_ui(&ctx, &mut commands);
             self.import_dialog(&ctx, &mut commands);
             self.imports_window(&ctx, &mut commands);
             crate::views::dialogs::new_relationship::new_relationship_window(

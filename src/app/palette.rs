@@ -142,6 +142,7 @@ mod tests {
             settings: &settings,
             undo: Some("Import a.csv"),
             redo: None,
+            has_selection: false,
         };
         let all = matching("", &state);
         assert_eq!(all.len(), menu::menu_commands().len());

@@ -11,6 +11,7 @@ pub(crate) mod merge;
 pub(crate) mod mirror;
 pub(crate) mod model;
 pub mod new_relationship;
+pub mod records;
 pub(crate) mod schema;
 pub(crate) mod standing;
 pub(crate) mod summary;

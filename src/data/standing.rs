@@ -14,28 +14,28 @@ use super::model::{Domain, PartialDate, Stance};
 #[serde(deny_unknown_fields)]
 pub struct StandingFact {
     /// Unique id.
-    pub(crate) id: String,
+    pub id: String,
     /// The heading it is grouped under, such as "Natural gas" or "Payments".
-    pub(crate) theme: String,
+    pub theme: String,
     /// The fact in a sentence or two, paraphrased from the sources.
-    pub(crate) statement: String,
+    pub statement: String,
     /// The date the source describes the world as of, as precise as known; absent when
     /// the source is undated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) as_of: Option<PartialDate>,
+    pub as_of: Option<PartialDate>,
     /// Fields it belongs to.
-    pub(crate) domains: Vec<Domain>,
+    pub domains: Vec<Domain>,
     /// How the parties stand in it.
-    pub(crate) stance: Stance,
+    pub stance: Stance,
     /// Ids of places where it holds, when it has a location.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) places: Vec<String>,
+    pub places: Vec<String>,
     /// Records it answers, contradicts or qualifies, as `list/id`: `events/jcpoa`,
     /// `standing_facts/gas-rivals`, `series/trade-turnover`, `areas/lebanon`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) see_also: Vec<String>,
+    pub see_also: Vec<String>,
     /// Ids of the sources that state it.
-    pub(crate) sources: Vec<String>,
+    pub sources: Vec<String>,
 }
 
 impl StandingFact {

@@ -228,7 +228,7 @@ impl Document {
     }
 
     /// The name of the change Undo would take back.
-    pub(crate) fn undo_label(&self) -> Option<&str> {
+    pub fn undo_label(&self) -> Option<&str> {
         self.history.undo_label()
     }
 

@@ -91,6 +91,8 @@ pub(crate) fn render_view_image(picture: &ViewPicture<'_>) -> Result<image::Rgba
         picture.dark,
     );
     let cx = ViewContext {
+        drawing: None,
+        editor_open: false,
         dataset: picture.dataset,
         layers: picture.layers,
         cursor: picture.cursor,

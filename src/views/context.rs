@@ -63,6 +63,19 @@ pub struct ViewContext<'a> {
     pub chrome: Chrome,
     /// Derived data, rebuilt only when the data or the options change.
     pub caches: &'a ViewCaches,
+    /// While the record editor draws on the map: the points of the shape so far (map
+    /// clicks then add points instead of selecting).
+    pub drawing: Option<&'a [[f64; 2]]>,
+    /// The record editor is open beside the view, which then leaves out its own details
+    /// panel (the editor shows the record).
+    pub editor_open: bool,
+}
+
+impl ViewContext<'_> {
+    /// The view's own details panel is drawn: full chrome, no editor beside it.
+    pub(crate) fn shows_details_panel(&self) -> bool {
+        self.chrome.is_full() && !self.editor_open
+    }
 }
 
 impl ViewContext<'_> {

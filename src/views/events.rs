@@ -7,7 +7,9 @@ use eframe::egui::{self, Rect, RichText, Ui, UiBuilder};
 
 use crate::app::command::Command;
 use crate::data::Event;
+use crate::data::records::{RecordKind, RecordRef};
 use crate::views::ViewContext;
+use crate::views::editor::Seed;
 use crate::views::theme;
 use crate::views::widgets::{CitationStyle, citations_ui};
 
@@ -45,12 +47,12 @@ fn matches(event: &Event, text: &str, filter: &str) -> bool {
         || event.stance.label().contains(filter)
 }
 
-/// Shows the events view. It asks nothing of the app yet; `_commands` keeps the views alike.
+/// Shows the events view; its Edit and New buttons ask the app for the editor.
 pub(crate) fn ui(
     ui: &mut Ui,
     cx: &ViewContext<'_>,
     state: &mut EventsViewState,
-    _commands: &mut Vec<Command>,
+    commands: &mut Vec<Command>,
 ) {
     let dataset = cx.dataset;
     egui::CentralPanel::default().show(ui, |ui| {
@@ -71,17 +73,35 @@ pub(crate) fn ui(
                 egui::TextEdit::singleline(&mut state.filter)
                     .hint_text("title, summary, year, domain or stance"),
             );
+            ui.separator();
+            for kind in [RecordKind::Event, RecordKind::StandingFact] {
+                let new = Command::NewRecord(kind, Seed::default());
+                if ui.button(new.label()).clicked() {
+                    commands.push(new);
+                }
+            }
         });
+        if dataset.events.is_empty() && dataset.standing_facts.is_empty() {
+            ui.label(
+                RichText::new(
+                    "No events yet. Add one with New event (Ctrl+Shift+E) or by double-clicking the timeline, \
+                     or import a chronology, a SIPRI register or UN votes with File › Import.",
+                )
+                .weak(),
+            );
+        }
         ui.separator();
         let rows: Vec<RowKey> = std::iter::once(RowKey::StandingFacts)
             .chain(events.iter().map(|(index, _)| RowKey::Event(*index)))
             .collect();
         egui::ScrollArea::vertical().show_viewport(ui, |ui, viewport| {
             rows_in_sight_ui(ui, viewport, state, &rows, |ui, row| match row {
-                RowKey::StandingFacts => super::standing::standing_facts_ui(ui, dataset),
+                RowKey::StandingFacts => {
+                    super::standing::standing_facts_ui(ui, dataset, commands);
+                }
                 RowKey::Event(index) => {
                     if let Some(event) = dataset.events.get(*index) {
-                        event_card_ui(ui, cx, event);
+                        event_card_ui(ui, cx, event, commands);
                     }
                 }
             });
@@ -139,10 +159,20 @@ fn rows_in_sight_ui(
 }
 
 /// One event: date, title, stance and domains, its summary and its sources.
-fn event_card_ui(ui: &mut Ui, cx: &ViewContext<'_>, event: &Event) {
+fn event_card_ui(ui: &mut Ui, cx: &ViewContext<'_>, event: &Event, commands: &mut Vec<Command>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
+            if ui
+                .small_button("Edit")
+                .on_hover_text(format!("Edit “{}”", event.title))
+                .clicked()
+            {
+                commands.push(Command::EditRecord(RecordRef::new(
+                    RecordKind::Event,
+                    event.id.clone(),
+                )));
+            }
             ui.label(RichText::new(event.when()).monospace().strong());
             ui.label(RichText::new(&event.title).strong());
             ui.label(RichText::new(event.stance.label()).color(theme::stance_color(event.stance)));

@@ -5,6 +5,7 @@
 pub mod cache;
 pub(crate) mod context;
 pub mod dialogs;
+pub mod editor;
 pub(crate) mod events;
 
 pub mod map;

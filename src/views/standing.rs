@@ -3,6 +3,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use crate::app::command::Command;
+use crate::data::records::{RecordKind, RecordRef};
 use crate::data::standing::by_theme;
 use crate::data::{Dataset, StandingFact};
 use crate::display::format::source_citation;
@@ -77,10 +79,20 @@ fn short_source(dataset: &Dataset, id: &str) -> String {
         )
 }
 
-fn fact_ui(ui: &mut Ui, dataset: &Dataset, fact: &StandingFact) {
+fn fact_ui(ui: &mut Ui, dataset: &Dataset, fact: &StandingFact, commands: &mut Vec<Command>) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
+            if ui
+                .small_button("Edit")
+                .on_hover_text(format!("Edit the standing fact on {}", fact.theme))
+                .clicked()
+            {
+                commands.push(Command::EditRecord(RecordRef::new(
+                    RecordKind::StandingFact,
+                    fact.id.clone(),
+                )));
+            }
             ui.label(RichText::new(fact.as_of_label()).monospace().strong());
             ui.label(RichText::new(fact.stance.label()).color(theme::stance_color(fact.stance)));
             let domains: Vec<&str> = fact.domains.iter().map(|d| d.label()).collect();
@@ -115,7 +127,7 @@ fn fact_ui(ui: &mut Ui, dataset: &Dataset, fact: &StandingFact) {
 }
 
 /// The standing facts as a collapsible section, grouped by theme; nothing when there are none.
-pub(crate) fn standing_facts_ui(ui: &mut egui::Ui, dataset: &Dataset) {
+pub(crate) fn standing_facts_ui(ui: &mut egui::Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
     if dataset.standing_facts.is_empty() {
         return;
     }
@@ -130,7 +142,7 @@ pub(crate) fn standing_facts_ui(ui: &mut egui::Ui, dataset: &Dataset) {
                 ui.add_space(4.0);
                 ui.label(RichText::new(theme_name).heading());
                 for fact in facts {
-                    fact_ui(ui, dataset, fact);
+                    fact_ui(ui, dataset, fact, commands);
                 }
             }
         });

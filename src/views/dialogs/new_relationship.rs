@@ -41,7 +41,14 @@ pub(crate) fn new_relationship_window(
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label("Choose the two countries. The new dataset is empty: import trade files into it, or open a dataset file.");
+            ui.label("Choose the two countries. The new dataset starts empty; fill it from the files you have, or record events, places and sources by hand (Edit › New event…).");
+            ui.label(
+                RichText::new(
+                    "Files it reads: UN Comtrade, IMF DOTS, WITS, BACI and tidy trade tables; \
+                     SIPRI arms registers and TIV tables; UN General Assembly votes.",
+                )
+                .weak(),
+            );
             ui.add_space(6.0);
             egui::Grid::new("new_relationship_parties")
                 .num_columns(2)
@@ -71,6 +78,19 @@ pub(crate) fn new_relationship_window(
                         commands.push(command);
                         done = true;
                     }
+                }
+                let start_and_import = ui.add_enabled(
+                    pair.is_some(),
+                    egui::Button::new("Start and import a file…"),
+                );
+                if let Some(pair) = pair
+                    && start_and_import
+                        .on_hover_text("Start the relationship, then choose a file to fill it from")
+                        .clicked()
+                {
+                    commands.push(Command::NewRelationship(pair));
+                    commands.push(Command::ShowImportDialog);
+                    done = true;
                 }
                 if ui.button("Cancel").clicked() {
                     done = true;

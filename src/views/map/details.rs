@@ -4,8 +4,10 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::state::{MapItem, MapViewState};
+use crate::app::command::Command;
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;
+use crate::data::records::{RecordKind, RecordRef};
 use crate::views::ViewContext;
 use crate::views::widgets::{CitationStyle, citations_ui};
 
@@ -96,6 +98,16 @@ fn describe(item: &MapItem, dataset: &Dataset, layers: &[GeoLayer]) -> Option<De
     }
 }
 
+/// The dataset's record a map item is, if it is one (a GeoJSON feature is not).
+fn record_of(item: &MapItem) -> Option<RecordRef> {
+    match item {
+        MapItem::Place(id) => Some(RecordRef::new(RecordKind::Place, id)),
+        MapItem::Corridor(id) => Some(RecordRef::new(RecordKind::Corridor, id)),
+        MapItem::Area(id) => Some(RecordRef::new(RecordKind::Area, id)),
+        MapItem::Feature { .. } => None,
+    }
+}
+
 /// The short description under the pointer.
 pub(super) fn tooltip_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &MapItem) {
     let Some(details) = describe(item, cx.dataset, cx.layers) else {
@@ -117,7 +129,12 @@ pub(super) fn tooltip_ui(ui: &mut Ui, cx: &ViewContext<'_>, item: &MapItem) {
 }
 
 /// The details panel: the selected item in full, the events there, the sources.
-pub(super) fn details_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut MapViewState) {
+pub(super) fn details_ui(
+    ui: &mut Ui,
+    cx: &ViewContext<'_>,
+    state: &mut MapViewState,
+    commands: &mut Vec<Command>,
+) {
     let dataset = cx.dataset;
     ui.heading("Details");
     let Some(details) = state
@@ -131,11 +148,27 @@ pub(super) fn details_ui(ui: &mut Ui, cx: &ViewContext<'_>, state: &mut MapViewS
             )
             .weak(),
         );
+        ui.label(
+            RichText::new(
+                "Right-click the map to add a place, an area or a route there; drag a place to move it.",
+            )
+            .weak(),
+        );
         return;
     };
-    if ui.button("Clear selection").clicked() {
-        state.selected = None;
-    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Clear selection").clicked() {
+            state.selected = None;
+        }
+        if let Some(record) = state.selected.as_ref().and_then(record_of) {
+            if ui.button("Edit…").on_hover_text("F2").clicked() {
+                commands.push(Command::EditRecord(record.clone()));
+            }
+            if ui.button("Delete…").on_hover_text("Delete").clicked() {
+                commands.push(Command::AskDeleteRecord(record));
+            }
+        }
+    });
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.label(RichText::new(&details.name).heading());

@@ -6,6 +6,7 @@ use eframe::egui::Pos2;
 use crate::geo::filter::MapFilter;
 use crate::geo::projection::MapView;
 use crate::geo::setup::MapSetup;
+use crate::views::Chrome;
 
 /// Something on the map that can be hovered and selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +59,10 @@ pub struct MapViewState {
     /// In presenter mode the key starts folded, so that at the presenter's scale it never
     /// covers the pair; a click unfolds it (kept apart from `key_folded`, the analyst's).
     pub key_unfolded_presenting: bool,
+    /// The place being dragged to a new position.
+    pub(crate) dragged_place: Option<String>,
+    /// Where the map was last right-clicked (longitude, latitude), for "New place here".
+    pub(crate) right_clicked_at: Option<[f64; 2]>,
 }
 
 impl Default for MapViewState {
@@ -75,6 +80,8 @@ impl Default for MapViewState {
             show_frame_time: true,
             key_folded: false,
             key_unfolded_presenting: false,
+            dragged_place: None,
+            right_clicked_at: None,
         }
     }
 }
@@ -85,6 +92,42 @@ impl MapViewState {
         self.filter = MapFilter::all();
         self.forget_selection();
         self.playing = false;
+    }
+
+    /// Forgets the selection and the hover when their record is gone (an edit, an undo);
+    /// keeps the camera and the filters.
+    pub(crate) fn forget_what_is_gone(&mut self, dataset: &crate::data::Dataset) {
+        let exists = |item: &MapItem| match item {
+            MapItem::Place(id) => dataset.place(id).is_some(),
+            MapItem::Corridor(id) => dataset.corridor(id).is_some(),
+            MapItem::Area(id) => dataset.area(id).is_some(),
+            MapItem::Feature { .. } => true,
+        };
+        if !self.selected.as_ref().is_none_or(exists) {
+            self.selected = None;
+        }
+        if !self.hovered.as_ref().is_none_or(exists) {
+            self.hovered = None;
+        }
+    }
+
+    /// Whether the key is folded when drawn with `chrome`: in presenter mode it starts
+    /// folded on every slide, so that at the presenter's scale it never covers the pair.
+    pub(crate) fn key_folded_in(&self, chrome: Chrome) -> bool {
+        if chrome == Chrome::Presenting {
+            !self.key_unfolded_presenting
+        } else {
+            self.key_folded
+        }
+    }
+
+    /// Remembers a click on the key drawn with `chrome`.
+    pub(crate) fn set_key_folded_in(&mut self, chrome: Chrome, folded: bool) {
+        if chrome == Chrome::Presenting {
+            self.key_unfolded_presenting = !folded;
+        } else {
+            self.key_folded = folded;
+        }
     }
 
     /// Forgets what is hovered and selected (items may have gone).

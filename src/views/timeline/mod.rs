@@ -12,6 +12,7 @@ pub(crate) mod state;
 use eframe::egui::{self, RichText, Ui};
 
 use crate::app::command::Command;
+use crate::data::records::{RecordKind, RecordRef};
 use crate::data::{Dataset, Event};
 use crate::views::widgets::{CitationStyle, citations_ui, domain_toggles_ui, stance_toggles_ui};
 use crate::views::{ViewContext, ViewKind};
@@ -24,11 +25,13 @@ pub(crate) fn ui(
     state: &mut TimelineViewState,
     commands: &mut Vec<Command>,
 ) {
-    if cx.chrome.is_full() {
+    if cx.shows_details_panel() {
         egui::Panel::right("timeline_details")
             .resizable(true)
             .default_size(320.0)
             .show(ui, |ui| details_ui(ui, cx, commands));
+    }
+    if cx.chrome.is_full() {
         egui::Panel::top("timeline_filters").show(ui, |ui| filters_ui(ui, cx, state));
     }
     egui::CentralPanel::default()
@@ -91,11 +94,25 @@ fn details_ui(ui: &mut Ui, cx: &ViewContext<'_>, commands: &mut Vec<Command>) {
     ui.heading("Event");
     let Some(event) = cx.selected_event() else {
         ui.label(RichText::new("Click an event for its summary, places and sources. Its year becomes the year of every view.").weak());
+        ui.label(RichText::new("Double-click the timeline at a date to add an event there; double-click an event to edit it.").weak());
         return;
     };
-    let clear = Command::SelectEvent(None);
-    if ui.button(clear.label()).clicked() {
-        commands.push(clear);
+    let mut cleared = false;
+    ui.horizontal_wrapped(|ui| {
+        let clear = Command::SelectEvent(None);
+        if ui.button(clear.label()).clicked() {
+            commands.push(clear);
+            cleared = true;
+        }
+        let record = RecordRef::new(RecordKind::Event, event.id.clone());
+        if ui.button("Edit…").on_hover_text("F2").clicked() {
+            commands.push(Command::EditRecord(record.clone()));
+        }
+        if ui.button("Delete…").on_hover_text("Delete").clicked() {
+            commands.push(Command::AskDeleteRecord(record));
+        }
+    });
+    if cleared {
         return;
     }
     ui.separator();

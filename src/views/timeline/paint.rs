@@ -10,8 +10,11 @@ use super::layout::{
 };
 use super::state::TimelineViewState;
 use crate::app::command::Command;
+use crate::data::PartialDate;
+use crate::data::records::{RecordKind, RecordRef};
 use crate::data::{Domain, Event};
 use crate::display::ticks::CalendarStep;
+use crate::views::editor::Seed;
 use crate::views::paint::sprites::{SpriteLayer, SpriteShape, SpriteSheet};
 use crate::views::theme;
 use crate::views::widgets::zoom_gesture;
@@ -37,9 +40,6 @@ pub(super) fn canvas_ui(
         end: state.end,
     };
 
-    // Lanes, one per domain shown (on a slide or picture, only those with events in the
-    // span); each as tall as the rows its events need.
-    let only_lanes_with_events = !cx.chrome.is_full();
     // Events, packed into rows within their lane so that none hides another; with room for
     // their titles where the rows can be tall enough to show them, else as markers only.
     // Packed again only when the data, the span, the canvas or the filters change.
@@ -54,13 +54,15 @@ pub(super) fn canvas_ui(
             state.stances.iter().copied().collect(),
             state.search.clone(),
         ),
-        only_lanes_with_events,
+        // On a slide or in a picture, only the lanes with events in the span.
+        only_lanes_with_events: !cx.chrome.is_full(),
     };
     let packed = match state.packed.take() {
         Some(packed) if packed.key == key => packed,
         _ => {
             let visible = visible_events(cx, state);
-            let lanes = lanes_shown(&visible, &state.domains, only_lanes_with_events);
+            // Lanes, one per domain shown; each as tall as the rows its events need.
+            let lanes = lanes_shown(&visible, &state.domains, key.only_lanes_with_events);
             let (mut placed, mut rows_per_lane) = pack_events(&visible, &lanes, &axis, true);
             let titles_fit = row_height_for(&rows_per_lane, lane_area_height) >= TITLE_ROW_HEIGHT;
             if !titles_fit {
@@ -131,8 +133,87 @@ pub(super) fn canvas_ui(
     } else {
         response
     };
-    if response.clicked() {
-        commands.extend(click_commands(&response, &axis, hovered));
+    if cx.dataset.events.is_empty() {
+        paint_empty_guide(&painter, rect, &visuals);
+    }
+    commands.extend(pointer_commands(cx, &response, &axis, hovered));
+}
+
+/// What a click (select, set the year) or a double-click (edit, new event) asks for.
+fn pointer_commands(
+    cx: &ViewContext<'_>,
+    response: &egui::Response,
+    axis: &Axis,
+    hovered: Option<&Event>,
+) -> Vec<Command> {
+    if response.double_clicked() && cx.chrome.is_full() {
+        double_click_commands(response, axis, hovered)
+    } else if response.clicked() {
+        click_commands(response, axis, hovered)
+    } else {
+        Vec::new()
+    }
+}
+
+/// What an empty timeline says instead of showing empty lanes alone.
+fn paint_empty_guide(painter: &egui::Painter, rect: Rect, visuals: &egui::Visuals) {
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "No events yet.\nDouble-click the timeline at a date to add one there, or press Ctrl+Shift+E.\nFile › Import reads SIPRI registers, UN votes and chronologies into events.",
+        egui::FontId::proportional(16.0),
+        visuals.text_color(),
+    );
+}
+
+/// A double-click on an event opens it in the editor; elsewhere it starts a new event at
+/// the date under the pointer, as precise as the zoom allows (a year, a month, a day).
+fn double_click_commands(
+    response: &egui::Response,
+    axis: &Axis,
+    hovered: Option<&Event>,
+) -> Vec<Command> {
+    if let Some(event) = hovered {
+        return vec![Command::EditRecord(RecordRef::new(
+            RecordKind::Event,
+            event.id.clone(),
+        ))];
+    }
+    let Some(pointer) = response.interact_pointer_pos() else {
+        return Vec::new();
+    };
+    let date = date_at(axis.year_at(pointer.x), axis.end - axis.start);
+    vec![Command::NewRecord(
+        RecordKind::Event,
+        Seed {
+            date: Some(date),
+            lon_lat: None,
+            year: Some(date.year),
+        },
+    )]
+}
+
+/// The date at `year` on the axis, to the year when decades are shown, to the month when a
+/// few years are, to the day when months are.
+fn date_at(year: f64, years_shown: f64) -> PartialDate {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a year on the axis; month and day clamped to their ranges"
+    )]
+    {
+        let whole = year.floor();
+        let fraction = year - whole;
+        let mut date = PartialDate::year(whole as i32);
+        if years_shown <= 6.0 {
+            let month = (fraction * 12.0).floor().clamp(0.0, 11.0);
+            date.month = Some(month as u8 + 1);
+            if years_shown <= 0.5 {
+                let day = ((fraction * 12.0 - month) * 30.0).floor().clamp(0.0, 27.0);
+                date.day = Some(day as u8 + 1);
+            }
+        }
+        date
     }
 }
 
