@@ -13,7 +13,7 @@ use crate::export::svg::text::{escape_xml, num, wrap_words};
 pub(crate) const PAGE_WIDTH: f64 = 1280.0;
 /// Height of a page in SVG user units.
 pub(crate) const PAGE_HEIGHT: f64 = 720.0;
-/// The font the pages name first; [`super::fonts`] loads it from the app's own copy.
+/// The font the pages name first; [`super::pages`] loads it from the app's own copy.
 pub(crate) const PAGE_FONT_FAMILY: &str = "Ubuntu";
 
 const MARGIN: f64 = 48.0;
