@@ -22,6 +22,8 @@ pub(crate) struct MenuState<'a> {
     pub(crate) redo: Option<&'a str>,
     /// A record is selected, to edit or delete.
     pub(crate) has_selection: bool,
+    /// The record editor is open, with a record to save.
+    pub(crate) editing: bool,
 }
 
 impl MenuState<'_> {
@@ -40,6 +42,7 @@ impl MenuState<'_> {
             Command::Undo => self.undo.is_some(),
             Command::Redo => self.redo.is_some(),
             Command::EditSelection | Command::DeleteSelection => self.has_selection,
+            Command::SaveEditor => self.editing,
             _ => true,
         }
     }
@@ -97,6 +100,7 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Separator,
         Run(Command::EditSelection),
         Run(Command::DeleteSelection),
+        Run(Command::SaveEditor),
         Separator,
     ];
     edit.extend(
@@ -290,6 +294,7 @@ mod tests {
             undo: Some("Import a.csv"),
             redo: None,
             has_selection: false,
+            editing: false,
         };
         assert_eq!(state.label(&Command::Undo), "Undo Import a.csv");
         assert_eq!(state.label(&Command::Redo), "Redo");

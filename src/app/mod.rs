@@ -343,6 +343,7 @@ impl BilateralApp {
             undo: self.document.undo_label(),
             redo: self.document.redo_label(),
             has_selection: self.selected_record().is_some(),
+            editing: self.editor.is_some(),
         }
     }
 

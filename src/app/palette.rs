@@ -143,6 +143,7 @@ mod tests {
             undo: Some("Import a.csv"),
             redo: None,
             has_selection: false,
+            editing: false,
         };
         let all = matching("", &state);
         assert_eq!(all.len(), menu::menu_commands().len());

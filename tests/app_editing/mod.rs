@@ -8,7 +8,7 @@ use bilateral::app::BilateralApp;
 use bilateral::app::command::Command;
 use bilateral::data::Dataset;
 use bilateral::data::country::Pair;
-use bilateral::data::records::RecordKind;
+use bilateral::data::records::{RecordKind, RecordRef};
 use bilateral::views::ViewKind;
 use bilateral::views::editor::{EditorState, Seed};
 use eframe::egui;
@@ -319,10 +319,7 @@ fn a_place_is_made_by_right_clicking_the_map_moved_by_dragging_and_deleted_with_
     // Deleting it says the event happened there, and takes it out of the event.
     run(
         &mut harness,
-        Command::AskDeleteRecord(bilateral::data::records::RecordRef::new(
-            RecordKind::Place,
-            place.id.clone(),
-        )),
+        Command::AskDeleteRecord(RecordRef::new(RecordKind::Place, place.id.clone())),
     );
     assert!(
         harness
@@ -376,10 +373,7 @@ fn an_area_and_a_route_are_drawn_on_the_map_point_by_point() {
     );
 
     // Duplicate makes a copy under a new id; Delete takes the original away.
-    let route = bilateral::data::records::RecordRef::new(
-        RecordKind::Corridor,
-        dataset.corridors[0].id.clone(),
-    );
+    let route = RecordRef::new(RecordKind::Corridor, dataset.corridors[0].id.clone());
     run(&mut harness, Command::EditRecord(route.clone()));
     click(&mut harness, "Duplicate");
     click(&mut harness, "Save record");
@@ -394,10 +388,37 @@ fn an_area_and_a_route_are_drawn_on_the_map_point_by_point() {
     assert_eq!(ids, ["power-of-siberia", "power-of-siberia-copy"]);
     run(&mut harness, Command::DeleteRecord(route));
 
+    // The area is edited: whole countries are added to its drawn region.
+    let area = RecordRef::new(RecordKind::Area, dataset.areas[0].id.clone());
+    run(&mut harness, Command::EditRecord(area.clone()));
+    type_into(&mut harness, "Name", "Joint exercise zone (extended)");
+    harness.get_by_label("Choose a country…").click_accesskit();
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("Mongolia".to_owned()));
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    click(&mut harness, "Save record");
+    let edited = harness.state().document().dataset().areas[0].clone();
+    assert_eq!(edited.name, "Joint exercise zone (extended)");
+    assert_eq!(
+        edited.countries,
+        vec!["496".to_owned()],
+        "Mongolia's ISO numeric code"
+    );
+    assert_eq!(
+        edited.outline, dataset.areas[0].outline,
+        "the drawn region is kept"
+    );
+
     let saved = save_and_reopen(&mut harness, &saved_path(&folder));
-    assert_eq!(saved.areas, dataset.areas);
+    assert_eq!(saved.areas, vec![edited]);
     assert_eq!(saved.corridors.len(), 1);
     assert_eq!(saved.corridors[0].name, "Power of Siberia (copy)");
+
+    run(&mut harness, Command::DeleteRecord(area));
+    let saved = save_and_reopen(&mut harness, &saved_path(&folder));
+    assert!(saved.areas.is_empty());
 }
 
 #[test]
@@ -485,13 +506,28 @@ fn standing_facts_and_sources_are_made_from_the_menu_and_a_cited_source_is_kept(
         "Russia sells China pipeline gas."
     );
 
+    // The fact is edited in place: its statement changes, its id and sources stay.
+    run(
+        &mut harness,
+        Command::EditRecord(RecordRef::new(RecordKind::StandingFact, fact.id.clone())),
+    );
+    type_into(
+        &mut harness,
+        "Statement",
+        "Russia sells China pipeline gas and oil.",
+    );
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Enter);
+    let edited = harness.state().document().dataset().standing_facts[0].clone();
+    assert_eq!(edited.statement, "Russia sells China pipeline gas and oil.");
+    assert_eq!(
+        (edited.id.as_str(), edited.sources.len()),
+        (fact.id.as_str(), 1)
+    );
+
     // Deleting the fact leaves a file that opens.
     run(
         &mut harness,
-        Command::DeleteRecord(bilateral::data::records::RecordRef::new(
-            RecordKind::StandingFact,
-            fact.id,
-        )),
+        Command::DeleteRecord(RecordRef::new(RecordKind::StandingFact, fact.id)),
     );
     let saved = save_and_reopen(&mut harness, &saved_path(&folder));
     assert!(saved.standing_facts.is_empty());
@@ -537,4 +573,28 @@ fn double_clicking_the_timeline_starts_an_event_at_that_date() {
         harness.state().editor().is_none(),
         "Escape closes the editor"
     );
+}
+
+#[test]
+fn a_source_nothing_cites_is_deleted_after_the_question() {
+    let mut harness = empty_pair();
+    run(
+        &mut harness,
+        Command::NewRecord(RecordKind::Source, Seed::default()),
+    );
+    type_into(&mut harness, "Title", "Unused notes");
+    click(&mut harness, "Save record");
+    assert_eq!(harness.state().document().dataset().sources.len(), 1);
+    run(
+        &mut harness,
+        Command::AskDeleteRecord(RecordRef::new(RecordKind::Source, "unused-notes")),
+    );
+    harness.run_steps(1);
+    assert!(
+        harness
+            .query_by_label_contains("Nothing else refers to it")
+            .is_some()
+    );
+    click_last(&mut harness, "Delete");
+    assert!(harness.state().document().dataset().sources.is_empty());
 }

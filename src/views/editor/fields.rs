@@ -7,7 +7,6 @@ use super::form::{BasisForm, BasisKind, DateText, YearsText};
 use crate::data::records::FieldProblem;
 use crate::data::{Dataset, Domain, Stance};
 use crate::views::theme;
-use crate::views::widgets::color_swatch;
 
 /// Shows the problems of `field` in red, each on its line.
 pub(crate) fn problems_ui(ui: &mut Ui, problems: &[FieldProblem], field: &str) {
@@ -149,14 +148,8 @@ pub(crate) fn domains_field(ui: &mut Ui, domains: &mut Vec<Domain>, problems: &[
     ui.horizontal_wrapped(|ui| {
         for domain in Domain::ALL {
             let mut on = domains.contains(&domain);
-            // The swatch and its box wrap together.
-            let changed = ui
-                .horizontal(|ui| {
-                    color_swatch(ui, theme::domain_color(domain), true);
-                    ui.checkbox(&mut on, domain.label()).changed()
-                })
-                .inner;
-            if changed {
+            let text = RichText::new(domain.label()).color(theme::domain_color(domain));
+            if ui.checkbox(&mut on, text).changed() {
                 if on {
                     domains.push(domain);
                     domains.sort();

@@ -293,6 +293,11 @@ fn corridor_fields_ui(
                     "status known from",
                     basis,
                 );
+                ui.add(
+                    egui::TextEdit::singleline(&mut segment.note)
+                        .hint_text("note on this segment (optional)")
+                        .desired_width(f32::INFINITY),
+                );
             });
         }
     }

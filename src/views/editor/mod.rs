@@ -108,6 +108,12 @@ impl EditorState {
         }
         match &self.form {
             RecordForm::Place { place, .. } => Some(vec![[place.lon, place.lat]]),
+            RecordForm::Area { area, .. } if area.outline.len() >= 3 => {
+                // An outline is drawn closed, as it will be filled.
+                let mut ring = area.outline.clone();
+                ring.extend(area.outline.first().copied());
+                Some(ring)
+            }
             form => form.drawn_points(),
         }
     }

@@ -32,7 +32,7 @@ const SYMBOLS: [(&[PlaceKind], &str); 5] = [
             PlaceKind::Region,
             PlaceKind::Sea,
         ],
-        "circle = city or region",
+        "circle = city, facility, region or sea",
     ),
 ];
 

@@ -46,6 +46,8 @@ pub fn ui(
             .resizable(true)
             .default_size(320.0)
             .show(ui, |ui| details::details_ui(ui, cx, state, commands));
+    }
+    if cx.chrome.is_full() {
         egui::Panel::top("map_filters").show(ui, |ui| {
             controls::filters_ui(ui, state);
             controls::layers_ui(ui, cx.layers, commands);
@@ -248,13 +250,15 @@ fn editing_ui(
         && cx.dataset.areas.is_empty()
         && cx.dataset.corridors.is_empty();
     if nothing_drawn && cx.chrome.is_full() {
-        painter.text(
-            rect.center_top() + egui::vec2(0.0, 24.0),
-            egui::Align2::CENTER_TOP,
-            "No places, areas or routes yet: right-click the map to add one there.",
+        let galley = painter.layout_no_wrap(
+            "No places, areas or routes yet: right-click the map to add one there.".to_owned(),
             egui::FontId::proportional(16.0),
             ui.visuals().strong_text_color(),
         );
+        let at = rect.center_top() + egui::vec2(-galley.size().x / 2.0, 24.0);
+        let backing = egui::Rect::from_min_size(at, galley.size()).expand(8.0);
+        painter.rect_filled(backing, 6.0, ui.visuals().window_fill);
+        painter.galley(at, galley, ui.visuals().strong_text_color());
     }
     if response.secondary_clicked() {
         state.right_clicked_at = response
@@ -306,10 +310,17 @@ fn new_here_menu_ui(ui: &mut Ui, at: Option<[f64; 2]>, year: i32, commands: &mut
         ui.close();
         return;
     };
+    let [lon, lat] = lon_lat;
+    let north_south = if lat >= 0.0 { 'N' } else { 'S' };
+    let east_west = if lon >= 0.0 { 'E' } else { 'W' };
     ui.label(
-        RichText::new(format!("{:.2}°, {:.2}°", lon_lat[1], lon_lat[0]))
-            .weak()
-            .small(),
+        RichText::new(format!(
+            "{:.2}° {north_south}, {:.2}° {east_west}",
+            lat.abs(),
+            lon.abs()
+        ))
+        .weak()
+        .small(),
     );
     let seed = Seed {
         date: None,
