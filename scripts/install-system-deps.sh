@@ -10,11 +10,13 @@
 #   libxkbcommon-x11-0, libxcursor1, libxrandr2, libxi6   what winit loads at run time on X11
 #   x11-apps, imagemagick       xwd and convert, to take and read the screenshot
 #   xdotool                     to drive the window in manual checks
+#   poppler-utils               pdfinfo, pdffonts and pdftotext: the story PDF's test reads
+#                               its pages, fonts and text as a reader does (src/export/deck/)
 #   time, python3               GNU time's peak memory and the input generator, for the
 #                               hostile-input suite (scripts/robustness.sh)
 set -euo pipefail
 packages=(xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 mesa-vulkan-drivers libvulkan1
-  libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 x11-apps imagemagick xdotool time python3)
+  libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 x11-apps imagemagick xdotool poppler-utils time python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

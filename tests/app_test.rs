@@ -5,6 +5,7 @@
     reason = "a failed expectation is a failed test, with its message"
 )]
 
+mod app_deck;
 mod app_document;
 mod app_editing;
 mod app_import;

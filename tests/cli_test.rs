@@ -248,8 +248,14 @@ fn export_usage_errors_exit_2() {
     let svg = svg.to_str().expect("UTF-8 temp path");
     let png = folder.path().join("x.png");
     let png = png.to_str().expect("UTF-8 temp path");
-    let cases: [&[&str]; 10] = [
+    let pdf = folder.path().join("x.pdf");
+    let pdf = pdf.to_str().expect("UTF-8 temp path");
+    let cases: [&[&str]; 14] = [
         &["export", "--view", "trade"],
+        &["export", "--pdf", pdf],
+        &["export", "--story"],
+        &["export", "--story", "--view", "map", "--pdf", pdf],
+        &["export", "--story", "Another", "--pdf", pdf],
         &["export", "--svg", svg],
         &["export", "--view", "map", "--svg", svg],
         &["export", "--view", "timeline", "--csv", svg],
@@ -271,6 +277,7 @@ fn export_usage_errors_exit_2() {
     }
     assert!(!std::path::Path::new(svg).exists());
     assert!(!std::path::Path::new(png).exists());
+    assert!(!std::path::Path::new(pdf).exists());
 }
 
 #[test]
@@ -375,6 +382,50 @@ mod snapshot_pictures {
             .expect("runs");
         assert!(output.status.success(), "{args:?}: {output:?}");
         image::open(&png).expect("a PNG").to_rgba8()
+    }
+
+    #[test]
+    #[ignore = "renders with wgpu (Mesa's lavapipe in CI): cargo test -- --ignored snapshot"]
+    fn the_story_exports_as_a_pdf_and_as_numbered_pngs() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let pdf = folder.path().join("story.pdf");
+        let pages = folder.path().join("pages");
+        let output = bilateral()
+            .args(["export", "--story", "--pdf"])
+            .arg(&pdf)
+            .arg("--png-dir")
+            .arg(&pages)
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{output:?}");
+        let pdf_bytes = std::fs::read(&pdf).expect("the PDF");
+        assert!(pdf_bytes.starts_with(b"%PDF-"));
+        let mut names: Vec<String> = std::fs::read_dir(&pages)
+            .expect("the folder")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        // The built-in story has five slides.
+        assert_eq!(
+            names,
+            [
+                "slide-1.png",
+                "slide-2.png",
+                "slide-3.png",
+                "slide-4.png",
+                "slide-5.png"
+            ]
+        );
+        for name in &names {
+            let image = image::open(pages.join(name)).expect("a PNG");
+            assert_eq!((image.width(), image.height()), (2560, 1440), "{name}");
+        }
     }
 
     #[test]

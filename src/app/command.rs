@@ -27,11 +27,22 @@ pub enum ExportKind {
     ChartCsv,
     /// Every point of every series, as CSV with sources.
     DataCsv,
+    /// The story as a PDF, one page per slide, its text searchable.
+    StoryPdf,
+    /// The story's pages as numbered PNG pictures in a folder.
+    StoryPngs,
 }
 
 impl ExportKind {
     /// Every kind, in menu order.
-    pub const ALL: [Self; 4] = [Self::ViewPng, Self::ChartSvg, Self::ChartCsv, Self::DataCsv];
+    pub const ALL: [Self; 6] = [
+        Self::ViewPng,
+        Self::ChartSvg,
+        Self::ChartCsv,
+        Self::DataCsv,
+        Self::StoryPdf,
+        Self::StoryPngs,
+    ];
 
     /// Menu label.
     pub fn label(self) -> &'static str {
@@ -40,14 +51,17 @@ impl ExportKind {
             Self::ChartSvg => "Trade chart as SVG…",
             Self::ChartCsv => "Trade chart data as CSV (as shown)…",
             Self::DataCsv => "All series as CSV…",
+            Self::StoryPdf => "Story as PDF…",
+            Self::StoryPngs => "Story as PNG pages…",
         }
     }
 
     /// File name extension.
     pub(crate) fn extension(self) -> &'static str {
         match self {
-            Self::ViewPng => "png",
+            Self::ViewPng | Self::StoryPngs => "png",
             Self::ChartSvg => "svg",
+            Self::StoryPdf => "pdf",
             Self::ChartCsv | Self::DataCsv => "csv",
         }
     }
@@ -57,6 +71,8 @@ impl ExportKind {
         match self {
             Self::ViewPng => "PNG image",
             Self::ChartSvg => "SVG drawing",
+            Self::StoryPdf => "PDF document",
+            Self::StoryPngs => "PNG pages",
             Self::ChartCsv | Self::DataCsv => "CSV table",
         }
     }
@@ -138,6 +154,14 @@ pub enum Command {
     ShowExportDialog(ExportKind),
     /// Write an export to this path (menu, tests).
     Export(ExportKind, PathBuf),
+    /// Put the current view on the clipboard as a picture, to paste into a slide deck.
+    CopyViewImage,
+    /// Change the story: one undoable step, saved with the dataset.
+    EditStory(crate::app::story::StoryEdit),
+    /// Open the story editor on slide `index` and show that slide; `None` closes it.
+    ShowStorySlide(Option<usize>),
+    /// In presenter mode: black screen, a jump to a slide, the presenter's window.
+    Present(PresenterAction),
     /// Load the dataset at this path (menu, recent files, drag and drop, command line).
     OpenPath(PathBuf),
     /// Ask for a trade file to import (Comtrade, IMF, WITS, BACI, a tidy table).
@@ -255,9 +279,20 @@ pub enum Command {
     Quit,
 }
 
+/// What a presenter asks for besides the next and previous slide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresenterAction {
+    /// Black the audience's screen, or bring the slide back.
+    ToggleBlackScreen,
+    /// Go to the slide at this index (typed as its number, then Enter).
+    GoToSlide(usize),
+    /// Open or close the presenter's window: current and next slide, notes, timer.
+    TogglePresenterWindow,
+}
+
 /// The keys that move through the slides in presenter mode (what presentation clickers
 /// send), with the command each runs and the word the caption uses for it.
-pub(crate) const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
+pub(crate) const PRESENTER_KEYS: [(&[Key], Command, &str); 5] = [
     (
         &[Key::ArrowRight, Key::PageDown, Key::Space],
         Command::NextSlide,
@@ -267,6 +302,16 @@ pub(crate) const PRESENTER_KEYS: [(&[Key], Command, &str); 3] = [
         &[Key::ArrowLeft, Key::PageUp],
         Command::PreviousSlide,
         "previous slide",
+    ),
+    (
+        &[Key::B, Key::Period],
+        Command::Present(PresenterAction::ToggleBlackScreen),
+        "black screen",
+    ),
+    (
+        &[Key::N],
+        Command::Present(PresenterAction::TogglePresenterWindow),
+        "presenter's window",
     ),
     (&[Key::Escape], Command::TogglePresenter, "leave"),
 ];
@@ -288,6 +333,7 @@ impl Command {
             Self::ShowExportDialog(ExportKind::ViewPng) => vec![command(Key::E)],
             Self::Save => vec![command(Key::S)],
             Self::ShowSaveAsDialog => vec![command_shift(Key::S)],
+            Self::CopyViewImage => vec![command_shift(Key::C)],
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],
             Self::ToggleCommandPalette => vec![command_shift(Key::P), command(Key::K)],
@@ -361,6 +407,15 @@ impl Command {
             Self::RemoveImport(_) | Self::RemoveLayer(_) => "Remove".to_owned(),
             Self::ShowExportDialog(kind) => kind.label().to_owned(),
             Self::Export(kind, path) => format!("{} to {}", kind.label(), path.display()),
+            Self::CopyViewImage => "Copy view as picture".to_owned(),
+            Self::EditStory(edit) => edit.label(),
+            Self::ShowStorySlide(Some(_)) => "Story editor".to_owned(),
+            Self::ShowStorySlide(None) => "Close story editor".to_owned(),
+            Self::Present(PresenterAction::ToggleBlackScreen) => "Black screen".to_owned(),
+            Self::Present(PresenterAction::GoToSlide(index)) => format!("Slide {}", index + 1),
+            Self::Present(PresenterAction::TogglePresenterWindow) => {
+                "Presenter's window".to_owned()
+            }
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => view.label().to_owned(),
@@ -441,6 +496,10 @@ impl Command {
             Self::OpenPath(path) => format!("Open {}", path.display()),
             Self::ShowExportDialog(kind) => format!("Export {}", kind.label()),
             Self::Export(kind, path) => format!("Export {} to {}", kind.label(), path.display()),
+            Self::CopyViewImage
+            | Self::EditStory(_)
+            | Self::ShowStorySlide(_)
+            | Self::Present(_) => self.deck_description(),
             Self::RemoveLayer(index) => format!("Remove layer {}", index + 1),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
@@ -532,6 +591,31 @@ impl Command {
         }
     }
 
+    /// The description of a command of the presenter's deck.
+    fn deck_description(&self) -> String {
+        match self {
+            Self::CopyViewImage => {
+                "Copy the current view to the clipboard as a picture with its title and sources, to paste into PowerPoint, Keynote or Google Slides".to_owned()
+            }
+            Self::EditStory(edit) => edit.label(),
+            Self::ShowStorySlide(Some(index)) => format!(
+                "Build the story: add slides of the screen, reorder them, write captions and notes (slide {})",
+                index + 1
+            ),
+            Self::ShowStorySlide(None) => "Close the story editor".to_owned(),
+            Self::Present(PresenterAction::ToggleBlackScreen) => {
+                "Black the audience's screen, or bring the slide back (presenter mode)".to_owned()
+            }
+            Self::Present(PresenterAction::GoToSlide(index)) => {
+                format!("Go to slide {} (presenter mode)", index + 1)
+            }
+            Self::Present(PresenterAction::TogglePresenterWindow) => {
+                "Open or close the presenter's window: the current and next slide, the notes, the slide number and a timer".to_owned()
+            }
+            _ => String::new(),
+        }
+    }
+
     /// Commands that have shortcuts and need no argument, checked every frame.
     pub(crate) fn with_shortcuts() -> Vec<Self> {
         let mut commands = vec![
@@ -543,6 +627,7 @@ impl Command {
             Self::Redo,
             Self::ToggleCommandPalette,
             Self::ShowExportDialog(ExportKind::ViewPng),
+            Self::CopyViewImage,
             Self::Quit,
             Self::DismissMessage,
             Self::TogglePresenter,
@@ -612,7 +697,7 @@ mod tests {
         }
         assert_eq!(
             Command::presenter_key_help(),
-            "Right, PageDown or Space: next slide   ·   Left or PageUp: previous slide   ·   Esc: leave"
+            "Right, PageDown or Space: next slide   ·   Left or PageUp: previous slide   ·   B or Period: black screen   ·   N: presenter's window   ·   Esc: leave"
         );
     }
 }

@@ -31,6 +31,12 @@ impl BilateralApp {
                 self.show_file_dialog(ctx, DialogPurpose::Save(kind));
             }
             Command::Export(kind, path) => self.export(ctx, kind, &path),
+            Command::CopyViewImage
+            | Command::EditStory(_)
+            | Command::ShowStorySlide(_)
+            | Command::Present(_) => {
+                self.run_deck_command(ctx, command);
+            }
             Command::OpenPath(path) if !is_dataset_file(&path) => self.open_trade_file(ctx, path),
             Command::OpenPath(path) => self.open_path(path),
             Command::ShowImportDialog => self.show_file_dialog(ctx, DialogPurpose::Import),

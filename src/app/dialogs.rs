@@ -58,6 +58,16 @@ impl BilateralApp {
             .map(Path::to_owned);
         let suggested_name = match purpose {
             DialogPurpose::Open | DialogPurpose::Import => String::new(),
+            DialogPurpose::Save(kind @ ExportKind::StoryPdf) => format!(
+                "{}-story.{}",
+                self.document
+                    .dataset()
+                    .metadata
+                    .title
+                    .to_lowercase()
+                    .replace(' ', "-"),
+                kind.extension()
+            ),
             DialogPurpose::Save(kind) => format!(
                 "{}-{}.{}",
                 self.document
@@ -166,6 +176,9 @@ fn pick_path(
             .add_filter(TRADE_FILES.0, TRADE_FILES.1)
             .add_filter("All files", &["*"])
             .pick_file(),
+        DialogPurpose::Save(ExportKind::StoryPngs) => dialog
+            .set_title("Choose a folder for the story's PNG pages")
+            .pick_folder(),
         DialogPurpose::Save(kind) => dialog
             .set_title(kind.label().trim_end_matches('…'))
             .add_filter(kind.file_type(), &[kind.extension()])

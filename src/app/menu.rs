@@ -96,6 +96,8 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Run(Command::Undo),
         Run(Command::Redo),
         Separator,
+        Run(Command::CopyViewImage),
+        Separator,
         Run(Command::EditSelection),
         Run(Command::DeleteSelection),
         Run(Command::SaveEditor),
@@ -113,6 +115,7 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
     view.extend([
         Separator,
         Run(Command::TogglePresenter),
+        Run(Command::ShowStorySlide(Some(0))),
         Submenu("Presenter type size", vec![MenuEntry::PresenterScales]),
         MenuEntry::HighContrast,
         Separator,

@@ -27,9 +27,11 @@ pub(crate) mod menu;
 pub(crate) mod palette;
 mod persistence;
 mod presenter;
+mod presenter_screen;
 mod reload;
 mod saving;
-pub(crate) mod story;
+pub mod story;
+mod story_editing;
 pub mod warm_up;
 mod watch;
 
@@ -126,6 +128,8 @@ struct OpenWindows {
     new_relationship: Option<crate::views::dialogs::new_relationship::NewRelationshipForm>,
     /// The command palette, with what is typed in it.
     palette: Option<palette::PaletteState>,
+    /// The story editor's side panel, while open.
+    story_editor: Option<crate::views::story_editor::StoryEditorState>,
     /// “Delete this record?”, about this record.
     delete_question: Option<crate::data::records::RecordRef>,
 }
@@ -383,6 +387,16 @@ impl BilateralApp {
     /// The menu bar, tabs, banner and status bar around the view (or presenter mode's
     /// caption), and the view.
     fn panels_ui(&mut self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        if self
+            .presenter
+            .as_ref()
+            .is_some_and(|presenter| presenter.black)
+        {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new().fill(egui::Color32::BLACK))
+                .show(ui, |_| {});
+            return;
+        }
         if self.presenter.is_some() {
             egui::Panel::bottom("slide_caption").show(ui, |ui| self.slide_caption_ui(ui));
         } else {
@@ -399,6 +413,7 @@ impl BilateralApp {
             }
             egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, &self.document));
             self.editor_panel_ui(ui, commands);
+            self.story_editor_panel(ui, commands);
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
@@ -468,6 +483,8 @@ impl eframe::App for BilateralApp {
             );
         }
         chrome::drop_overlay(&ctx);
+        commands.extend(self.typed_slide_number(&ctx));
+        self.presenter_window(&ctx, &mut commands);
 
         for command in commands {
             self.run(&ctx, command);

@@ -1,14 +1,12 @@
 //! Presenter mode: full screen, big type, the dataset's story slide by slide, and on
 //! leaving, everything as it was before.
 
-use std::collections::BTreeSet;
-
 use eframe::egui::{self, RichText, Ui};
 
 use super::{BilateralApp, chrome};
 use crate::app::command::Command;
 use crate::app::story;
-use crate::data::{Domain, Stance};
+use crate::views::slide_state::apply_slide;
 use crate::views::theme;
 use crate::views::{TimeCursor, ViewKind, ViewStates};
 
@@ -21,6 +19,14 @@ pub struct Presenter {
     previous_zoom: f32,
     /// Everything the slides change, as it was before presenting.
     before: Snapshot,
+    /// The audience's screen is black (B or `.`).
+    pub black: bool,
+    /// The presenter's window is open (N).
+    pub notes_window: bool,
+    /// Digits typed for a jump to a slide, taken on Enter.
+    pub(crate) typed_number: String,
+    /// When presenting began, for the presenter's timer.
+    pub(crate) started: std::time::Instant,
 }
 
 /// The whole state the slides may change: the view, the time cursor, and every view's
@@ -62,6 +68,10 @@ impl BilateralApp {
                     cursor: self.cursor.clone(),
                     views: self.views.clone(),
                 },
+                black: false,
+                notes_window: false,
+                typed_number: String::new(),
+                started: std::time::Instant::now(),
             });
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             ctx.set_zoom_factor(self.settings.presenter_scale);
@@ -105,7 +115,7 @@ impl BilateralApp {
     }
 
     /// Sets every view as the slide asks: view, year, selection, filters, timeline span.
-    fn show_slide(&mut self, index: usize) {
+    pub(super) fn show_slide(&mut self, index: usize) {
         let slides = story::slides(self.document.dataset());
         let Some(slide) = slides.get(index) else {
             return;
@@ -113,39 +123,7 @@ impl BilateralApp {
         if let Some(presenter) = &mut self.presenter {
             presenter.slide = index;
         }
-        self.view = story::view_of(slide.view);
-        if let Some(year) = slide.year {
-            self.cursor.year = year;
-        }
-        self.cursor.selected_event.clone_from(&slide.select);
-        let domains: BTreeSet<Domain> = if slide.domains.is_empty() {
-            Domain::ALL.into_iter().collect()
-        } else {
-            slide.domains.iter().copied().collect()
-        };
-        let stances: BTreeSet<Stance> = if slide.stances.is_empty() {
-            Stance::ALL.into_iter().collect()
-        } else {
-            slide.stances.iter().copied().collect()
-        };
-        let views = &mut self.views;
-        views.map.filter.domains.clone_from(&domains);
-        views.map.filter.stances.clone_from(&stances);
-        views.timeline.domains = domains;
-        views.timeline.stances = stances;
-        // The timeline shows the slide's span or year.
-        if let Some(span) = slide.span {
-            views.timeline.show_range(
-                f64::from(span.from),
-                f64::from(span.to.unwrap_or(span.from)) + 1.0,
-            );
-        } else if let Some(year) = slide.year {
-            views.timeline.centre_on(year);
-        }
-        views.map.forget_selection();
-        // Reframe the map for the presenter's scaled canvas.
-        views.map.view = None;
-        views.trade.selected = None;
+        self.view = apply_slide(slide, &mut self.cursor, &mut self.views);
     }
 
     /// The caption under a slide: title, position, keys, caption text and sources.
@@ -162,13 +140,7 @@ impl BilateralApp {
             ui.label(RichText::new(&slide.title).heading().strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "{} / {}   ·   {}",
-                        presenter.slide + 1,
-                        slides.len(),
-                        Command::presenter_key_help()
-                    ))
-                    .weak(),
+                    RichText::new(format!("{} / {}", presenter.slide + 1, slides.len())).weak(),
                 );
             });
         });
@@ -186,6 +158,11 @@ impl BilateralApp {
                     .small()
                     .weak(),
             );
+        }
+        // The keys, for the presenter: on their own line, so a long title never runs into
+        // them; in the presenter's window instead while it is open.
+        if !presenter.notes_window {
+            ui.label(RichText::new(Command::presenter_key_help()).small().weak());
         }
         ui.add_space(6.0);
     }

@@ -1,21 +1,12 @@
 //! A dataset's story: the slides presenter mode walks through, or one slide per view
-//! when the dataset tells none. Plain data; the app shell runs presenter mode.
+//! when the dataset tells none, and the story editor's changes to it ([`StoryEdit`]).
+//! Plain data; the app shell runs presenter mode and makes each edit one undoable change.
 
 use std::borrow::Cow;
 
 use crate::data::{Dataset, Slide, SlideView};
-use crate::settings::view_kind::ViewKind;
 
-/// The view a slide asks for.
-pub(crate) fn view_of(slide: SlideView) -> ViewKind {
-    match slide {
-        SlideView::Trade => ViewKind::Trade,
-        SlideView::Map => ViewKind::Map,
-        SlideView::Timeline => ViewKind::Timeline,
-        SlideView::Events => ViewKind::Events,
-        SlideView::Sources => ViewKind::Sources,
-    }
-}
+pub(crate) use crate::views::slide_state::view_of;
 
 /// The slides to present: the dataset's story (borrowed), or one slide per view.
 pub(crate) fn slides(dataset: &Dataset) -> Cow<'_, [Slide]> {
@@ -40,15 +31,143 @@ pub(crate) fn slides(dataset: &Dataset) -> Cow<'_, [Slide]> {
         stances: Vec::new(),
         caption: String::new(),
         sources: Vec::new(),
+        notes: String::new(),
+        chart: None,
     })
     .collect();
     Cow::Owned(per_view)
+}
+
+/// A change the story editor asks for. Those "from the screen" are made into a slide of
+/// what the window shows by the app shell, which alone knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoryEdit {
+    /// A slide of the screen, put after slide `after` (at the end when `None`).
+    AddFromScreen {
+        /// The slide the new one follows.
+        after: Option<usize>,
+    },
+    /// Slide `index` made again from the screen, keeping its title, caption, notes and
+    /// sources.
+    UpdateFromScreen(usize),
+    /// A copy of slide `index` after it.
+    Duplicate(usize),
+    /// Slide `index` taken out.
+    Delete(usize),
+    /// Slide `from` moved to the place of slide `to`.
+    Move {
+        /// The slide moved.
+        from: usize,
+        /// Where it goes.
+        to: usize,
+    },
+    /// Slide `index`'s words: title, caption, speaker notes and source ids.
+    SetText {
+        /// The slide.
+        index: usize,
+        /// Its title.
+        title: String,
+        /// The caption shown on the slide.
+        caption: String,
+        /// The speaker notes.
+        notes: String,
+        /// Ids of the sources behind the caption.
+        sources: Vec<String>,
+    },
+    /// `slide` put after slide `after` (at the end when `None`): what
+    /// [`StoryEdit::AddFromScreen`] becomes.
+    Insert {
+        /// The slide the new one follows.
+        after: Option<usize>,
+        /// The new slide.
+        slide: Box<Slide>,
+    },
+    /// Slide `index` replaced by `slide`'s view, keeping its words: what
+    /// [`StoryEdit::UpdateFromScreen`] becomes.
+    Replace {
+        /// The slide.
+        index: usize,
+        /// The slide made from the screen.
+        slide: Box<Slide>,
+    },
+}
+
+impl StoryEdit {
+    /// The name of the change, for Undo and Redo (slides numbered from 1).
+    pub(crate) fn label(&self) -> String {
+        match self {
+            Self::AddFromScreen { .. } | Self::Insert { .. } => "Add slide".to_owned(),
+            Self::UpdateFromScreen(index) | Self::Replace { index, .. } => {
+                format!("Update slide {}", index + 1)
+            }
+            Self::Duplicate(index) => format!("Duplicate slide {}", index + 1),
+            Self::Delete(index) => format!("Delete slide {}", index + 1),
+            Self::Move { from, to } => format!("Move slide {} to {}", from + 1, to + 1),
+            Self::SetText { index, .. } => format!("Edit slide {}", index + 1),
+        }
+    }
+
+    /// Applies the edit to `story`; returns the index of the slide to show afterwards, or
+    /// `None` when the edit does not apply (an index past the end, an edit from the screen).
+    pub(crate) fn apply(self, story: &mut Vec<Slide>) -> Option<usize> {
+        let count = story.len();
+        match self {
+            Self::AddFromScreen { .. } | Self::UpdateFromScreen(_) => None,
+            Self::Insert { after, slide } => {
+                let at = after.map_or(count, |after| (after + 1).min(count));
+                story.insert(at, *slide);
+                Some(at)
+            }
+            Self::Replace { index, slide } => {
+                let old = story.get_mut(index)?;
+                let words = (
+                    std::mem::take(&mut old.title),
+                    std::mem::take(&mut old.caption),
+                    std::mem::take(&mut old.notes),
+                    std::mem::take(&mut old.sources),
+                );
+                *old = *slide;
+                (old.title, old.caption, old.notes, old.sources) = words;
+                Some(index)
+            }
+            Self::Duplicate(index) => {
+                let copy = story.get(index)?.clone();
+                story.insert(index + 1, copy);
+                Some(index + 1)
+            }
+            Self::Delete(index) => {
+                (index < count).then(|| story.remove(index))?;
+                Some(index.min(story.len().saturating_sub(1)))
+            }
+            Self::Move { from, to } => {
+                if from >= count || to >= count {
+                    return None;
+                }
+                let slide = story.remove(from);
+                story.insert(to, slide);
+                Some(to)
+            }
+            Self::SetText {
+                index,
+                title,
+                caption,
+                notes,
+                sources,
+            } => {
+                let slide = story.get_mut(index)?;
+                (slide.title, slide.caption, slide.notes, slide.sources) =
+                    (title, caption, notes, sources);
+                Some(index)
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::builtin::{builtin_dataset, empty_dataset};
+    use crate::settings::view_kind::ViewKind;
 
     #[test]
     fn the_built_in_story_is_presented_in_order() {
@@ -57,6 +176,85 @@ mod tests {
         assert_eq!(slides.as_ref(), dataset.story.as_slice());
         assert!(slides.len() >= 4);
         assert!(slides.iter().all(|slide| !slide.sources.is_empty()));
+    }
+
+    fn titled(titles: &[&str]) -> Vec<Slide> {
+        titles
+            .iter()
+            .map(|title| Slide {
+                title: (*title).to_owned(),
+                ..slides(&empty_dataset())[0].clone()
+            })
+            .collect()
+    }
+
+    fn titles(story: &[Slide]) -> Vec<&str> {
+        story.iter().map(|slide| slide.title.as_str()).collect()
+    }
+
+    #[test]
+    fn edits_add_move_duplicate_and_delete_slides() {
+        let mut story = titled(&["a", "b", "c"]);
+        let new = Box::new(titled(&["n"])[0].clone());
+        let edit = StoryEdit::Insert {
+            after: Some(0),
+            slide: new.clone(),
+        };
+        assert_eq!(edit.label(), "Add slide");
+        assert_eq!(edit.apply(&mut story), Some(1));
+        assert_eq!(titles(&story), ["a", "n", "b", "c"]);
+        assert_eq!(
+            StoryEdit::Move { from: 0, to: 3 }.apply(&mut story),
+            Some(3)
+        );
+        assert_eq!(titles(&story), ["n", "b", "c", "a"]);
+        assert_eq!(StoryEdit::Duplicate(1).apply(&mut story), Some(2));
+        assert_eq!(titles(&story), ["n", "b", "b", "c", "a"]);
+        assert_eq!(StoryEdit::Delete(4).apply(&mut story), Some(3));
+        assert_eq!(titles(&story), ["n", "b", "b", "c"]);
+        assert_eq!(StoryEdit::Delete(9).apply(&mut story), None);
+        assert_eq!(StoryEdit::Move { from: 0, to: 9 }.apply(&mut story), None);
+        assert_eq!(titles(&story), ["n", "b", "b", "c"]);
+    }
+
+    #[test]
+    fn updating_from_the_screen_keeps_the_words_and_text_edits_change_only_them() {
+        let mut story = titled(&["a"]);
+        story[0].caption = "Caption".into();
+        story[0].notes = "Say this".into();
+        story[0].sources = vec!["src".into()];
+        let mut screen = titled(&["Map, 2016"])[0].clone();
+        screen.view = SlideView::Map;
+        screen.year = Some(2016);
+        let edit = StoryEdit::Replace {
+            index: 0,
+            slide: Box::new(screen),
+        };
+        assert_eq!(edit.label(), "Update slide 1");
+        assert_eq!(edit.apply(&mut story), Some(0));
+        assert_eq!((story[0].view, story[0].year), (SlideView::Map, Some(2016)));
+        assert_eq!(
+            (
+                story[0].title.as_str(),
+                story[0].caption.as_str(),
+                story[0].notes.as_str()
+            ),
+            ("a", "Caption", "Say this")
+        );
+        assert_eq!(story[0].sources, ["src"]);
+        StoryEdit::SetText {
+            index: 0,
+            title: "T".into(),
+            caption: "C".into(),
+            notes: "N".into(),
+            sources: Vec::new(),
+        }
+        .apply(&mut story);
+        assert_eq!(
+            (story[0].title.as_str(), story[0].view),
+            ("T", SlideView::Map)
+        );
+        assert!(story[0].sources.is_empty());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::data::summary::DatasetSummary;
 use crate::export::{SvgOptions, chart_csv, dataset_csv, trade_chart_svg};
 use crate::io::{OpenedFile, is_dataset_file, open_file, write_atomically};
 
+mod story;
 mod trade;
 pub(crate) use trade::{TradeArgs, check_trade_file, load_files};
 
@@ -118,7 +119,7 @@ impl From<ExportMode> for ChartMode {
 
 /// The arguments of `bilateral export`.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("outputs").required(true).multiple(true).args(["svg", "csv", "png"])))]
+#[command(group(ArgGroup::new("outputs").required(true).multiple(true).args(["svg", "csv", "png", "pdf", "png_dir"])))]
 #[expect(
     clippy::struct_excessive_bools,
     reason = "each bool is an independent command-line flag"
@@ -127,8 +128,27 @@ pub struct ExportArgs {
     /// Files to merge; none means the built-in dataset.
     pub(crate) files: Vec<PathBuf>,
     /// The view to export.
-    #[arg(long, value_enum)]
-    pub(crate) view: ExportView,
+    #[arg(
+        long,
+        value_enum,
+        required_unless_present = "story",
+        conflicts_with = "story"
+    )]
+    pub(crate) view: Option<ExportView>,
+    /// Export the dataset's story (its slides, or one slide per view when it tells none)
+    /// with --pdf and --png-dir.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, conflicts_with_all = ["svg", "csv", "png"])]
+    #[expect(
+        clippy::option_option,
+        reason = "clap's way of a flag with an optional value: absent, `--story`, `--story NAME`"
+    )]
+    pub(crate) story: Option<Option<String>>,
+    /// Write the story as a PDF, one 16:9 page per slide, its text searchable.
+    #[arg(long, value_name = "OUT.pdf", requires = "story")]
+    pub(crate) pdf: Option<PathBuf>,
+    /// Write the story's pages as PNG pictures (slide-1.png, …) into this folder.
+    #[arg(long, value_name = "DIR", requires = "story")]
+    pub(crate) png_dir: Option<PathBuf>,
     /// The unit whose series the chart shows; the trade-turnover unit when absent.
     #[arg(long, value_name = "UNIT")]
     pub(crate) unit: Option<String>,
@@ -278,6 +298,9 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
             return 1;
         }
     };
+    let Some(view) = args.view else {
+        return story::export_story(&dataset, args, err);
+    };
     let units = chart::units(&dataset);
     if let Some(unit) = &args.unit
         && !units.contains(unit)
@@ -289,13 +312,11 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         );
         return 2;
     }
-    if args.view != ExportView::Trade && (args.svg.is_some() || args.csv.is_some()) {
+    if view != ExportView::Trade && (args.svg.is_some() || args.csv.is_some()) {
         let _ = writeln!(
             err,
             "bilateral export: --svg and --csv are for --view trade; write the {} view with --png",
-            crate::views::ViewKind::from(args.view)
-                .label()
-                .to_lowercase()
+            crate::views::ViewKind::from(view).label().to_lowercase()
         );
         return 2;
     }
@@ -336,7 +357,7 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         .collect();
     let mut failed = false;
     if let Some(path) = &args.png {
-        match view_png(&dataset, args, options_for_png) {
+        match view_png(&dataset, args, view, options_for_png) {
             Ok(bytes) => outputs.push((path, bytes)),
             Err(error) => {
                 failed = true;
@@ -380,6 +401,7 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 fn view_png(
     dataset: &crate::data::Dataset,
     args: &ExportArgs,
+    view: ExportView,
     options: ChartOptions,
 ) -> Result<Vec<u8>, String> {
     use crate::views::{TimeCursor, ViewStates};
@@ -396,7 +418,7 @@ fn view_png(
         dataset,
         layers: &[],
         caches: &caches,
-        view: args.view.into(),
+        view: view.into(),
         cursor: &cursor,
         states: &states,
         size_points: eframe::egui::vec2(args.size[0], args.size[1]),

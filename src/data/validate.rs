@@ -81,7 +81,11 @@ pub fn validate(dataset: &Dataset) -> Vec<LocatedProblem> {
         let path = story.index(index);
         let record = format!("slide {} `{}`", index + 1, slide.title);
         checker.non_empty(&path, &record, "title", &slide.title);
-        checker.cited(&path, &record, &slide.sources);
+        // A caption is a claim and needs its sources; a slide without one shows data that
+        // carries its own (a slide's sources must still be known ones).
+        if !slide.caption.trim().is_empty() || !slide.sources.is_empty() {
+            checker.cited(&path, &record, &slide.sources);
+        }
         if let Some(event) = &slide.select
             && dataset.event(event).is_none()
         {
@@ -557,6 +561,26 @@ mod tests {
     #[test]
     fn the_base_holds_together() {
         assert_eq!(problems(BASE), Vec::new());
+    }
+
+    #[test]
+    fn a_slide_needs_sources_only_for_its_caption() {
+        let with_story = |slide: &str| {
+            BASE.replacen(
+                "\n}",
+                &format!(",\n  \"story\": [{{\"title\": \"T\", \"view\": \"map\", {slide}}}]\n}}"),
+                1,
+            )
+        };
+        let uncaptioned = with_story(r#""caption": "", "sources": []"#);
+        assert_eq!(problems(&uncaptioned), Vec::new(), "{uncaptioned}");
+        let (_, problem) = only_problem(&with_story(r#""caption": "A claim.", "sources": []"#));
+        assert!(matches!(problem, Problem::NoSource { .. }), "{problem}");
+        let (_, problem) = only_problem(&with_story(r#""caption": "", "sources": ["nope"]"#));
+        assert!(
+            matches!(problem, Problem::UnknownSource { .. }),
+            "{problem}"
+        );
     }
 
     #[test]

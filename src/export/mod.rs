@@ -13,6 +13,7 @@
 //! same functions.
 
 pub(crate) mod csv;
+pub(crate) mod deck;
 pub(crate) mod png;
 pub(crate) mod svg;
 pub(crate) mod view_png;

@@ -33,14 +33,8 @@ pub(crate) struct PngFrame {
     pub(crate) dark: bool,
 }
 
-/// Renders `draw` at `size_points` (logical points) and [`EXPORT_SCALE`] pixels per point,
-/// between the frame's title and source line, and encodes it as PNG bytes.
-pub(crate) fn render_png(
-    size_points: egui::Vec2,
-    frame: &PngFrame,
-    draw: impl FnMut(&mut Ui),
-) -> Result<Vec<u8>, String> {
-    let image = render_image(size_points, frame, draw)?;
+/// `image` as PNG bytes.
+pub(crate) fn encode_png(image: &image::RgbaImage) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     image
         .write_to(
@@ -51,7 +45,8 @@ pub(crate) fn render_png(
     Ok(bytes)
 }
 
-/// Renders `draw` as [`render_png`] does, returning the pixels.
+/// Renders `draw` at `size_points` (logical points) and [`EXPORT_SCALE`] pixels per point,
+/// between the frame's title and source line, returning the pixels.
 pub(crate) fn render_image(
     size_points: egui::Vec2,
     frame: &PngFrame,
@@ -304,11 +299,10 @@ mod snapshot_tests {
             source_line: "Sources: a test".into(),
             dark: false,
         };
-        let bytes = render_png(egui::vec2(300.0, 200.0), &frame, |ui| {
+        let image = render_image(egui::vec2(300.0, 200.0), &frame, |ui| {
             ui.label("drawn");
         })
         .expect("renders");
-        let image = image::load_from_memory(&bytes).expect("decodes");
         assert_eq!((image.width(), image.height()), (600, 400));
     }
 }

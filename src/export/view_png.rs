@@ -5,7 +5,7 @@
 
 use eframe::egui;
 
-use super::png::{PngFrame, render_png};
+use super::png::{PngFrame, encode_png, render_image};
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;
 use crate::display::format::source_citation;
@@ -41,19 +41,7 @@ pub(crate) fn picture_frame(
     dark: bool,
 ) -> PngFrame {
     let title = format!("{} — {}, {year}", dataset.metadata.title, view.label());
-    let citations: Vec<String> = match view {
-        ViewKind::Trade => caches
-            .chart()
-            .source_ids()
-            .into_iter()
-            .map(|id| source_citation(dataset, id))
-            .collect(),
-        _ => dataset
-            .sources
-            .iter()
-            .map(crate::data::Source::citation)
-            .collect(),
-    };
+    let citations = view_citations(dataset, caches, view);
     let source_line = if citations.is_empty() {
         "Made with Bilateral.".to_owned()
     } else {
@@ -66,8 +54,35 @@ pub(crate) fn picture_frame(
     }
 }
 
+/// The full citations of the sources of what `view` shows: the chart's values' sources
+/// for the trade chart, every source of the dataset for the other views.
+pub(crate) fn view_citations(
+    dataset: &Dataset,
+    caches: &ViewCaches,
+    view: ViewKind,
+) -> Vec<String> {
+    match view {
+        ViewKind::Trade => caches
+            .chart()
+            .source_ids()
+            .into_iter()
+            .map(|id| source_citation(dataset, id))
+            .collect(),
+        _ => dataset
+            .sources
+            .iter()
+            .map(crate::data::Source::citation)
+            .collect(),
+    }
+}
+
 /// Draws the picture and encodes it as PNG bytes.
 pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, String> {
+    encode_png(&render_view_image(picture)?)
+}
+
+/// Draws the picture, returning its pixels.
+pub(crate) fn render_view_image(picture: &ViewPicture<'_>) -> Result<image::RgbaImage, String> {
     let frame = picture_frame(
         picture.dataset,
         picture.caches,
@@ -85,7 +100,7 @@ pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, Stri
         caches: picture.caches,
     };
     let mut states = picture.states.clone();
-    render_png(picture.size_points, &frame, |ui| {
+    render_image(picture.size_points, &frame, |ui| {
         // An exported picture answers no input: what the view asks for is dropped.
         let mut ignored = Vec::new();
         views::view_ui(ui, picture.view, &cx, &mut states, &mut ignored);

@@ -11,8 +11,10 @@ pub(crate) mod events;
 pub mod map;
 pub mod paint;
 
+pub(crate) mod slide_state;
 pub(crate) mod sources;
 pub(crate) mod standing;
+pub(crate) mod story_editor;
 pub mod theme;
 pub(crate) mod timeline;
 pub mod trade;

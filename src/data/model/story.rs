@@ -1,9 +1,11 @@
 //! The story: an ordered walk through the data for presenter mode.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Domain, Stance, YearSpan};
+use super::{Domain, Stance, YearSpan, is_false};
 
 /// Which view a slide shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -48,4 +50,32 @@ pub struct Slide {
     pub caption: String,
     /// Ids of the sources behind the caption.
     pub sources: Vec<String>,
+    /// What the presenter says over the slide; on the presenter's screen only.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// How a trade-chart slide draws the chart; the window's choices when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart: Option<SlideChart>,
+}
+
+/// The trade chart's options a slide keeps: the unit, the series shown and how they are
+/// drawn.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlideChart {
+    /// The unit whose series are shown; the trade-turnover unit when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Series shown (`true`) or hidden (`false`) by the presenter; the others as by default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub series_shown: BTreeMap<String, bool>,
+    /// Dashed lines across years with no data.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub connect_gaps: bool,
+    /// Values on a log scale.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub log_scale: bool,
+    /// The change from the previous year, in percent, instead of the values.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub year_over_year: bool,
 }

@@ -19,7 +19,7 @@ mod legend;
 mod series;
 #[cfg(test)]
 mod test_xml;
-mod text;
+pub(crate) mod text;
 
 use std::fmt::Write as _;
 

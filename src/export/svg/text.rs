@@ -7,7 +7,7 @@ use super::{BOLD_WIDTH_FACTOR, CHAR_WIDTH_EM};
 
 /// `text` broken at spaces into lines of at most `max_chars` characters; a longer word
 /// keeps a line of its own.
-pub(super) fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
+pub(crate) fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut line_chars = 0;
@@ -62,7 +62,7 @@ pub(super) fn hex(color: Color32) -> String {
 }
 
 /// A coordinate with at most two decimals and no trailing zeros.
-pub(super) fn num(value: f64) -> String {
+pub(crate) fn num(value: f64) -> String {
     let text = format!("{value:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
@@ -74,7 +74,7 @@ pub(super) fn num(value: f64) -> String {
 
 /// `text` safe inside XML text and attribute values: the five special characters as
 /// entities, and characters XML 1.0 does not allow (most control characters) left out.
-pub(super) fn escape_xml(text: &str) -> String {
+pub(crate) fn escape_xml(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -92,11 +92,12 @@ fn canvas_ui(
         state.framed_for = Some(world.setup.clone());
     }
     let key = legend::KeyContents::of(cx.dataset, &state.filter, year);
+    let mut key_folded = state.key_folded_in(cx.chrome);
     let view = state.view.get_or_insert_with(|| {
         let inset = if world.setup.frame_given {
             0.0
         } else {
-            legend::key_height_points(&key, state.key_folded)
+            legend::key_height_points(&key, key_folded)
         };
         MapView::fitting_above(world.setup.frame_km, size, inset)
     });
@@ -152,17 +153,18 @@ fn canvas_ui(
             .find_map(|layer| layer.hit_test(&scene, pointer))
     });
     highlight_all(cx, &painter, &scene, [&hovered, &state.selected]);
-    let list_domains = !cx.chrome.is_full();
+    // The key lists the domains' colours where the filters that show them are hidden.
     key_ui(
         ui,
         &painter,
         rect,
         scene.colors,
         &key,
-        list_domains,
-        &mut state.key_folded,
+        !cx.chrome.is_full(),
+        &mut key_folded,
     );
     legend::paint_credit(&painter, rect, scene.colors, world.projection());
+    state.set_key_folded_in(cx.chrome, key_folded);
 
     let response = if let Some(item) = &hovered {
         response.on_hover_ui_at_pointer(|ui| details::tooltip_ui(ui, cx, item))

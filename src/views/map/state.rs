@@ -6,6 +6,7 @@ use eframe::egui::Pos2;
 use crate::geo::filter::MapFilter;
 use crate::geo::projection::MapView;
 use crate::geo::setup::MapSetup;
+use crate::views::Chrome;
 
 /// Something on the map that can be hovered and selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,10 @@ pub enum MapItem {
 
 /// The map's own choices and what it saw in the last frame.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches: playing, the frame time shown, the key folded in the window and unfolded when presenting"
+)]
 pub struct MapViewState {
     /// Centre and zoom; set on the first frame from the screen size and the dataset's
     /// default frame, and again when the dataset's map setup changes.
@@ -51,6 +56,9 @@ pub struct MapViewState {
     pub show_frame_time: bool,
     /// The key is folded to its title (clicked away, to see the map beneath it).
     pub key_folded: bool,
+    /// In presenter mode the key starts folded, so that at the presenter's scale it never
+    /// covers the pair; a click unfolds it (kept apart from `key_folded`, the analyst's).
+    pub key_unfolded_presenting: bool,
     /// The place being dragged to a new position.
     pub(crate) dragged_place: Option<String>,
     /// Where the map was last right-clicked (longitude, latitude), for "New place here".
@@ -71,6 +79,7 @@ impl Default for MapViewState {
             last_frame_ms: 0.0,
             show_frame_time: true,
             key_folded: false,
+            key_unfolded_presenting: false,
             dragged_place: None,
             right_clicked_at: None,
         }
@@ -99,6 +108,25 @@ impl MapViewState {
         }
         if !self.hovered.as_ref().is_none_or(exists) {
             self.hovered = None;
+        }
+    }
+
+    /// Whether the key is folded when drawn with `chrome`: in presenter mode it starts
+    /// folded on every slide, so that at the presenter's scale it never covers the pair.
+    pub(crate) fn key_folded_in(&self, chrome: Chrome) -> bool {
+        if chrome == Chrome::Presenting {
+            !self.key_unfolded_presenting
+        } else {
+            self.key_folded
+        }
+    }
+
+    /// Remembers a click on the key drawn with `chrome`.
+    pub(crate) fn set_key_folded_in(&mut self, chrome: Chrome, folded: bool) {
+        if chrome == Chrome::Presenting {
+            self.key_unfolded_presenting = !folded;
+        } else {
+            self.key_folded = folded;
         }
     }
 

@@ -39,6 +39,8 @@ pub(super) struct PackKey {
     pub(crate) rect: eframe::egui::Rect,
     /// Lanes shown, stances shown and the search, as the state has them.
     pub(crate) filters: (Vec<Domain>, Vec<crate::data::Stance>, String),
+    /// Only the lanes with events in the span are shown (slides and pictures).
+    pub(crate) only_lanes_with_events: bool,
 }
 
 /// The events of one canvas packed into rows, kept until its [`PackKey`] changes: moving
@@ -47,12 +49,42 @@ pub(super) struct PackKey {
 pub(super) struct Packed {
     /// What it was packed for.
     pub(crate) key: PackKey,
+    /// The lanes shown, top down.
+    pub(crate) lanes: Vec<Domain>,
     /// The events placed, earliest first.
     pub(crate) placed: Vec<PlacedEvent>,
     /// Rows in each lane.
     pub(crate) rows_per_lane: Vec<usize>,
     /// Whether the rows are tall enough to show titles.
     pub(crate) titles_fit: bool,
+}
+
+/// The lanes to draw for `events` (those in the span), one per domain `shown`, in
+/// [`Domain::ALL`] order; with `only_with_events`, only the lanes some event is drawn in
+/// (every shown lane when none is, so an empty span still shows its lanes).
+pub(super) fn lanes_shown(
+    events: &[(usize, &Event)],
+    shown: &std::collections::BTreeSet<Domain>,
+    only_with_events: bool,
+) -> Vec<Domain> {
+    let all: Vec<Domain> = Domain::ALL
+        .into_iter()
+        .filter(|domain| shown.contains(domain))
+        .collect();
+    if !only_with_events {
+        return all;
+    }
+    let used: Vec<Domain> = all
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| {
+            events
+                .iter()
+                .any(|(_, event)| lane_of(event, &all) == Some(*index))
+        })
+        .map(|(_, domain)| *domain)
+        .collect();
+    if used.is_empty() { all } else { used }
 }
 
 /// The lane an event is drawn in: the first of its domains that has a lane shown.
@@ -258,5 +290,32 @@ mod tests {
             Some(1)
         );
         assert_eq!(lane_of(&treaty, &[Domain::Trade]), None);
+    }
+
+    #[test]
+    fn a_slide_shows_only_the_lanes_with_events_and_the_window_every_lane_shown() {
+        let mut treaty = event_in("treaty", "1828", Domain::Military);
+        treaty.domains.push(Domain::Diplomacy);
+        let events = [treaty, event_in("deal", "2016", Domain::Trade)];
+        let refs: Vec<(usize, &Event)> = events.iter().enumerate().collect();
+        let all: std::collections::BTreeSet<Domain> = Domain::ALL.into_iter().collect();
+        assert_eq!(lanes_shown(&refs, &all, false), Domain::ALL.to_vec());
+        assert_eq!(
+            lanes_shown(&refs, &all, true),
+            [Domain::Military, Domain::Trade],
+            "the treaty is drawn in its first lane, so diplomacy's stays out"
+        );
+        let no_military: std::collections::BTreeSet<Domain> = all
+            .iter()
+            .copied()
+            .filter(|d| *d != Domain::Military)
+            .collect();
+        let shown = lanes_shown(&refs, &no_military, true);
+        assert!(shown.contains(&Domain::Diplomacy) && !shown.contains(&Domain::Military));
+        let nothing: [(usize, &Event); 0] = [];
+        assert_eq!(
+            lanes_shown(&nothing, &no_military, true).len(),
+            no_military.len()
+        );
     }
 }

@@ -6,7 +6,7 @@ use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke, Ui, pos2,
 use super::axis::{AXIS_HEIGHT, Axis, LANE_LABEL_WIDTH, event_span};
 use super::layout::{
     PackKey, Packed, PlacedEvent, ROUGH_WHISKER, TITLE_ROW_HEIGHT, event_label, lane_rows,
-    pack_events, row_height_for,
+    lanes_shown, pack_events, row_height_for,
 };
 use super::state::TimelineViewState;
 use crate::app::command::Command;
@@ -40,11 +40,6 @@ pub(super) fn canvas_ui(
         end: state.end,
     };
 
-    // Lanes, one per domain shown; each as tall as the rows its events need.
-    let lanes: Vec<Domain> = Domain::ALL
-        .into_iter()
-        .filter(|d| state.domains.contains(d))
-        .collect();
     // Events, packed into rows within their lane so that none hides another; with room for
     // their titles where the rows can be tall enough to show them, else as markers only.
     // Packed again only when the data, the span, the canvas or the filters change.
@@ -59,11 +54,15 @@ pub(super) fn canvas_ui(
             state.stances.iter().copied().collect(),
             state.search.clone(),
         ),
+        // On a slide or in a picture, only the lanes with events in the span.
+        only_lanes_with_events: !cx.chrome.is_full(),
     };
     let packed = match state.packed.take() {
         Some(packed) if packed.key == key => packed,
         _ => {
             let visible = visible_events(cx, state);
+            // Lanes, one per domain shown; each as tall as the rows its events need.
+            let lanes = lanes_shown(&visible, &state.domains, key.only_lanes_with_events);
             let (mut placed, mut rows_per_lane) = pack_events(&visible, &lanes, &axis, true);
             let titles_fit = row_height_for(&rows_per_lane, lane_area_height) >= TITLE_ROW_HEIGHT;
             if !titles_fit {
@@ -71,6 +70,7 @@ pub(super) fn canvas_ui(
             }
             Packed {
                 key,
+                lanes,
                 placed,
                 rows_per_lane,
                 titles_fit,
@@ -78,6 +78,7 @@ pub(super) fn canvas_ui(
         }
     };
     let Packed {
+        lanes,
         placed,
         rows_per_lane,
         titles_fit,
@@ -98,7 +99,7 @@ pub(super) fn canvas_ui(
         )
     });
     let row_height = row_height_for(rows_per_lane, lane_area_height);
-    let lane_tops = paint_lanes(&painter, &visuals, rect, &lanes, rows_per_lane, row_height);
+    let lane_tops = paint_lanes(&painter, &visuals, rect, lanes, rows_per_lane, row_height);
 
     paint_ticks(&painter, &axis, visuals.weak_text_color());
     paint_cursor(&painter, &axis, year);

@@ -1,0 +1,168 @@
+//! What a presenter has besides the slides: a black screen (B or `.`), a jump to any slide
+//! by typing its number and Enter, and the presenter's window (N), a second window with the
+//! current and next slide's titles, the notes, the slide number and a timer.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::BilateralApp;
+use crate::app::command::{Command, PresenterAction};
+use crate::app::story;
+
+/// The keys that type a slide number.
+const DIGITS: [(egui::Key, char); 10] = [
+    (egui::Key::Num0, '0'),
+    (egui::Key::Num1, '1'),
+    (egui::Key::Num2, '2'),
+    (egui::Key::Num3, '3'),
+    (egui::Key::Num4, '4'),
+    (egui::Key::Num5, '5'),
+    (egui::Key::Num6, '6'),
+    (egui::Key::Num7, '7'),
+    (egui::Key::Num8, '8'),
+    (egui::Key::Num9, '9'),
+];
+
+impl BilateralApp {
+    /// Runs a presenter's action; outside presenter mode, nothing.
+    pub(super) fn present(&mut self, action: PresenterAction) {
+        let Some(presenter) = &mut self.presenter else {
+            return;
+        };
+        match action {
+            PresenterAction::ToggleBlackScreen => presenter.black = !presenter.black,
+            PresenterAction::TogglePresenterWindow => {
+                presenter.notes_window = !presenter.notes_window;
+            }
+            PresenterAction::GoToSlide(index) => {
+                presenter.black = false;
+                let count = story::slides(self.document.dataset()).len();
+                self.show_slide(index.min(count.saturating_sub(1)));
+            }
+        }
+    }
+
+    /// In presenter mode, digits typed then Enter: the jump to that slide.
+    pub(super) fn typed_slide_number(&mut self, ctx: &egui::Context) -> Option<Command> {
+        let presenter = self.presenter.as_mut()?;
+        for (key, digit) in DIGITS {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                presenter.typed_number.push(digit);
+            }
+        }
+        if presenter.typed_number.is_empty()
+            || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        {
+            return None;
+        }
+        let number: usize = std::mem::take(&mut presenter.typed_number).parse().ok()?;
+        Some(Command::Present(PresenterAction::GoToSlide(
+            number.saturating_sub(1),
+        )))
+    }
+
+    /// The presenter's window, while it is open: a second native window where the platform
+    /// has them (a window inside this one where it does not).
+    pub(super) fn presenter_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(presenter) = &self.presenter else {
+            return;
+        };
+        if !presenter.notes_window {
+            return;
+        }
+        let slides = story::slides(self.document.dataset());
+        let index = presenter.slide;
+        let elapsed = presenter.started.elapsed().as_secs();
+        let black = presenter.black;
+        let typed = presenter.typed_number.clone();
+        let id = egui::ViewportId::from_hash_of("bilateral_presenter_window");
+        let builder = egui::ViewportBuilder::default()
+            .with_title("Bilateral — presenter")
+            .with_inner_size([720.0, 520.0]);
+        let closed = ctx.show_viewport_immediate(id, builder, |ui, _class| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                presenter_window_ui(ui, &slides, index, elapsed, black, &typed, commands);
+            });
+            ui.ctx().input(|input| input.viewport().close_requested())
+        });
+        // A second window repaints with the first; the timer needs one a second.
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        if closed && let Some(presenter) = &mut self.presenter {
+            presenter.notes_window = false;
+        }
+    }
+}
+
+/// The presenter's window: where the talk is, what comes next, and what to say.
+fn presenter_window_ui(
+    ui: &mut Ui,
+    slides: &[crate::data::Slide],
+    index: usize,
+    elapsed_s: u64,
+    black: bool,
+    typed: &str,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("Slide {} / {}", index + 1, slides.len()))
+                .heading()
+                .strong(),
+        );
+        ui.separator();
+        ui.label(
+            RichText::new(format!("{:02}:{:02}", elapsed_s / 60, elapsed_s % 60))
+                .heading()
+                .monospace(),
+        );
+        if black {
+            ui.separator();
+            ui.label(RichText::new("Audience screen is black (B)").strong());
+        }
+        if !typed.is_empty() {
+            ui.separator();
+            ui.label(format!("Go to slide {typed}… (Enter)"));
+        }
+    });
+    ui.separator();
+    let Some(slide) = slides.get(index) else {
+        return;
+    };
+    ui.label(RichText::new("Now").weak());
+    ui.label(RichText::new(&slide.title).size(22.0).strong());
+    if !slide.caption.is_empty() {
+        ui.label(&slide.caption);
+    }
+    ui.add_space(8.0);
+    ui.label(RichText::new("Notes").weak());
+    egui::ScrollArea::vertical()
+        .max_height(220.0)
+        .show(ui, |ui| {
+            if slide.notes.is_empty() {
+                ui.label(RichText::new("No notes for this slide.").weak());
+            } else {
+                ui.label(RichText::new(&slide.notes).size(20.0));
+            }
+        });
+    ui.add_space(8.0);
+    ui.label(RichText::new("Next").weak());
+    match slides.get(index + 1) {
+        Some(next) => ui.label(RichText::new(&next.title).size(18.0)),
+        None => ui.label(RichText::new("End of the story").weak()),
+    };
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        for (label, command) in [
+            ("Previous", Command::PreviousSlide),
+            ("Next", Command::NextSlide),
+            (
+                "Black screen",
+                Command::Present(PresenterAction::ToggleBlackScreen),
+            ),
+        ] {
+            if ui.button(label).clicked() {
+                commands.push(command);
+            }
+        }
+    });
+    ui.label(RichText::new(Command::presenter_key_help()).small().weak());
+}
