@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 use crate::data::country::{CodeScheme, Pair};
 use crate::io::file_state::{FileState, io_message};
 
-use super::collect::{Collected, Collector};
+use super::collect::{Collected, Collector, ProductChoice};
 use super::decode::{
     BUFFER_BYTES, Container, CountingReader, ReadAhead, TextEncoding, container_of, read_error,
     text_reader,
@@ -156,7 +156,7 @@ fn read_source_with<R: Read + Seek + Send>(
     let xml = looks_like_xml(head);
     let mut state = State {
         file: file.clone(),
-        collector: Collector::new(pair),
+        collector: Collector::new(pair).with_product(ProductChoice::new(product)),
         baci_codes: Resolver::codes(CodeScheme::Baci),
         baci_codes_loaded: false,
         format: None,
@@ -190,7 +190,7 @@ fn read_source_with<R: Read + Seek + Send>(
     let encoding = state.encoding;
     let collected = state
         .collector
-        .finish(product)
+        .finish()
         .map_err(|kind| ImportError::whole(&file, kind))?;
     ticker.finish();
     // No row used because no row's countries could be told (codes empty or made up) is an
