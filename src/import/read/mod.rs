@@ -133,9 +133,13 @@ pub fn read_source<R: Read + Seek + Send>(
     read_source_with(reader, source, (pair, true), product, progress, cancel)
 }
 
+/// Why a file whose size reads 0 but that holds bytes is not read.
+const PSEUDO_FILE: &str =
+    "a pseudo-file (such as /proc/…) has no size to read: copy its content into a regular file";
+
 /// [`read_source`], passing over other pairs' rows or not (`pair.1`).
 fn read_source_with<R: Read + Seek + Send>(
-    reader: R,
+    mut reader: R,
     source: &Source<'_>,
     (pair, pass_over_other_pairs): (Option<Pair>, bool),
     product: Option<&str>,
@@ -146,7 +150,14 @@ fn read_source_with<R: Read + Seek + Send>(
     let path = source.beside;
     let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(e.to_string()));
     if source.bytes == 0 {
-        return Err(ImportError::whole(&file, ImportErrorKind::Empty("0 bytes")));
+        // A file of no size may still hold bytes: a pseudo-file of /proc or /sys.
+        let mut first = [0_u8; 1];
+        let kind = if reader.read(&mut first).is_ok_and(|read| read > 0) {
+            ImportErrorKind::Io(PSEUDO_FILE.to_owned())
+        } else {
+            ImportErrorKind::Empty("0 bytes")
+        };
+        return Err(ImportError::whole(&file, kind));
     }
     let mut ticker = Ticker::new(progress, cancel, Some(source.bytes));
     let counted = CountingReader::new(reader, ticker.byte_counter());
