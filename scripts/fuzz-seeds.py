@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import re
+import struct
 import sys
 import zipfile
 
@@ -84,13 +85,46 @@ def inline_sheets(xlsx_path):
     return sheets
 
 
+def xlsb_record(kind, body=b""):
+    """One MS-XLSB record: its type and size in 7-bit groups, then its body."""
+    out = bytes([kind]) if kind < 0x80 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+    size = len(body)
+    while True:
+        low, size = size & 0x7F, size >> 7
+        out += bytes([low | (0x80 if size else 0)])
+        if not size:
+            return out + body
+
+
+def xlsb_sheets():
+    """Worksheet records of a tidy table (text and numbers), and of one cell written again."""
+    def wide(text):
+        return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+    def cell(column, value):
+        head = struct.pack("<II", column, 0)
+        if isinstance(value, str):
+            return xlsb_record(0x0006, head + wide(value))
+        return xlsb_record(0x0005, head + struct.pack("<d", value))
+
+    start = xlsb_record(0x0081) + xlsb_record(0x0094, bytes(16)) + xlsb_record(0x0091)
+    rows = [["year", "reporter", "partner", "flow", "value", "unit"],
+            [2020.0, "RUS", "IRN", "exports", 1.5, "USD bn"],
+            [2021.0, "IRN", "RUS", "imports", 2.0, "USD bn"]]
+    table = start
+    for r, row in enumerate(rows):
+        table += xlsb_record(0x0000, struct.pack("<I", r)) + b"".join(cell(c, v) for c, v in enumerate(row))
+    again = start + xlsb_record(0x0000, struct.pack("<I", 0)) + cell(0, 1.0) * 3
+    return [table + xlsb_record(0x0092), again + xlsb_record(0x0092)]
+
+
 def seeds():
     cases = bad_input.CASES
     tidy = b"year,reporter,partner,flow,value,unit,estimate\n2010,RUS,IRN,exports,3.36,USD bn,\n2010,IRN,RUS,imports,1.15,USD bn,\n2011,RUS,IRN,imports,0.3,USD bn,yes\n"
     tidy_bad = [v for k, v in cases.items() if k.startswith("trade/") and k.endswith(".csv")]
     seeds = {name: [] for name in (
         "dataset_json", "geojson", "comtrade_plus_csv", "comtrade_bulk_gz", "comtrade_legacy",
-        "dots_csv", "dots_excel", "xlsx_shared_strings", "imts", "wits", "baci_zip", "tidy_csv",
+        "dots_csv", "dots_excel", "xlsx_shared_strings", "xlsb_sheet", "imts", "wits", "baci_zip", "tidy_csv",
         "encoding", "compression", "settings", "date", "sipri_register_classic",
         "sipri_register_new", "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl",
         "unga_roll_calls", "unga_ideal_points", "gdelt2", "gdelt1", "icews_tab", "icews_csv")}
@@ -116,6 +150,7 @@ def seeds():
         sst.replace(b'"4" uniqueCount="4"', b'"1" uniqueCount="10000000000000"') + b"<si><t>a</t></si></sst>",
         sst + b"<si><r><t>Coun</t></r><r><t>try</t></r></si><si/><si><t xml:space=\"preserve\"> x </t></si></sst>",
     ]
+    seeds["xlsb_sheet"] += xlsb_sheets()
     seeds["imts"] += [head(read(p)) for p in shared("imf_imts/*")]
     seeds["imts"].append(cases["trade/truncated.xml"])
     seeds["wits"] += [head(read(p)) for p in shared("wits/*.csv") + shared("wits/*.CSV")]

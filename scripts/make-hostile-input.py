@@ -205,6 +205,16 @@ def main():
     case("geojson-vertices", "check " + write_chunks(out, "vertices.geojson", geojson_chunks()),
          "refused" if not smoke else "ok", "more than 4000000 values" if not smoke else "")
 
+    products = big(3_000_000, 30_000)
+
+    def baci_chunks():
+        yield b"t,i,j,k,v,q\n"
+        step = 10_000
+        for start in range(0, products, step):
+            yield "".join(f"{2022 + k % 2},{643 if k % 4 < 2 else 364},{364 if k % 4 < 2 else 643},{k:07},1.5,0.1\n"
+                          for k in range(start, min(products, start + step))).encode()
+    case("baci-products", "convert --pair RUS,IRN " + write_chunks(out, "baci-products.csv", baci_chunks()), "ok")
+
     # 6. Confusing cases.
     case("geojson-to-convert", "convert " + write(out, "layer.json", '{"type": "FeatureCollection", "features": []}'),
          "refused", "map layer")

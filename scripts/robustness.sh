@@ -39,7 +39,7 @@ ln -s /dev/zero zero.csv
   printf 'fifo\tcheck fifo.csv\trefused\tnamed pipe\n'
   printf 'fifo-fed\tcheck fed.csv\trefused\tnamed pipe\n'
   printf 'symlink-dev-zero\tcheck zero.csv\trefused\ta device\n'
-  printf 'proc-file\tcheck /proc/self/status\trefused\t\n'
+  printf 'proc-file\tcheck /proc/self/status\trefused\tpseudo-file\n'
 } >> manifest.tsv
 
 failed=0

@@ -192,3 +192,30 @@ pub fn xlsx_with_strings(sheet: &[u8], strings: Option<&[u8]>) -> Vec<u8> {
     }
     zip(&parts)
 }
+
+/// A one-sheet `.xlsb` (Excel's binary workbook) whose worksheet records are `sheet`.
+pub fn xlsb_with_sheet(sheet: &[u8]) -> Vec<u8> {
+    const PACKAGE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    // BrtBeginBook, BrtBundleSh (visible, tab 1, `rId1`, "Exports"), BrtEndBundleShs,
+    // BrtEndBook: each a type, a size and a body (MS-XLSB).
+    let mut bundle = vec![0, 0, 0, 0, 1, 0, 0, 0];
+    for text in ["rId1", "Exports"] {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        bundle.extend_from_slice(&(units.len() as u32).to_le_bytes());
+        for unit in units {
+            bundle.extend_from_slice(&unit.to_le_bytes());
+        }
+    }
+    let mut workbook = vec![0x83, 0x01, 0x00, 0x9C, 0x01, bundle.len() as u8];
+    workbook.extend_from_slice(&bundle);
+    workbook.extend_from_slice(&[0x90, 0x01, 0x00, 0x84, 0x01, 0x00]);
+    let workbook_rels = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PACKAGE}\"><Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.bin\"/></Relationships>"
+    );
+    zip(&[
+        ("xl/workbook.bin", &workbook),
+        ("xl/_rels/workbook.bin.rels", workbook_rels.as_bytes()),
+        ("xl/worksheets/sheet1.bin", sheet),
+    ])
+}

@@ -1,6 +1,7 @@
 //! The JSON dataset format: bytes to a checked [`Dataset`], and back.
 
 use super::error::{LoadError, LoadErrorKind, LoadErrors};
+use super::json_head::{Head, read_head};
 use super::locate::{self, JsonPath, TextPosition};
 use super::model::{Dataset, SCHEMA_VERSION};
 use super::validate;
@@ -31,25 +32,27 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
         )
     })?;
 
-    let document: serde_json::Value = serde_json::from_str(text)
+    // A first pass checks the syntax and reads the version without building a tree of the
+    // document, so that the typed parse below is the only one that holds it.
+    let head = read_head(text)
         .map_err(|e| error_at(serde_position(&e), LoadErrorKind::Syntax(serde_message(&e))))?;
 
-    if !document.is_object() {
-        return Err(error_at(
-            Some(locate::position_of_offset(
-                text,
-                text.len() - text.trim_start().len(),
-            )),
-            LoadErrorKind::Structure(format!(
-                "expected a JSON object with `metadata` and `sources` at the top level, found {}",
-                json_kind(&document)
-            )),
-        ));
-    }
+    let version = match head {
+        Head::Object { version } => version,
+        Head::Other(kind) => {
+            return Err(error_at(
+                Some(locate::position_of_offset(
+                    text,
+                    text.len() - text.trim_start().len(),
+                )),
+                LoadErrorKind::Structure(format!(
+                    "expected a JSON object with `metadata` and `sources` at the top level, found {kind}"
+                )),
+            ));
+        }
+    };
 
-    if let Some(version) = document
-        .get("metadata")
-        .and_then(|metadata| metadata.get("schema_version"))
+    if let Some(version) = version
         && version.as_u64() != Some(u64::from(SCHEMA_VERSION))
         && (version.is_number() || version.is_string())
     {

@@ -6,6 +6,7 @@ pub mod country;
 pub(crate) mod error;
 pub mod geojson;
 pub mod json;
+mod json_head;
 pub(crate) mod locate;
 pub(crate) mod merge;
 pub(crate) mod mirror;

@@ -91,15 +91,17 @@ pub(crate) fn read_blocks(
     let (outcome_sender, outcomes) = mpsc::sync_channel::<Outcome>(4 * workers + 4);
     // Parsed blocks' buffers come back for reuse; when the slots are full one is dropped.
     let (recycle_sender, recycled) = mpsc::sync_channel::<Vec<u8>>(2 * workers + 2);
+    // Each block's collector keeps the products the file's collector keeps.
+    let product = collector.product().clone();
     std::thread::scope(|scope| {
         for n in 0..workers {
             let outcome_sender = outcome_sender.clone();
             let recycle_sender = recycle_sender.clone();
-            let (blocks, stop) = (&blocks, &stop);
+            let (blocks, stop, product) = (&blocks, &stop, &product);
             std::thread::Builder::new()
                 .name(format!("bilateral-parse-{n}"))
                 .spawn_scoped(scope, move || {
-                    let mut partial = Collector::new(table.pair);
+                    let mut partial = Collector::new(table.pair).with_product(product.clone());
                     let mut codes = table.baci_codes.clone();
                     let mut filtered = (Vec::new(), Vec::new());
                     loop {
@@ -400,9 +402,7 @@ pub(super) mod tests {
                 &mut collector,
             )?;
         }
-        collector
-            .finish(None)
-            .map_err(|k| ImportError::whole("t", k))
+        collector.finish().map_err(|k| ImportError::whole("t", k))
     }
 
     /// Reads `bytes` one row at a time, and in blocks of `block_bytes` on three workers.

@@ -3,12 +3,20 @@
 //! calamine's `worksheet_range` makes a dense grid from the first used cell to the last: a
 //! cell at A1 and one at XFD1048576 make a grid of 17 billion cells, and the allocation
 //! aborts the program, which no `catch_unwind` can stop (found by fuzzing `dots_excel`).
-//! `.xlsx` sheets are therefore read cell by cell here and their extent checked before the
-//! grid is made; the other spreadsheet kinds go through calamine as before.
+//! `.xlsx` and `.xlsb` sheets are therefore read cell by cell here and their extent checked
+//! before the grid is made. `.ods` is checked before calamine opens it
+//! (`workbook_guard::check_ods_content`); `.xls` still goes through calamine, which builds
+//! every sheet's grid while it opens the file (BIFF8 caps a sheet at 65,536 by 256 cells).
 
 use std::io::{Read, Seek};
 
-use calamine::{Data, DataRef, Range, Reader, Sheets, Xlsx, XlsxError};
+use calamine::{Cell, Data, DataRef, Range, Reader, Sheets, Xlsb, XlsbError, Xlsx, XlsxError};
+
+/// The next cell of a sheet, as calamine's cell readers give them.
+type NextCell<'a> = Result<Option<Cell<DataRef<'a>>>, SheetError>;
+
+/// The first and the last (row, column) of the used cells.
+type Corners = ((u32, u32), (u32, u32));
 
 /// The most cells a sheet's grid may span: 8,388,608 (about 270 MB of cells). A DOTS table
 /// spans a few ten thousand, a 100,000-row Comtrade download saved from Excel 4.7 million.
@@ -66,6 +74,7 @@ pub(crate) fn sheet_range<R: Read + Seek>(
 ) -> Result<Range<Data>, SheetError> {
     match workbook {
         Sheets::Xlsx(xlsx) => xlsx_range(xlsx, name),
+        Sheets::Xlsb(xlsb) => xlsb_range(xlsb, name),
         other => other
             .worksheet_range(name)
             .map_err(|e| SheetError::Reader(e.to_string())),
@@ -73,20 +82,43 @@ pub(crate) fn sheet_range<R: Read + Seek>(
 }
 
 /// An `.xlsx` sheet read cell by cell, as calamine's `worksheet_range` would with its default
-/// options (empty cells left out), in two passes: the first counts the cells, their text and
-/// their extent, refusing what passes a limit before anything is kept; the second fills a
-/// grid of that extent, the only copy of the cells held.
+/// options (empty cells left out), in two passes: [`count_cells`], then [`fill_grid`].
 fn xlsx_range<R: Read + Seek>(xlsx: &mut Xlsx<R>, name: &str) -> Result<Range<Data>, SheetError> {
     let reader_error = |e: XlsxError| SheetError::Reader(e.to_string());
-    let mut reader = match xlsx.worksheet_cells_reader(name) {
-        Ok(reader) => reader,
+    let corners = match xlsx.worksheet_cells_reader(name) {
+        Ok(mut reader) => count_cells(|| reader.next_cell().map_err(reader_error))?,
         Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::default()),
         Err(e) => return Err(reader_error(e)),
     };
+    let Some(corners) = corners else {
+        return Ok(Range::default());
+    };
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(reader_error)?;
+    fill_grid(|| reader.next_cell().map_err(reader_error), corners)
+}
+
+/// An `.xlsb` sheet read cell by cell, as [`xlsx_range`] reads an `.xlsx` one.
+fn xlsb_range<R: Read + Seek>(xlsb: &mut Xlsb<R>, name: &str) -> Result<Range<Data>, SheetError> {
+    let reader_error = |e: XlsbError| SheetError::Reader(e.to_string());
+    let mut reader = xlsb.worksheet_cells_reader(name).map_err(reader_error)?;
+    let corners = count_cells(|| reader.next_cell().map_err(reader_error))?;
+    drop(reader);
+    let Some(corners) = corners else {
+        return Ok(Range::default());
+    };
+    let mut reader = xlsb.worksheet_cells_reader(name).map_err(reader_error)?;
+    fill_grid(|| reader.next_cell().map_err(reader_error), corners)
+}
+
+/// The first pass: counts the used cells, their text and their extent, refusing what passes
+/// a limit before anything is kept; gives the corners of the used cells (none: no cell).
+fn count_cells<'a>(
+    mut next_cell: impl FnMut() -> NextCell<'a>,
+) -> Result<Option<Corners>, SheetError> {
     let mut extent = Extent::default();
-    let mut cells = 0_u64;
+    let mut count = 0_u64;
     let mut text_bytes = 0_u64;
-    while let Some(cell) = reader.next_cell().map_err(reader_error)? {
+    while let Some(cell) = next_cell()? {
         let text = match cell.get_value() {
             DataRef::Empty => continue,
             DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
@@ -98,19 +130,23 @@ fn xlsx_range<R: Read + Seek>(xlsx: &mut Xlsx<R>, name: &str) -> Result<Range<Da
             return Err(SheetError::TooMuchText);
         }
         let area = extent.take(cell.get_position())?;
-        cells += 1;
+        count += 1;
         // More cells than places in their span: the sheet writes cells again and again.
-        if cells > area {
+        if count > area {
             return Err(SheetError::TooManyCells);
         }
     }
-    drop(reader);
-    let Some((start, end)) = extent.corners else {
-        return Ok(Range::default());
-    };
+    Ok(extent.corners)
+}
+
+/// The second pass: a grid of the extent the first found, filled with the used cells, the
+/// only copy of them held.
+fn fill_grid<'a>(
+    mut next_cell: impl FnMut() -> NextCell<'a>,
+    (start, end): Corners,
+) -> Result<Range<Data>, SheetError> {
     let mut range = Range::new(start, end);
-    let mut reader = xlsx.worksheet_cells_reader(name).map_err(reader_error)?;
-    while let Some(cell) = reader.next_cell().map_err(reader_error)? {
+    while let Some(cell) = next_cell()? {
         if matches!(cell.get_value(), DataRef::Empty) {
             continue;
         }
@@ -125,7 +161,7 @@ fn xlsx_range<R: Read + Seek>(xlsx: &mut Xlsx<R>, name: &str) -> Result<Range<Da
 /// The rows and columns the used cells span so far.
 #[derive(Debug, Default)]
 struct Extent {
-    corners: Option<((u32, u32), (u32, u32))>,
+    corners: Option<Corners>,
 }
 
 impl Extent {

@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 use crate::data::country::{CodeScheme, Pair};
 use crate::io::file_state::{FileState, io_message};
 
-use super::collect::{Collected, Collector};
+use super::collect::{Collected, Collector, ProductChoice};
 use super::decode::{
     BUFFER_BYTES, Container, CountingReader, ReadAhead, TextEncoding, container_of, read_error,
     text_reader,
@@ -133,9 +133,13 @@ pub fn read_source<R: Read + Seek + Send>(
     read_source_with(reader, source, (pair, true), product, progress, cancel)
 }
 
+/// Why a file whose size reads 0 but that holds bytes is not read.
+const PSEUDO_FILE: &str =
+    "a pseudo-file (such as /proc/…) has no size to read: copy its content into a regular file";
+
 /// [`read_source`], passing over other pairs' rows or not (`pair.1`).
 fn read_source_with<R: Read + Seek + Send>(
-    reader: R,
+    mut reader: R,
     source: &Source<'_>,
     (pair, pass_over_other_pairs): (Option<Pair>, bool),
     product: Option<&str>,
@@ -146,7 +150,14 @@ fn read_source_with<R: Read + Seek + Send>(
     let path = source.beside;
     let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(e.to_string()));
     if source.bytes == 0 {
-        return Err(ImportError::whole(&file, ImportErrorKind::Empty("0 bytes")));
+        // A file of no size may still hold bytes: a pseudo-file of /proc or /sys.
+        let mut first = [0_u8; 1];
+        let kind = if reader.read(&mut first).is_ok_and(|read| read > 0) {
+            ImportErrorKind::Io(PSEUDO_FILE.to_owned())
+        } else {
+            ImportErrorKind::Empty("0 bytes")
+        };
+        return Err(ImportError::whole(&file, kind));
     }
     let mut ticker = Ticker::new(progress, cancel, Some(source.bytes));
     let counted = CountingReader::new(reader, ticker.byte_counter());
@@ -156,7 +167,7 @@ fn read_source_with<R: Read + Seek + Send>(
     let xml = looks_like_xml(head);
     let mut state = State {
         file: file.clone(),
-        collector: Collector::new(pair),
+        collector: Collector::new(pair).with_product(ProductChoice::new(product)),
         baci_codes: Resolver::codes(CodeScheme::Baci),
         baci_codes_loaded: false,
         format: None,
@@ -190,7 +201,7 @@ fn read_source_with<R: Read + Seek + Send>(
     let encoding = state.encoding;
     let collected = state
         .collector
-        .finish(product)
+        .finish()
         .map_err(|kind| ImportError::whole(&file, kind))?;
     ticker.finish();
     // No row used because no row's countries could be told (codes empty or made up) is an

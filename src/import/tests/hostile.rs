@@ -206,6 +206,23 @@ fn special_files_are_refused_without_waiting() {
     }
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_pseudo_file_of_no_size_is_named_so_and_an_empty_file_still_empty() {
+    let error = run_scan(std::path::Path::new("/proc/self/status")).expect_err("refused");
+    assert!(
+        error
+            .to_string()
+            .contains("a pseudo-file (such as /proc/…) has no size to read"),
+        "{error}"
+    );
+    let folder = tempfile::tempdir().expect("temp dir");
+    let empty = folder.path().join("empty.csv");
+    std::fs::write(&empty, b"").expect("written");
+    let error = run_scan(&empty).expect_err("refused");
+    assert_eq!(error.kind, ImportErrorKind::Empty("0 bytes"));
+}
+
 #[test]
 fn a_zip_with_two_entries_of_one_name_is_refused_not_read_in_part() {
     let one = tidy_text("2019,RUS,IRN,exports,1,USD\n");

@@ -15,6 +15,7 @@ mod layouts;
 mod making;
 mod real_downloads;
 mod written_numbers;
+mod xlsb;
 
 /// A real download in tests/fixtures/trade (see its PROVENANCE.md); a missing file fails.
 fn fixture(relative: &str) -> PathBuf {

@@ -1,7 +1,7 @@
 //! Gathering a file's observations: counts for the pair dialog, and, for the chosen pair,
 //! one value per flow, reporter and year.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 use crate::data::country::{CountryId, Pair, countries};
@@ -11,6 +11,13 @@ use super::numbers::Period;
 use super::observation::{Flow, Observation, ReportedBy, Valuation};
 use super::plausible::{Implausible, check_finite};
 use super::report::{FlowCount, estimates_note};
+
+mod product;
+mod yearly;
+
+use product::Kept;
+pub(crate) use product::ProductChoice;
+pub(crate) use yearly::distinct;
 
 /// Distinct warnings listed in a report; more are counted.
 const MAX_WARNINGS: usize = 200;
@@ -65,12 +72,11 @@ pub struct YearValue {
 
 /// The pair's values of some rows, by series and period, before they are made yearly.
 #[derive(Debug, Default)]
-pub(crate) struct PairValues(BTreeMap<SeriesKey, BTreeMap<Period, Cell>>);
-
-impl From<BTreeMap<SeriesKey, BTreeMap<Period, Cell>>> for PairValues {
-    fn from(values: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>) -> Self {
-        Self(values)
-    }
+pub(crate) struct PairValues {
+    values: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>,
+    /// Whether the rows' products add up: a block's values of one period are then added to
+    /// those of the blocks before it (each block holds its own sum).
+    additive_products: bool,
 }
 
 /// What the collector found, by series and year.
@@ -104,7 +110,10 @@ pub(crate) struct Collector {
     /// the pair's when keeping values.
     estimates: BTreeMap<&'static str, u64>,
     values: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>,
+    /// Rows of different products add up to the total.
     additive_products: bool,
+    /// The product whose series are kept.
+    product: ProductChoice,
 }
 
 impl Collector {
@@ -129,7 +138,19 @@ impl Collector {
             estimates: BTreeMap::new(),
             values: BTreeMap::new(),
             additive_products: false,
+            product: ProductChoice::Unstated,
         }
+    }
+
+    /// This collector, keeping the series of `product` (see [`ProductChoice::new`]).
+    pub(crate) fn with_product(mut self, product: ProductChoice) -> Self {
+        self.product = product;
+        self
+    }
+
+    /// The product whose series are kept.
+    pub(crate) fn product(&self) -> &ProductChoice {
+        &self.product
     }
 
     /// The pair whose values are kept.
@@ -233,12 +254,18 @@ impl Collector {
         }
         self.pair_rows += 1;
         self.count_estimate(observation.estimate);
+        let Kept::Under(product) = self
+            .product
+            .keeps(observation.product, self.additive_products)
+        else {
+            return;
+        };
         let (from, to, by) = observation.direction();
         let key = SeriesKey {
             from,
             to,
             by,
-            product: observation.product.map(Box::from),
+            product,
         };
         let cells = self.values.entry(key).or_default();
         match cells.get_mut(&observation.period) {
@@ -275,12 +302,18 @@ impl Collector {
         observation: &Observation<'_>,
         reason: &'static str,
     ) -> bool {
+        let Kept::Under(product) = self
+            .product
+            .keeps(observation.product, self.additive_products)
+        else {
+            return false;
+        };
         let (from, to, by) = observation.direction();
         let key = SeriesKey {
             from,
             to,
             by,
-            product: observation.product.map(Box::from),
+            product,
         };
         match self
             .values
@@ -346,19 +379,26 @@ impl Collector {
             *self.estimates.entry(reason).or_insert(0) += values;
         }
         self.additive_products |= later.additive_products;
-        self.merge_values(later.values);
+        self.merge_values(PairValues {
+            values: later.values,
+            additive_products: later.additive_products,
+        });
     }
 
     /// Takes out the pair's values collected so far, leaving the counts.
     pub(crate) fn take_values(&mut self) -> PairValues {
-        PairValues(std::mem::take(&mut self.values))
+        PairValues {
+            values: std::mem::take(&mut self.values),
+            additive_products: self.additive_products,
+        }
     }
 
     /// Adds pair values collected from rows after those already here, as if read in order:
     /// a value for a period already known is a duplicate, a conflict, or (for products that
     /// add up) added.
-    pub(crate) fn merge_values(&mut self, later: impl Into<PairValues>) {
-        for (key, cells) in later.into().0 {
+    pub(crate) fn merge_values(&mut self, later: PairValues) {
+        self.additive_products |= later.additive_products;
+        for (key, cells) in later.values {
             let known = self.values.entry(key).or_default();
             for (period, cell) in cells {
                 match known.get_mut(&period) {
@@ -381,9 +421,9 @@ impl Collector {
     }
 
     /// The counts and warnings, and the pair's yearly values for the product asked for.
-    pub(crate) fn finish(mut self, product: Option<&str>) -> Result<Collected, ImportErrorKind> {
+    pub(crate) fn finish(mut self) -> Result<Collected, ImportErrorKind> {
         let values = if self.pair.is_some() {
-            let chosen = self.choose_product(product)?;
+            let chosen = self.choose_product()?;
             self.yearly(chosen)
         } else {
             CollectedValues::new()
@@ -458,166 +498,6 @@ impl Collector {
             values,
         })
     }
-
-    /// Keeps the series of one product (or the totals) and returns them by key.
-    fn choose_product(
-        &mut self,
-        product: Option<&str>,
-    ) -> Result<BTreeMap<SeriesKey, BTreeMap<Period, Cell>>, ImportErrorKind> {
-        let all = std::mem::take(&mut self.values);
-        let products: BTreeSet<Option<Box<str>>> =
-            all.keys().map(|key| key.product.clone()).collect();
-        let wanted: Option<Option<Box<str>>> = match product {
-            Some(code)
-                if code.eq_ignore_ascii_case("total") || code.eq_ignore_ascii_case("all") =>
-            {
-                Some(None)
-            }
-            Some(code) => Some(Some(Box::from(code))),
-            None => None,
-        };
-        if let Some(wanted) = wanted {
-            if self.additive_products && wanted.is_none() {
-                return Ok(sum_products(all));
-            }
-            if !products.contains(&wanted) {
-                return Err(ImportErrorKind::NoSuchProduct(
-                    product.unwrap_or_default().to_owned(),
-                ));
-            }
-            return Ok(all
-                .into_iter()
-                .filter(|(k, _)| k.product == wanted)
-                .collect());
-        }
-        if self.additive_products {
-            return Ok(sum_products(all));
-        }
-        if products.contains(&None) || products.len() <= 1 {
-            let keep = if products.contains(&None) {
-                None
-            } else {
-                products.into_iter().next().flatten()
-            };
-            return Ok(all.into_iter().filter(|(k, _)| k.product == keep).collect());
-        }
-        let examples: Vec<String> = products
-            .iter()
-            .flatten()
-            .take(5)
-            .map(ToString::to_string)
-            .collect();
-        Err(ImportErrorKind::ChooseProduct {
-            count: products.len(),
-            examples: examples.join(", "),
-        })
-    }
-
-    /// One value per year: the yearly value, or twelve months or four quarters added up.
-    fn yearly(&mut self, chosen: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>) -> CollectedValues {
-        let mut result = CollectedValues::new();
-        let table = countries();
-        let name = |id| table.get(id).map_or("?", |c| c.name.as_str());
-        for (key, cells) in chosen {
-            let mut years: BTreeMap<i32, YearValue> = BTreeMap::new();
-            let mut partial: BTreeMap<i32, (Vec<&Cell>, u32, u32)> = BTreeMap::new();
-            for (period, cell) in &cells {
-                match period {
-                    Period::Year(year) => {
-                        years.insert(
-                            *year,
-                            YearValue {
-                                value_usd: cell.value_usd,
-                                valuation: cell.valuation,
-                                estimate: cell.estimate,
-                                made_from: None,
-                                conflicting_usd: cell.conflicting,
-                                row_sources: cell.source.iter().cloned().collect(),
-                            },
-                        );
-                    }
-                    Period::Month(year, _) => {
-                        let entry = partial.entry(*year).or_default();
-                        entry.0.push(cell);
-                        entry.1 += 1;
-                    }
-                    Period::Quarter(year, _) => {
-                        let entry = partial.entry(*year).or_default();
-                        entry.0.push(cell);
-                        entry.2 += 1;
-                    }
-                }
-            }
-            for (year, (cells, months, quarters)) in partial {
-                if years.contains_key(&year) {
-                    continue;
-                }
-                let complete = match (months, quarters) {
-                    (12, 0) => Some("the sum of 12 monthly values"),
-                    (0, 4) => Some("the sum of 4 quarterly values"),
-                    _ => None,
-                };
-                let Some(made_from) = complete else {
-                    self.warn(format!(
-                        "{year}: {} to {}: only {months} month(s) and {quarters} quarter(s); not made into a yearly value",
-                        name(key.from),
-                        name(key.to)
-                    ));
-                    continue;
-                };
-                years.insert(
-                    year,
-                    YearValue {
-                        value_usd: cells.iter().map(|c| c.value_usd).sum(),
-                        valuation: cells.first().map_or(Valuation::Unstated, |c| c.valuation),
-                        estimate: cells.iter().find_map(|c| c.estimate),
-                        made_from: Some(made_from),
-                        conflicting_usd: None,
-                        row_sources: distinct(cells.iter().filter_map(|c| c.source.as_ref())),
-                    },
-                );
-            }
-            if !years.is_empty() {
-                result.insert(key, years);
-            }
-        }
-        result
-    }
-}
-
-/// Each source once, in the order met.
-pub(crate) fn distinct<'s>(sources: impl Iterator<Item = &'s Box<str>>) -> Vec<Box<str>> {
-    let mut found: Vec<Box<str>> = Vec::new();
-    for source in sources {
-        if !found.contains(source) {
-            found.push(source.clone());
-        }
-    }
-    found
-}
-
-fn sum_products(
-    all: BTreeMap<SeriesKey, BTreeMap<Period, Cell>>,
-) -> BTreeMap<SeriesKey, BTreeMap<Period, Cell>> {
-    let mut summed: BTreeMap<SeriesKey, BTreeMap<Period, Cell>> = BTreeMap::new();
-    for (key, cells) in all {
-        let total = summed
-            .entry(SeriesKey {
-                product: None,
-                ..key
-            })
-            .or_default();
-        for (period, cell) in cells {
-            total
-                .entry(period)
-                .and_modify(|sum| {
-                    sum.value_usd += cell.value_usd;
-                    sum.estimate = sum.estimate.or(cell.estimate);
-                })
-                .or_insert(cell);
-        }
-    }
-    summed
 }
 
 /// Everything a pass over a file found.
@@ -642,129 +522,4 @@ pub struct Collected {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::observation::Flow;
-
-    fn id(code: &str) -> CountryId {
-        countries().lookup(code).expect("known").id
-    }
-
-    #[test]
-    fn each_reporter_partner_and_flow_keeps_its_rows_and_first_and_last_year() {
-        let mut early = Collector::new(None);
-        early.count(id("RUS"), id("IRN"), Flow::Exports, 2014);
-        early.count(id("IRN"), id("RUS"), Flow::Imports, 2012);
-        early.count(id("IRN"), id("RUS"), Flow::Exports, 2015);
-        let mut late = Collector::new(None);
-        late.count(id("RUS"), id("IRN"), Flow::Exports, 2010);
-        late.count(id("RUS"), id("IRN"), Flow::Exports, 2019);
-        early.merge(late);
-        let collected = early.finish(None).expect("counts");
-        let span = |reporter, partner, flow| {
-            collected
-                .flows
-                .iter()
-                .find(|f| f.reporter == id(reporter) && f.partner == id(partner) && f.flow == flow)
-                .map(|f| (f.rows, f.years))
-        };
-        assert_eq!(
-            span("RUS", "IRN", Flow::Exports),
-            Some((3, Some((2010, 2019))))
-        );
-        assert_eq!(span("RUS", "IRN", Flow::Imports), None);
-        assert_eq!(
-            span("IRN", "RUS", Flow::Imports),
-            Some((1, Some((2012, 2012))))
-        );
-        assert_eq!(
-            span("IRN", "RUS", Flow::Exports),
-            Some((1, Some((2015, 2015))))
-        );
-    }
-
-    fn observation(period: Period, value: f64, product: Option<&str>) -> Observation<'_> {
-        Observation {
-            period,
-            reporter: id("RUS"),
-            partner: id("IRN"),
-            flow: Flow::Exports,
-            value_usd: value,
-            valuation: Valuation::Fob,
-            estimate: None,
-            product,
-            reconciled: false,
-        }
-    }
-
-    fn pair() -> Option<Pair> {
-        Pair::new(id("RUS"), id("IRN"))
-    }
-
-    #[test]
-    fn twelve_months_make_a_year_and_fewer_do_not() {
-        let mut collector = Collector::new(pair());
-        for month in 1..=12 {
-            collector.push(&observation(Period::Month(2020, month), 1.0, None));
-        }
-        collector.push(&observation(Period::Month(2021, 1), 5.0, None));
-        let collected = collector.finish(None).expect("finishes");
-        let years = collected.values.values().next().expect("a series");
-        assert_eq!(years.keys().copied().collect::<Vec<_>>(), vec![2020]);
-        assert_eq!(years[&2020].value_usd, 12.0);
-        assert!(
-            collected.warnings[0].contains("2021"),
-            "{:?}",
-            collected.warnings
-        );
-    }
-
-    #[test]
-    fn several_products_without_a_total_ask_for_a_choice() {
-        let mut collector = Collector::new(pair());
-        collector.push(&observation(Period::Year(2020), 1.0, Some("27")));
-        collector.push(&observation(Period::Year(2020), 2.0, Some("85")));
-        let error = Collector::finish(collector, None).err();
-        assert!(matches!(
-            error,
-            Some(ImportErrorKind::ChooseProduct { count: 2, .. })
-        ));
-        let mut collector = Collector::new(pair());
-        collector.push(&observation(Period::Year(2020), 2.0, Some("85")));
-        let values = collector.finish(Some("85")).expect("chosen").values;
-        assert_eq!(values.len(), 1);
-    }
-
-    #[test]
-    fn additive_products_are_summed_and_other_pairs_only_counted() {
-        let mut collector = Collector::new(pair());
-        collector.set_additive_products();
-        collector.push(&observation(Period::Year(2020), 1.5, Some("010101")));
-        collector.push(&observation(Period::Year(2020), 2.0, Some("020202")));
-        let mut other = observation(Period::Year(2020), 9.0, None);
-        other.partner = id("CHN");
-        collector.push(&other);
-        let collected = collector.finish(None).expect("finishes");
-        let years = collected.values.values().next().expect("a series");
-        assert_eq!(years[&2020].value_usd, 3.5);
-        assert_eq!(collected.flows.len(), 2);
-        assert_eq!(collected.pair_rows, 2);
-    }
-
-    #[test]
-    fn a_different_value_for_the_same_year_is_kept_visible() {
-        let mut collector = Collector::new(pair());
-        collector.push(&observation(Period::Year(2020), 1.0, None));
-        collector.push(&observation(Period::Year(2020), 1.0, None));
-        collector.push(&observation(Period::Year(2020), 4.0, None));
-        let collected = collector.finish(None).expect("finishes");
-        let value = &collected.values.values().next().expect("series")[&2020];
-        assert_eq!((value.value_usd, value.conflicting_usd), (1.0, Some(4.0)));
-        assert!(
-            collected
-                .skipped
-                .iter()
-                .any(|(r, n)| r == "duplicate row" && *n == 1)
-        );
-    }
-}
+mod tests;
