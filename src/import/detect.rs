@@ -50,11 +50,13 @@ pub enum Format {
     UnRollCalls,
     /// Ideal-point estimates from UN General Assembly votes.
     UnIdealPoints,
+    /// An analyst's chronology of events (CSV or spreadsheet, any headers).
+    Chronology,
 }
 
 impl Format {
     /// Every layout, in the order they are tried.
-    pub(crate) const ALL: [Self; 21] = [
+    pub(crate) const ALL: [Self; 22] = [
         Self::ComtradePlus,
         Self::ComtradePlusBulk,
         Self::ComtradeLegacy,
@@ -76,6 +78,7 @@ impl Format {
         Self::UnVotesUndl,
         Self::UnRollCalls,
         Self::UnIdealPoints,
+        Self::Chronology,
     ];
 
     /// A name for people.
@@ -102,6 +105,7 @@ impl Format {
             Self::UnVotesUndl => "UN votes (UN Digital Library CSV)",
             Self::UnRollCalls => "UN roll-call descriptions",
             Self::UnIdealPoints => "UN ideal-point estimates",
+            Self::Chronology => "chronology of events",
         }
     }
 
@@ -119,7 +123,7 @@ impl Format {
             }
             Self::WitsSummary | Self::WitsPartner => "World Bank (WITS)",
             Self::Baci => "CEPII (BACI)",
-            Self::Tidy => "as stated in the file",
+            Self::Tidy | Self::Chronology => "as stated in the file",
             Self::SipriRegisterClassic | Self::SipriRegisterNew | Self::SipriTiv => {
                 "Stockholm International Peace Research Institute (SIPRI)"
             }

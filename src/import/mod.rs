@@ -18,6 +18,7 @@
 
 pub(crate) mod baci;
 pub mod build;
+pub mod chronology;
 pub(crate) mod collect;
 pub(crate) mod comtrade_legacy;
 pub(crate) mod comtrade_plus;
@@ -69,6 +70,10 @@ pub(crate) struct ImportOptions {
     pub(crate) unit: ValueUnit,
     /// The day of the import; `None` for today.
     pub(crate) imported_on: Option<PartialDate>,
+    /// For a chronology: which column holds what; `None` for the guess from its header.
+    pub(crate) columns: Option<chronology::Columns>,
+    /// For a chronology: the dataset's places, which a place column is matched against.
+    pub(crate) places: Vec<chronology::rows::KnownPlace>,
 }
 
 impl ImportOptions {
@@ -79,6 +84,8 @@ impl ImportOptions {
             product: None,
             unit: ValueUnit::default(),
             imported_on: None,
+            columns: None,
+            places: Vec::new(),
         }
     }
 }
@@ -104,7 +111,33 @@ pub(crate) fn scan(
     if relations::sniff(path).is_some() {
         return relations::read_path(path, None, progress, cancel).map(|pass| pass.report);
     }
-    read::read_file(path, None, None, progress, cancel).map(|pass| pass.report)
+    match read::read_file(path, None, None, progress, cancel) {
+        Err(error) if is_unknown_layout(&error) => {
+            match chronology::read_path(path, progress, cancel)? {
+                Some(table) => Ok(chronology_report(table, None)),
+                None => Err(error),
+            }
+        }
+        other => other.map(|pass| pass.report),
+    }
+}
+
+/// Whether the trade reader found no layout it knows: the file may be a chronology.
+fn is_unknown_layout(error: &ImportError) -> bool {
+    matches!(error.kind, ImportErrorKind::UnknownLayout { .. })
+}
+
+/// What a chronology holds under `columns` (the guess when `None`), with its rows for the
+/// dialog.
+fn chronology_report(
+    table: chronology::Table,
+    columns: Option<&chronology::Columns>,
+) -> FileReport {
+    let columns = columns.cloned().unwrap_or_else(|| table.guess());
+    let evaluation = chronology::rows::evaluate(&table, &columns, None, &[]);
+    let mut report = chronology::events::report(&table, &evaluation, &columns);
+    report.chronology = Some(std::sync::Arc::new(table));
+    report
 }
 
 /// Lists what `bytes` hold, as [`scan`] does for a file named `name` (a BACI table in
@@ -132,15 +165,28 @@ pub fn scan_bytes(
         bytes: bytes.len() as u64,
         beside: None,
     };
-    read::read_source(
+    match read::read_source(
         std::io::Cursor::new(bytes),
         &source,
         None,
         None,
         progress,
         cancel,
-    )
-    .map(|pass| pass.report)
+    ) {
+        Err(error) if is_unknown_layout(&error) => {
+            match chronology::read_source(
+                std::io::Cursor::new(bytes),
+                name,
+                bytes.len() as u64,
+                progress,
+                cancel,
+            )? {
+                Some(table) => Ok(chronology_report(table, None)),
+                None => Err(error),
+            }
+        }
+        other => other.map(|pass| pass.report),
+    }
 }
 
 /// Reads the rows of `options.pair` from `path` into a dataset of cited series.
@@ -156,13 +202,21 @@ pub(crate) fn import(
     if relations::sniff(path).is_some() {
         return import_relations(path, options, progress, cancel);
     }
-    let pass = read::read_file(
+    let pass = match read::read_file(
         path,
         Some(options.pair),
         options.product.as_deref(),
         progress,
         cancel,
-    )?;
+    ) {
+        Err(error) if is_unknown_layout(&error) => {
+            return match chronology::read_path(path, progress, cancel)? {
+                Some(table) => import_chronology(path, &table, options),
+                None => Err(error),
+            };
+        }
+        other => other?,
+    };
     let file = pass.report.file.clone();
     if pass.collected.values.is_empty() {
         // The read passed over other pairs' rows; what the file holds instead is told from
@@ -222,6 +276,34 @@ fn import_relations(
         .map_err(|kind| ImportError::whole(&file, kind))?;
     Ok(Imported {
         report: pass.report,
+        dataset,
+        file_name,
+    })
+}
+
+/// [`import`] of a chronology: one event per row read, for `options.pair`.
+fn import_chronology(
+    path: &Path,
+    table: &chronology::Table,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let columns = options.columns.clone().unwrap_or_else(|| table.guess());
+    let evaluation =
+        chronology::rows::evaluate(table, &columns, Some(options.pair), &options.places);
+    let facts = file_facts(path, &table.file, options, Format::Chronology);
+    let file_name = facts.file_name.clone();
+    let dataset = chronology::events::build(
+        table,
+        &evaluation,
+        &columns,
+        options.pair,
+        &facts,
+        Some(path),
+    )
+    .map_err(|kind| ImportError::whole(&table.file, kind))?;
+    let report = chronology::events::report(table, &evaluation, &columns);
+    Ok(Imported {
+        report,
         dataset,
         file_name,
     })

@@ -219,6 +219,7 @@ fn read_source_with<R: Read + Seek + Send>(
         skipped: collected.skipped.clone(),
         unknown_codes: collected.unknown_codes.clone(),
         warnings: collected.warnings.clone(),
+        chronology: None,
     };
     Ok(Pass { report, collected })
 }
@@ -421,7 +422,8 @@ fn read_layout(
         | Format::UnVotesUnvotes
         | Format::UnVotesUndl
         | Format::UnRollCalls
-        | Format::UnIdealPoints => Ok(()),
+        | Format::UnIdealPoints
+        | Format::Chronology => Ok(()),
         Format::WitsSummary => wits::read_summary(rows, header, collector),
         Format::WitsPartner => wits::read_partner(rows, header, collector),
         Format::Baci => baci::read(rows, header, baci_codes, collector),
