@@ -93,7 +93,7 @@ def seeds():
         "dots_csv", "dots_excel", "xlsx_shared_strings", "imts", "wits", "baci_zip", "tidy_csv",
         "encoding", "compression", "settings", "date", "sipri_register_classic",
         "sipri_register_new", "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl",
-        "unga_roll_calls", "unga_ideal_points")}
+        "unga_roll_calls", "unga_ideal_points", "chronology")}
     seeds["dataset_json"] += [bad_input.VALID_DATASET.encode(), read(os.path.join(ROOT, "assets", "russia-iran.json"))]
     seeds["dataset_json"] += [v for k, v in cases.items() if k.startswith("dataset/")]
     seeds["geojson"] += [read(p) for p in repo("tests/fixtures/geojson/**/*.geojson") + repo("tests/fixtures/geojson/**/*.json")]
@@ -148,6 +148,8 @@ def seeds():
         b"1,USA,UNITED STATES,Y,2022-03-02,ES-11,A/RES/ES-11/1,,,,Aggression against Ukraine,,,,141,5,35,12,193,\n")
     seeds["unga_roll_calls"] += relations("unga/voeten_descriptions*.csv")
     seeds["unga_ideal_points"] += relations("unga/idealpoints*.csv")
+    seeds["chronology"] += relations("chronology/*.csv")
+    seeds["chronology"] += [b"When,What,Where\n02/06/2022,a,x\nc. 2000,b,y\nMarch\xe2\x80\x93May 2019,c,z\n1990s,d,\n"]
     return seeds
 
 

@@ -10,7 +10,7 @@ use clap::Args;
 use crate::data::Dataset;
 use crate::data::builtin::builtin_dataset;
 use crate::data::country::Pair;
-use crate::import::{ImportOptions, import, merge_import, scan};
+use crate::import::{Format, ImportOptions, import, merge_import, scan_with_columns};
 use crate::io::{is_dataset_file, load_dataset_file};
 
 /// Options for trade files given to `convert` and `export`.
@@ -23,15 +23,28 @@ pub struct TradeArgs {
     /// A product code to take from trade files that hold several products and no total.
     #[arg(long, value_name = "CODE")]
     pub(crate) product: Option<String>,
+    /// For a chronology: the column of a role, such as `title="Chinese Entity"`; roles
+    /// are `date`, `end_date`, `month`, `title`, `summary`, `source`, `domain`, `stance`,
+    /// `place`, `country`; also `day_order=dmy|mdy`, `default_domain=…`, `default_stance=…`,
+    /// `other_columns=no`. Without it, the columns are guessed from the header.
+    #[arg(long = "column", value_name = "ROLE=COLUMN")]
+    pub(crate) columns: Vec<String>,
 }
 
 /// Checks one trade file and prints what it holds; returns true when it failed.
-pub(crate) fn check_trade_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> bool {
+pub(crate) fn check_trade_file(
+    path: &Path,
+    columns: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> bool {
     let cancel = AtomicBool::new(false);
-    match scan(path, &mut |_| {}, &cancel) {
+    match scan_with_columns(path, columns, &mut |_| {}, &cancel) {
         Ok(report) => {
             let _ = writeln!(out, "{report}");
-            if let Some(pair) = report.only_pair() {
+            if report.format == Format::Chronology {
+                // A chronology names no pair: `convert --pair` chooses it.
+            } else if let Some(pair) = report.only_pair() {
                 let _ = writeln!(out, "  pair: {pair} ({})", pair.codes());
             } else {
                 let pairs: Vec<String> = report
@@ -117,7 +130,14 @@ fn import_trade(
     let pair = if let Some(pair) = pair {
         pair
     } else {
-        let report = scan(path, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
+        let report = scan_with_columns(path, &trade.columns, &mut |_| {}, &cancel)
+            .map_err(|e| e.to_string())?;
+        if report.format == Format::Chronology {
+            return Err(format!(
+                "{}: a chronology does not say which pair it is of: choose one with --pair",
+                path.display()
+            ));
+        }
         report.only_pair().ok_or_else(|| {
             let pairs: Vec<String> = report
                 .pairs()
@@ -134,6 +154,7 @@ fn import_trade(
     };
     let options = ImportOptions {
         product: trade.product.clone(),
+        column_choices: trade.columns.clone(),
         ..ImportOptions::new(pair)
     };
     let imported = import(path, &options, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;

@@ -74,6 +74,12 @@ pub(crate) struct ImportOptions {
     pub(crate) columns: Option<chronology::Columns>,
     /// For a chronology: the dataset's places, which a place column is matched against.
     pub(crate) places: Vec<chronology::rows::KnownPlace>,
+    /// For a chronology: choices applied to the columns (`title=Event`, see
+    /// [`chronology::Columns::with_choices`]), as the command line gives them.
+    pub(crate) column_choices: Vec<String>,
+    /// For a chronology without `columns`: the columns remembered per header row, used
+    /// before the guess (a file read again after it changed).
+    pub(crate) layouts: crate::settings::column_layouts::ColumnLayouts,
 }
 
 impl ImportOptions {
@@ -86,6 +92,8 @@ impl ImportOptions {
             imported_on: None,
             columns: None,
             places: Vec::new(),
+            column_choices: Vec::new(),
+            layouts: crate::settings::column_layouts::ColumnLayouts::default(),
         }
     }
 }
@@ -108,18 +116,46 @@ pub(crate) fn scan(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<FileReport, ImportError> {
+    scan_with_columns(path, &[], progress, cancel)
+}
+
+/// [`scan`], with `choices` applied to a chronology's columns (`title=Event`).
+pub(crate) fn scan_with_columns(
+    path: &Path,
+    choices: &[String],
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<FileReport, ImportError> {
     if relations::sniff(path).is_some() {
         return relations::read_path(path, None, progress, cancel).map(|pass| pass.report);
     }
     match read::read_file(path, None, None, progress, cancel) {
         Err(error) if is_unknown_layout(&error) => {
             match chronology::read_path(path, progress, cancel)? {
-                Some(table) => Ok(chronology_report(table, None)),
+                Some(table) => {
+                    let columns = chosen_columns(&table, None, choices)?;
+                    Ok(chronology_report(table, Some(&columns)))
+                }
                 None => Err(error),
             }
         }
         other => other.map(|pass| pass.report),
     }
+}
+
+/// The columns of `table`: `columns` (the guess when `None`) with `choices` applied.
+fn chosen_columns(
+    table: &chronology::Table,
+    columns: Option<&chronology::Columns>,
+    choices: &[String],
+) -> Result<chronology::Columns, ImportError> {
+    columns
+        .cloned()
+        .unwrap_or_else(|| table.guess())
+        .with_choices(&table.header, choices)
+        .map_err(|message| {
+            ImportError::whole(&table.file, ImportErrorKind::NothingForPair(message))
+        })
 }
 
 /// Whether the trade reader found no layout it knows: the file may be a chronology.
@@ -287,7 +323,16 @@ fn import_chronology(
     table: &chronology::Table,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let columns = options.columns.clone().unwrap_or_else(|| table.guess());
+    let remembered = options.layouts.find(&table.header).and_then(|layout| {
+        chronology::Columns::from_names(&table.header, &layout.roles)
+            .with_choices(&table.header, &layout.options)
+            .ok()
+    });
+    let columns = chosen_columns(
+        table,
+        options.columns.as_ref().or(remembered.as_ref()),
+        &options.column_choices,
+    )?;
     let evaluation =
         chronology::rows::evaluate(table, &columns, Some(options.pair), &options.places);
     let facts = file_facts(path, &table.file, options, Format::Chronology);

@@ -472,6 +472,20 @@ impl Columns {
             .collect()
     }
 
+    /// The choices other than columns, as [`Self::with_choices`] takes them
+    /// (`day_order=dmy`, `default_domain=energy`, …), for the settings.
+    pub fn options(&self) -> Vec<String> {
+        vec![
+            format!("day_order={}", self.day_order.map_or("auto", DayOrder::key)),
+            format!("default_domain={}", self.default_domain.label()),
+            format!("default_stance={}", self.default_stance.label()),
+            format!(
+                "other_columns={}",
+                if self.other_columns { "yes" } else { "no" }
+            ),
+        ]
+    }
+
     /// The columns named in `by_name` (as [`Self::by_name`] gives them), for `header`.
     pub fn from_names(header: &[String], by_name: &BTreeMap<String, String>) -> Self {
         let mut columns = Self::default();

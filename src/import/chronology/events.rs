@@ -255,6 +255,18 @@ pub(crate) fn report(table: &Table, evaluation: &Evaluation, columns: &Columns) 
         format!("columns: {}", columns.describe(&table.header)),
         order_words(evaluation),
     ];
+    if !evaluation.countries.is_empty() {
+        let mut named: Vec<(crate::data::country::CountryId, u64)> = evaluation
+            .countries
+            .iter()
+            .map(|(id, rows)| (*id, *rows))
+            .collect();
+        named.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        warnings.push(format!(
+            "countries the country column names: {}",
+            super::super::report::list_countries(&named, 8)
+        ));
+    }
     let listed = |values: &BTreeMap<String, u64>| {
         values
             .iter()

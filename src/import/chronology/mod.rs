@@ -158,6 +158,24 @@ pub fn read_bytes(bytes: &[u8], name: &str) -> Result<Option<Table>, ImportError
     )
 }
 
+/// The events a chronology held in memory makes for `pair` with the columns guessed from
+/// its header; `None` when it is not a chronology (for fuzzing).
+pub fn import_bytes(
+    bytes: &[u8],
+    name: &str,
+    pair: crate::data::country::Pair,
+    facts: &super::FileFacts,
+) -> Result<Option<crate::data::Dataset>, ImportError> {
+    let Some(table) = read_bytes(bytes, name)? else {
+        return Ok(None);
+    };
+    let columns = table.guess();
+    let evaluation = rows::evaluate(&table, &columns, Some(pair), &[]);
+    events::build(&table, &evaluation, &columns, pair, facts, None)
+        .map(Some)
+        .map_err(|kind| ImportError::whole(name, kind))
+}
+
 /// Reads a chronology from `reader` (`bytes` long, named `file`).
 pub(crate) fn read_source<R: Read + Seek>(
     reader: R,

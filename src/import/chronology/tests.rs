@@ -313,3 +313,46 @@ fn a_file_no_header_of_which_is_a_chronology_is_not_read_as_one() {
         );
     }
 }
+
+#[test]
+fn the_same_chronology_saved_as_xlsx_and_ods_reads_as_the_csv_does() {
+    let csv = table("cir_monitor_excerpt.csv");
+    let from_csv = evaluate(&csv, &csv.guess(), None, &[]);
+    for name in ["cir_monitor_excerpt.xlsx", "cir_monitor_excerpt.ods"] {
+        let sheet = table(name);
+        assert_eq!(
+            sheet.sheet.as_deref(),
+            Some("cir_monitor_excerpt"),
+            "{name}"
+        );
+        assert_eq!(sheet.header, csv.header, "{name}");
+        let columns = sheet.guess();
+        assert_eq!(columns, csv.guess(), "{name}");
+        let evaluation = evaluate(&sheet, &columns, None, &[]);
+        assert_eq!(evaluation.readings.len(), from_csv.readings.len(), "{name}");
+        for (read, expected) in evaluation.readings.iter().zip(&from_csv.readings) {
+            assert_eq!(
+                (read.span, &read.title, &read.summary, &read.source),
+                (
+                    expected.span,
+                    &expected.title,
+                    &expected.summary,
+                    &expected.source
+                ),
+                "{name}"
+            );
+        }
+        // The four undated rows, named by their cells: column B, rows 63 to 66.
+        let places: Vec<String> = evaluation
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(places.len(), 4, "{name}");
+        assert!(
+            places[0].starts_with(&format!("{}:cir_monitor_excerpt!B63: `date`", sheet.file)),
+            "{}",
+            places[0]
+        );
+    }
+}

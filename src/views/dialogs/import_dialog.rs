@@ -1,6 +1,7 @@
 //! The import dialog: what a trade file holds, the pair to take from it (two country
 //! pickers, the open dataset's pair preselected), a preview of that pair's rows, then
-//! Import (or Start a new relationship), with a progress bar and Cancel while it runs.
+//! Import (or Start a new relationship), with a progress bar and Cancel while it runs. For
+//! a chronology, the pair and then its columns ([`super::chronology_columns`]).
 //!
 //! The app shell scans and imports on a background thread and hands the dialog what it
 //! knows in an [`ImportDialogInfo`]; the dialog keeps only the countries chosen and asks
@@ -13,8 +14,11 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::app::command::Command;
 use crate::data::country::{CountryId, Pair, countries};
+use crate::import::chronology::Table;
+use crate::import::chronology::rows::KnownPlace;
 use crate::import::report::year_ranges;
 use crate::import::{FileReport, Progress};
+use crate::views::dialogs::chronology_columns::{ChronologyChoice, chronology_ui};
 use crate::views::dialogs::country_picker::country_picker;
 use crate::views::theme;
 
@@ -36,6 +40,8 @@ pub(crate) struct ImportDialogInfo<'a> {
     pub(crate) status: ImportStatus<'a>,
     /// How the last import ended, when it did not succeed.
     pub(crate) last_outcome: Option<&'a ImportOutcome>,
+    /// The open dataset's places, which a chronology's place column is matched against.
+    pub(crate) places: &'a [KnownPlace],
 }
 
 /// How an import that changed nothing ended.
@@ -73,6 +79,8 @@ pub(crate) struct ImportDialogState {
     pub(crate) second: Option<CountryId>,
     /// Whether the pair was preselected from the dataset and the file.
     pub(crate) preselected: bool,
+    /// For a chronology: its columns, and what they make.
+    pub(crate) chronology: Option<ChronologyChoice>,
 }
 
 impl ImportDialogState {
@@ -180,6 +188,13 @@ fn scanned_ui(
     state: &mut ImportDialogState,
     commands: &mut Vec<Command>,
 ) {
+    if let (Some(table), Some(choice)) = (&report.chronology, &mut state.chronology) {
+        let table = std::sync::Arc::clone(table);
+        let mut choice = choice.clone();
+        chronology_scanned_ui(ui, info, &table, &mut choice, state, commands);
+        state.chronology = Some(choice);
+        return;
+    }
     let layout = match report.encoding {
         Some(encoding) => format!("{} ({encoding})", report.format.label()),
         None => report.format.label().to_owned(),
@@ -221,17 +236,7 @@ fn scanned_ui(
         return;
     };
     preview_ui(ui, report, pair);
-    match info.last_outcome {
-        Some(ImportOutcome::Failed(error)) => error_ui(
-            ui,
-            "The import failed; the data on screen is unchanged.",
-            error,
-        ),
-        Some(ImportOutcome::Cancelled) => {
-            ui.label(RichText::new("Import cancelled: nothing was imported.").weak());
-        }
-        None => {}
-    }
+    outcome_ui(ui, info.last_outcome);
     ui.add_space(6.0);
     let rows = report.rows_to_import(pair);
     let same_pair = info.dataset_pair == Some(pair);
@@ -269,6 +274,82 @@ fn scanned_ui(
         }
         close_button(ui, commands);
     });
+}
+
+/// A chronology: the pair, its columns and what they make, and Import.
+fn chronology_scanned_ui(
+    ui: &mut Ui,
+    info: &ImportDialogInfo<'_>,
+    table: &Table,
+    choice: &mut ChronologyChoice,
+    state: &mut ImportDialogState,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Events of:");
+        country_picker(ui, "import first country", &mut state.first);
+        ui.label("and");
+        country_picker(ui, "import second country", &mut state.second);
+    });
+    let pair = state.pair();
+    let events = egui::ScrollArea::vertical()
+        .max_height(ui.ctx().content_rect().height() * 0.6)
+        .id_salt("chronology dialog scroll")
+        .show(ui, |ui| chronology_ui(ui, table, choice, pair, info.places))
+        .inner;
+    ui.separator();
+    let Some(pair) = pair else {
+        ui.label(RichText::new("Choose two different countries.").color(theme::WARNING_TEXT));
+        ui.add_space(6.0);
+        close_button(ui, commands);
+        return;
+    };
+    outcome_ui(ui, info.last_outcome);
+    let same_pair = info.dataset_pair == Some(pair);
+    if same_pair {
+        ui.label(format!(
+            "The events are added to “{}”, each citing this file; an earlier import of the same file is replaced. These columns are remembered for files with this header.",
+            info.dataset_title
+        ));
+    } else {
+        ui.label(format!(
+            "{pair} is not the pair of “{}”: importing starts a new relationship for {pair}.",
+            info.dataset_title
+        ));
+    }
+    ui.horizontal(|ui| {
+        let command = Command::ImportTradeFile {
+            path: info.path.to_owned(),
+            pair,
+            new_relationship: !same_pair,
+        };
+        let button = ui
+            .add_enabled(
+                events > 0,
+                egui::Button::new(RichText::new(command.label()).strong()),
+            )
+            .on_hover_text(command.description())
+            .on_disabled_hover_text("No row makes an event with these columns");
+        if button.clicked() {
+            commands.push(command);
+        }
+        close_button(ui, commands);
+    });
+}
+
+/// How the last import ended, when it changed nothing.
+fn outcome_ui(ui: &mut Ui, outcome: Option<&ImportOutcome>) {
+    match outcome {
+        Some(ImportOutcome::Failed(error)) => error_ui(
+            ui,
+            "The import failed; the data on screen is unchanged.",
+            error,
+        ),
+        Some(ImportOutcome::Cancelled) => {
+            ui.label(RichText::new("Import cancelled: nothing was imported.").weak());
+        }
+        None => {}
+    }
 }
 
 /// The file's pairs, most rows first; clicking one chooses it.
@@ -474,6 +555,7 @@ mod tests {
             first: Some(id("RUS")),
             second: Some(id("IRN")),
             preselected: true,
+            chronology: None,
         };
         state.choose(Pair::new(id("CHN"), id("RUS")).expect("pair"));
         assert_eq!(
