@@ -300,10 +300,16 @@ impl BilateralApp {
                 imported.file_name
             ),
         };
-        if imported.report.format == crate::import::Format::Chronology {
-            for (reason, rows) in &imported.report.skipped {
-                let _ = write!(text, " Left out: {rows} {reason}.");
-            }
+        if imported.report.format == crate::import::Format::Chronology
+            && !imported.report.skipped.is_empty()
+        {
+            let left_out: Vec<String> = imported
+                .report
+                .skipped
+                .iter()
+                .map(|(reason, rows)| format!("{rows} {reason}"))
+                .collect();
+            let _ = write!(text, " Left out: {}.", left_out.join(", "));
         }
         if new_relationship {
             self.document.replace(

@@ -13,7 +13,7 @@ use crate::data::country::Pair;
 use crate::data::{Domain, Stance};
 use crate::import::chronology::rows::{Evaluation, KnownPlace, evaluate};
 use crate::import::chronology::{Columns, DayOrder, Role, Table};
-use crate::import::error::column_letters;
+use crate::import::error::{ImportError, Position, column_letters};
 use crate::views::theme;
 
 /// Events shown in the preview.
@@ -83,14 +83,24 @@ pub(crate) fn chronology_ui(
     pair: Option<Pair>,
     places: &[KnownPlace],
 ) -> usize {
-    let mut layout = format!("Chronology of events, {} rows", table.rows.len());
+    let mut layout = "Chronology of events".to_owned();
     if let Some(sheet) = &table.sheet {
         let _ = write!(layout, ", sheet “{sheet}”");
     }
     if let Some(encoding) = table.encoding {
         let _ = write!(layout, " ({encoding})");
     }
-    ui.label(RichText::new(layout).strong());
+    egui::Grid::new("chronology_report")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Layout");
+            ui.label(RichText::new(layout).strong());
+            ui.end_row();
+            ui.label("Rows");
+            ui.label(format!("{} rows under the header", table.rows.len()));
+            ui.end_row();
+        });
     ui.label(if choice.remembered {
         "Columns as you chose them for this header before; change any of them:"
     } else {
@@ -100,7 +110,7 @@ pub(crate) fn chronology_ui(
     options_ui(ui, &mut choice.columns);
     let evaluation = choice.evaluation(table, pair, places);
     ui.separator();
-    outcome_ui(ui, table, &evaluation, pair);
+    outcome_ui(ui, &evaluation, pair);
     evaluation.readings.len()
 }
 
@@ -192,7 +202,7 @@ fn options_ui(ui: &mut Ui, columns: &mut Columns) {
 
 /// What the choices make: counts, the first events, the rows left out and the values not
 /// understood.
-fn outcome_ui(ui: &mut Ui, table: &Table, evaluation: &Evaluation, pair: Option<Pair>) {
+fn outcome_ui(ui: &mut Ui, evaluation: &Evaluation, pair: Option<Pair>) {
     let others: u64 = evaluation.other_countries.values().sum();
     let mut line = format!("{} rows make events", evaluation.readings.len());
     if !evaluation.problems.is_empty() {
@@ -240,11 +250,7 @@ fn outcome_ui(ui: &mut Ui, table: &Table, evaluation: &Evaluation, pair: Option<
                 .id_salt("chronology problems scroll")
                 .show(ui, |ui| {
                     for problem in evaluation.problems.iter().take(PROBLEMS_LISTED) {
-                        let text = problem.to_string();
-                        let text = text
-                            .strip_prefix(&format!("{}:", table.file))
-                            .unwrap_or(&text);
-                        ui.label(RichText::new(text).monospace());
+                        ui.label(RichText::new(problem_text(problem)).monospace());
                     }
                     if evaluation.problems.len() > PROBLEMS_LISTED {
                         ui.label(format!(
@@ -256,6 +262,21 @@ fn outcome_ui(ui: &mut Ui, table: &Table, evaluation: &Evaluation, pair: Option<
         });
     }
     unknown_values_ui(ui, evaluation);
+}
+
+/// A row that cannot be read, where it is first: `line 12, column 8: …` in a text file,
+/// `Sheet1!B63: …` in a workbook.
+fn problem_text(problem: &ImportError) -> String {
+    let place = match &problem.position {
+        Some(Position::Text { line, column } | Position::ZipEntry { line, column, .. }) => {
+            format!("line {line}, column {column}")
+        }
+        Some(Position::Cell { sheet, row, column }) => {
+            format!("{sheet}!{}{}", column_letters(*column), row + 1)
+        }
+        None => problem.file.clone(),
+    };
+    crate::display::safe_text::quote(&format!("{place}: {}", problem.kind), 300)
 }
 
 /// Domain, stance and place values Bilateral does not know, each with its rows.

@@ -17,7 +17,7 @@ use crate::data::country::{CountryId, Pair, countries};
 use crate::import::chronology::Table;
 use crate::import::chronology::rows::KnownPlace;
 use crate::import::report::year_ranges;
-use crate::import::{FileReport, Progress};
+use crate::import::{FileReport, Format, Progress};
 use crate::views::dialogs::chronology_columns::{ChronologyChoice, chronology_ui};
 use crate::views::dialogs::country_picker::country_picker;
 use crate::views::theme;
@@ -308,7 +308,7 @@ fn chronology_scanned_ui(
     let same_pair = info.dataset_pair == Some(pair);
     if same_pair {
         ui.label(format!(
-            "The events are added to “{}”, each citing this file; an earlier import of the same file is replaced. These columns are remembered for files with this header.",
+            "The events are added to “{}”, each citing this file; an earlier import of the same file is replaced.",
             info.dataset_title
         ));
     } else {
@@ -317,6 +317,9 @@ fn chronology_scanned_ui(
             info.dataset_title
         ));
     }
+    ui.label(
+        RichText::new("The columns chosen are remembered for files with this header row.").weak(),
+    );
     ui.horizontal(|ui| {
         let command = Command::ImportTradeFile {
             path: info.path.to_owned(),
@@ -416,7 +419,12 @@ fn preview_ui(ui: &mut Ui, report: &FileReport, pair: Pair) {
         .striped(true)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            for heading in ["Reported by", "Flow", "Years", "Rows"] {
+            let by = match report.format {
+                Format::SipriRegisterClassic | Format::SipriRegisterNew => "Supplier",
+                format if format.is_votes() || format == Format::SipriTiv => "Country",
+                _ => "Reported by",
+            };
+            for heading in [by, "Flow", "Years", "Rows"] {
                 ui.label(RichText::new(heading).weak());
             }
             ui.end_row();
