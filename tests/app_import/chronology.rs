@@ -19,16 +19,16 @@ fn a_chronology_shows_its_columns_and_unreadable_rows_and_imports_its_events() {
     harness.get_by_label(DIALOG_TITLE);
     run_until(&mut harness, "the scan", scanned);
     harness.get_by_label_contains("Chronology of events");
-    // The guess, one combo box per role, with each column's first value.
-    harness.get_by_label("B · date");
-    harness.get_by_label("D · title");
-    harness.get_by_label("N · link");
-    harness.get_by_label("01/01/2022 Russian military equipment moving in Belarus");
+    // The guess, one combo box per role, with each column's first value beside it.
+    harness.get_by_label("Columns guessed from the header; check and change any of them:");
+    harness.get_by_label("2022-01-01");
+    harness.get_by_label("Russian military equipment moving in Belarus");
+    harness.get_by_label("Petrishki");
     // Russia–Iran is preselected: the Russian rows and the two without a country make
     // events; the Belarusian and Ukrainian rows name neither country.
     harness.get_by_label("38 rows make events; 27 name countries other than Russia–Iran");
     // For Russia–Ukraine the four undated Ukrainian rows are listed with their place.
-    pick_country(&mut harness, "Iran", "Ukraine");
+    pick_country(&mut harness, "Iran (IRN)", "ukraine");
     harness.get_by_label(
         "40 rows make events; 4 cannot be read; 21 name countries other than Russia–Ukraine",
     );

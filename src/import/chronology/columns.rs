@@ -499,14 +499,14 @@ impl Columns {
         columns
     }
 
-    /// `Date ← “date”, Title ← “title”, …`: the columns used, for `bilateral check` and
+    /// `date in “date”, title in “title”, …`: the columns used, for `bilateral check` and
     /// the source's note.
     pub fn describe(&self, header: &[String]) -> String {
         let used: Vec<String> = Role::ALL
             .into_iter()
             .filter_map(|role| {
                 let name = header.get(self.get(role)?)?;
-                Some(format!("{} ← “{name}”", role.label()))
+                Some(format!("{} in “{name}”", role.label().to_lowercase()))
             })
             .collect();
         if used.is_empty() {

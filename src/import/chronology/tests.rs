@@ -173,7 +173,7 @@ fn the_cir_monitor_makes_the_pairs_events_citing_their_links_and_the_file() {
             .as_deref()
             .is_some_and(|f| f.ends_with("cir_monitor_excerpt.csv"))
     );
-    assert!(file.note.contains("Date ← “date”"), "{}", file.note);
+    assert!(file.note.contains("date in “date”"), "{}", file.note);
     // One source per distinct link, and the file's own.
     assert_eq!(dataset.sources.len(), 41);
 }
