@@ -38,6 +38,9 @@ pub use dates::DayOrder;
 /// The most rows a chronology may hold (a hand-kept list has hundreds or thousands).
 pub(crate) const MAX_ROWS: usize = 1_000_000;
 
+/// The most text a chronology's cells may hold in all (the rows are kept for the dialog).
+pub(crate) const MAX_TEXT_BYTES: usize = 256 * 1024 * 1024;
+
 /// Rows read at the top of a table before giving up on finding its header.
 const HEADER_SEARCH_ROWS: usize = 15;
 
@@ -72,6 +75,8 @@ pub struct Table {
     pub header: Vec<String>,
     /// The data rows.
     pub rows: Vec<Row>,
+    /// The bytes of text the rows hold.
+    text_bytes: usize,
 }
 
 impl Table {
@@ -225,6 +230,7 @@ fn read_text<R: Read>(
         encoding: Some(encoding.label()),
         header: header.names.clone(),
         rows: Vec::new(),
+        text_bytes: 0,
     };
     while rows.next_row()? {
         rows.tick()?;
@@ -239,14 +245,23 @@ fn read_text<R: Read>(
     Ok(Some(table))
 }
 
-/// Adds a row to `table`, refusing a table longer than [`MAX_ROWS`].
+/// Adds a row to `table`, refusing a table longer than [`MAX_ROWS`] or holding more than
+/// [`MAX_TEXT_BYTES`] of text.
 fn keep(table: &mut Table, at: RowAt, cells: Vec<String>) -> Result<(), ImportError> {
-    if table.rows.len() >= MAX_ROWS {
+    table.text_bytes += cells.iter().map(String::len).sum::<usize>();
+    let limit = if table.rows.len() >= MAX_ROWS {
+        Some(format!("{MAX_ROWS} rows"))
+    } else if table.text_bytes > MAX_TEXT_BYTES {
+        Some(format!("{} MiB of text", MAX_TEXT_BYTES >> 20))
+    } else {
+        None
+    };
+    if let Some(limit) = limit {
         return Err(ImportError::whole(
             &table.file,
             ImportErrorKind::TooLarge {
                 what: "the chronology".to_owned(),
-                limit: format!("{MAX_ROWS} rows"),
+                limit,
                 advice: ": is it a chronology?",
             },
         ));

@@ -40,14 +40,7 @@ pub(super) fn read_workbook<R: Read + Seek>(
     let kind = if is_zip {
         let mut archive =
             zip::ZipArchive::new(&mut reader).map_err(|e| spreadsheet(e.to_string()))?;
-        let names: Vec<String> = (0..archive.len())
-            .filter_map(|i| {
-                archive
-                    .by_index_raw(i)
-                    .ok()
-                    .and_then(|f| f.name().ok().map(std::borrow::Cow::into_owned))
-            })
-            .collect();
+        let names = crate::import::workbook_guard::entry_names(&mut archive);
         let has = |wanted: &str| names.iter().any(|n| n == wanted);
         let kind = if has("xl/workbook.xml") {
             check_shared_strings(&mut archive, &names).map_err(spreadsheet)?;
@@ -163,6 +156,7 @@ fn read_sheet(
                 encoding: None,
                 header: header.names,
                 rows: Vec::new(),
+                text_bytes: 0,
             });
         }
     }

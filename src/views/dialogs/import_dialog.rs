@@ -256,24 +256,14 @@ fn scanned_ui(
             info.dataset_title
         ));
     }
-    ui.horizontal(|ui| {
-        let command = Command::ImportTradeFile {
-            path: info.path.to_owned(),
-            pair,
-            new_relationship: !same_pair,
-        };
-        let button = ui
-            .add_enabled(
-                rows > 0,
-                egui::Button::new(RichText::new(command.label()).strong()),
-            )
-            .on_hover_text(command.description())
-            .on_disabled_hover_text(format!("The file has no rows of {pair}"));
-        if button.clicked() {
-            commands.push(command);
-        }
-        close_button(ui, commands);
-    });
+    let why_not = format!("The file has no rows of {pair}");
+    import_buttons(
+        ui,
+        info,
+        pair,
+        (rows > 0).then_some(()).ok_or(&why_not),
+        commands,
+    );
 }
 
 /// A chronology: the pair, its columns and what they make, and Import.
@@ -320,19 +310,41 @@ fn chronology_scanned_ui(
     ui.label(
         RichText::new("The columns chosen are remembered for files with this header row.").weak(),
     );
+    let why_not = "No row makes an event with these columns".to_owned();
+    import_buttons(
+        ui,
+        info,
+        pair,
+        (events > 0).then_some(()).ok_or(&why_not),
+        commands,
+    );
+}
+
+/// Import (or Start a new relationship, for a pair that is not the dataset's) and Cancel;
+/// Import is disabled, saying why, when `ready` is an error.
+fn import_buttons(
+    ui: &mut Ui,
+    info: &ImportDialogInfo<'_>,
+    pair: Pair,
+    ready: Result<(), &String>,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         let command = Command::ImportTradeFile {
             path: info.path.to_owned(),
             pair,
-            new_relationship: !same_pair,
+            new_relationship: info.dataset_pair != Some(pair),
         };
         let button = ui
             .add_enabled(
-                events > 0,
+                ready.is_ok(),
                 egui::Button::new(RichText::new(command.label()).strong()),
             )
-            .on_hover_text(command.description())
-            .on_disabled_hover_text("No row makes an event with these columns");
+            .on_hover_text(command.description());
+        let button = match ready {
+            Ok(()) => button,
+            Err(why) => button.on_disabled_hover_text(why.as_str()),
+        };
         if button.clicked() {
             commands.push(command);
         }
