@@ -126,10 +126,13 @@ fn cited_source(text: &str, id: &str, rows: u64, file_name: &str) -> Source {
         "Cited by {rows_text} of the chronology {file_name}, as the source of the events they record; Bilateral has not read it."
     );
     if is_url {
+        // `twitter.com/…` reads better than `https://twitter.com/…`; a link that is only a
+        // scheme (`https://`, found by fuzzing) keeps its text, as a title cannot be empty.
         let title = text
             .split_once("://")
-            .map_or(text, |(_, rest)| rest)
-            .trim_end_matches('/')
+            .map(|(_, rest)| rest.trim_end_matches('/'))
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(text)
             .to_owned();
         let url = if lower.starts_with("www.") {
             format!("https://{text}")

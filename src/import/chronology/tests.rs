@@ -356,3 +356,22 @@ fn the_same_chronology_saved_as_xlsx_and_ods_reads_as_the_csv_does() {
         );
     }
 }
+
+#[test]
+fn a_source_cell_that_is_only_a_scheme_still_makes_a_source_with_a_title() {
+    // Found by fuzzing: `https://` alone made a source whose title was empty.
+    let csv = "Date,Event,Link\n2016,a,https://\n2017,b,https://example.org/x/\n";
+    let pair = Pair::parse("RUS,UKR").expect("a pair");
+    let facts = crate::import::FileFacts {
+        file_name: "t.csv".to_owned(),
+        file_date: None,
+        imported_on: PartialDate::year(2026),
+        format: Format::Chronology,
+    };
+    let dataset = super::import_bytes(csv.as_bytes(), "t.csv", pair, &facts)
+        .expect("reads")
+        .expect("a chronology");
+    assert!(validate(&dataset).is_empty(), "{:?}", validate(&dataset));
+    let titles: Vec<&str> = dataset.sources.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Chronology: t.csv", "https://", "example.org/x"]);
+}
