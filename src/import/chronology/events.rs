@@ -84,6 +84,7 @@ pub(crate) fn build(
             .unwrap_or(0)
     });
     dataset.sources.extend(sources);
+    let mut keys = std::collections::HashSet::new();
     for reading in &evaluation.readings {
         let row = &table.rows[reading.row];
         let mut sources = Vec::new();
@@ -91,10 +92,18 @@ pub(crate) fn build(
             sources.push(id.clone());
         }
         sources.push(file_source.clone());
-        let key = match row.at {
+        let base = match row.at {
             RowAt::Line(line) => format!("line-{line}"),
             RowAt::SheetRow(index) => format!("row-{}", index + 1),
         };
+        // Two rows can start on one line (a lone `\r` ends a row but not a line; found by
+        // fuzzing): the second is `line-33-2`.
+        let mut key = base.clone();
+        let mut again = 1;
+        while !keys.insert(key.clone()) {
+            again += 1;
+            key = format!("{base}-{again}");
+        }
         dataset.events.push(Event {
             id: format!("{import}--{key}"),
             date: reading.span.start,

@@ -375,3 +375,21 @@ fn a_source_cell_that_is_only_a_scheme_still_makes_a_source_with_a_title() {
     let titles: Vec<&str> = dataset.sources.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["Chronology: t.csv", "https://", "example.org/x"]);
 }
+
+#[test]
+fn rows_that_start_on_one_line_make_events_with_distinct_ids() {
+    // Found by fuzzing: a lone carriage return ends a row but not a line.
+    let csv = "Date,Event\n2016,a\r2017,b\n";
+    let pair = Pair::parse("RUS,UKR").expect("a pair");
+    let facts = crate::import::FileFacts {
+        file_name: "t.csv".to_owned(),
+        file_date: None,
+        imported_on: PartialDate::year(2026),
+        format: Format::Chronology,
+    };
+    let dataset = super::import_bytes(csv.as_bytes(), "t.csv", pair, &facts)
+        .expect("reads")
+        .expect("a chronology");
+    assert_eq!(dataset.events.len(), 2);
+    assert!(validate(&dataset).is_empty(), "{:?}", validate(&dataset));
+}
