@@ -127,7 +127,7 @@ def seeds():
         "dots_csv", "dots_excel", "xlsx_shared_strings", "xlsb_sheet", "imts", "wits", "baci_zip", "tidy_csv",
         "encoding", "compression", "settings", "date", "sipri_register_classic",
         "sipri_register_new", "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl",
-        "unga_roll_calls", "unga_ideal_points", "gdelt2", "gdelt1", "icews_tab", "icews_csv")}
+        "unga_roll_calls", "unga_ideal_points", "gdelt2", "gdelt1", "icews_tab", "icews_csv", "chronology")}
     seeds["dataset_json"] += [bad_input.VALID_DATASET.encode(), read(os.path.join(ROOT, "assets", "russia-iran.json"))]
     seeds["dataset_json"] += [v for k, v in cases.items() if k.startswith("dataset/")]
     seeds["geojson"] += [read(p) for p in repo("tests/fixtures/geojson/**/*.geojson") + repo("tests/fixtures/geojson/**/*.json")]
@@ -197,6 +197,8 @@ def seeds():
         seeds["gdelt1"] += [b"\n".join(lines), b"\n".join(l.rsplit(b"\t", 1)[0] for l in lines)]
     seeds["icews_tab"] += events("*.tab")
     seeds["icews_csv"] += events("icews_*.csv")
+    seeds["chronology"] += relations("chronology/*.csv")
+    seeds["chronology"] += [b"When,What,Where\n02/06/2022,a,x\nc. 2000,b,y\nMarch\xe2\x80\x93May 2019,c,z\n1990s,d,\n"]
     return seeds
 
 

@@ -22,8 +22,9 @@ fn main() -> ExitCode {
     // The command-line tools lock stdout and stderr while they run; the window must not
     // hold them, or a background thread that logs (the file dialog's) would wait forever.
     match cli.command {
-        Some(CliCommand::Check { files }) => ExitCode::from(run_check(
+        Some(CliCommand::Check { files, columns }) => ExitCode::from(run_check(
             &files,
+            &columns,
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         )),

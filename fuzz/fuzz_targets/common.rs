@@ -13,6 +13,9 @@ use bilateral::data::validate::validate;
 use bilateral::data::{Dataset, PartialDate};
 use bilateral::import::build::{FileFacts, build_dataset};
 use bilateral::import::read::{Source, read_source};
+use bilateral::data::country::Pair;
+use bilateral::import::chronology;
+use bilateral::import::chronology::dates::{DayOrder, parse_date};
 use bilateral::import::relations;
 use bilateral::import::{Format, ValueUnit, scan_bytes};
 
@@ -131,6 +134,25 @@ pub fn events(bytes: &[u8], name: &str) {
         return;
     };
     holds_together(&dataset);
+}
+
+/// Reads `bytes` as a chronology named `name` and imports it for Russia and Ukraine (any
+/// pair: rows without a country column are all taken), whose dataset must hold together
+/// and survive its own JSON; and reads the bytes as a date typed in a cell, both orders.
+pub fn chronology(bytes: &[u8], name: &str) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        for order in [DayOrder::DayFirst, DayOrder::MonthFirst] {
+            if let Ok(span) = parse_date(text, order) {
+                assert!(span.end.is_none_or(|end| end.year >= span.start.year));
+            }
+        }
+    }
+    let Ok(pair) = Pair::parse("RUS,UKR") else {
+        return;
+    };
+    if let Ok(Some(dataset)) = chronology::import_bytes(bytes, name, pair, &facts(name, Format::Chronology)) {
+        holds_together(&dataset);
+    }
 }
 
 /// `bytes` gzip-compressed.

@@ -144,7 +144,7 @@ impl BilateralApp {
 
 /// Trade files, for file dialogs (the layout is told by content; these are the usual names).
 const TRADE_FILES: (&str, &[&str]) = (
-    "Trade file (Comtrade, IMF, WITS, BACI, tidy table)",
+    "Data file (trade, SIPRI arms transfers, UN votes, chronology of events)",
     &[
         "csv", "tsv", "txt", "gz", "zip", "xlsx", "xls", "xlsb", "ods", "xml",
     ],

@@ -8,6 +8,7 @@
     reason = "an import error carries its file, place and message; it ends the job, so its size costs nothing"
 )]
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use eframe::egui;
@@ -17,14 +18,30 @@ use super::{BilateralApp, DataOrigin, Message};
 use crate::app::command::{Command, Delivered, Finished};
 use crate::data::country::Pair;
 use crate::document::{file_name, set_import_file};
+use crate::import::chronology::Columns;
+use crate::import::chronology::rows::KnownPlace;
 use crate::import::{
     FileReport, ImportError, ImportErrorKind, ImportOptions, Imported, import, import_id,
     merge_import, remove_import_id, scan,
 };
+use crate::settings::column_layouts::ColumnLayout;
+use crate::views::dialogs::chronology_columns::ChronologyChoice;
 use crate::views::dialogs::import_dialog::{
     ImportDialogInfo, ImportDialogState, ImportOutcome, ImportStatus, import_dialog_ui,
 };
 use crate::views::dialogs::imports::imports_ui;
+
+/// The dataset's places, which a chronology's place column is matched against.
+pub(super) fn known_places(dataset: &crate::data::Dataset) -> Vec<KnownPlace> {
+    dataset
+        .places
+        .iter()
+        .map(|place| KnownPlace {
+            id: place.id.clone(),
+            name: place.name.clone(),
+        })
+        .collect()
+}
 
 /// How often the window redraws while a job runs, so elapsed time and the bar move.
 const RUNNING_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
@@ -96,7 +113,17 @@ impl BilateralApp {
         };
         path.clone_into(&mut session.path);
         session.last_outcome = None;
-        let options = ImportOptions::new(pair);
+        let mut options = ImportOptions::new(pair);
+        let table = report.as_ref().and_then(|r| r.chronology.as_ref());
+        if let (Some(choice), Some(table)) = (&session.dialog.chronology, table) {
+            options.columns = Some(choice.columns.clone());
+            options.places = known_places(self.document.dataset());
+            self.settings.chronology_columns.remember(ColumnLayout {
+                header: table.header.clone(),
+                roles: choice.columns.by_name(&table.header),
+                options: choice.columns.options(),
+            });
+        }
         let imported_path = path.to_owned();
         session.phase = match Job::start("import trade file", ctx, move |progress, cancel| {
             import(&imported_path, &options, progress, cancel)
@@ -187,11 +214,26 @@ impl BilateralApp {
         .map(Command::Finished)
     }
 
-    /// The scan's answer: the dialog offers the pairs found, or says why it could not.
+    /// The scan's answer: the dialog offers the pairs found, or says why it could not; for
+    /// a chronology, the columns remembered for its header row, or else the guess.
     pub(super) fn scan_finished(&mut self, result: Result<FileReport, ImportError>) {
         let Some(session) = &mut self.import_session else {
             return;
         };
+        if let Ok(table) = result.as_ref().map(|r| r.chronology.as_ref()) {
+            session.dialog.chronology =
+                table.map(
+                    |table| match self.settings.chronology_columns.find(&table.header) {
+                        Some(layout) => ChronologyChoice::new(
+                            Columns::from_names(&table.header, &layout.roles)
+                                .with_choices(&table.header, &layout.options)
+                                .unwrap_or_else(|_| table.guess()),
+                            true,
+                        ),
+                        None => ChronologyChoice::new(table.guess(), false),
+                    },
+                );
+        }
         if matches!(session.phase, Phase::Scanning(_)) {
             session.phase = match result {
                 Ok(report) => Phase::Scanned(report),
@@ -243,14 +285,32 @@ impl BilateralApp {
         let points: usize = imported.dataset.series.iter().map(|s| s.points.len()).sum();
         let id = import_id(&imported.file_name);
         set_import_file(&mut imported.dataset, &id, path);
-        let events = match imported.dataset.events.len() {
-            0 => String::new(),
-            n => format!(" and {n} events"),
+        let events = imported.dataset.events.len();
+        let mut text = match (series, events) {
+            (0, events) => format!(
+                "Imported {events} events of {pair} from {}.",
+                imported.file_name
+            ),
+            (_, 0) => format!(
+                "Imported {series} series ({points} points) of {pair} from {}.",
+                imported.file_name
+            ),
+            _ => format!(
+                "Imported {series} series ({points} points) and {events} events of {pair} from {}.",
+                imported.file_name
+            ),
         };
-        let mut text = format!(
-            "Imported {series} series ({points} points){events} of {pair} from {}.",
-            imported.file_name
-        );
+        if imported.report.format == crate::import::Format::Chronology
+            && !imported.report.skipped.is_empty()
+        {
+            let left_out: Vec<String> = imported
+                .report
+                .skipped
+                .iter()
+                .map(|(reason, rows)| format!("{rows} {reason}"))
+                .collect();
+            let _ = write!(text, " Left out: {}.", left_out.join(", "));
+        }
         if new_relationship {
             self.document.replace(
                 format!("New relationship from {}", file_name(path)),
@@ -293,6 +353,11 @@ impl BilateralApp {
         let Some(session) = &mut self.import_session else {
             return;
         };
+        let places = if session.dialog.chronology.is_some() {
+            known_places(self.document.dataset())
+        } else {
+            Vec::new()
+        };
         let status = match &session.phase {
             Phase::Scanning(job) => ImportStatus::Scanning(job.progress()),
             Phase::ScanFailed(error) => ImportStatus::ScanFailed(error),
@@ -308,6 +373,7 @@ impl BilateralApp {
             dataset_title: &self.document.dataset().metadata.title,
             status,
             last_outcome: session.last_outcome.as_ref(),
+            places: &places,
         };
         import_dialog_ui(ctx, &info, &mut session.dialog, commands);
     }

@@ -92,7 +92,11 @@ impl BilateralApp {
                 .iter()
                 .any(|record| record.file.as_deref() == Some(path.as_path()))
         {
-            let options = ImportOptions::new(pair);
+            let options = ImportOptions {
+                layouts: self.settings.chronology_columns.clone(),
+                places: super::import::known_places(self.document.dataset()),
+                ..ImportOptions::new(pair)
+            };
             let file = path.clone();
             match Job::start("reload trade file", ctx, move |progress, cancel| {
                 import(&file, &options, progress, cancel)

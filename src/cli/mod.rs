@@ -50,6 +50,12 @@ pub enum CliCommand {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// For a chronology: the column of a role, such as `title="Chinese Entity"`; roles
+        /// are `date`, `end_date`, `month`, `title`, `summary`, `source`, `domain`, `stance`,
+        /// `place`, `country`; also `day_order=dmy|mdy`, `default_domain=…`, `default_stance=…`,
+        /// `other_columns=no`. Without it, the columns are guessed from the header.
+        #[arg(long = "column", value_name = "ROLE=COLUMN")]
+        columns: Vec<String>,
     },
     /// Write the dataset (the built-in one, or FILEs merged in order) as normalized JSON.
     Convert {
@@ -188,11 +194,16 @@ pub struct ExportArgs {
 }
 
 /// Runs `bilateral check`; returns the process exit code (0 all valid, 1 any error).
-pub fn run_check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub fn run_check(
+    files: &[PathBuf],
+    columns: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let mut failed = false;
     for path in files {
         if !is_dataset_file(path) {
-            failed |= check_trade_file(path, out, err);
+            failed |= check_trade_file(path, columns, out, err);
             continue;
         }
         match open_file(path) {

@@ -14,7 +14,9 @@ use crate::import::events::{
     self,
     build::{EventOptions, EventPeriod},
 };
-use crate::import::{ImportOptions, import, import_events, merge_import, scan};
+use crate::import::{
+    Format, ImportOptions, import, import_events, merge_import, scan_with_columns,
+};
 use crate::io::{is_dataset_file, load_dataset_file};
 
 /// Options for trade files given to `convert` and `export`.
@@ -35,6 +37,12 @@ pub struct TradeArgs {
     /// timeline events (default: 20).
     #[arg(long, value_name = "N")]
     pub(crate) top_events: Option<usize>,
+    /// For a chronology: the column of a role, such as `title="Chinese Entity"`; roles
+    /// are `date`, `end_date`, `month`, `title`, `summary`, `source`, `domain`, `stance`,
+    /// `place`, `country`; also `day_order=dmy|mdy`, `default_domain=…`, `default_stance=…`,
+    /// `other_columns=no`. Without it, the columns are guessed from the header.
+    #[arg(long = "column", value_name = "ROLE=COLUMN")]
+    pub(crate) columns: Vec<String>,
 }
 
 /// The period of event series, as `--period` takes it.
@@ -80,12 +88,19 @@ fn grouped(files: &[PathBuf]) -> Vec<Vec<PathBuf>> {
 }
 
 /// Checks one trade file and prints what it holds; returns true when it failed.
-pub(crate) fn check_trade_file(path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> bool {
+pub(crate) fn check_trade_file(
+    path: &Path,
+    columns: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> bool {
     let cancel = AtomicBool::new(false);
-    match scan(path, &mut |_| {}, &cancel) {
+    match scan_with_columns(path, columns, &mut |_| {}, &cancel) {
         Ok(report) => {
             let _ = writeln!(out, "{report}");
-            if let Some(pair) = report.only_pair() {
+            if report.format == Format::Chronology {
+                // A chronology names no pair: `convert --pair` chooses it.
+            } else if let Some(pair) = report.only_pair() {
                 let _ = writeln!(out, "  pair: {pair} ({})", pair.codes());
             } else {
                 let pairs: Vec<String> = report
@@ -177,7 +192,14 @@ fn import_trade(
     let pair = if let Some(pair) = pair {
         pair
     } else {
-        let report = scan(path, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
+        let report = scan_with_columns(path, &trade.columns, &mut |_| {}, &cancel)
+            .map_err(|e| e.to_string())?;
+        if report.format == Format::Chronology {
+            return Err(format!(
+                "{}: a chronology does not say which pair it is of: choose one with --pair",
+                path.display()
+            ));
+        }
         report.only_pair().ok_or_else(|| {
             let pairs: Vec<String> = report
                 .pairs()
@@ -195,6 +217,7 @@ fn import_trade(
     let options = ImportOptions {
         product: trade.product.clone(),
         events: trade.event_options(),
+        column_choices: trade.columns.clone(),
         ..ImportOptions::new(pair)
     };
     let imported = if paths.len() > 1 {

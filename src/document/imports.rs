@@ -62,10 +62,11 @@ pub(crate) fn imports_of(dataset: &Dataset) -> Vec<ImportRecord> {
     found.into_values().collect()
 }
 
-/// Names `path` as the file of every source of the import `import_id` in `dataset`.
+/// Names `path` as the file of every source of the import `import_id` in `dataset`, but
+/// the sources a chronology's rows cite (`…--cited-N`), which were not read from it.
 pub(crate) fn set_import_file(dataset: &mut Dataset, import_id: &str, path: &std::path::Path) {
     for source in &mut dataset.sources {
-        if import_of_source(&source.id) == Some(import_id) {
+        if import_of_source(&source.id) == Some(import_id) && !source.id.contains("--cited-") {
             source.file = Some(path.display().to_string());
         }
     }

@@ -58,11 +58,13 @@ pub enum Format {
     IcewsTab,
     /// ICEWS events re-exported as CSV (names with underscores).
     IcewsCsv,
+    /// An analyst's chronology of events (CSV or spreadsheet, any headers).
+    Chronology,
 }
 
 impl Format {
     /// Every layout, in the order they are tried.
-    pub(crate) const ALL: [Self; 25] = [
+    pub(crate) const ALL: [Self; 26] = [
         Self::ComtradePlus,
         Self::ComtradePlusBulk,
         Self::ComtradeLegacy,
@@ -88,6 +90,7 @@ impl Format {
         Self::Gdelt1,
         Self::IcewsTab,
         Self::IcewsCsv,
+        Self::Chronology,
     ];
 
     /// A name for people.
@@ -118,6 +121,7 @@ impl Format {
             Self::Gdelt1 => "GDELT 1.0 event file",
             Self::IcewsTab => "ICEWS events (.tab)",
             Self::IcewsCsv => "ICEWS events (CSV)",
+            Self::Chronology => "chronology of events",
         }
     }
 
@@ -135,7 +139,7 @@ impl Format {
             }
             Self::WitsSummary | Self::WitsPartner => "World Bank (WITS)",
             Self::Baci => "CEPII (BACI)",
-            Self::Tidy => "as stated in the file",
+            Self::Tidy | Self::Chronology => "as stated in the file",
             Self::SipriRegisterClassic | Self::SipriRegisterNew | Self::SipriTiv => {
                 "Stockholm International Peace Research Institute (SIPRI)"
             }

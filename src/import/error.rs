@@ -288,6 +288,10 @@ pub enum ImportErrorKind {
     /// A file (SIPRI, UN votes) that holds nothing to import for the pair, and why.
     #[error("nothing to import: {0}")]
     NothingForPair(String),
+    /// A row of a chronology that cannot be read (no date, a date that is none): it is
+    /// listed and left out, and the other rows are imported.
+    #[error("{0}; the row is left out")]
+    RowLeftOut(String),
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@
 
 pub(crate) mod baci;
 pub mod build;
+pub mod chronology;
 pub(crate) mod collect;
 pub(crate) mod comtrade_legacy;
 pub(crate) mod comtrade_plus;
@@ -72,6 +73,16 @@ pub(crate) struct ImportOptions {
     pub(crate) imported_on: Option<PartialDate>,
     /// What event files (GDELT, ICEWS) make: the period of the series, the events kept.
     pub(crate) events: events::build::EventOptions,
+    /// For a chronology: which column holds what; `None` for the guess from its header.
+    pub(crate) columns: Option<chronology::Columns>,
+    /// For a chronology: the dataset's places, which a place column is matched against.
+    pub(crate) places: Vec<chronology::rows::KnownPlace>,
+    /// For a chronology: choices applied to the columns (`title=Event`, see
+    /// [`chronology::Columns::with_choices`]), as the command line gives them.
+    pub(crate) column_choices: Vec<String>,
+    /// For a chronology without `columns`: the columns remembered per header row, used
+    /// before the guess (a file read again after it changed).
+    pub(crate) layouts: crate::settings::column_layouts::ColumnLayouts,
 }
 
 impl ImportOptions {
@@ -83,6 +94,10 @@ impl ImportOptions {
             unit: ValueUnit::default(),
             imported_on: None,
             events: events::build::EventOptions::default(),
+            columns: None,
+            places: Vec::new(),
+            column_choices: Vec::new(),
+            layouts: crate::settings::column_layouts::ColumnLayouts::default(),
         }
     }
 }
@@ -105,6 +120,16 @@ pub(crate) fn scan(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<FileReport, ImportError> {
+    scan_with_columns(path, &[], progress, cancel)
+}
+
+/// [`scan`], with `choices` applied to a chronology's columns (`title=Event`).
+pub(crate) fn scan_with_columns(
+    path: &Path,
+    choices: &[String],
+    progress: &mut dyn FnMut(&Progress),
+    cancel: &AtomicBool,
+) -> Result<FileReport, ImportError> {
     if events::sniff(path).is_some() {
         let name = path.display().to_string();
         return events::read_files(&events::files_of(path), &name, None, 0, progress, cancel)
@@ -113,7 +138,51 @@ pub(crate) fn scan(
     if relations::sniff(path).is_some() {
         return relations::read_path(path, None, progress, cancel).map(|pass| pass.report);
     }
-    read::read_file(path, None, None, progress, cancel).map(|pass| pass.report)
+    match read::read_file(path, None, None, progress, cancel) {
+        Err(error) if is_unknown_layout(&error) => {
+            match chronology::read_path(path, progress, cancel)? {
+                Some(table) => {
+                    let columns = chosen_columns(&table, None, choices)?;
+                    Ok(chronology_report(table, Some(&columns)))
+                }
+                None => Err(error),
+            }
+        }
+        other => other.map(|pass| pass.report),
+    }
+}
+
+/// The columns of `table`: `columns` (the guess when `None`) with `choices` applied.
+fn chosen_columns(
+    table: &chronology::Table,
+    columns: Option<&chronology::Columns>,
+    choices: &[String],
+) -> Result<chronology::Columns, ImportError> {
+    columns
+        .cloned()
+        .unwrap_or_else(|| table.guess())
+        .with_choices(&table.header, choices)
+        .map_err(|message| {
+            ImportError::whole(&table.file, ImportErrorKind::NothingForPair(message))
+        })
+}
+
+/// Whether the trade reader found no layout it knows: the file may be a chronology.
+fn is_unknown_layout(error: &ImportError) -> bool {
+    matches!(error.kind, ImportErrorKind::UnknownLayout { .. })
+}
+
+/// What a chronology holds under `columns` (the guess when `None`), with its rows for the
+/// dialog.
+fn chronology_report(
+    table: chronology::Table,
+    columns: Option<&chronology::Columns>,
+) -> FileReport {
+    let columns = columns.cloned().unwrap_or_else(|| table.guess());
+    let evaluation = chronology::rows::evaluate(&table, &columns, None, &[]);
+    let mut report = chronology::events::report(&table, &evaluation, &columns);
+    report.chronology = Some(std::sync::Arc::new(table));
+    report
 }
 
 /// Lists what `bytes` hold, as [`scan`] does for a file named `name` (a BACI table in
@@ -144,15 +213,28 @@ pub fn scan_bytes(
         bytes: bytes.len() as u64,
         beside: None,
     };
-    read::read_source(
+    match read::read_source(
         std::io::Cursor::new(bytes),
         &source,
         None,
         None,
         progress,
         cancel,
-    )
-    .map(|pass| pass.report)
+    ) {
+        Err(error) if is_unknown_layout(&error) => {
+            match chronology::read_source(
+                std::io::Cursor::new(bytes),
+                name,
+                bytes.len() as u64,
+                progress,
+                cancel,
+            )? {
+                Some(table) => Ok(chronology_report(table, None)),
+                None => Err(error),
+            }
+        }
+        other => other.map(|pass| pass.report),
+    }
 }
 
 /// Reads the rows of `options.pair` from `path` into a dataset of cited series.
@@ -171,13 +253,21 @@ pub(crate) fn import(
     if relations::sniff(path).is_some() {
         return import_relations(path, options, progress, cancel);
     }
-    let pass = read::read_file(
+    let pass = match read::read_file(
         path,
         Some(options.pair),
         options.product.as_deref(),
         progress,
         cancel,
-    )?;
+    ) {
+        Err(error) if is_unknown_layout(&error) => {
+            return match chronology::read_path(path, progress, cancel)? {
+                Some(table) => import_chronology(path, &table, options),
+                None => Err(error),
+            };
+        }
+        other => other?,
+    };
     let file = pass.report.file.clone();
     if pass.collected.values.is_empty() {
         // The read passed over other pairs' rows; what the file holds instead is told from
@@ -273,6 +363,43 @@ pub(crate) fn import_events(
     }
     Ok(Imported {
         report: pass.report,
+        dataset,
+        file_name,
+    })
+}
+
+/// [`import`] of a chronology: one event per row read, for `options.pair`.
+fn import_chronology(
+    path: &Path,
+    table: &chronology::Table,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let remembered = options.layouts.find(&table.header).and_then(|layout| {
+        chronology::Columns::from_names(&table.header, &layout.roles)
+            .with_choices(&table.header, &layout.options)
+            .ok()
+    });
+    let columns = chosen_columns(
+        table,
+        options.columns.as_ref().or(remembered.as_ref()),
+        &options.column_choices,
+    )?;
+    let evaluation =
+        chronology::rows::evaluate(table, &columns, Some(options.pair), &options.places);
+    let facts = file_facts(path, &table.file, options, Format::Chronology);
+    let file_name = facts.file_name.clone();
+    let dataset = chronology::events::build(
+        table,
+        &evaluation,
+        &columns,
+        options.pair,
+        &facts,
+        Some(path),
+    )
+    .map_err(|kind| ImportError::whole(&table.file, kind))?;
+    let report = chronology::events::report(table, &evaluation, &columns);
+    Ok(Imported {
+        report,
         dataset,
         file_name,
     })

@@ -47,6 +47,9 @@ pub struct FileReport {
     pub(crate) unknown_codes: Vec<(String, u64)>,
     /// Things the user should know (partial years, reporters assumed, history).
     pub(crate) warnings: Vec<String>,
+    /// For a chronology, its header and rows, from which the import dialog shows what
+    /// each choice of columns makes.
+    pub(crate) chronology: Option<std::sync::Arc<crate::import::chronology::Table>>,
 }
 
 impl FileReport {
@@ -231,8 +234,10 @@ impl fmt::Display for Unchecked<'_> {
             ", {} rows read, {} used",
             report.rows_read, report.rows_used
         )?;
-        writeln!(f, "  reporters: {}", list_countries(&report.reporters(), 8))?;
-        writeln!(f, "  partners: {}", list_countries(&report.partners(), 8))?;
+        if report.format != Format::Chronology {
+            writeln!(f, "  reporters: {}", list_countries(&report.reporters(), 8))?;
+            writeln!(f, "  partners: {}", list_countries(&report.partners(), 8))?;
+        }
         write!(f, "  years: {}", year_ranges(&report.years))?;
         if !report.skipped.is_empty() {
             let skipped: Vec<String> = report

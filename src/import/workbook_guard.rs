@@ -237,6 +237,18 @@ fn scan(mut entry: impl Read) -> Result<Counted, String> {
     Ok(counted)
 }
 
+/// The names of the entries of `archive` (those whose name reads).
+pub(crate) fn entry_names<R: Read + Seek>(archive: &mut zip::ZipArchive<R>) -> Vec<String> {
+    (0..archive.len())
+        .filter_map(|i| {
+            archive
+                .by_index_raw(i)
+                .ok()
+                .and_then(|f| f.name().ok().map(std::borrow::Cow::into_owned))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

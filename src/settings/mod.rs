@@ -1,5 +1,6 @@
 //! What Bilateral remembers between runs, in the platform's own config folder.
 
+pub mod column_layouts;
 pub mod view_kind;
 
 use std::path::{Path, PathBuf};
@@ -87,6 +88,8 @@ pub struct Settings {
     pub presenter_scale: f32,
     /// Presenter mode in high contrast.
     pub(crate) presenter_high_contrast: bool,
+    /// The columns chosen for each chronology layout, by header row.
+    pub(crate) chronology_columns: column_layouts::ColumnLayouts,
 }
 
 impl Default for Settings {
@@ -98,6 +101,7 @@ impl Default for Settings {
             window: None,
             presenter_scale: DEFAULT_PRESENTER_SCALE,
             presenter_high_contrast: false,
+            chronology_columns: column_layouts::ColumnLayouts::default(),
         }
     }
 }
@@ -119,6 +123,9 @@ impl Settings {
             self.window = None;
         }
         self.recent_files.truncate(MAX_RECENT_FILES);
+        self.chronology_columns
+            .0
+            .truncate(column_layouts::MAX_LAYOUTS);
         self
     }
 

@@ -16,6 +16,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use crate::common::trade_fixture::trade_fixture;
 use crate::common::{new_harness, run, run_until};
 
+mod chronology;
 mod relations;
 
 fn scanned(harness: &Harness<'static, BilateralApp>) -> bool {

@@ -55,14 +55,7 @@ impl State<'_, '_> {
                     },
                 ));
             }
-            let names: Vec<String> = (0..archive.len())
-                .filter_map(|i| {
-                    archive
-                        .by_index_raw(i)
-                        .ok()
-                        .and_then(|f| f.name().ok().map(std::borrow::Cow::into_owned))
-                })
-                .collect();
+            let names = crate::import::workbook_guard::entry_names(&mut archive);
             let has = |wanted: &str| names.iter().any(|n| n == wanted);
             kind = if has("xl/workbook.xml") {
                 crate::import::workbook_guard::check_shared_strings(&mut archive, &names).map_err(

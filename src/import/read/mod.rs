@@ -230,6 +230,7 @@ fn read_source_with<R: Read + Seek + Send>(
         skipped: collected.skipped.clone(),
         unknown_codes: collected.unknown_codes.clone(),
         warnings: collected.warnings.clone(),
+        chronology: None,
     };
     Ok(Pass { report, collected })
 }
@@ -437,7 +438,8 @@ fn read_layout(
         | Format::Gdelt2
         | Format::Gdelt1
         | Format::IcewsTab
-        | Format::IcewsCsv => Ok(()),
+        | Format::IcewsCsv
+        | Format::Chronology => Ok(()),
         Format::WitsSummary => wits::read_summary(rows, header, collector),
         Format::WitsPartner => wits::read_partner(rows, header, collector),
         Format::Baci => baci::read(rows, header, baci_codes, collector),

@@ -118,6 +118,7 @@ impl Counts {
             skipped: self.skipped.into_iter().collect(),
             unknown_codes: unknown,
             warnings: self.warnings,
+            chronology: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The import dialog: what a trade file holds, the pair to take from it (two country
 //! pickers, the open dataset's pair preselected), a preview of that pair's rows, then
-//! Import (or Start a new relationship), with a progress bar and Cancel while it runs.
+//! Import (or Start a new relationship), with a progress bar and Cancel while it runs. For
+//! a chronology, the pair and then its columns ([`super::chronology_columns`]).
 //!
 //! The app shell scans and imports on a background thread and hands the dialog what it
 //! knows in an [`ImportDialogInfo`]; the dialog keeps only the countries chosen and asks
@@ -13,8 +14,11 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::app::command::Command;
 use crate::data::country::{CountryId, Pair, countries};
+use crate::import::chronology::Table;
+use crate::import::chronology::rows::KnownPlace;
 use crate::import::report::year_ranges;
-use crate::import::{FileReport, Progress};
+use crate::import::{FileReport, Format, Progress};
+use crate::views::dialogs::chronology_columns::{ChronologyChoice, chronology_ui};
 use crate::views::dialogs::country_picker::country_picker;
 use crate::views::theme;
 
@@ -36,6 +40,8 @@ pub(crate) struct ImportDialogInfo<'a> {
     pub(crate) status: ImportStatus<'a>,
     /// How the last import ended, when it did not succeed.
     pub(crate) last_outcome: Option<&'a ImportOutcome>,
+    /// The open dataset's places, which a chronology's place column is matched against.
+    pub(crate) places: &'a [KnownPlace],
 }
 
 /// How an import that changed nothing ended.
@@ -73,6 +79,8 @@ pub(crate) struct ImportDialogState {
     pub(crate) second: Option<CountryId>,
     /// Whether the pair was preselected from the dataset and the file.
     pub(crate) preselected: bool,
+    /// For a chronology: its columns, and what they make.
+    pub(crate) chronology: Option<ChronologyChoice>,
 }
 
 impl ImportDialogState {
@@ -180,6 +188,13 @@ fn scanned_ui(
     state: &mut ImportDialogState,
     commands: &mut Vec<Command>,
 ) {
+    if let (Some(table), Some(choice)) = (&report.chronology, &mut state.chronology) {
+        let table = std::sync::Arc::clone(table);
+        let mut choice = choice.clone();
+        chronology_scanned_ui(ui, info, &table, &mut choice, state, commands);
+        state.chronology = Some(choice);
+        return;
+    }
     let layout = match report.encoding {
         Some(encoding) => format!("{} ({encoding})", report.format.label()),
         None => report.format.label().to_owned(),
@@ -221,17 +236,7 @@ fn scanned_ui(
         return;
     };
     preview_ui(ui, report, pair);
-    match info.last_outcome {
-        Some(ImportOutcome::Failed(error)) => error_ui(
-            ui,
-            "The import failed; the data on screen is unchanged.",
-            error,
-        ),
-        Some(ImportOutcome::Cancelled) => {
-            ui.label(RichText::new("Import cancelled: nothing was imported.").weak());
-        }
-        None => {}
-    }
+    outcome_ui(ui, info.last_outcome);
     ui.add_space(6.0);
     let rows = report.rows_to_import(pair);
     let same_pair = info.dataset_pair == Some(pair);
@@ -251,24 +256,115 @@ fn scanned_ui(
             info.dataset_title
         ));
     }
+    let why_not = format!("The file has no rows of {pair}");
+    import_buttons(
+        ui,
+        info,
+        pair,
+        (rows > 0).then_some(()).ok_or(&why_not),
+        commands,
+    );
+}
+
+/// A chronology: the pair, its columns and what they make, and Import.
+fn chronology_scanned_ui(
+    ui: &mut Ui,
+    info: &ImportDialogInfo<'_>,
+    table: &Table,
+    choice: &mut ChronologyChoice,
+    state: &mut ImportDialogState,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label("Events of:");
+        country_picker(ui, "import first country", &mut state.first);
+        ui.label("and");
+        country_picker(ui, "import second country", &mut state.second);
+    });
+    let pair = state.pair();
+    let events = egui::ScrollArea::vertical()
+        .max_height(ui.ctx().content_rect().height() * 0.6)
+        .id_salt("chronology dialog scroll")
+        .show(ui, |ui| chronology_ui(ui, table, choice, pair, info.places))
+        .inner;
+    ui.separator();
+    let Some(pair) = pair else {
+        ui.label(RichText::new("Choose two different countries.").color(theme::WARNING_TEXT));
+        ui.add_space(6.0);
+        close_button(ui, commands);
+        return;
+    };
+    outcome_ui(ui, info.last_outcome);
+    let same_pair = info.dataset_pair == Some(pair);
+    if same_pair {
+        ui.label(format!(
+            "The events are added to “{}”, each citing this file; an earlier import of the same file is replaced.",
+            info.dataset_title
+        ));
+    } else {
+        ui.label(format!(
+            "{pair} is not the pair of “{}”: importing starts a new relationship for {pair}.",
+            info.dataset_title
+        ));
+    }
+    ui.label(
+        RichText::new("The columns chosen are remembered for files with this header row.").weak(),
+    );
+    let why_not = "No row makes an event with these columns".to_owned();
+    import_buttons(
+        ui,
+        info,
+        pair,
+        (events > 0).then_some(()).ok_or(&why_not),
+        commands,
+    );
+}
+
+/// Import (or Start a new relationship, for a pair that is not the dataset's) and Cancel;
+/// Import is disabled, saying why, when `ready` is an error.
+fn import_buttons(
+    ui: &mut Ui,
+    info: &ImportDialogInfo<'_>,
+    pair: Pair,
+    ready: Result<(), &String>,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         let command = Command::ImportTradeFile {
             path: info.path.to_owned(),
             pair,
-            new_relationship: !same_pair,
+            new_relationship: info.dataset_pair != Some(pair),
         };
         let button = ui
             .add_enabled(
-                rows > 0,
+                ready.is_ok(),
                 egui::Button::new(RichText::new(command.label()).strong()),
             )
-            .on_hover_text(command.description())
-            .on_disabled_hover_text(format!("The file has no rows of {pair}"));
+            .on_hover_text(command.description());
+        let button = match ready {
+            Ok(()) => button,
+            Err(why) => button.on_disabled_hover_text(why.as_str()),
+        };
         if button.clicked() {
             commands.push(command);
         }
         close_button(ui, commands);
     });
+}
+
+/// How the last import ended, when it changed nothing.
+fn outcome_ui(ui: &mut Ui, outcome: Option<&ImportOutcome>) {
+    match outcome {
+        Some(ImportOutcome::Failed(error)) => error_ui(
+            ui,
+            "The import failed; the data on screen is unchanged.",
+            error,
+        ),
+        Some(ImportOutcome::Cancelled) => {
+            ui.label(RichText::new("Import cancelled: nothing was imported.").weak());
+        }
+        None => {}
+    }
 }
 
 /// The file's pairs, most rows first; clicking one chooses it.
@@ -335,7 +431,12 @@ fn preview_ui(ui: &mut Ui, report: &FileReport, pair: Pair) {
         .striped(true)
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
-            for heading in ["Reported by", "Flow", "Years", "Rows"] {
+            let by = match report.format {
+                Format::SipriRegisterClassic | Format::SipriRegisterNew => "Supplier",
+                format if format.is_votes() || format == Format::SipriTiv => "Country",
+                _ => "Reported by",
+            };
+            for heading in [by, "Flow", "Years", "Rows"] {
                 ui.label(RichText::new(heading).weak());
             }
             ui.end_row();
@@ -474,6 +575,7 @@ mod tests {
             first: Some(id("RUS")),
             second: Some(id("IRN")),
             preselected: true,
+            chronology: None,
         };
         state.choose(Pair::new(id("CHN"), id("RUS")).expect("pair"));
         assert_eq!(

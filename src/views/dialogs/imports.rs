@@ -11,9 +11,9 @@ use crate::document::imports_of;
 pub(crate) fn imports_ui(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Command>) {
     let imports = imports_of(dataset);
     if imports.is_empty() {
-        ui.label("No trade file has been imported into this dataset.");
+        ui.label("No file has been imported into this dataset.");
         ui.label(
-            RichText::new("File › Import trade file…, or drop a Comtrade, IMF, WITS or BACI file on the window.")
+            RichText::new("File › Import trade file…, or drop a file on the window: Comtrade, IMF, WITS or BACI trade, a SIPRI register or TIV table, UN votes, or your own chronology of events (CSV, xlsx, ODS).")
                 .weak(),
         );
         return;

@@ -2,6 +2,7 @@
 //! File › Imports, and the searchable country picker they use. Like the views, they read
 //! what the app hands them and ask for changes with commands.
 
+pub(crate) mod chronology_columns;
 pub(crate) mod country_picker;
 pub mod import_dialog;
 pub(crate) mod imports;
