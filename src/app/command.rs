@@ -389,7 +389,7 @@ impl Command {
             Self::ShowOpenDialog => "Open…".to_owned(),
             Self::ShowNewRelationship => "New relationship…".to_owned(),
             Self::NewRelationship(pair) => format!("Start {pair}"),
-            Self::ShowImportDialog => "Import trade file…".to_owned(),
+            Self::ShowImportDialog => "Import file…".to_owned(),
             Self::OpenTradeFile(path) | Self::OpenPath(path) => path.display().to_string(),
             Self::ImportTradeFile {
                 new_relationship, ..
@@ -469,7 +469,7 @@ impl Command {
                 "Replace the data on screen with an empty dataset for {pair} (File › Revert brings back the built-in data)"
             ),
             Self::ShowImportDialog => {
-                "Import a trade file: UN Comtrade, IMF, WITS, BACI or a tidy table".to_owned()
+                "Import a file: trade (UN Comtrade, IMF, WITS, BACI, a tidy table), SIPRI arms transfers, UN votes, GDELT or ICEWS events, or your own chronology".to_owned()
             }
             Self::OpenTradeFile(path) => format!("Import from {}", path.display()),
             Self::ImportTradeFile {

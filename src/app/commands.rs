@@ -201,7 +201,7 @@ impl BilateralApp {
                     true,
                 );
                 self.message = Some(Message::Notice(format!(
-                    "A new relationship: {pair}. Import trade files into it with File › Import trade file…; Undo goes back to the data before."
+                    "A new relationship: {pair}. Fill it from files with File › Import file… (trade, arms transfers, UN votes, event data, chronologies) or record events, places and sources with Edit › New…; Undo goes back to the data before."
                 )));
             }
             None => {

@@ -180,7 +180,9 @@ pub enum Problem {
         end: String,
     },
     /// An event marked ongoing that also has an end date.
-    #[error("{record} is marked ongoing but has an end_date ({end}): an ongoing event has no end yet")]
+    #[error(
+        "{record} is marked ongoing but has an end_date ({end}): an ongoing event has no end yet"
+    )]
     OngoingWithEnd {
         /// The record.
         record: String,

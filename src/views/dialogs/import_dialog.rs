@@ -23,7 +23,7 @@ use crate::views::dialogs::country_picker::country_picker;
 use crate::views::theme;
 
 /// The window's title.
-pub const DIALOG_TITLE: &str = "Import trade file";
+pub const DIALOG_TITLE: &str = "Import a file";
 
 /// Pairs listed under "Pairs in the file" before "and N more".
 const PAIRS_LISTED: usize = 8;

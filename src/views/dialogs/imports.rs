@@ -13,7 +13,7 @@ pub(crate) fn imports_ui(ui: &mut Ui, dataset: &Dataset, commands: &mut Vec<Comm
     if imports.is_empty() {
         ui.label("No file has been imported into this dataset.");
         ui.label(
-            RichText::new("File › Import trade file…, or drop a file on the window: Comtrade, IMF, WITS or BACI trade, a SIPRI register or TIV table, UN votes, or your own chronology of events (CSV, xlsx, ODS).")
+            RichText::new("File › Import file…, or drop a file on the window: Comtrade, IMF, WITS or BACI trade, a SIPRI register or TIV table, UN votes, or your own chronology of events (CSV, xlsx, ODS).")
                 .weak(),
         );
         return;

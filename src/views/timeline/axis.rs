@@ -134,6 +134,9 @@ mod tests {
         let (start, end) = event_span(&ongoing);
         assert_eq!(start, 1980.0);
         assert_eq!(end, f64::from(current_year()) + 1.0, "through this year");
-        assert!(current_year() >= 2026, "the clock reads a year of this century");
+        assert!(
+            current_year() >= 2026,
+            "the clock reads a year of this century"
+        );
     }
 }

@@ -129,7 +129,7 @@ pub(crate) fn ui(ui: &mut Ui, dataset: &Dataset, unit: &str, state: &mut MirrorS
     if mirrors.is_empty() {
         ui.heading("Both sides of the mirror");
         ui.label(format!(
-            "This dataset has no series of one country's exports or imports as each side reports them, in {unit}. Import a trade file (File › Import trade file…) with each country's own reports to compare them here."
+            "This dataset has no series of one country's exports or imports as each side reports them, in {unit}. Import a trade file (File › Import file…) with each country's own reports to compare them here."
         ));
         return;
     }
