@@ -462,7 +462,7 @@ impl Command {
         match self {
             Self::ShowOpenDialog => "Open a dataset or GeoJSON layer".to_owned(),
             Self::ShowNewRelationship => {
-                "Start an empty dataset for any two countries, to import trade files into"
+                "Start an empty dataset for any two countries, to fill from files or by hand"
                     .to_owned()
             }
             Self::NewRelationship(pair) => format!(

@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(matching("sav as", &state), vec![Command::ShowSaveAsDialog]);
         assert!(matching("undo import", &state).contains(&Command::Undo));
         assert!(matching("no such command", &state).is_empty());
-        let import = matching("import tra", &state);
+        let import = matching("import fil", &state);
         assert_eq!(
             import.first(),
             Some(&Command::ShowImportDialog),
