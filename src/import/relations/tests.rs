@@ -341,17 +341,12 @@ fn unvotes_csv_counts_every_pair_and_needs_roll_calls_for_years() {
     let report = scan(&path, &mut |_| {}, &AtomicBool::new(false)).expect("scans");
     assert_eq!(report.format, Format::UnVotesUnvotes);
     assert_eq!(report.rows_read, 527);
-    // Every row is a yes, no or abstain; Bilateral's country table has no Liechtenstein
-    // or Monaco, and `YU` (Serbia, in the package) needs a date to be read.
-    assert_eq!(report.rows_used, 518);
+    // Every row is a yes, no or abstain; `YU` (Serbia, in the package) needs a date to
+    // be read. Liechtenstein and Monaco are in the country table.
+    assert_eq!(report.rows_used, 524);
     assert_eq!(
         report.unknown_codes,
-        [
-            ("country_code LI", 3),
-            ("country_code MC", 3),
-            ("country_code YU", 3)
-        ]
-        .map(|(code, n)| (code.to_owned(), n))
+        [("country_code YU", 3)].map(|(code, n)| (code.to_owned(), n))
     );
     let pair = Pair::parse("RUS,IRN").expect("pair");
     assert_eq!(
