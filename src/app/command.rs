@@ -3,80 +3,17 @@
 //! entry, tooltip, shortcut list, presenter caption) comes from here.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::data::country::Pair;
 use crate::data::records::{RecordKind, RecordRef};
-use crate::data::{Dataset, LoadErrors};
-use crate::document::save::{SaveError, Saved};
-use crate::import::{FileReport, ImportError, Imported};
 use crate::settings::ThemeChoice;
 use crate::settings::view_kind::ViewKind;
 use crate::views::editor::{RecordChange, Seed};
 
-/// What File › Export writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportKind {
-    /// The current view as a PNG image at twice its pixels, with title and sources.
-    ViewPng,
-    /// The trade chart as SVG, drawn from its data.
-    ChartSvg,
-    /// The values the trade chart shows, as CSV with sources.
-    ChartCsv,
-    /// Every point of every series, as CSV with sources.
-    DataCsv,
-    /// The story as a PDF, one page per slide, its text searchable.
-    StoryPdf,
-    /// The story's pages as numbered PNG pictures in a folder.
-    StoryPngs,
-}
-
-impl ExportKind {
-    /// Every kind, in menu order.
-    pub const ALL: [Self; 6] = [
-        Self::ViewPng,
-        Self::ChartSvg,
-        Self::ChartCsv,
-        Self::DataCsv,
-        Self::StoryPdf,
-        Self::StoryPngs,
-    ];
-
-    /// Menu label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::ViewPng => "Current view as PNG (2×)…",
-            Self::ChartSvg => "Trade chart as SVG…",
-            Self::ChartCsv => "Trade chart data as CSV (as shown)…",
-            Self::DataCsv => "All series as CSV…",
-            Self::StoryPdf => "Story as PDF…",
-            Self::StoryPngs => "Story as PNG pages…",
-        }
-    }
-
-    /// File name extension.
-    pub(crate) fn extension(self) -> &'static str {
-        match self {
-            Self::ViewPng | Self::StoryPngs => "png",
-            Self::ChartSvg => "svg",
-            Self::StoryPdf => "pdf",
-            Self::ChartCsv | Self::DataCsv => "csv",
-        }
-    }
-
-    /// Name of the file type, for the save dialog.
-    pub(crate) fn file_type(self) -> &'static str {
-        match self {
-            Self::ViewPng => "PNG image",
-            Self::ChartSvg => "SVG drawing",
-            Self::StoryPdf => "PDF document",
-            Self::StoryPngs => "PNG pages",
-            Self::ChartCsv | Self::DataCsv => "CSV table",
-        }
-    }
-}
+pub use super::export_kind::ExportKind;
+pub use super::finished::{Delivered, Finished};
 
 /// The answer to “Save the changes?”, asked before the document is replaced or the app
 /// closes with unsaved changes.
@@ -88,56 +25,6 @@ pub enum UnsavedAnswer {
     Discard,
     /// Do not go on.
     Cancel,
-}
-
-/// A result handed from another thread to the command runner, taken once.
-pub struct Delivered<T>(Arc<Mutex<Option<T>>>);
-
-impl<T> Delivered<T> {
-    /// Wraps `value` to travel in a command.
-    pub(crate) fn new(value: T) -> Self {
-        Self(Arc::new(Mutex::new(Some(value))))
-    }
-
-    /// The value, the first time it is asked for.
-    pub(crate) fn take(&self) -> Option<T> {
-        self.0.lock().ok().and_then(|mut slot| slot.take())
-    }
-}
-
-impl<T> Clone for Delivered<T> {
-    fn clone(&self) -> Self {
-        Self(Arc::clone(&self.0))
-    }
-}
-
-impl<T> PartialEq for Delivered<T> {
-    /// The same delivery, not equal contents.
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::fmt::Debug for Delivered<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Delivered(…)")
-    }
-}
-
-/// Work that ran on another thread and finished: background jobs report back as commands,
-/// so that only the command runner changes the document.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Finished {
-    /// The import dialog's scan of a trade file.
-    Scan(Delivered<Result<FileReport, ImportError>>),
-    /// The import dialog's import.
-    Import(Delivered<Result<Imported, ImportError>>),
-    /// The opened dataset file, read again because it changed on disk.
-    DatasetReread(PathBuf, Delivered<Result<Dataset, LoadErrors>>),
-    /// An imported trade file, imported again because it changed on disk.
-    TradeFileReread(PathBuf, Delivered<Result<Imported, ImportError>>),
-    /// A save: the dataset written, and how it went.
-    Save(Delivered<(Arc<Dataset>, Result<Saved, SaveError>)>),
 }
 
 /// A request from the UI to the app shell.

@@ -18,6 +18,8 @@ pub mod crash_note;
 mod dialogs;
 mod editing;
 mod export;
+mod export_kind;
+mod finished;
 mod follow_data;
 mod follow_document;
 pub mod graphics;
