@@ -3,6 +3,8 @@
 # docs without a warning (private items too: the module docs name their rooms), tests.
 set -euo pipefail
 cd "$(dirname "$0")"
+# A /dev/null that is a regular file breaks Cargo's probe of rustc (scripts/ensure-dev-null.sh).
+bash scripts/ensure-dev-null.sh
 cargo fmt --all -- --check
 cargo clippy --all-targets --all-features -- -D warnings
 # The library without `gui` (the loaders only, as the fuzz targets build it) must stand alone.
