@@ -16,6 +16,7 @@ import gzip
 import io
 import json
 import os
+import struct
 import sys
 import zipfile
 
@@ -95,6 +96,56 @@ def xlsx(out, name, sheet_xml_chunks, shared_strings=None):
                 f.write(chunk)
             f.write(b"</sheetData></worksheet>")
     return name
+
+
+def biff(kind, data=b""):
+    """One BIFF record: type, length, data."""
+    return struct.pack("<HH", kind, len(data)) + data
+
+
+def xls_stream(sheets, listed):
+    """A BIFF8 Workbook stream: globals listing `listed` (indexes into `sheets`), then each
+    sheet's records between a BOF and an EOF."""
+    bof = lambda dt: biff(0x0809, struct.pack("<HH", 0x0600, dt) + bytes(12))
+    bound = 4 + 4 + 2 + 2 + 2  # header, position, state and type, length and flags, name
+    globals_bytes = len(bof(5)) + len(listed) * bound + 4
+    substreams, positions = b"", []
+    for records in sheets:
+        positions.append(globals_bytes + len(substreams))
+        substreams += bof(0x10) + b"".join(records) + biff(0x000A)
+    stream = bof(5)
+    for index, sheet in enumerate(listed):
+        stream += biff(0x0085, struct.pack("<IBBBB", positions[sheet], 0, 0, 2, 0) + f"{index % 100:02}".encode())
+    return stream + biff(0x000A) + substreams
+
+
+def xls(out, name, stream):
+    """An .xls: a version 3 OLE compound file (512-byte sectors) whose one stream, `Workbook`,
+    is `stream`, padded to 4096 bytes so that it lives in ordinary sectors."""
+    stream = stream + bytes(max(0, 4096 - len(stream)))
+    sectors = (len(stream) + 511) // 512
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    fat = [fat_sector, end] + [2 + i + 1 for i in range(sectors - 1)] + [end]
+    assert len(fat) <= 128, "one FAT sector is enough for these cases"
+    fat += [free] * (128 - len(fat))
+
+    def entry(name, kind, child, start, size):
+        units = (name + "\0").encode("utf-16-le") if name else b""
+        return (units.ljust(64, b"\0") + struct.pack("<HBB", len(units), kind, 1)
+                + struct.pack("<III", free, free, child) + bytes(16) + bytes(4) + bytes(16)
+                + struct.pack("<IIi", start, size, 0))
+    directory = (entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 2, len(stream))
+                 + entry("", 0, free, free, 0) * 2)
+    header = (bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + bytes(6) + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    assert len(header) == 512 and len(directory) == 512
+    body = header + struct.pack("<128I", *fat) + directory + stream.ljust(sectors * 512, b"\0")
+    return write(out, name, body)
+
+
+def xls_number(row, column, value):
+    return biff(0x0203, struct.pack("<HHHd", row, column, 0, value))
 
 
 def tidy_sources(years):
@@ -214,6 +265,14 @@ def main():
             yield "".join(f"{2022 + k % 2},{643 if k % 4 < 2 else 364},{364 if k % 4 < 2 else 643},{k:07},1.5,0.1\n"
                           for k in range(start, min(products, start + step))).encode()
     case("baci-products", "convert --pair RUS,IRN " + write_chunks(out, "baci-products.csv", baci_chunks()), "ok")
+
+    # An .xls: calamine builds every sheet at open, after reserving what `Dimensions` claims.
+    wrapping = biff(0x0200, struct.pack("<IIHHH", 10, 1, 0, 256, 0))
+    case("xls-dimensions-wrap", "check " + xls(out, "dimensions.xls", xls_stream([[wrapping, xls_number(0, 0, 1.0)]], [0])),
+         "refused", "cells Bilateral reads")
+    corners = [xls_number(0, 0, 1.0), xls_number(1_999, 255, 2.0)]
+    case("xls-sheet-listed-often", "check " + xls(out, "listed.xls", xls_stream([corners], [0] * big(2000, 20))),
+         "refused", "sheets together")
 
     # 6. Confusing cases.
     case("geojson-to-convert", "convert " + write(out, "layer.json", '{"type": "FeatureCollection", "features": []}'),

@@ -215,6 +215,18 @@ pub fn xlsx_with_strings(sheet: &[u8], strings: Option<&[u8]>) -> Vec<u8> {
     zip(&parts)
 }
 
+/// An `.xls`: an OLE compound file whose `Workbook` stream is `stream` (BIFF records).
+pub fn xls_with_stream(stream: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let Ok(mut file) = cfb::CompoundFile::create(Cursor::new(Vec::new())) else {
+        return Vec::new();
+    };
+    if let Ok(mut workbook) = file.create_stream("/Workbook") {
+        let _ = workbook.write_all(stream);
+    }
+    file.into_inner().into_inner()
+}
+
 /// A one-sheet `.xlsb` (Excel's binary workbook) whose worksheet records are `sheet`.
 pub fn xlsb_with_sheet(sheet: &[u8]) -> Vec<u8> {
     const PACKAGE: &str = "http://schemas.openxmlformats.org/package/2006/relationships";

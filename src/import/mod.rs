@@ -45,6 +45,7 @@ pub(crate) mod table;
 pub(crate) mod tidy;
 pub(crate) mod wits;
 pub(crate) mod workbook_guard;
+pub(crate) mod xls_guard;
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;

@@ -1,7 +1,7 @@
 //! Noticing that a file vanished or changed while it was being read, and saying so in
 //! words a user can act on.
 
-use std::fs::Metadata;
+use std::fs::{File, Metadata};
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -32,23 +32,50 @@ impl FileState {
     }
 }
 
-/// The metadata of the file `path` names, following symbolic links, when it is a regular
-/// file; else why it is not read, in words. A folder, a FIFO (which would block the reader
-/// until another program writes to it), a device (`/dev/zero` never ends) or a socket is
-/// refused before it is opened.
-pub(crate) fn regular_file(path: &Path) -> Result<Metadata, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if metadata.is_file() {
-        return Ok(metadata);
-    }
+/// Why a path whose metadata is `metadata` (not a regular file) is not read.
+fn not_a_file(metadata: &Metadata) -> String {
     let what = if metadata.is_dir() {
         "a folder"
     } else {
-        special_kind(&metadata)
+        special_kind(metadata)
     };
-    Err(format!(
-        "it is {what}, not a file: Bilateral reads only regular files (copy the data into one)"
-    ))
+    format!("it is {what}, not a file: Bilateral reads only regular files (copy the data into one)")
+}
+
+/// The file `path` names (following symbolic links), opened, with its metadata, when it is
+/// a regular file; else why it is not read, in words. A folder, a FIFO (which would block
+/// the reader until another program writes to it), a device (`/dev/zero` never ends) or a
+/// socket is refused. The type is checked on the opened file, so a file swapped for a FIFO
+/// or a device between a look at its name and the open is refused too; and on Unix the open
+/// does not wait: a FIFO is opened without blocking, seen to be one, and closed.
+pub(crate) fn open_regular(path: &Path) -> Result<(File, Metadata), String> {
+    let opened = open_without_waiting(path).map_err(|error| {
+        // Windows does not open a folder as a file: say what it is rather than the error.
+        match std::fs::metadata(path) {
+            Ok(metadata) if !metadata.is_file() => not_a_file(&metadata),
+            _ => io_message(&error),
+        }
+    })?;
+    let metadata = opened.metadata().map_err(|e| io_message(&e))?;
+    if metadata.is_file() {
+        return Ok((opened, metadata));
+    }
+    Err(not_a_file(&metadata))
+}
+
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    // O_NONBLOCK changes nothing for a regular file's reads (they never wait).
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> std::io::Result<File> {
+    File::open(path)
 }
 
 #[cfg(unix)]
@@ -102,6 +129,40 @@ mod tests {
         assert_eq!(state.change_since(&path).as_deref(), Some(CHANGED));
         std::fs::remove_file(&path).expect("remove");
         assert_eq!(state.change_since(&path).as_deref(), Some(VANISHED));
+    }
+
+    /// A FIFO nobody writes to is refused at once: opening it the ordinary way would wait
+    /// for a writer forever, which is what a file swapped for a FIFO after the type check
+    /// did. The open runs on a thread so that a regression fails here instead of hanging.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_by_the_open_itself_without_waiting() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let fifo = folder.path().join("trade.csv");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success(), "mkfifo made the FIFO");
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+        let path = fifo.clone();
+        std::thread::Builder::new()
+            .name("open a FIFO".into())
+            .spawn(move || {
+                let _ = sender.send(open_regular(&path).map(|_| ()));
+            })
+            .expect("thread");
+        let answer = receiver
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the open returned instead of waiting for a writer");
+        assert_eq!(
+            answer,
+            Err("it is a named pipe (FIFO), not a file: Bilateral reads only regular files (copy the data into one)".to_owned())
+        );
+        let regular = folder.path().join("plain.csv");
+        std::fs::write(&regular, b"year,value\n").expect("write");
+        let (_, metadata) = open_regular(&regular).expect("a regular file opens");
+        assert_eq!(metadata.len(), 11);
     }
 
     #[test]

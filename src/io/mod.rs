@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::data::geojson::{GeoLayer, looks_like_geojson, parse_geojson_layer};
 use crate::data::json::parse_dataset;
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
-use crate::io::file_state::{FileState, io_message, regular_file};
+use crate::io::file_state::{FileState, io_message, open_regular};
 
 /// Files larger than this are refused before they are read.
 pub(crate) const MAX_DATASET_BYTES: u64 = 256 * 1024 * 1024;
@@ -57,14 +57,14 @@ pub(crate) fn is_dataset_file(path: &Path) -> bool {
     }
     // Only a regular file is opened to look at its start: opening a FIFO would wait for
     // a writer, and reading it would take the bytes the import needs.
-    if crate::io::file_state::regular_file(path).is_err() {
+    let Ok((mut opened, _)) = crate::io::file_state::open_regular(path) else {
         return false;
-    }
+    };
     let mut head = [0_u8; 512];
-    let read = std::fs::File::open(path).and_then(|mut file| {
+    let read = {
         use std::io::Read;
-        file.read(&mut head)
-    });
+        opened.read(&mut head)
+    };
     match read {
         Ok(n) => {
             let text = crate::data::strip_bom(&head[..n]);
@@ -114,15 +114,26 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, LoadErrors> {
             ".{extension}"
         ))));
     }
-    let metadata = regular_file(path).map_err(|message| fail(LoadErrorKind::Io(message)))?;
+    let (opened, metadata) =
+        open_regular(path).map_err(|message| fail(LoadErrorKind::Io(message)))?;
     if metadata.len() > MAX_DATASET_BYTES {
         return Err(fail(LoadErrorKind::TooLarge {
             size_mib: metadata.len() / (1024 * 1024),
             limit_mib: MAX_DATASET_BYTES / (1024 * 1024),
         }));
     }
-    read_unchanged(path, FileState::of(&metadata), |path| std::fs::read(path))
-        .map_err(|message| fail(LoadErrorKind::Io(message)))
+    read_unchanged(path, FileState::of(&metadata), |_| {
+        use std::io::Read as _;
+        // One byte over the limit is enough to see a file that grew past it meanwhile. Room
+        // for the size the system gives (at most the limit, checked above), so that the
+        // buffer is not doubled past it as it fills.
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0) + 1);
+        opened
+            .take(MAX_DATASET_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+    })
+    .map_err(|message| fail(LoadErrorKind::Io(message)))
 }
 
 /// The bytes `read` gets from `path`, unless the file changed or vanished since it looked

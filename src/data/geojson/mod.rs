@@ -28,7 +28,9 @@ mod check;
 mod conformance;
 mod properties;
 mod shapes;
+mod sniff;
 mod strict;
+pub(crate) use sniff::looks_like_geojson;
 #[cfg(test)]
 mod test_support;
 
@@ -218,23 +220,6 @@ const GEOMETRY_TYPES: [&str; 7] = [
 ];
 
 const OBJECT_TYPES: [&str; 2] = ["FeatureCollection", "Feature"];
-
-/// True for JSON whose top level is an object with a GeoJSON `type` and no dataset
-/// `metadata`: how a `.json` file is told apart from a Bilateral dataset.
-pub(crate) fn looks_like_geojson(bytes: &[u8]) -> bool {
-    match serde_json::from_slice::<serde_json::Value>(strip_bom(bytes)) {
-        Ok(serde_json::Value::Object(object)) => {
-            !object.contains_key("metadata")
-                && object
-                    .get("type")
-                    .and_then(serde_json::Value::as_str)
-                    .is_some_and(|kind| {
-                        GEOMETRY_TYPES.contains(&kind) || OBJECT_TYPES.contains(&kind)
-                    })
-        }
-        _ => false,
-    }
-}
 
 #[cfg(test)]
 mod tests {

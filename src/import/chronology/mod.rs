@@ -19,12 +19,9 @@ pub(crate) mod rows;
 mod sheets;
 mod words;
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
-
-use crate::io::file_state::io_message;
 
 use super::decode::{BUFFER_BYTES, Container, CountingReader, container_of, text_reader};
 use super::detect::Header;
@@ -146,8 +143,7 @@ pub(crate) fn read_path(
 ) -> Result<Option<Table>, ImportError> {
     let file = path.display().to_string();
     let io = |message: String| ImportError::whole(&file, ImportErrorKind::Io(message));
-    let metadata = crate::io::file_state::regular_file(path).map_err(io)?;
-    let opened = File::open(path).map_err(|e| io(io_message(&e)))?;
+    let (opened, metadata) = crate::io::file_state::open_regular(path).map_err(io)?;
     read_source(opened, &file, metadata.len(), progress, cancel)
 }
 

@@ -59,6 +59,10 @@ pub(super) fn read_workbook<R: Read + Seek>(
             .map_err(|e| spreadsheet(e.to_string()))?;
         kind
     } else {
+        crate::import::xls_guard::check_xls(&mut reader).map_err(spreadsheet)?;
+        reader
+            .seek(SeekFrom::Start(0))
+            .map_err(|e| spreadsheet(e.to_string()))?;
         Kind::Xls
     };
     // calamine panics on some malformed parts (see the trade reader): a refusal, not a crash.

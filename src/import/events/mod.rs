@@ -15,8 +15,7 @@ pub(crate) mod icews;
 pub(crate) mod tally;
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -85,17 +84,14 @@ pub(crate) fn sniff(path: &Path) -> Option<Format> {
 }
 
 fn sniff_file(path: &Path) -> Option<Format> {
-    crate::io::file_state::regular_file(path).ok()?;
+    let (mut opened, _) = crate::io::file_state::open_regular(path).ok()?;
     let mut head = Vec::new();
-    File::open(path)
-        .ok()?
-        .take(16 * 1024)
-        .read_to_end(&mut head)
-        .ok()?;
+    (&mut opened).take(16 * 1024).read_to_end(&mut head).ok()?;
     match container_of(&head) {
         Container::Plain => sniff_bytes(&head),
         Container::Zip => {
-            let mut archive = zip::ZipArchive::new(BufReader::new(File::open(path).ok()?)).ok()?;
+            opened.rewind().ok()?;
+            let mut archive = zip::ZipArchive::new(BufReader::new(opened)).ok()?;
             if archive.len() != 1 {
                 return None;
             }
@@ -326,21 +322,19 @@ struct Shared<'a> {
 fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError> {
     let file = path.display().to_string();
     let io = |e: &std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(e)));
-    crate::io::file_state::regular_file(path)
+    let (mut opened, metadata) = crate::io::file_state::open_regular(path)
         .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
-    let mut opened = File::open(path).map_err(|e| io(&e))?;
     let mut magic = [0_u8; 4];
     let magic_len = opened.read(&mut magic).map_err(|e| io(&e))?;
-    drop(opened);
+    opened.rewind().map_err(|e| io(&e))?;
     let mut tally = FileTally {
         pair: PairTally::new(shared.top),
         ..FileTally::default()
     };
     if container_of(&magic[..magic_len]) == Container::Zip {
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let size = metadata.len();
         let mut archive =
-            zip::ZipArchive::new(BufReader::new(File::open(path).map_err(|e| io(&e))?))
-                .map_err(|e| zip_error(&file, &e))?;
+            zip::ZipArchive::new(BufReader::new(opened)).map_err(|e| zip_error(&file, &e))?;
         let mut names = Vec::new();
         for index in 0..archive.len() {
             let entry = archive.by_index(index).map_err(|e| zip_error(&file, &e))?;
@@ -370,7 +364,6 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
         }
         return Ok(tally);
     }
-    let opened = File::open(path).map_err(|e| io(&e))?;
     read_table(opened, &file, None, shared, &mut tally)?;
     Ok(tally)
 }

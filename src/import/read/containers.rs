@@ -2,7 +2,6 @@
 //! `.zip` of tables, opened and handed, table by table, to the pass in [`super`]; and the
 //! country list a BACI file finds beside it.
 
-use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -73,6 +72,13 @@ impl State<'_, '_> {
                 return self.read_zip_tables(&mut archive, &names, path);
             };
             drop(archive);
+            reader
+                .seek(SeekFrom::Start(0))
+                .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?;
+        } else {
+            crate::import::xls_guard::check_xls(&mut reader).map_err(|message| {
+                ImportError::whole(&self.file, ImportErrorKind::Spreadsheet(message))
+            })?;
             reader
                 .seek(SeekFrom::Start(0))
                 .map_err(|e| ImportError::whole(&self.file, read_error(&e)))?;
@@ -286,8 +292,9 @@ pub(super) fn load_folder_country_codes(
     let mut ignore = |_: &Progress| {};
     let mut ticker = Ticker::new(&mut ignore, &cancel, None);
     let file = list.display().to_string();
-    let read = File::open(&list)
-        .map_err(|e| ImportError::whole(&file, ImportErrorKind::Io(e.to_string())))
+    let read = crate::io::file_state::open_regular(&list)
+        .map(|(opened, _)| opened)
+        .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))
         .and_then(|f| text_reader(Box::new(f)).map_err(|kind| ImportError::whole(&file, kind)))
         .and_then(|(text, encoding)| {
             let mut rows = Rows::from_text(&file, None, text, encoding, &mut ticker)?;

@@ -1,13 +1,12 @@
 //! One pass over a trade file: open it, see what it is (gzip, zip, spreadsheet, text, XML),
 //! find each table's layout and hand its rows to the reader of that layout.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use crate::data::country::{CodeScheme, Pair};
-use crate::io::file_state::{FileState, io_message};
+use crate::io::file_state::FileState;
 
 use super::collect::{Collected, Collector, ProductChoice};
 use super::decode::{
@@ -85,10 +84,8 @@ fn read_path(
     cancel: &AtomicBool,
 ) -> Result<Pass, ImportError> {
     let file = path.display().to_string();
-    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(&e)));
-    let metadata = crate::io::file_state::regular_file(path)
+    let (opened, metadata) = crate::io::file_state::open_regular(path)
         .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
-    let opened = File::open(path).map_err(io)?;
     let source = Source {
         file: &file,
         bytes: metadata.len(),

@@ -18,7 +18,6 @@ pub(crate) mod sipri_tiv;
 pub(crate) mod unga;
 pub(crate) mod votes;
 
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -26,7 +25,6 @@ use std::sync::atomic::AtomicBool;
 use crate::data::country::{CountryId, Pair, countries};
 use crate::data::new_relationship::new_relationship;
 use crate::data::{Dataset, PartialDate};
-use crate::io::file_state::io_message;
 
 use super::build::FileFacts;
 use super::decode::{CountingReader, text_reader};
@@ -109,15 +107,11 @@ pub(crate) enum Content {
 /// The relations layout of the file at `path`, from its first rows; `None` for any other
 /// file (also when it cannot be read: the trade reader then says why).
 pub(crate) fn sniff(path: &Path) -> Option<Format> {
-    // A named pipe or a device is refused by the reader that follows; opening it here
-    // would wait for a writer that never comes.
-    crate::io::file_state::regular_file(path).ok()?;
+    // A named pipe or a device is refused by the reader that follows, and is not opened in
+    // a way that would wait for a writer that never comes.
+    let (opened, _) = crate::io::file_state::open_regular(path).ok()?;
     let mut head = Vec::new();
-    File::open(path)
-        .ok()?
-        .take(64 * 1024)
-        .read_to_end(&mut head)
-        .ok()?;
+    opened.take(64 * 1024).read_to_end(&mut head).ok()?;
     sniff_bytes(&head)
 }
 
@@ -142,10 +136,17 @@ pub(crate) fn read_path(
     cancel: &AtomicBool,
 ) -> Result<Pass, ImportError> {
     let file = path.display().to_string();
-    let io = |e: std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(&e)));
-    let bytes = std::fs::metadata(path).map_err(io)?.len();
-    let opened = File::open(path).map_err(io)?;
-    read_source(opened, &file, bytes, Some(path), pair, progress, cancel)
+    let (opened, metadata) = crate::io::file_state::open_regular(path)
+        .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
+    read_source(
+        opened,
+        &file,
+        metadata.len(),
+        Some(path),
+        pair,
+        progress,
+        cancel,
+    )
 }
 
 /// Reads a relations file from `reader` (`bytes` long, named `file`); `beside` is its path,

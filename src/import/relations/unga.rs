@@ -8,7 +8,6 @@
 //! the `unvotes` `roll_calls.csv` (and its `issues.csv` for issue codes).
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -489,8 +488,8 @@ fn read_companion(
     found: &mut PairVotes,
 ) -> Result<bool, ImportError> {
     let file = path.display().to_string();
-    let opened = File::open(path)
-        .map_err(|e| ImportError::whole(&file, ImportErrorKind::Io(e.to_string())))?;
+    let (opened, _) = crate::io::file_state::open_regular(path)
+        .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
     let mut head = Vec::new();
     let _ = opened.take(64 * 1024).read_to_end(&mut head);
     let recognise = |h: &Header| match kind {
@@ -510,8 +509,8 @@ fn read_companion(
             return Ok(false);
         }
     }
-    let opened = File::open(path)
-        .map_err(|e| ImportError::whole(&file, ImportErrorKind::Io(e.to_string())))?;
+    let (opened, _) = crate::io::file_state::open_regular(path)
+        .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
     let cancel = AtomicBool::new(false);
     let mut quiet = |_: &Progress| {};
     let mut ticker = Ticker::new(&mut quiet, &cancel, None);

@@ -369,7 +369,7 @@ fn wits_trade_summary_with_padded_numbers_and_units_in_names() {
 }
 
 #[test]
-fn wits_partner_tables_in_csv_and_xlsx() {
+fn wits_partner_tables_in_csv_xlsx_and_xls() {
     let xlsx = fixture("wits/WITS-Partner_AUS_2021.xlsx");
     let russia = run_import(&xlsx, "AUS,RUS").expect("imports");
     close(
@@ -386,6 +386,24 @@ fn wits_partner_tables_in_csv_and_xlsx() {
         51_051.13e3,
     );
     let world = run_import(&xlsx, "AUS,WLD").expect("imports");
+    close(
+        value(&world, "AUS", "WLD", ReportedBy::Exporter, None, 2021),
+        342_036_103.27e3,
+    );
+
+    // The same download saved as Excel 97-2003 (.xls, BIFF8) by LibreOffice: the binary
+    // workbook passes the look at its records (xls_guard) and gives the same values.
+    let xls = fixture("wits/WITS-Partner_AUS_2021.xls");
+    let russia = run_import(&xls, "AUS,RUS").expect("the .xls imports");
+    close(
+        value(&russia, "AUS", "RUS", ReportedBy::Exporter, None, 2021),
+        183_936.89e3,
+    );
+    close(
+        value(&russia, "RUS", "AUS", ReportedBy::Importer, None, 2021),
+        381_039.14e3,
+    );
+    let world = run_import(&xls, "AUS,WLD").expect("the .xls imports");
     close(
         value(&world, "AUS", "WLD", ReportedBy::Exporter, None, 2021),
         342_036_103.27e3,
