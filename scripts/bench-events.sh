@@ -5,6 +5,7 @@
 #
 #   scripts/bench-events.sh            5,000,000 events, 31 days
 #   scripts/bench-events.sh --smoke    20,000 events, one day (96 files): a check that it all runs
+#   scripts/bench-events.sh --icews    a year of ICEWS, 1,000,000 events in one .tab (gen-icews-bench.py)
 #
 # Bilateral: `convert FOLDER --pair USA,RUS` on the folder of zips, as GDELT publishes
 # them, and on the folder of unzipped exports; polars (scripts/bench-events-polars.py):
@@ -18,13 +19,57 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 smoke=0
-if [[ "${1:-}" == "--smoke" ]]; then smoke=1; fi
+icews=0
+for arg in "$@"; do
+    case "$arg" in
+        --smoke) smoke=1 ;;
+        --icews) icews=1 ;;
+        *) echo "usage: bench-events.sh [--smoke] [--icews]" >&2; exit 2 ;;
+    esac
+done
 if (( smoke )); then events=20000; days=1; else events=5000000; days=31; fi
 
 bin="${BILATERAL:-target/release/bilateral}"
 if [[ ! -x "$bin" ]]; then
     nice -n 10 cargo build --release --quiet
 fi
+
+stats="${TMPDIR:-/tmp}/bilateral-bench-events-time.txt"
+timed() {
+    /usr/bin/time -f "%e %M" -o "$stats" "$@" > "${TMPDIR:-/tmp}/bilateral-bench-out.txt" 2> "${TMPDIR:-/tmp}/bilateral-bench-err.txt" || {
+        echo "failed: $*" >&2; cat "${TMPDIR:-/tmp}/bilateral-bench-err.txt" >&2; exit 1; }
+    cat "$stats"
+}
+median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+peak() { printf '%s\n' "$@" | sort -g | tail -1; }
+
+if (( icews )); then
+    # A year of ICEWS (1,000,000 events, the size of the busiest years) in one .tab file,
+    # reduced to Russia–Iran by Bilateral and by polars (bench-events-polars.py --icews).
+    if (( smoke )); then events=20000; else events=1000000; fi
+    dir="${BENCH_DIR:-${TMPDIR:-/tmp}/bilateral-bench-events}/icews-${events}"
+    file="$dir/events.2015.tab"
+    if [[ ! -s "$dir/done" ]]; then
+        mkdir -p "$dir"
+        python3 scripts/gen-icews-bench.py "$events" "$file" | tee "$dir/generated.txt"
+        echo ok > "$dir/done"
+    fi
+    python3 -c "import polars" 2>/dev/null || { echo "polars is not installed: pip install polars" >&2; exit 1; }
+    b_t=(); b_m=(); p_t=(); p_m=()
+    for _ in 1 2 3; do
+        read -r t m < <(timed "$bin" convert "$file" --pair RUS,IRN -o "$dir/out.json"); b_t+=("$t"); b_m+=("$m")
+        read -r t m < <(timed python3 scripts/bench-events-polars.py --icews "$file" "Russian Federation" Iran); p_t+=("$t"); p_m+=("$m")
+    done
+    echo "bench-events --icews $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg); $("$bin" --version)"
+    echo "ICEWS, $events events in one .tab: $(du -sh "$file" | cut -f1)"
+    b=$(median "${b_t[@]}"); p=$(median "${p_t[@]}")
+    echo "  bilateral convert --pair RUS,IRN:          median ${b} s, peak $(( $(peak "${b_m[@]}") / 1024 )) MiB (runs: ${b_t[*]})"
+    echo "  polars scan_csv+filter+group_by:           median ${p} s, peak $(( $(peak "${p_m[@]}") / 1024 )) MiB (runs: ${p_t[*]})"
+    python3 -c "import sys; b,p=map(float,sys.argv[1:]); print(f'  ratio bilateral/polars: {b/p:.2f} (target <= 0.50)' if p>0 else '  ratio: polars took 0 s')" "$b" "$p"
+    echo "  peak memory target: <= 64 MiB"
+    exit 0
+fi
+
 dir="${BENCH_DIR:-${TMPDIR:-/tmp}/bilateral-bench-events}/${events}"
 zips="$dir/zip"; csvs="$dir/csv"
 if [[ ! -s "$dir/done" ]]; then
@@ -41,14 +86,6 @@ if (( ! have_polars )); then
         echo "polars is not installed: pip install polars" >&2; exit 1; fi
 fi
 
-stats="$dir/time.txt"
-timed() {
-    /usr/bin/time -f "%e %M" -o "$stats" "$@" > "$dir/out.txt" 2> "$dir/err.txt" || {
-        echo "failed: $*" >&2; cat "$dir/err.txt" >&2; exit 1; }
-    cat "$stats"
-}
-median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
-peak() { printf '%s\n' "$@" | sort -g | tail -1; }
 
 z_t=(); z_m=(); u_t=(); u_m=(); p_t=(); p_m=(); c_t=(); c_m=()
 for _ in 1 2 3; do
