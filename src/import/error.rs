@@ -22,6 +22,16 @@ pub(crate) enum Position {
         /// Column, from 0.
         column: u32,
     },
+    /// A row and column of a Parquet file: the row counted from 1 over the whole file, its
+    /// row group from 1, the column by name.
+    Row {
+        /// The row group, from 1.
+        group: usize,
+        /// The row, from 1.
+        row: u64,
+        /// The column's name.
+        column: String,
+    },
     /// An entry inside a `.zip`, with a line and column in it.
     ZipEntry {
         /// The entry's name.
@@ -86,6 +96,9 @@ impl fmt::Display for ImportError {
                 line,
                 column,
             }) => format!("{file}:{entry}:{line}:{column}: {kind}"),
+            Some(Position::Row { group, row, column }) => {
+                format!("{file}: row {row} (row group {group}), column `{column}`: {kind}")
+            }
         };
         crate::display::safe_text::write_safe(f, format_args!("{args}"))
     }

@@ -31,6 +31,7 @@ pub(crate) mod imf_imts;
 pub(crate) mod numbers;
 pub(crate) mod observation;
 pub(crate) mod parallel;
+pub(crate) mod parquet;
 pub(crate) mod plausible;
 pub(crate) mod prefilter;
 pub(crate) mod progress;
@@ -170,7 +171,9 @@ fn chosen_columns(
 
 /// Whether the trade reader found no layout it knows: the file may be a chronology.
 fn is_unknown_layout(error: &ImportError) -> bool {
+    // A Parquet file's columns are no chronology's: its error is its own.
     matches!(error.kind, ImportErrorKind::UnknownLayout { .. })
+        && !matches!(error.position, Some(error::Position::Row { .. }))
 }
 
 /// What a chronology holds under `columns` (the guess when `None`), with its rows for the
@@ -194,6 +197,9 @@ pub fn scan_bytes(
     progress: &mut dyn FnMut(&Progress),
     cancel: &AtomicBool,
 ) -> Result<FileReport, ImportError> {
+    if parquet::is_parquet(bytes) && parquet::events::sniff_bytes(bytes).is_some() {
+        return events::read_parquet_bytes(bytes, name, None, 0).map(|pass| pass.report);
+    }
     if events::sniff_bytes(bytes).is_some() {
         return events::read_bytes(bytes, name, None, 0).map(|pass| pass.report);
     }
@@ -521,7 +527,7 @@ pub(crate) fn date_of(time: SystemTime) -> Option<PartialDate> {
 }
 
 /// Howard Hinnant's days-to-civil algorithm: days since 1970-01-01 to (year, month, day).
-fn civil_from_days(days: i64) -> (i32, u8, u8) {
+pub(crate) fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);

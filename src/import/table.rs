@@ -24,6 +24,16 @@ enum Source<'r> {
         range: Range<Data>,
         next: usize,
     },
+    /// Rows another reader hands over (a Parquet file's), each with its own place.
+    Records(Box<dyn RecordSource + 'r>),
+}
+
+/// Rows that a reader of another kind of file turns into fields of text, one at a time.
+pub(crate) trait RecordSource {
+    /// Fills `record` with the next row (the first is the header); false at the end.
+    fn next_record(&mut self, record: &mut ByteRecord) -> Result<bool, ImportError>;
+    /// Where field `index` of the row last read is.
+    fn position(&self, index: usize) -> Position;
 }
 
 /// A table being read row by row.
@@ -131,6 +141,31 @@ impl<'r, 'a> Rows<'r, 'a> {
         }
     }
 
+    /// Rows handed over by `source`, whose first row is the header.
+    pub(crate) fn from_records(
+        file: &str,
+        source: Box<dyn RecordSource + 'r>,
+        ticker: &'r mut Ticker<'a>,
+    ) -> Self {
+        Self {
+            file: file.to_owned(),
+            entry: None,
+            source: Source::Records(source),
+            record: ByteRecord::new(),
+            strict_utf8: false,
+            quoted: false,
+            delimiter: b',',
+            line_offset: 0,
+            file_lines: None,
+            sheet_row: 0,
+            ticker,
+            preamble: Vec::new(),
+            header: None,
+            repeated_headers: Vec::new(),
+            row_mark: None,
+        }
+    }
+
     /// Rows of one block of a text table cut at a line end, parsed on a worker thread with
     /// the dialect of `like`; `first_line` is the file line of the block's first row.
     pub(crate) fn from_block(
@@ -204,7 +239,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     pub(crate) fn next_row_byte(&self) -> Option<u64> {
         match &self.source {
             Source::Csv(reader) => Some(reader.position().byte()),
-            Source::Sheet { .. } => None,
+            Source::Sheet { .. } | Source::Records(_) => None,
         }
     }
 
@@ -222,7 +257,7 @@ impl<'r, 'a> Rows<'r, 'a> {
     pub(crate) fn sheet_name(&self) -> Option<&str> {
         match &self.source {
             Source::Sheet { name, .. } => Some(name),
-            Source::Csv(_) => None,
+            Source::Csv(_) | Source::Records(_) => None,
         }
     }
 
@@ -266,6 +301,7 @@ impl<'r, 'a> Rows<'r, 'a> {
 
     fn next_any_row(&mut self) -> Result<bool, ImportError> {
         match &mut self.source {
+            Source::Records(source) => source.next_record(&mut self.record),
             Source::Csv(reader) => match reader.read_byte_record(&mut self.record) {
                 Ok(more) => {
                     if let Some(mark) = &self.row_mark {
@@ -526,6 +562,7 @@ impl<'r, 'a> Rows<'r, 'a> {
                     column: start_column + u32::try_from(index).unwrap_or(0),
                 })
             }
+            Source::Records(source) => Some(source.position(index)),
         };
         self.error_at(position, kind)
     }
@@ -538,6 +575,7 @@ impl<'r, 'a> Rows<'r, 'a> {
                 row: 0,
                 column: 0,
             },
+            Source::Records(source) => source.position(0),
         }
     }
 

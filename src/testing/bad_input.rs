@@ -60,6 +60,7 @@ fn import_refusal(error: &ImportError) -> Refusal {
             line,
             column,
         }) => format!("{entry}:{line}:{column}"),
+        Some(Position::Row { group, row, column }) => format!("row {row} (group {group}) {column}"),
     };
     Refusal {
         kind: variant(&format!("{:?}", error.kind)),

@@ -124,6 +124,18 @@ impl CodeCache {
     }
 }
 
+/// The ISO alpha-3 codes of `pair`, as GDELT's actor country columns write them.
+pub(crate) fn wanted_codes(pair: Option<Pair>) -> Option<[[u8; 3]; 2]> {
+    pair.map(|pair| {
+        pair.countries().map(|id| {
+            countries()
+                .get(id)
+                .and_then(|c| c.iso3.as_bytes().try_into().ok())
+                .unwrap_or(*b"???")
+        })
+    })
+}
+
 /// Reads the rows of a GDELT file of layout `format` from `reader` into `tally`.
 pub(crate) fn read(
     mut reader: impl Read,
@@ -132,14 +144,7 @@ pub(crate) fn read(
     codes: &mut CodeCache,
     tally: &mut FileTally,
 ) -> Result<(), ImportError> {
-    let wanted: Option<[[u8; 3]; 2]> = how.pair.map(|pair| {
-        pair.countries().map(|id| {
-            countries()
-                .get(id)
-                .and_then(|c| c.iso3.as_bytes().try_into().ok())
-                .unwrap_or(*b"???")
-        })
-    });
+    let wanted = wanted_codes(how.pair);
     let mut buffer = vec![0_u8; CHUNK_BYTES];
     let mut filled = 0;
     let mut line_number = 0_u64;
@@ -230,12 +235,12 @@ fn field<'l>(line: &'l [u8], starts: &[usize], index: usize) -> &'l [u8] {
     line.get(start..end.max(start)).unwrap_or_default()
 }
 
-/// Reads one row.
+/// Reads one row (`line`, tab-separated), line `line_number` of its file.
 #[expect(
     clippy::too_many_lines,
     reason = "one row's fields in column order, each with its error"
 )]
-fn row(
+pub(crate) fn row(
     line: &[u8],
     line_number: u64,
     format: Format,

@@ -64,7 +64,7 @@ pub(crate) fn layout_of(line: &[u8]) -> Option<Format> {
 
 /// An ICEWS event code as CAMEO writes it: files that went through a spreadsheet or a
 /// data frame dropped the leading zero, so `43` is `043` and `211` (no root 21) is `0211`.
-fn cameo_code(text: &str) -> Option<String> {
+pub(crate) fn cameo_code(text: &str) -> Option<String> {
     let text = text.trim();
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;

@@ -87,6 +87,9 @@ fn sniff_file(path: &Path) -> Option<Format> {
     let (mut opened, _) = crate::io::file_state::open_regular(path).ok()?;
     let mut head = Vec::new();
     (&mut opened).take(16 * 1024).read_to_end(&mut head).ok()?;
+    if super::parquet::is_parquet(&head) {
+        return super::parquet::events::sniff(path);
+    }
     match container_of(&head) {
         Container::Plain => sniff_bytes(&head),
         Container::Zip => {
@@ -331,6 +334,19 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
         pair: PairTally::new(shared.top),
         ..FileTally::default()
     };
+    if super::parquet::is_parquet(&magic[..magic_len]) {
+        let reading = gdelt::Reading {
+            file: &file,
+            entry: None,
+            index: shared.index,
+            pair: shared.pair,
+            rows: shared.rows,
+            bytes: shared.bytes,
+            cancel: shared.cancel,
+        };
+        super::parquet::events::read(opened, &reading, &mut tally)?;
+        return Ok(tally);
+    }
     if container_of(&magic[..magic_len]) == Container::Zip {
         let size = metadata.len();
         let mut archive =
@@ -443,6 +459,40 @@ pub fn read_bytes(
     pair: Option<Pair>,
     top: usize,
 ) -> Result<EventsPass, ImportError> {
+    read_in_memory(name, pair, top, |shared, tally| {
+        read_table(bytes, name, None, shared, tally)
+    })
+}
+
+/// Reads GDELT events of a Parquet file held in memory (for tests and fuzzing), as
+/// [`read_bytes`] does.
+pub fn read_parquet_bytes(
+    bytes: &[u8],
+    name: &str,
+    pair: Option<Pair>,
+    top: usize,
+) -> Result<EventsPass, ImportError> {
+    read_in_memory(name, pair, top, |shared, tally| {
+        let reading = gdelt::Reading {
+            file: name,
+            entry: None,
+            index: shared.index,
+            pair: shared.pair,
+            rows: shared.rows,
+            bytes: shared.bytes,
+            cancel: shared.cancel,
+        };
+        super::parquet::events::read(bytes::Bytes::copy_from_slice(bytes), &reading, tally)
+    })
+}
+
+/// One file read by `read` in memory, as the only file of a pass.
+fn read_in_memory(
+    name: &str,
+    pair: Option<Pair>,
+    top: usize,
+    read: impl FnOnce(&Shared<'_>, &mut FileTally) -> Result<(), ImportError>,
+) -> Result<EventsPass, ImportError> {
     let (rows, counted) = (AtomicU64::new(0), AtomicU64::new(0));
     let cancel = AtomicBool::new(false);
     let shared = Shared {
@@ -457,7 +507,7 @@ pub fn read_bytes(
         pair: PairTally::new(top),
         ..FileTally::default()
     };
-    read_table(bytes, name, None, &shared, &mut tally)?;
+    read(&shared, &mut tally)?;
     let mut merged = Merged::new(top);
     merged.add(tally);
     merged.finish(vec![name.to_owned()], name)

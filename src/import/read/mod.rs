@@ -86,6 +86,20 @@ fn read_path(
     let file = path.display().to_string();
     let (opened, metadata) = crate::io::file_state::open_regular(path)
         .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
+    if super::parquet::is_parquet_file(path) {
+        let pass = super::parquet::read_trade_file(
+            opened,
+            &file,
+            (pair, pass_over_other_pairs),
+            product,
+            progress,
+            cancel,
+        )?;
+        return match FileState::of(&metadata).change_since(path) {
+            Some(change) => Err(ImportError::whole(&file, ImportErrorKind::Io(change))),
+            None => Ok(pass),
+        };
+    }
     let source = Source {
         file: &file,
         bytes: metadata.len(),
@@ -156,6 +170,22 @@ fn read_source_with<R: Read + Seek + Send>(
         };
         return Err(ImportError::whole(&file, kind));
     }
+    let mut magic = [0_u8; 4];
+    let magic_len = reader.read(&mut magic).map_err(io)?;
+    reader.rewind().map_err(io)?;
+    if super::parquet::is_parquet(&magic[..magic_len]) {
+        // In memory already (bytes to scan, a fuzz input): read into one buffer.
+        let mut all = Vec::new();
+        reader.read_to_end(&mut all).map_err(io)?;
+        return super::parquet::read_trade(
+            bytes::Bytes::from(all),
+            &file,
+            (pair, pass_over_other_pairs),
+            product,
+            progress,
+            cancel,
+        );
+    }
     let mut ticker = Ticker::new(progress, cancel, Some(source.bytes));
     let counted = CountingReader::new(reader, ticker.byte_counter());
     let mut reader = BufReader::with_capacity(BUFFER_BYTES, counted);
@@ -188,24 +218,36 @@ fn read_source_with<R: Read + Seek + Send>(
             state.read_text(move || Ok(reader), None, path, false)?;
         }
     }
-    if state.ticker.rows() == 0 {
+    let format = state.format.unwrap_or(Format::Tidy);
+    let encoding = state.encoding;
+    let collector = state.collector;
+    finish_pass(&file, format, encoding, pair, collector, &mut ticker)
+}
+
+/// The pass of a file of `format` read into `collector`, with its report.
+pub(crate) fn finish_pass(
+    file: &str,
+    format: Format,
+    encoding: Option<&'static str>,
+    pair: Option<Pair>,
+    collector: Collector,
+    ticker: &mut Ticker<'_>,
+) -> Result<Pass, ImportError> {
+    if ticker.rows() == 0 {
         return Err(ImportError::whole(
-            &file,
+            file,
             ImportErrorKind::Empty("a header but no data rows"),
         ));
     }
-    let format = state.format.unwrap_or(Format::Tidy);
-    let encoding = state.encoding;
-    let collected = state
-        .collector
+    let collected = collector
         .finish()
-        .map_err(|kind| ImportError::whole(&file, kind))?;
+        .map_err(|kind| ImportError::whole(file, kind))?;
     ticker.finish();
     // No row used because no row's countries could be told (codes empty or made up) is an
     // error, not "ok, 0 used"; rows all left out by design (breakdowns, say) are reported.
     if collected.observations == 0 && !collected.unknown_codes.is_empty() {
         return Err(ImportError::whole(
-            &file,
+            file,
             ImportErrorKind::NoUsableRows {
                 rows: ticker.rows(),
                 left_out: left_out(&collected),
@@ -213,7 +255,7 @@ fn read_source_with<R: Read + Seek + Send>(
         ));
     }
     let report = FileReport {
-        file,
+        file: file.to_owned(),
         format,
         encoding,
         rows_read: ticker.rows(),

@@ -274,6 +274,7 @@ fn problem_text(problem: &ImportError) -> String {
         Some(Position::Cell { sheet, row, column }) => {
             format!("{sheet}!{}{}", column_letters(*column), row + 1)
         }
+        Some(Position::Row { row, column, .. }) => format!("row {row}, column `{column}`"),
         None => problem.file.clone(),
     };
     crate::display::safe_text::quote(&format!("{place}: {}", problem.kind), 300)

@@ -1,0 +1,208 @@
+//! Parquet files written by polars and DuckDB from the real downloads in tests/fixtures
+//! (tests/fixtures/parquet/PROVENANCE.md), read against the same downloads read as CSV.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use crate::data::country::Pair;
+use crate::data::{Dataset, PartialDate};
+use crate::import::error::Position;
+use crate::import::events::build::EventPeriod;
+use crate::import::{
+    Format, ImportErrorKind, ImportOptions, Imported, ValueUnit, import, scan, scan_bytes,
+};
+
+fn fixture(relative: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative);
+    assert!(path.is_file(), "fixture {relative} is missing");
+    path
+}
+
+const COMTRADE_CSV: &str = "trade/comtrade_plus/TradeData_THA_M_8542_2014-2024.csv";
+const TIDY_POLARS: &str = "parquet/tidy_trade_tha_8542.polars.parquet";
+const TIDY_DUCKDB: &str = "parquet/tidy_trade_tha_8542.duckdb.parquet";
+const GDELT_CSV: &str = "relations/events/gdelt2_20180326044500_excerpt.export.CSV";
+const GDELT_POLARS: &str = "parquet/gdelt2_20180326044500_excerpt.polars.parquet";
+const GDELT_DUCKDB: &str = "parquet/gdelt2_20180326044500_excerpt.duckdb.parquet";
+
+fn imported(path: &Path, codes: &str) -> Imported {
+    let mut options = ImportOptions {
+        unit: ValueUnit::Usd,
+        imported_on: Some(PartialDate::year(2026)),
+        ..ImportOptions::new(Pair::parse(codes).expect("a pair"))
+    };
+    options.events.period = EventPeriod::Month;
+    import(path, &options, &mut |_| {}, &AtomicBool::new(false))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every point of every series: id, year, part of the year, value.
+fn points(dataset: &Dataset) -> Vec<(String, i32, String, Option<f64>)> {
+    let mut all: Vec<_> = dataset
+        .series
+        .iter()
+        .flat_map(|s| {
+            s.points
+                .iter()
+                .map(|p| (s.id.clone(), p.year, format!("{:?}", p.period), p.value))
+        })
+        .collect();
+    all.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    all
+}
+
+fn value_at(dataset: &Dataset, year: i32, partner_slug: &str) -> Option<f64> {
+    dataset
+        .series
+        .iter()
+        .filter(|s| s.id.contains(partner_slug) && s.id.ends_with("reported-by-tha-product-8542"))
+        .flat_map(|s| s.points.iter())
+        .find(|p| p.year == year)
+        .and_then(|p| p.value)
+}
+
+#[test]
+fn a_tidy_table_from_polars_gives_the_numbers_of_the_comtrade_csv_it_was_made_from() {
+    let csv = imported(&fixture(COMTRADE_CSV), "THA,RUS");
+    let parquet = imported(&fixture(TIDY_POLARS), "THA,RUS");
+    assert_eq!(parquet.report.format, Format::Tidy);
+    assert_eq!(parquet.report.encoding, Some("Parquet"));
+    let from_csv = points(&csv.dataset);
+    assert!(!from_csv.is_empty());
+    assert_eq!(points(&parquet.dataset), from_csv);
+    // Thailand's imports from Russia in 2022, as the download writes them (PROVENANCE).
+    assert_eq!(value_at(&parquet.dataset, 2022, "rus"), Some(49_909.144));
+    assert_eq!(value_at(&parquet.dataset, 2014, "rus"), Some(467.0));
+    // Every value cites the Parquet file.
+    for series in &parquet.dataset.series {
+        for point in &series.points {
+            let source = parquet
+                .dataset
+                .sources
+                .iter()
+                .find(|s| point.sources.contains(&s.id))
+                .expect("a source");
+            assert!(
+                source.title.contains("tidy_trade_tha_8542.polars.parquet"),
+                "{}",
+                source.title
+            );
+        }
+    }
+}
+
+#[test]
+fn row_groups_whose_statistics_leave_out_the_pair_are_passed_over() {
+    // Sorted by partner in 12 row groups of 100 rows: only ranges holding RUS or THA are read.
+    let parquet = imported(&fixture(TIDY_POLARS), "THA,RUS");
+    assert!(
+        parquet
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("10 of 12 row groups")),
+        "{:?}",
+        parquet.report.warnings
+    );
+    // Rows passed over are counted as read, as the CSV prefilter counts them.
+    let all = scan(&fixture(TIDY_POLARS), &mut |_| {}, &AtomicBool::new(false)).expect("scans");
+    assert_eq!(all.rows_read, 1178);
+    assert_eq!(parquet.report.rows_read, 1178);
+    assert!(all.warnings.iter().all(|w| !w.contains("row groups")));
+    assert!(all.pairs().len() > 100);
+}
+
+#[test]
+fn duckdb_snappy_with_comtrade_numbers_gives_the_same_numbers() {
+    let csv = imported(&fixture(COMTRADE_CSV), "THA,IRN");
+    let parquet = imported(&fixture(TIDY_DUCKDB), "THA,IRN");
+    assert_eq!(points(&parquet.dataset), points(&csv.dataset));
+    assert_eq!(value_at(&parquet.dataset, 2024, "irn"), Some(31_794.41));
+}
+
+#[test]
+fn gdelt_events_from_polars_and_duckdb_make_what_the_export_makes() {
+    let csv = imported(&fixture(GDELT_CSV), "USA,RUS");
+    for file in [GDELT_POLARS, GDELT_DUCKDB] {
+        let parquet = imported(&fixture(file), "USA,RUS");
+        assert_eq!(parquet.report.format, Format::Gdelt2, "{file}");
+        assert_eq!(points(&parquet.dataset), points(&csv.dataset), "{file}");
+        let titles = |d: &Dataset| {
+            let mut t: Vec<String> = d
+                .events
+                .iter()
+                .map(|e| format!("{} {}", e.date, e.title))
+                .collect();
+            t.sort();
+            t
+        };
+        assert_eq!(titles(&parquet.dataset), titles(&csv.dataset), "{file}");
+        assert!(parquet.dataset.events.iter().all(|e| e.machine_coded));
+    }
+    // United States → Russia, March 2018: three material-conflict events (the export's test).
+    let parquet = imported(&fixture(GDELT_DUCKDB), "USA,RUS");
+    let conflict = parquet
+        .dataset
+        .series
+        .iter()
+        .find(|s| s.id == "gdelt-usa-rus-material-conflict")
+        .and_then(|s| s.points.first())
+        .and_then(|p| p.value);
+    assert_eq!(conflict, Some(3.0));
+}
+
+#[test]
+fn a_value_that_is_no_number_is_an_error_at_its_row_group_row_and_column() {
+    let path = fixture("parquet/hand_made_tidy_bad_value.polars.parquet");
+    let options = ImportOptions::new(Pair::parse("RUS,IRN").expect("pair"));
+    let error = import(&path, &options, &mut |_| {}, &AtomicBool::new(false))
+        .expect_err("3.36bn is no number");
+    assert_eq!(
+        error.position,
+        Some(Position::Row {
+            group: 2,
+            row: 3,
+            column: "value".into()
+        })
+    );
+    assert!(matches!(error.kind, ImportErrorKind::NotANumber { .. }));
+    assert!(
+        error
+            .to_string()
+            .contains(": row 3 (row group 2), column `value`: "),
+        "{error}"
+    );
+}
+
+#[test]
+fn cut_or_damaged_files_are_refused_without_a_panic() {
+    let whole = std::fs::read(fixture(TIDY_POLARS)).expect("reads");
+    let cancel = AtomicBool::new(false);
+    let scan_of = |bytes: &[u8]| scan_bytes(bytes, "x.parquet", &mut |_| {}, &cancel);
+    assert!(scan_of(&whole).is_ok());
+    for cut in [4, 12, whole.len() / 2, whole.len() - 1] {
+        let error = scan_of(&whole[..cut]).expect_err("cut short");
+        assert!(
+            matches!(error.kind, ImportErrorKind::Corrupt { .. }),
+            "{cut}: {error}"
+        );
+    }
+    // A footer length of 2 GB.
+    let mut huge = whole.clone();
+    let at = huge.len() - 8;
+    huge[at..at + 4].copy_from_slice(&0x7fff_ffff_u32.to_le_bytes());
+    let error = scan_of(&huge).expect_err("footer too large");
+    assert!(
+        matches!(error.kind, ImportErrorKind::TooLarge { .. }),
+        "{error}"
+    );
+    // Bytes flipped through the pages and the footer: an error or a read, never a panic.
+    for step in 0..64 {
+        let mut damaged = whole.clone();
+        let at = 4 + step * (whole.len() - 12) / 64;
+        damaged[at] ^= 0x5a;
+        let _ = scan_of(&damaged);
+    }
+}
