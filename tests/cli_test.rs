@@ -692,3 +692,50 @@ fn check_and_convert_read_gdelt_exports_together_as_one_import() {
     assert_eq!(events.len(), 3);
     assert!(events.iter().all(|e| e["machine_coded"] == true));
 }
+
+#[test]
+fn check_and_convert_read_parquet_as_polars_and_duckdb_write_it() {
+    let parquet = |name: &str| {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/parquet")
+            .join(name)
+    };
+    let checked = bilateral()
+        .arg("check")
+        .arg(parquet("tidy_trade_tha_8542.polars.parquet"))
+        .output()
+        .expect("runs");
+    assert_eq!(checked.status.code(), Some(0), "{checked:?}");
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        stdout.contains(": ok: tidy trade table (Parquet), 1178 rows read"),
+        "{stdout}"
+    );
+    let bad = bilateral()
+        .arg("check")
+        .arg(parquet("hand_made_tidy_bad_value.polars.parquet"))
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(1), "{bad:?}");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(": row 3 (row group 2): `value`"));
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("usa-russia.json");
+    let converted = bilateral()
+        .arg("convert")
+        .arg(parquet("gdelt2_20180326044500_excerpt.duckdb.parquet"))
+        .args(["--pair", "USA,RUS", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(converted.status.success(), "{converted:?}");
+    let dataset: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    let conflict = dataset["series"]
+        .as_array()
+        .expect("series")
+        .iter()
+        .find(|s| s["id"] == "gdelt-usa-rus-material-conflict")
+        .expect("the series of United States → Russia material conflict");
+    // The export's three `173` events of March 2018, as its own test finds them.
+    assert_eq!(conflict["points"][0]["value"], 3.0);
+}

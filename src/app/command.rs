@@ -356,7 +356,7 @@ impl Command {
                 "Replace the data on screen with an empty dataset for {pair} (File › Revert brings back the built-in data)"
             ),
             Self::ShowImportDialog => {
-                "Import a file: trade (UN Comtrade, IMF, WITS, BACI, a tidy table), SIPRI arms transfers, UN votes, GDELT or ICEWS events, or your own chronology".to_owned()
+                "Import a file: trade (UN Comtrade, IMF, WITS, BACI, a tidy table), SIPRI arms transfers, UN votes, GDELT or ICEWS events, your own chronology, or a Parquet file (a tidy trade table, GDELT events) from DuckDB, polars or Spark".to_owned()
             }
             Self::OpenTradeFile(path) => format!("Import from {}", path.display()),
             Self::ImportTradeFile {

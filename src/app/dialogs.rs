@@ -144,9 +144,9 @@ impl BilateralApp {
 
 /// Trade files, for file dialogs (the layout is told by content; these are the usual names).
 const TRADE_FILES: (&str, &[&str]) = (
-    "Data file (trade, SIPRI arms transfers, UN votes, chronology of events)",
+    "Data file (trade, SIPRI arms transfers, UN votes, GDELT or ICEWS events, chronology of events, Parquet)",
     &[
-        "csv", "tsv", "txt", "gz", "zip", "xlsx", "xls", "xlsb", "ods", "xml",
+        "csv", "tsv", "tab", "txt", "gz", "zip", "xlsx", "xls", "xlsb", "ods", "xml", "parquet",
     ],
 );
 

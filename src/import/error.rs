@@ -97,7 +97,12 @@ impl fmt::Display for ImportError {
                 column,
             }) => format!("{file}:{entry}:{line}:{column}: {kind}"),
             Some(Position::Row { group, row, column }) => {
-                format!("{file}: row {row} (row group {group}), column `{column}`: {kind}")
+                let message = kind.to_string();
+                if column.is_empty() || message.starts_with(&format!("`{column}`")) {
+                    format!("{file}: row {row} (row group {group}): {message}")
+                } else {
+                    format!("{file}: row {row} (row group {group}), column `{column}`: {message}")
+                }
             }
         };
         crate::display::safe_text::write_safe(f, format_args!("{args}"))

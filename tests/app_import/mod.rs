@@ -17,6 +17,7 @@ use crate::common::trade_fixture::trade_fixture;
 use crate::common::{new_harness, run, run_until};
 
 mod chronology;
+mod parquet;
 mod relations;
 
 fn scanned(harness: &Harness<'static, BilateralApp>) -> bool {

@@ -171,7 +171,7 @@ fn a_value_that_is_no_number_is_an_error_at_its_row_group_row_and_column() {
     assert!(
         error
             .to_string()
-            .contains(": row 3 (row group 2), column `value`: "),
+            .contains(": row 3 (row group 2): `value`: `3.36bn` is not a number"),
         "{error}"
     );
 }

@@ -1,0 +1,36 @@
+//! A Parquet file in the window: the import dialog previews a tidy table that polars wrote
+//! as it does a CSV, and imports it.
+
+use bilateral::app::command::Command;
+use bilateral::views::dialogs::import_dialog::DIALOG_TITLE;
+use egui_kittest::kittest::Queryable;
+
+use super::{pick_country, run, run_until, scanned, series_points};
+use crate::common::new_harness;
+
+#[test]
+fn a_parquet_tidy_table_is_previewed_and_imported_like_a_csv() {
+    let parquet = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/parquet/tidy_trade_tha_8542.polars.parquet");
+    let mut harness = new_harness();
+    run(&mut harness, Command::OpenPath(parquet));
+    harness.get_by_label(DIALOG_TITLE);
+    run_until(&mut harness, "the scan", scanned);
+    harness.get_by_label_contains("tidy trade table");
+    // The file has no Russia–Iran: its first pair, the World and Thailand, is preselected.
+    // Choose Russia for the World: Thailand's reports of its imports from Russia, one row a
+    // year in 2014 and 2016–2024.
+    pick_country(&mut harness, "World (WLD)", "russia");
+    harness.get_by_label_contains("Rows of Russia–Thailand: 10");
+    harness.get_by_label("imports from Russia");
+    harness.get_by_label("Start a new relationship").click();
+    run_until(&mut harness, "the import", |h| {
+        !h.state().import_dialog_open()
+    });
+    let imports = series_points(
+        harness.state(),
+        "trade-rus-to-tha-reported-by-tha-product-8542",
+    );
+    // 49,909.144 US$ in 2022, as the Comtrade download writes it, in USD bn.
+    assert!(imports.contains(&(2022, 49_909.144e-9)), "{imports:?}");
+}
