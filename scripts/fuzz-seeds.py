@@ -127,7 +127,7 @@ def seeds():
         "dots_csv", "dots_excel", "xlsx_shared_strings", "xlsb_sheet", "imts", "wits", "baci_zip", "tidy_csv",
         "encoding", "compression", "settings", "date", "sipri_register_classic",
         "sipri_register_new", "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl",
-        "unga_roll_calls", "unga_ideal_points", "gdelt2", "gdelt1", "icews_tab", "icews_csv", "chronology")}
+        "unga_roll_calls", "unga_ideal_points", "gdelt2", "gdelt1", "icews_tab", "icews_csv", "chronology", "parquet")}
     seeds["dataset_json"] += [bad_input.VALID_DATASET.encode(), read(os.path.join(ROOT, "assets", "russia-iran.json"))]
     seeds["dataset_json"] += [v for k, v in cases.items() if k.startswith("dataset/")]
     seeds["geojson"] += [read(p) for p in repo("tests/fixtures/geojson/**/*.geojson") + repo("tests/fixtures/geojson/**/*.json")]
@@ -199,6 +199,9 @@ def seeds():
     seeds["icews_csv"] += events("icews_*.csv")
     seeds["chronology"] += relations("chronology/*.csv")
     seeds["chronology"] += [b"When,What,Where\n02/06/2022,a,x\nc. 2000,b,y\nMarch\xe2\x80\x93May 2019,c,z\n1990s,d,\n"]
+    # Whole files (a Parquet file cut short is only its magic): the small ones DuckDB and
+    # polars wrote (tests/fixtures/parquet/PROVENANCE.md).
+    seeds["parquet"] += [read(p) for p in repo("tests/fixtures/parquet/*.parquet") if os.path.getsize(p) <= MAX_SEED]
     return seeds
 
 

@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 ALL=(dataset_json geojson comtrade_plus_csv comtrade_bulk_gz comtrade_legacy dots_csv dots_excel
     xlsx_shared_strings xlsb_sheet xls_workbook imts wits baci_zip tidy_csv encoding compression settings date
     sipri_register_classic sipri_register_new sipri_tiv unga_voeten unga_unvotes unga_undl
-    unga_roll_calls unga_ideal_points gdelt2 gdelt1 icews_tab icews_csv chronology)
+    unga_roll_calls unga_ideal_points gdelt2 gdelt1 icews_tab icews_csv chronology parquet)
 runs=
 seconds=0
 build=yes
@@ -71,6 +71,7 @@ max_len() {
         date) echo 64 ;;
         settings) echo 2048 ;;
         dataset_json | geojson) echo 8192 ;;
+        parquet) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }

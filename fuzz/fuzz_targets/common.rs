@@ -31,9 +31,11 @@ fn let_the_importer_catch_calamine_panics() {
     ONCE.call_once(|| {
         let abort = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let in_calamine = info
-                .location()
-                .is_some_and(|place| place.file().contains("/calamine-"));
+            // The parquet crate's panics on corrupt pages are caught by the importer too
+            // (`import/parquet/mod.rs`, `guarded`).
+            let in_calamine = info.location().is_some_and(|place| {
+                place.file().contains("/calamine-") || place.file().contains("/parquet-")
+            });
             if !in_calamine {
                 abort(info);
             }
@@ -134,6 +136,27 @@ pub fn events(bytes: &[u8], name: &str) {
         return;
     };
     holds_together(&dataset);
+}
+
+/// Reads `bytes` as a Parquet file: as a trade table ([`trade`]), and as GDELT events
+/// (the first pair found imported, its dataset holding together).
+pub fn parquet(bytes: &[u8]) {
+    trade(bytes, "fuzz.parquet");
+    let read = bilateral::import::events::read_parquet_bytes;
+    let Ok(scanned) = read(bytes, "fuzz.parquet", None, 0) else {
+        return;
+    };
+    let Some(&(pair, _)) = scanned.report.pairs().first() else {
+        return;
+    };
+    let Ok(pass) = read(bytes, "fuzz.parquet", Some(pair), 5) else {
+        return;
+    };
+    let options = bilateral::import::events::build::EventOptions::default();
+    let facts = facts("fuzz.parquet", pass.report.format);
+    if let Ok(dataset) = bilateral::import::events::build::build(&pass, pair, &facts, options) {
+        holds_together(&dataset);
+    }
 }
 
 /// Reads `bytes` as a chronology named `name` and imports it for Russia and Ukraine (any

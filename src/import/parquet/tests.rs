@@ -26,6 +26,7 @@ const TIDY_DUCKDB: &str = "parquet/tidy_trade_tha_8542.duckdb.parquet";
 const GDELT_CSV: &str = "relations/events/gdelt2_20180326044500_excerpt.export.CSV";
 const GDELT_POLARS: &str = "parquet/gdelt2_20180326044500_excerpt.polars.parquet";
 const GDELT_DUCKDB: &str = "parquet/gdelt2_20180326044500_excerpt.duckdb.parquet";
+const GDELT_ALL_COLUMNS: &str = "parquet/gdelt2_20180326044500_excerpt.all_columns.polars.parquet";
 
 fn imported(path: &Path, codes: &str) -> Imported {
     let mut options = ImportOptions {
@@ -125,7 +126,7 @@ fn duckdb_snappy_with_comtrade_numbers_gives_the_same_numbers() {
 #[test]
 fn gdelt_events_from_polars_and_duckdb_make_what_the_export_makes() {
     let csv = imported(&fixture(GDELT_CSV), "USA,RUS");
-    for file in [GDELT_POLARS, GDELT_DUCKDB] {
+    for file in [GDELT_POLARS, GDELT_DUCKDB, GDELT_ALL_COLUMNS] {
         let parquet = imported(&fixture(file), "USA,RUS");
         assert_eq!(parquet.report.format, Format::Gdelt2, "{file}");
         assert_eq!(points(&parquet.dataset), points(&csv.dataset), "{file}");
@@ -141,6 +142,18 @@ fn gdelt_events_from_polars_and_duckdb_make_what_the_export_makes() {
         assert_eq!(titles(&parquet.dataset), titles(&csv.dataset), "{file}");
         assert!(parquet.dataset.events.iter().all(|e| e.machine_coded));
     }
+    // Sorted by the actors' countries in row groups of 4: the first (Canada to China as
+    // first actors) is passed over for the United States and Russia.
+    let polars = imported(&fixture(GDELT_POLARS), "USA,RUS");
+    assert!(
+        polars
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("1 of 5 row groups (4 rows) passed over")),
+        "{:?}",
+        polars.report.warnings
+    );
     // United States → Russia, March 2018: three material-conflict events (the export's test).
     let parquet = imported(&fixture(GDELT_DUCKDB), "USA,RUS");
     let conflict = parquet
