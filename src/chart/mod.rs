@@ -168,6 +168,9 @@ pub struct ChartModel {
     pub(crate) log_scale: bool,
     /// Values or year-over-year change, as built.
     pub(crate) mode: ChartMode,
+    /// Months between consecutive points of the finest series shown: 1 for counts per
+    /// month, 3 per quarter, 12 for yearly values (what a break in a line is a gap of).
+    pub(crate) step_months: i64,
 }
 
 impl MarkerRole {
@@ -183,6 +186,15 @@ impl MarkerRole {
 }
 
 impl ChartModel {
+    /// What a break in a line stands for: `years`, `quarters` or `months` without data.
+    pub(crate) fn gap_name(&self) -> &'static str {
+        match self.step_months {
+            1 => "months",
+            3 => "quarters",
+            _ => "years",
+        }
+    }
+
     /// The ids of the sources behind the visible markers, each once, in order of first use.
     pub(crate) fn source_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
@@ -242,6 +254,7 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
         .unwrap_or_default();
     let mut hidden_on_log_scale = 0;
     let mut series = Vec::new();
+    let mut finest_step = 12;
     for one in &dataset.series {
         let markers = match options.mode {
             ChartMode::Values if one.unit == unit => value_markers(one),
@@ -263,6 +276,8 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
             _ => one.label.clone(),
         };
         let range_bars = range_bars(&markers);
+        let step = step_months(one);
+        finest_step = finest_step.min(step);
         series.push(ChartSeries {
             id: one.id.clone(),
             label,
@@ -272,7 +287,7 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
                 .get(&one.id)
                 .copied()
                 .unwrap_or_else(|| shown_by_default(one)),
-            lines: lines(&markers, step_months(one), options.connect_gaps),
+            lines: lines(&markers, step, options.connect_gaps),
             markers,
             range_bars,
         });
@@ -290,6 +305,7 @@ pub fn build(dataset: &Dataset, options: &ChartOptions) -> ChartModel {
         hidden_on_log_scale,
         log_scale: options.log_scale,
         mode: options.mode,
+        step_months: finest_step,
     }
 }
 
@@ -686,5 +702,28 @@ mod tests {
         assert!(series(&build(&dataset, &options), "trade").visible);
         options.series_shown.insert("talk".into(), true);
         assert!(series(&build(&dataset, &options), "talk").visible);
+    }
+
+    #[test]
+    fn the_caption_names_gaps_in_the_finest_period_shown() {
+        let mut dataset = dataset();
+        assert_eq!(
+            build(&dataset, &ChartOptions::default()).gap_name(),
+            "years"
+        );
+        let mut monthly = dataset.series[0].clone();
+        monthly.id = "monthly".into();
+        monthly.points[0].period = Some(SubYear::Month(3));
+        dataset.series.push(monthly.clone());
+        assert_eq!(
+            build(&dataset, &ChartOptions::default()).gap_name(),
+            "months"
+        );
+        monthly.points[0].period = Some(SubYear::Quarter(1));
+        *dataset.series.last_mut().expect("added") = monthly;
+        assert_eq!(
+            build(&dataset, &ChartOptions::default()).gap_name(),
+            "quarters"
+        );
     }
 }

@@ -9,8 +9,10 @@ use eframe::egui::Color32;
 
 use crate::data::{Domain, Stance};
 
-/// The Okabe–Ito palette, safe for the common forms of colour blindness.
-pub(crate) const SERIES_PALETTE: [Color32; 7] = [
+/// The Okabe–Ito palette, safe for the common forms of colour blindness, and an eighth
+/// colour so that the eight series of an event import (four kinds in each direction) are
+/// all told apart.
+pub(crate) const SERIES_PALETTE: [Color32; 8] = [
     Color32::from_rgb(0, 114, 178),   // blue
     Color32::from_rgb(213, 94, 0),    // vermillion
     Color32::from_rgb(0, 158, 115),   // bluish green
@@ -18,6 +20,7 @@ pub(crate) const SERIES_PALETTE: [Color32; 7] = [
     Color32::from_rgb(230, 159, 0),   // orange
     Color32::from_rgb(86, 180, 233),  // sky blue
     Color32::from_rgb(120, 120, 120), // grey (yellow is unreadable on white)
+    Color32::from_rgb(117, 112, 179), // blue violet (ColorBrewer Dark2; black would vanish on dark)
 ];
 
 /// The colour of the `index`-th series.

@@ -45,6 +45,9 @@ const COLUMNS_LIMIT: usize = 4_096;
 const ROW_GROUPS_LIMIT: usize = 1_000_000;
 /// The largest row group (uncompressed, as its metadata says): engines write 128 MB–1 GB.
 const ROW_GROUP_LIMIT_BYTES: i64 = 4 << 30;
+/// The most rows a file may say it holds: far beyond any real file, and counts stay far
+/// from overflowing.
+const ROWS_LIMIT: i64 = 1 << 40;
 
 /// Whether `head` (a file's first bytes) starts a Parquet file.
 pub(crate) fn is_parquet(head: &[u8]) -> bool {
@@ -135,7 +138,19 @@ pub(crate) fn metadata<C: ChunkReader>(
             },
         ));
     }
+    let mut rows_total = 0_i64;
     for (index, group) in decoded.row_groups().iter().enumerate() {
+        rows_total = rows_total.saturating_add(group.num_rows().max(0));
+        if rows_total > ROWS_LIMIT {
+            return Err(ImportError::whole(
+                file,
+                ImportErrorKind::TooLarge {
+                    what: format!("the rows the footer counts up to row group {}", index + 1),
+                    limit: format!("{ROWS_LIMIT} rows"),
+                    advice: ": is the file corrupt?",
+                },
+            ));
+        }
         if group.total_byte_size() > ROW_GROUP_LIMIT_BYTES || group.num_rows() < 0 {
             return Err(ImportError::whole(
                 file,
@@ -217,7 +232,9 @@ impl Groups {
             } else {
                 groups.skipped += 1;
                 groups.skipped_rows += rows;
-                groups.skipped_bytes += u64::try_from(group.compressed_size()).unwrap_or(0);
+                groups.skipped_bytes = groups
+                    .skipped_bytes
+                    .saturating_add(u64::try_from(group.compressed_size()).unwrap_or(0));
             }
             first += rows;
         }

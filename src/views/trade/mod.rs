@@ -97,7 +97,10 @@ pub(crate) fn ui(
                 model.hidden_on_log_scale
             )
         } else {
-            "Hover a point for its value and source; click it to highlight its source. Hollow markers are approximate; breaks in a line are years without data.".to_owned()
+            format!(
+                "Hover a point for its value and source; click it to highlight its source. Hollow markers are approximate; breaks in a line are {} without data.",
+                model.gap_name()
+            )
         };
         egui::Panel::bottom("trade_caption")
             .show_separator_line(false)
