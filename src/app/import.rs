@@ -114,6 +114,7 @@ impl BilateralApp {
         path.clone_into(&mut session.path);
         session.last_outcome = None;
         let mut options = ImportOptions::new(pair);
+        options.events = session.dialog.events;
         let table = report.as_ref().and_then(|r| r.chronology.as_ref());
         if let (Some(choice), Some(table)) = (&session.dialog.chronology, table) {
             options.columns = Some(choice.columns.clone());

@@ -3,7 +3,8 @@
 
 use bilateral::app::command::Command;
 use bilateral::views::dialogs::import_dialog::DIALOG_TITLE;
-use egui_kittest::kittest::Queryable;
+use eframe::egui::accesskit::Toggled;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use super::{pick_country, run, run_until, scanned, series_points};
 use crate::common::new_harness;
@@ -33,4 +34,27 @@ fn a_parquet_tidy_table_is_previewed_and_imported_like_a_csv() {
     );
     // 49,909.144 US$ in 2022, as the Comtrade download writes it, in USD bn.
     assert!(imports.contains(&(2022, 49_909.144e-9)), "{imports:?}");
+}
+
+#[test]
+fn the_dialog_offers_the_period_and_the_most_covered_events_for_gdelt_parquet() {
+    let parquet = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/parquet/gdelt2_20180326044500_excerpt.polars.parquet");
+    let mut harness = new_harness();
+    run(&mut harness, Command::OpenPath(parquet));
+    run_until(&mut harness, "the scan", scanned);
+    harness.get_by_label_contains("GDELT 2.0 event export");
+    // The file has no Iran: its largest pair, Russia and the United States, is preselected.
+    harness.get_by_label("Russia (RUS)");
+    harness.get_by_label("United States (USA)");
+    harness.get_by_label("Most covered events on the timeline:");
+    let toggled = |harness: &egui_kittest::Harness<'static, bilateral::app::BilateralApp>,
+                   label: &str| {
+        harness.get_by_label(label).accesskit_node().toggled()
+    };
+    assert_eq!(toggled(&harness, "month"), Some(Toggled::True));
+    harness.get_by_label("quarter").click();
+    harness.run_steps(2);
+    assert_eq!(toggled(&harness, "quarter"), Some(Toggled::True));
+    assert_eq!(toggled(&harness, "month"), Some(Toggled::False));
 }

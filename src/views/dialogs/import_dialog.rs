@@ -81,6 +81,8 @@ pub(crate) struct ImportDialogState {
     pub(crate) preselected: bool,
     /// For a chronology: its columns, and what they make.
     pub(crate) chronology: Option<ChronologyChoice>,
+    /// For GDELT or ICEWS events: the period of the series, the events kept.
+    pub(crate) events: crate::import::events::build::EventOptions,
 }
 
 impl ImportDialogState {
@@ -236,6 +238,9 @@ fn scanned_ui(
         return;
     };
     preview_ui(ui, report, pair);
+    if super::event_options::is_events(report.format) {
+        super::event_options::event_options_ui(ui, &mut state.events);
+    }
     outcome_ui(ui, info.last_outcome);
     ui.add_space(6.0);
     let rows = report.rows_to_import(pair);
@@ -576,6 +581,7 @@ mod tests {
             second: Some(id("IRN")),
             preselected: true,
             chronology: None,
+            events: crate::import::events::build::EventOptions::default(),
         };
         state.choose(Pair::new(id("CHN"), id("RUS")).expect("pair"));
         assert_eq!(

@@ -4,6 +4,7 @@
 
 pub(crate) mod chronology_columns;
 pub(crate) mod country_picker;
+pub(crate) mod event_options;
 pub mod import_dialog;
 pub(crate) mod imports;
 pub(crate) mod new_relationship;
