@@ -53,6 +53,8 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Ask for a trade file to import (Comtrade, IMF, WITS, BACI, a tidy table).
     ShowImportDialog,
+    /// Ask for a folder of event files (GDELT, ICEWS) to import as one.
+    ShowImportFolderDialog,
     /// Open the import dialog on this trade file: scan it, then choose the pair.
     OpenTradeFile(PathBuf),
     /// Import the rows of `pair` from the trade file at `path`, in the background.
@@ -277,6 +279,7 @@ impl Command {
             Self::ShowNewRelationship => "New relationship…".to_owned(),
             Self::NewRelationship(pair) => format!("Start {pair}"),
             Self::ShowImportDialog => "Import file…".to_owned(),
+            Self::ShowImportFolderDialog => "Import folder…".to_owned(),
             Self::OpenTradeFile(path) | Self::OpenPath(path) => path.display().to_string(),
             Self::ImportTradeFile {
                 new_relationship, ..
@@ -355,6 +358,9 @@ impl Command {
             Self::NewRelationship(pair) => format!(
                 "Replace the data on screen with an empty dataset for {pair} (File › Revert brings back the built-in data)"
             ),
+            Self::ShowImportFolderDialog => {
+                "Import a folder of GDELT or ICEWS event files (a month of GDELT 2.0 exports, say) as one import".to_owned()
+            }
             Self::ShowImportDialog => {
                 "Import a file: trade (UN Comtrade, IMF, WITS, BACI, a tidy table), SIPRI arms transfers, UN votes, GDELT or ICEWS events, your own chronology, or a Parquet file (a tidy trade table, GDELT events) from DuckDB, polars or Spark".to_owned()
             }

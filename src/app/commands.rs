@@ -40,6 +40,9 @@ impl BilateralApp {
             Command::OpenPath(path) if !is_dataset_file(&path) => self.open_trade_file(ctx, path),
             Command::OpenPath(path) => self.open_path(path),
             Command::ShowImportDialog => self.show_file_dialog(ctx, DialogPurpose::Import),
+            Command::ShowImportFolderDialog => {
+                self.show_file_dialog(ctx, DialogPurpose::ImportFolder);
+            }
             Command::OpenTradeFile(path) => self.open_trade_file(ctx, path),
             Command::ImportTradeFile {
                 path,

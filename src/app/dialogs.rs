@@ -17,6 +17,8 @@ pub(super) enum DialogPurpose {
     Open,
     /// Pick a trade file to import.
     Import,
+    /// Pick a folder of event files to import as one.
+    ImportFolder,
     /// Pick where to write an export.
     Save(ExportKind),
     /// Pick where to save the dataset (Save As).
@@ -38,7 +40,7 @@ impl BilateralApp {
         }
         if let Some(reason) = native_dialog_unavailable() {
             let advice = match purpose {
-                DialogPurpose::Open | DialogPurpose::Import => {
+                DialogPurpose::Open | DialogPurpose::Import | DialogPurpose::ImportFolder => {
                     "Drag the file onto the window instead, or pass it on the command line: bilateral FILE"
                 }
                 DialogPurpose::Save(_) | DialogPurpose::SaveDataset => {
@@ -57,7 +59,9 @@ impl BilateralApp {
             .and_then(|path| path.parent())
             .map(Path::to_owned);
         let suggested_name = match purpose {
-            DialogPurpose::Open | DialogPurpose::Import => String::new(),
+            DialogPurpose::Open | DialogPurpose::Import | DialogPurpose::ImportFolder => {
+                String::new()
+            }
             DialogPurpose::Save(kind @ ExportKind::StoryPdf) => format!(
                 "{}-story.{}",
                 self.document
@@ -122,7 +126,9 @@ impl BilateralApp {
             Ok(Some(path)) => {
                 let command = match pending.purpose {
                     DialogPurpose::Open => Command::OpenPath(path),
-                    DialogPurpose::Import => Command::OpenTradeFile(path),
+                    DialogPurpose::Import | DialogPurpose::ImportFolder => {
+                        Command::OpenTradeFile(path)
+                    }
                     DialogPurpose::Save(kind) => Command::Export(kind, path),
                     DialogPurpose::SaveDataset => Command::SaveAs(path),
                 };
@@ -176,6 +182,9 @@ fn pick_path(
             .add_filter(TRADE_FILES.0, TRADE_FILES.1)
             .add_filter("All files", &["*"])
             .pick_file(),
+        DialogPurpose::ImportFolder => dialog
+            .set_title("Import a folder of GDELT or ICEWS event files")
+            .pick_folder(),
         DialogPurpose::Save(ExportKind::StoryPngs) => dialog
             .set_title("Choose a folder for the story's PNG pages")
             .pick_folder(),

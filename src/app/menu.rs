@@ -79,6 +79,7 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Run(Command::ShowSaveAsDialog),
         Separator,
         Run(Command::ShowImportDialog),
+        Run(Command::ShowImportFolderDialog),
         Run(Command::ShowImports),
         Run(Command::RevertToBuiltin),
         Separator,

@@ -299,9 +299,15 @@ pub fn build(
             sources.push(id);
         }
         sources.push(file_source.clone());
-        dataset
-            .events
-            .push(timeline_event(event, short, &import, sources));
+        let mut made = timeline_event(event, short, &import, sources);
+        // Two records with one id (an empty id, a file read twice) stay two events.
+        let base = made.id.clone();
+        let mut again = 1;
+        while dataset.events.iter().any(|e| e.id == made.id) {
+            again += 1;
+            made.id = format!("{base}-{again}");
+        }
+        dataset.events.push(made);
     }
     Ok(dataset)
 }

@@ -219,3 +219,30 @@ fn cut_or_damaged_files_are_refused_without_a_panic() {
         let _ = scan_of(&damaged);
     }
 }
+
+#[test]
+fn events_that_share_an_id_stay_distinct_events() {
+    // Found by the fuzz target: the DuckDB file with bytes shuffled, so that several of
+    // the best covered events read one `GLOBALEVENTID`.
+    let bytes =
+        std::fs::read(fixture("parquet/fuzz_gdelt_shuffled_event_ids.parquet")).expect("reads");
+    let read = crate::import::events::read_parquet_bytes;
+    let scanned = read(&bytes, "x.parquet", None, 0).expect("reads");
+    let pair = scanned.report.pairs()[0].0;
+    let pass = read(&bytes, "x.parquet", Some(pair), 5).expect("reads");
+    let facts = crate::import::build::FileFacts {
+        file_name: "x.parquet".into(),
+        file_date: None,
+        imported_on: PartialDate::year(2026),
+        format: Format::Gdelt2,
+    };
+    let options = crate::import::events::build::EventOptions::default();
+    let dataset =
+        crate::import::events::build::build(&pass, pair, &facts, options).expect("builds");
+    assert!(dataset.events.len() > 1);
+    let mut ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), dataset.events.len());
+    assert_eq!(crate::data::validate::validate(&dataset), []);
+}
