@@ -321,6 +321,21 @@ struct Shared<'a> {
     cancel: &'a AtomicBool,
 }
 
+impl Shared<'_> {
+    /// Where a GDELT reader of `file` reports its rows and bytes, as this read shares them.
+    fn reading<'s>(&'s self, file: &'s str) -> gdelt::Reading<'s> {
+        gdelt::Reading {
+            file,
+            entry: None,
+            index: self.index,
+            pair: self.pair,
+            rows: self.rows,
+            bytes: self.bytes,
+            cancel: self.cancel,
+        }
+    }
+}
+
 /// Reads one file (plain or a `.zip` of one table).
 fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError> {
     let file = path.display().to_string();
@@ -335,16 +350,7 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
         ..FileTally::default()
     };
     if super::parquet::is_parquet(&magic[..magic_len]) {
-        let reading = gdelt::Reading {
-            file: &file,
-            entry: None,
-            index: shared.index,
-            pair: shared.pair,
-            rows: shared.rows,
-            bytes: shared.bytes,
-            cancel: shared.cancel,
-        };
-        super::parquet::events::read(opened, &reading, &mut tally)?;
+        super::parquet::events::read(opened, &shared.reading(&file), &mut tally)?;
         return Ok(tally);
     }
     if container_of(&magic[..magic_len]) == Container::Zip {
@@ -473,16 +479,8 @@ pub fn read_parquet_bytes(
     top: usize,
 ) -> Result<EventsPass, ImportError> {
     read_in_memory(name, pair, top, |shared, tally| {
-        let reading = gdelt::Reading {
-            file: name,
-            entry: None,
-            index: shared.index,
-            pair: shared.pair,
-            rows: shared.rows,
-            bytes: shared.bytes,
-            cancel: shared.cancel,
-        };
-        super::parquet::events::read(bytes::Bytes::copy_from_slice(bytes), &reading, tally)
+        let chunks = bytes::Bytes::copy_from_slice(bytes);
+        super::parquet::events::read(chunks, &shared.reading(name), tally)
     })
 }
 
