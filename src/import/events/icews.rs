@@ -91,6 +91,8 @@ pub(crate) trait EventRows {
     fn tick(&mut self) -> Result<(), ImportError>;
     /// Field `index` as text, trimmed.
     fn text(&self, index: usize) -> Result<Cow<'_, str>, ImportError>;
+    /// Field `index` as bytes, trimmed, as the file writes it (for looking names up).
+    fn bytes(&self, index: usize) -> &[u8];
     /// Field `index` as a number; `None` when empty or a placeholder (`NA`).
     fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError>;
     /// An error at field `index` of the current row.
@@ -110,6 +112,10 @@ impl EventRows for Rows<'_, '_> {
 
     fn text(&self, index: usize) -> Result<Cow<'_, str>, ImportError> {
         Rows::text(self, index)
+    }
+
+    fn bytes(&self, index: usize) -> &[u8] {
+        self.field(index).trim_ascii()
     }
 
     fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError> {
@@ -141,6 +147,24 @@ struct Columns {
 }
 
 impl Columns {
+    /// The last column read.
+    fn last(&self) -> usize {
+        [
+            self.id,
+            self.date,
+            self.source_name,
+            self.source_country,
+            self.code,
+            self.intensity,
+            self.target_name,
+            self.target_country,
+            self.publisher.unwrap_or(0),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+    }
+
     /// The columns of `raw` (names as written; underscores read as spaces), or why not.
     fn of(raw: &[String], format: Format) -> Result<Self, ImportErrorKind> {
         let header = normalized(raw);
@@ -186,7 +210,7 @@ pub(crate) fn read(
         tally.format = Some(Format::IcewsTab);
         let columns =
             Columns::of(&names, Format::IcewsTab).map_err(|kind| ImportError::whole(file, kind))?;
-        let mut rows = super::icews_lines::TabLines::new(text, file, &mut ticker);
+        let mut rows = super::icews_lines::TabLines::new(text, file, columns.last(), &mut ticker);
         return read_rows(&mut rows, &columns, &progress, tally);
     }
     let mut rows = Rows::from_text(file, None, text, encoding, &mut ticker)?;
@@ -245,17 +269,19 @@ impl Progress<'_> {
     }
 }
 
-/// The countries of ICEWS's names, looked up once each.
+/// The countries of ICEWS's names (as the file writes them), looked up once each.
 #[derive(Default)]
-struct CountryNames(HashMap<String, Option<CountryId>>);
+struct CountryNames(rustc_hash::FxHashMap<Box<[u8]>, Option<CountryId>>);
 
 impl CountryNames {
-    fn country(&mut self, name: &str) -> Option<CountryId> {
+    fn country(&mut self, name: &[u8]) -> Option<CountryId> {
         if let Some(&known) = self.0.get(name) {
             return known;
         }
-        let found = countries().by_name(name).map(|c| c.id);
-        self.0.insert(name.to_owned(), found);
+        let found = countries()
+            .by_name(&super::super::decode::lenient_text(name))
+            .map(|c| c.id);
+        self.0.insert(name.into(), found);
         found
     }
 }
@@ -298,19 +324,19 @@ fn read_rows(
             tally.counts.year(day.year);
             tally.last_year = Some(day.year);
         }
-        let from_name = rows.text(columns.source_country)?;
-        let to_name = rows.text(columns.target_country)?;
-        if missing(&from_name) || missing(&to_name) {
+        let from_name = rows.bytes(columns.source_country);
+        let to_name = rows.bytes(columns.target_country);
+        let missing_bytes = |n: &[u8]| n.is_empty() || n == b"NA";
+        if missing_bytes(from_name) || missing_bytes(to_name) {
             tally.counts.skip("an actor with no country");
             continue;
         }
-        let (Some(from), Some(to)) = (names.country(&from_name), names.country(&to_name)) else {
-            for (column, name) in [
-                (columns.source_country, &from_name),
-                (columns.target_country, &to_name),
-            ] {
-                if names.country(name).is_none() {
-                    tally.counts.unknown(&columns.names[column], name);
+        let (Some(from), Some(to)) = (names.country(from_name), names.country(to_name)) else {
+            for column in [columns.source_country, columns.target_country] {
+                if names.country(rows.bytes(column)).is_none() {
+                    tally
+                        .counts
+                        .unknown(&columns.names[column], &rows.text(column)?);
                 }
             }
             continue;

@@ -25,18 +25,27 @@ pub(crate) struct TabLines<'t, 'p, R> {
     fields: Vec<(usize, usize)>,
     /// The file line of the current row.
     line: u64,
+    /// The last field read (0-based): the ones after it are not split out.
+    last_field: usize,
     ticker: &'p mut Ticker<'t>,
 }
 
 impl<'t, 'p, R: BufRead> TabLines<'t, 'p, R> {
-    /// The rows of `reader`, whose header line has been read: the next line is line 2.
-    pub(crate) fn new(reader: R, file: &str, ticker: &'p mut Ticker<'t>) -> Self {
+    /// The rows of `reader`, whose header line has been read (the next line is line 2),
+    /// split into fields up to field `last_field` (0-based).
+    pub(crate) fn new(
+        reader: R,
+        file: &str,
+        last_field: usize,
+        ticker: &'p mut Ticker<'t>,
+    ) -> Self {
         Self {
             reader,
             file: file.to_owned(),
             row: Vec::new(),
             fields: Vec::new(),
             line: 1,
+            last_field,
             ticker,
         }
     }
@@ -82,6 +91,9 @@ impl<R: BufRead> EventRows for TabLines<'_, '_, R> {
             for tab in memchr::memchr_iter(b'\t', &self.row) {
                 self.fields.push((start, tab));
                 start = tab + 1;
+                if self.fields.len() > self.last_field {
+                    return Ok(true);
+                }
             }
             self.fields.push((start, self.row.len()));
             return Ok(true);
@@ -96,6 +108,10 @@ impl<R: BufRead> EventRows for TabLines<'_, '_, R> {
 
     fn text(&self, index: usize) -> Result<Cow<'_, str>, ImportError> {
         Ok(lenient_text(self.field(index).trim_ascii()))
+    }
+
+    fn bytes(&self, index: usize) -> &[u8] {
+        self.field(index).trim_ascii()
     }
 
     fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError> {
