@@ -118,13 +118,48 @@ def xlsb_sheets():
     return [table + xlsb_record(0x0092), again + xlsb_record(0x0092)]
 
 
+def xls_streams():
+    """Workbook streams (BIFF8 records) of a tidy table in one sheet, of a sheet whose
+    Dimensions record starts after it ends, and of one sheet listed three times."""
+    def record(kind, data=b""):
+        return struct.pack("<HH", kind, len(data)) + data
+
+    def bof(substream):
+        return record(0x0809, struct.pack("<HH", 0x0600, substream) + bytes(12))
+
+    def cell(row, column, value):
+        if isinstance(value, str):
+            text = value.encode("latin-1")
+            return record(0x0204, struct.pack("<HHHHB", row, column, 0, len(text), 0) + text)
+        return record(0x0203, struct.pack("<HHHd", row, column, 0, value))
+
+    def stream(sheets, listed):
+        bound = 4 + 4 + 2 + 2 + 4
+        globals_bytes = len(bof(5)) + len(listed) * bound + 4
+        body, positions = b"", []
+        for records in sheets:
+            positions.append(globals_bytes + len(body))
+            body += bof(0x10) + b"".join(records) + record(0x000A)
+        out = bof(5)
+        for index, sheet in enumerate(listed):
+            out += record(0x0085, struct.pack("<IBBBB", positions[sheet], 0, 0, 4, 0) + f"S{index:03}".encode())
+        return out + record(0x000A) + body
+
+    rows = [["year", "reporter", "partner", "flow", "value", "unit"],
+            [2020.0, "RUS", "IRN", "exports", 1.5, "USD bn"],
+            [2021.0, "IRN", "RUS", "imports", 2.0, "USD bn"]]
+    table = [cell(r, c, v) for r, row in enumerate(rows) for c, v in enumerate(row)]
+    wrapping = record(0x0200, struct.pack("<IIHHH", 10, 1, 0, 256, 0))
+    return [stream([table], [0]), stream([[wrapping] + table], [0]), stream([table], [0, 0, 0])]
+
+
 def seeds():
     cases = bad_input.CASES
     tidy = b"year,reporter,partner,flow,value,unit,estimate\n2010,RUS,IRN,exports,3.36,USD bn,\n2010,IRN,RUS,imports,1.15,USD bn,\n2011,RUS,IRN,imports,0.3,USD bn,yes\n"
     tidy_bad = [v for k, v in cases.items() if k.startswith("trade/") and k.endswith(".csv")]
     seeds = {name: [] for name in (
         "dataset_json", "geojson", "comtrade_plus_csv", "comtrade_bulk_gz", "comtrade_legacy",
-        "dots_csv", "dots_excel", "xlsx_shared_strings", "xlsb_sheet", "imts", "wits", "baci_zip", "tidy_csv",
+        "dots_csv", "dots_excel", "xlsx_shared_strings", "xlsb_sheet", "xls_workbook", "imts", "wits", "baci_zip", "tidy_csv",
         "encoding", "compression", "settings", "date", "sipri_register_classic",
         "sipri_register_new", "sipri_tiv", "unga_voeten", "unga_unvotes", "unga_undl",
         "unga_roll_calls", "unga_ideal_points", "gdelt2", "gdelt1", "icews_tab", "icews_csv", "chronology", "parquet")}
@@ -151,6 +186,7 @@ def seeds():
         sst + b"<si><r><t>Coun</t></r><r><t>try</t></r></si><si/><si><t xml:space=\"preserve\"> x </t></si></sst>",
     ]
     seeds["xlsb_sheet"] += xlsb_sheets()
+    seeds["xls_workbook"] += xls_streams()
     seeds["imts"] += [head(read(p)) for p in shared("imf_imts/*")]
     seeds["imts"].append(cases["trade/truncated.xml"])
     seeds["wits"] += [head(read(p)) for p in shared("wits/*.csv") + shared("wits/*.CSV")]

@@ -148,6 +148,11 @@ def xls_number(row, column, value):
     return biff(0x0203, struct.pack("<HHHd", row, column, 0, value))
 
 
+def xls_label(row, column, text):
+    data = text.encode("latin-1")
+    return biff(0x0204, struct.pack("<HHHHB", row, column, 0, len(data), 0) + data)
+
+
 def tidy_sources(years):
     """Rows of four series × `years` years × 12 months, each naming a different source whose
     text reduces to the same id slug (`Source` and punctuation)."""
@@ -273,6 +278,12 @@ def main():
     corners = [xls_number(0, 0, 1.0), xls_number(1_999, 255, 2.0)]
     case("xls-sheet-listed-often", "check " + xls(out, "listed.xls", xls_stream([corners], [0] * big(2000, 20))),
          "refused", "sheets together")
+    # Found by fuzzing (xls_workbook): a header of text cells whose last is at column 65,534
+    # made the chronology reader's column guess take 12 s (each header name against every
+    # phrase, each phrase normalised again every time).
+    wide = [xls_label(0, c, name) for c, name in enumerate(["alpha", "beta", "gamma"])]
+    wide += [xls_label(0, 65_533, "delta"), xls_number(59, 0, 2020.0)]
+    case("xls-wide-header", "check " + xls(out, "wide-header.xls", xls_stream([wide], [0])), "refused", "unknown layout")
 
     # 6. Confusing cases.
     case("geojson-to-convert", "convert " + write(out, "layer.json", '{"type": "FeatureCollection", "features": []}'),

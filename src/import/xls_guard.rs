@@ -10,10 +10,10 @@
 //! `BoundSheet8` records pointing at the same sheet, each of which is built again.
 //!
 //! Here the `Workbook` stream is read once and its records walked as calamine walks them:
-//! every sheet calamine would build is measured (the reservation and both grids), and the
-//! workbook is refused when one sheet or all of them together pass
-//! [`super::sheet_range::MAX_SHEET_CELLS`]. A sheet's records are walked once however many
-//! times the list points at it.
+//! every sheet calamine would build is measured (the reservation and both grids, and the copy
+//! of the values made when a sheet is read), and the workbook is refused when one sheet or all
+//! of them together pass [`super::sheet_range::MAX_SHEET_CELLS`]. A sheet's records are
+//! walked once however many times the list points at it.
 
 use std::collections::HashMap;
 use std::io::{Read, Seek};
@@ -69,27 +69,44 @@ fn check_compound_file<R: Read + Seek>(reader: R) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks one `Workbook` stream's records (see the module's documentation).
+/// Checks one `Workbook` stream's records (see the module's documentation). What calamine
+/// holds at once is every sheet's cells, and a copy of the values of the sheet being read
+/// (`worksheet_range` clones them), so the largest sheet's values count twice.
 pub(crate) fn check_workbook_stream(stream: &[u8]) -> Result<(), String> {
-    let mut measured: HashMap<usize, u64> = HashMap::new();
+    let mut measured: HashMap<usize, SheetCells> = HashMap::new();
     let mut total_cells = 0_u64;
+    let mut largest_values = 0_u64;
     for position in sheet_positions(stream) {
-        let cells = *measured
-            .entry(position)
-            .or_insert_with(|| stream.get(position..).map_or(0, sheet_cells));
-        if cells > MAX_SHEET_CELLS {
+        let sheet = *measured.entry(position).or_insert_with(|| {
+            stream
+                .get(position..)
+                .map_or_else(SheetCells::default, sheet_cells)
+        });
+        let alone = sheet.held.saturating_add(sheet.values);
+        if alone > MAX_SHEET_CELLS {
             return Err(format!(
-                "one of its sheets spans {cells} cells, more than the {MAX_SHEET_CELLS} cells Bilateral reads from one sheet (save the sheet as CSV)"
+                "one of its sheets spans {} cells, more than the {MAX_SHEET_CELLS} cells Bilateral reads from one sheet (save the sheet as CSV)",
+                sheet.held
             ));
         }
-        total_cells = total_cells.saturating_add(cells);
-        if total_cells > MAX_SHEET_CELLS {
+        total_cells = total_cells.saturating_add(sheet.held);
+        largest_values = largest_values.max(sheet.values);
+        if total_cells.saturating_add(largest_values) > MAX_SHEET_CELLS {
             return Err(format!(
                 "its sheets together span more than the {MAX_SHEET_CELLS} cells Bilateral reads from one workbook; the .xls reader builds every sheet at once (save the sheet you need as CSV or .xlsx)"
             ));
         }
     }
     Ok(())
+}
+
+/// What calamine makes of one sheet, in cells.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct SheetCells {
+    /// Held while the workbook is open: the reservation, the values' grid, the formulas'.
+    held: u64,
+    /// The values' grid alone (copied again when the sheet is read).
+    values: u64,
 }
 
 /// The positions of the sheets the workbook lists, in the order it lists them, up to the
@@ -110,7 +127,7 @@ fn sheet_positions(stream: &[u8]) -> Vec<usize> {
 
 /// What calamine sets aside and builds for the sheet whose records start `sheet`, in cells:
 /// the reservation its `Dimensions` asks for, the span of its cells and that of its formulas.
-fn sheet_cells(sheet: &[u8]) -> u64 {
+fn sheet_cells(sheet: &[u8]) -> SheetCells {
     let mut reserved = 0_u64;
     let mut cells = Span::default();
     let mut formulas = Span::default();
@@ -149,9 +166,12 @@ fn sheet_cells(sheet: &[u8]) -> u64 {
             _ => {}
         }
     }
-    reserved
-        .saturating_add(cells.cells())
-        .saturating_add(formulas.cells())
+    SheetCells {
+        held: reserved
+            .saturating_add(cells.cells())
+            .saturating_add(formulas.cells()),
+        values: cells.cells(),
+    }
 }
 
 /// The cells calamine reserves for a `Dimensions` record, computed as it computes them

@@ -366,11 +366,12 @@ impl Columns {
         let keys: Vec<String> = header.iter().map(|name| header_key(name)).collect();
         let mut columns = Self::default();
         for role in GUESS_ORDER {
+            let phrases = Phrases::of(role);
             let best = keys
                 .iter()
                 .enumerate()
                 .filter(|(index, _)| columns.role_of(*index).is_none())
-                .filter_map(|(index, key)| rank(role, key).map(|rank| (rank, index)))
+                .filter_map(|(index, key)| phrases.rank(key).map(|rank| (rank, index)))
                 .min();
             if let Some((_, index)) = best {
                 columns.set(role, Some(index));
@@ -528,18 +529,40 @@ fn header_key(name: &str) -> String {
     name_key(&name.replace(['_', '/', '-'], " "))
 }
 
-/// How well `key` names `role`: 0 for its first phrase exactly, higher for later phrases
-/// and for a phrase found among the header's words; `None` when it does not.
-fn rank(role: Role, key: &str) -> Option<usize> {
-    let words = role.words();
-    if let Some(exact) = words.iter().position(|w| name_key(w) == key) {
-        return Some(exact);
+/// The phrases that name a role, as header keys, made once per guess (a header of
+/// thousands of columns is ranked against them without making them again for each).
+struct Phrases {
+    /// Each phrase's key, and the key between spaces (to find it among a header's words).
+    keys: Vec<(String, String)>,
+}
+
+impl Phrases {
+    fn of(role: Role) -> Self {
+        Self {
+            keys: role
+                .words()
+                .iter()
+                .map(|w| {
+                    let key = name_key(w);
+                    let padded = format!(" {key} ");
+                    (key, padded)
+                })
+                .collect(),
+        }
     }
-    let padded = format!(" {key} ");
-    words
-        .iter()
-        .position(|w| padded.contains(&format!(" {} ", name_key(w))))
-        .map(|index| 100 + index)
+
+    /// How well `key` names the role: 0 for its first phrase exactly, higher for later
+    /// phrases and for a phrase found among the header's words; `None` when it does not.
+    fn rank(&self, key: &str) -> Option<usize> {
+        if let Some(exact) = self.keys.iter().position(|(phrase, _)| phrase == key) {
+            return Some(exact);
+        }
+        let padded = format!(" {key} ");
+        self.keys
+            .iter()
+            .position(|(_, phrase)| padded.contains(phrase.as_str()))
+            .map(|index| 100 + index)
+    }
 }
 
 fn find_column(header: &[String], wanted: &str) -> Option<usize> {

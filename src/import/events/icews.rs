@@ -9,6 +9,7 @@
 //! coverage is the number of ICEWS records of the same action (same day, same source and
 //! target actor, same code): one record per story sentence that reports it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 use std::sync::atomic::{AtomicBool, AtomicU64};
@@ -19,6 +20,7 @@ use crate::data::country::{CountryId, Pair, countries};
 use super::super::decode::{CountingReader, text_reader};
 use super::super::detect::{Format, Header};
 use super::super::error::{ImportError, ImportErrorKind};
+use super::super::numbers::Value;
 use super::super::progress::Ticker;
 use super::super::table::Rows;
 use super::FileTally;
@@ -80,11 +82,109 @@ pub(crate) fn cameo_code(text: &str) -> Option<String> {
 /// The same action reported by several records.
 type ActionKey = (PartialDate, String, String, String);
 
+/// The rows of an ICEWS table, from the table reader or, for the published `.tab` files,
+/// from [`super::icews_lines::TabLines`].
+pub(crate) trait EventRows {
+    /// Moves to the next row; false at the end.
+    fn next_row(&mut self) -> Result<bool, ImportError>;
+    /// Counts the row; now and then checks for Cancel.
+    fn tick(&mut self) -> Result<(), ImportError>;
+    /// Field `index` as text, trimmed.
+    fn text(&self, index: usize) -> Result<Cow<'_, str>, ImportError>;
+    /// Field `index` as bytes, trimmed, as the file writes it (for looking names up).
+    fn bytes(&self, index: usize) -> &[u8];
+    /// Field `index` as a number; `None` when empty or a placeholder (`NA`).
+    fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError>;
+    /// An error at field `index` of the current row.
+    fn error(&self, index: usize, kind: ImportErrorKind) -> ImportError;
+    /// The file line of the current row.
+    fn line(&self) -> u64;
+}
+
+impl EventRows for Rows<'_, '_> {
+    fn next_row(&mut self) -> Result<bool, ImportError> {
+        Rows::next_row(self)
+    }
+
+    fn tick(&mut self) -> Result<(), ImportError> {
+        Rows::tick(self)
+    }
+
+    fn text(&self, index: usize) -> Result<Cow<'_, str>, ImportError> {
+        Rows::text(self, index)
+    }
+
+    fn bytes(&self, index: usize) -> &[u8] {
+        self.field(index).trim_ascii()
+    }
+
+    fn value(&self, index: usize, column: &str) -> Result<Option<Value>, ImportError> {
+        Rows::value(self, index, column)
+    }
+
+    fn error(&self, index: usize, kind: ImportErrorKind) -> ImportError {
+        Rows::error(self, index, kind)
+    }
+
+    fn line(&self) -> u64 {
+        Rows::line(self)
+    }
+}
+
+/// Where the columns read are in a header.
+struct Columns {
+    id: usize,
+    date: usize,
+    source_name: usize,
+    source_country: usize,
+    code: usize,
+    intensity: usize,
+    target_name: usize,
+    target_country: usize,
+    publisher: Option<usize>,
+    /// The header's names as written, for errors.
+    names: Vec<String>,
+}
+
+impl Columns {
+    /// The last column read.
+    fn last(&self) -> usize {
+        [
+            self.id,
+            self.date,
+            self.source_name,
+            self.source_country,
+            self.code,
+            self.intensity,
+            self.target_name,
+            self.target_country,
+            self.publisher.unwrap_or(0),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(0)
+    }
+
+    /// The columns of `raw` (names as written; underscores read as spaces), or why not.
+    fn of(raw: &[String], format: Format) -> Result<Self, ImportErrorKind> {
+        let header = normalized(raw);
+        let find = |name: &'static str| header.require(format, name);
+        Ok(Self {
+            id: find(COLUMNS[0])?,
+            date: find(COLUMNS[1])?,
+            source_name: find(COLUMNS[2])?,
+            source_country: find(COLUMNS[3])?,
+            code: find(COLUMNS[4])?,
+            intensity: find(COLUMNS[5])?,
+            target_name: find(COLUMNS[6])?,
+            target_country: find(COLUMNS[7])?,
+            publisher: header.find(COLUMNS[8]),
+            names: raw.to_vec(),
+        })
+    }
+}
+
 /// Reads an ICEWS table from `reader` into `tally`.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one row's fields in column order, each with its error, then the actions kept"
-)]
 pub(crate) fn read(
     reader: impl Read,
     file: &str,
@@ -98,65 +198,125 @@ pub(crate) fn read(
     let mut ticker = Ticker::new(&mut quiet, cancel, None);
     let counter = ticker.byte_counter();
     let counted = CountingReader::new(reader, std::sync::Arc::clone(&counter));
-    let (text, encoding) =
+    let (mut text, encoding) =
         text_reader(Box::new(counted)).map_err(|kind| ImportError::whole(file, kind))?;
-    let text: Box<dyn BufRead> = text;
+    let progress = Progress {
+        counter: &counter,
+        bytes,
+        index,
+        pair,
+    };
+    if let Some(names) = tab_header(&mut text).map_err(|e| ImportError::whole(file, e))? {
+        tally.format = Some(Format::IcewsTab);
+        let columns =
+            Columns::of(&names, Format::IcewsTab).map_err(|kind| ImportError::whole(file, kind))?;
+        let mut rows = super::icews_lines::TabLines::new(text, file, columns.last(), &mut ticker);
+        return read_rows(&mut rows, &columns, &progress, tally);
+    }
     let mut rows = Rows::from_text(file, None, text, encoding, &mut ticker)?;
     let (raw, ()) = rows.find_header(|header| {
         let names = normalized(&header.names);
         is_icews(&names).then_some(())
     })?;
-    let header = normalized(&raw.names);
     let format = if rows.dialect().delimiter == b'\t' {
         Format::IcewsTab
     } else {
         Format::IcewsCsv
     };
     tally.format = Some(format);
-    let [
-        id,
-        date,
-        source_name,
-        source_country,
-        code,
-        intensity,
-        target_name,
-        target_country,
-    ] = rows.columns(
-        &header,
-        format,
-        [
-            COLUMNS[0], COLUMNS[1], COLUMNS[2], COLUMNS[3], COLUMNS[4], COLUMNS[5], COLUMNS[6],
-            COLUMNS[7],
-        ],
-    )?;
-    let publisher = header.find(COLUMNS[8]);
-    let mut names: HashMap<String, Option<CountryId>> = HashMap::new();
-    let mut country = |name: &str| -> Option<CountryId> {
-        *names
-            .entry(name.to_owned())
-            .or_insert_with(|| countries().by_name(name).map(|c| c.id))
+    let columns = Columns::of(&raw.names, format).map_err(|kind| rows.error_at(None, kind))?;
+    read_rows(&mut rows, &columns, &progress, tally)
+}
+
+/// The header's names when the text starts with an ICEWS `.tab` header line (consumed);
+/// `None`, with nothing consumed, for anything else.
+fn tab_header(text: &mut Box<dyn BufRead + '_>) -> Result<Option<Vec<String>>, ImportErrorKind> {
+    let head = text
+        .fill_buf()
+        .map_err(|e| super::super::decode::read_error(&e))?;
+    let Some(end) = memchr::memchr(b'\n', head) else {
+        return Ok(None);
     };
+    let line = &head[..end];
+    if layout_of(line) != Some(Format::IcewsTab) {
+        return Ok(None);
+    }
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let names = String::from_utf8_lossy(line)
+        .split('\t')
+        .map(|name| name.trim().to_owned())
+        .collect();
+    text.consume(end + 1);
+    Ok(Some(names))
+}
+
+/// What the reading of one file reports to the others.
+struct Progress<'a> {
+    counter: &'a std::sync::Arc<AtomicU64>,
+    bytes: &'a AtomicU64,
+    index: usize,
+    pair: Option<Pair>,
+}
+
+impl Progress<'_> {
+    fn report(&self, last_bytes: &mut u64) {
+        let now = self.counter.load(std::sync::atomic::Ordering::Relaxed);
+        self.bytes.fetch_add(
+            now.saturating_sub(*last_bytes),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        *last_bytes = now;
+    }
+}
+
+/// The countries of ICEWS's names (as the file writes them), looked up once each.
+#[derive(Default)]
+struct CountryNames(rustc_hash::FxHashMap<Box<[u8]>, Option<CountryId>>);
+
+impl CountryNames {
+    fn country(&mut self, name: &[u8]) -> Option<CountryId> {
+        if let Some(&known) = self.0.get(name) {
+            return known;
+        }
+        let found = countries()
+            .by_name(&super::super::decode::lenient_text(name))
+            .map(|c| c.id);
+        self.0.insert(name.into(), found);
+        found
+    }
+}
+
+/// Reads the rows after the header into `tally`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one row's fields in column order, each with its error, then the actions kept"
+)]
+fn read_rows(
+    rows: &mut impl EventRows,
+    columns: &Columns,
+    progress: &Progress<'_>,
+    tally: &mut FileTally,
+) -> Result<(), ImportError> {
+    let mut names = CountryNames::default();
     let mut actions: HashMap<ActionKey, (CodedEvent, u32)> = HashMap::new();
     let mut last_bytes = 0;
+    let missing = |n: &str| n.is_empty() || n == "NA";
     while rows.next_row()? {
         rows.tick()?;
         tally.rows += 1;
         if tally.rows.is_multiple_of(4096) {
-            let now = counter.load(std::sync::atomic::Ordering::Relaxed);
-            bytes.fetch_add(now - last_bytes, std::sync::atomic::Ordering::Relaxed);
-            last_bytes = now;
+            progress.report(&mut last_bytes);
         }
-        let day_text = rows.text(date)?.into_owned();
+        let day_text = rows.text(columns.date)?;
         let day = PartialDate::parse(&day_text)
             .ok()
             .filter(|d| d.day.is_some())
             .ok_or_else(|| {
                 rows.error(
-                    date,
+                    columns.date,
                     ImportErrorKind::NotAPeriod {
-                        column: raw.names[date].clone(),
-                        text: day_text.clone(),
+                        column: columns.names[columns.date].clone(),
+                        text: day_text.clone().into_owned(),
                     },
                 )
             })?;
@@ -164,32 +324,34 @@ pub(crate) fn read(
             tally.counts.year(day.year);
             tally.last_year = Some(day.year);
         }
-        let from_name = rows.text(source_country)?.into_owned();
-        let to_name = rows.text(target_country)?.into_owned();
-        let missing = |n: &str| n.is_empty() || n == "NA";
-        if missing(&from_name) || missing(&to_name) {
+        let from_name = rows.bytes(columns.source_country);
+        let to_name = rows.bytes(columns.target_country);
+        let missing_bytes = |n: &[u8]| n.is_empty() || n == b"NA";
+        if missing_bytes(from_name) || missing_bytes(to_name) {
             tally.counts.skip("an actor with no country");
             continue;
         }
-        let (Some(from), Some(to)) = (country(&from_name), country(&to_name)) else {
-            for (column, name) in [(source_country, &from_name), (target_country, &to_name)] {
-                if country(name).is_none() {
-                    tally.counts.unknown(&raw.names[column], name);
+        let (Some(from), Some(to)) = (names.country(from_name), names.country(to_name)) else {
+            for column in [columns.source_country, columns.target_country] {
+                if names.country(rows.bytes(column)).is_none() {
+                    tally
+                        .counts
+                        .unknown(&columns.names[column], &rows.text(column)?);
                 }
             }
             continue;
         };
         tally.counts.pair(from, to, Some(day.year), 1);
-        let Some(pair) = pair.filter(|p| p.is(from, to)) else {
+        let Some(pair) = progress.pair.filter(|p| p.is(from, to)) else {
             continue;
         };
-        let code_text = rows.text(code)?.into_owned();
+        let code_text = rows.text(columns.code)?;
         let Some(cameo) = cameo_code(&code_text) else {
             return Err(rows.error(
-                code,
+                columns.code,
                 ImportErrorKind::NotANumber {
-                    column: raw.names[code].clone(),
-                    text: code_text,
+                    column: columns.names[columns.code].clone(),
+                    text: code_text.into_owned(),
                     why: super::super::numbers::NotANumber::Text,
                 },
             ));
@@ -198,7 +360,7 @@ pub(crate) fn read(
             .and_then(Quad::of_root)
             .unwrap_or(Quad::VerbalCooperation);
         let score = rows
-            .value(intensity, &raw.names[intensity])?
+            .value(columns.intensity, &columns.names[columns.intensity])?
             .map(|v| v.value);
         let direction = usize::from(from != pair.first);
         tally.pair.count(
@@ -209,13 +371,13 @@ pub(crate) fn read(
             None,
         );
         let actors = [
-            rows.text(source_name)?.into_owned(),
-            rows.text(target_name)?.into_owned(),
+            rows.text(columns.source_name)?.into_owned(),
+            rows.text(columns.target_name)?.into_owned(),
         ];
         let key = (day, actors[0].clone(), actors[1].clone(), cameo.clone());
         let line = rows.line();
-        let event_id = rows.text(id)?.into_owned();
-        let published = match publisher {
+        let event_id = rows.text(columns.id)?.into_owned();
+        let published = match columns.publisher {
             Some(column) => Some(rows.text(column)?.into_owned()).filter(|p| !missing(p)),
             None => None,
         };
@@ -237,7 +399,7 @@ pub(crate) fn read(
                         articles: 0,
                         url: None,
                         publisher: published,
-                        file: index,
+                        file: progress.index,
                         line,
                     },
                     0,
@@ -245,9 +407,7 @@ pub(crate) fn read(
             })
             .1 += 1;
     }
-    drop(rows);
-    let now = counter.load(std::sync::atomic::Ordering::Relaxed);
-    bytes.fetch_add(now - last_bytes, std::sync::atomic::Ordering::Relaxed);
+    progress.report(&mut last_bytes);
     for (_, (mut event, records)) in actions {
         event.mentions = records;
         event.articles = records;

@@ -12,6 +12,7 @@ pub mod build;
 pub(crate) mod cameo;
 pub(crate) mod gdelt;
 pub(crate) mod icews;
+mod icews_lines;
 pub(crate) mod tally;
 
 use std::collections::BTreeMap;

@@ -289,3 +289,52 @@ fn gdelt_1_rows_are_read_with_and_without_a_source_url() {
         assert_eq!(best[0].goldstein, Some(-7.2));
     }
 }
+
+/// A `.tab` whose first line is its header is read as lines and tabs; the same text under a
+/// title line goes through the table reader. Both keep the same counts and events, and an
+/// error in the line reader is placed at its line and column.
+#[test]
+fn icews_tab_lines_read_as_the_table_reader_reads_them() {
+    let tally_of = |text: &str| {
+        let mut tally = super::FileTally {
+            pair: super::tally::PairTally::new(5),
+            ..super::FileTally::default()
+        };
+        let (bytes, cancel) = (std::sync::atomic::AtomicU64::new(0), AtomicBool::new(false));
+        super::icews::read(
+            text.as_bytes(),
+            "events.tab",
+            0,
+            Some(pair("RUS,IRN")),
+            &bytes,
+            &cancel,
+            &mut tally,
+        )
+        .map(|()| tally)
+    };
+    let text = std::fs::read_to_string(fixture(ICEWS_TAB)).expect("fixture");
+    let fast = tally_of(&text).expect("reads");
+    let general = tally_of(&format!("ICEWS excerpt\tinvented rows\n{text}")).expect("reads");
+    assert_eq!(fast.rows, general.rows);
+    assert_eq!(fast.format, general.format);
+    assert_eq!(fast.pair.months, general.pair.months);
+    assert!(fast.pair.events() > 0);
+    let kept = |tally: &super::FileTally, shift: u64| {
+        let mut kept: Vec<_> = tally
+            .pair
+            .best()
+            .into_iter()
+            .map(|e| (e.date, e.code.clone(), e.mentions, e.line + shift))
+            .collect();
+        kept.sort_by_key(|kept| kept.3);
+        kept
+    };
+    // The title line moves every row down one line.
+    assert_eq!(kept(&fast, 1), kept(&general, 0));
+
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[2] = lines[2].replacen("2015-03-02", "2015-13-40", 1);
+    let error = tally_of(&lines.join("\n")).expect_err("a date that is not one");
+    assert_eq!(error.position, Some(Position::Text { line: 3, column: 3 }));
+    assert!(matches!(error.kind, ImportErrorKind::NotAPeriod { .. }));
+}
