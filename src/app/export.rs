@@ -95,7 +95,7 @@ impl BilateralApp {
         };
         deck::story_pages(
             &source,
-            &story::slides(dataset),
+            &story::slides(dataset, self.story),
             &mut export::view_png::render_view_png,
         )
     }

@@ -150,6 +150,8 @@ pub struct BilateralApp {
     views: ViewStates,
     cursor: TimeCursor,
     presenter: Option<Presenter>,
+    /// Index of the story chosen: the one the story editor edits and presenter mode presents.
+    story: usize,
     /// The document as the views and the cursor last followed it ([`follow_document`]).
     followed: (u64, Content),
     /// The document generation the cursor was last checked against ([`follow_data`]).
@@ -228,6 +230,7 @@ impl BilateralApp {
             settings,
             views,
             presenter: None,
+            story: 0,
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             file_dialog: None,
@@ -308,6 +311,11 @@ impl BilateralApp {
         self.presenter.as_ref()
     }
 
+    /// Index of the story chosen, among the dataset's stories.
+    pub fn chosen_story(&self) -> usize {
+        story::chosen_story(self.document.dataset(), self.story)
+    }
+
     /// The size, in points, of the area the view had in the last frame.
     pub fn view_size(&self) -> egui::Vec2 {
         self.view_size
@@ -346,6 +354,7 @@ impl BilateralApp {
             redo: self.document.redo_label(),
             has_selection: self.selected_record().is_some(),
             editing: self.editor.is_some(),
+            stories: &self.document.dataset().stories,
         }
     }
 

@@ -33,9 +33,10 @@ impl BilateralApp {
             PresenterAction::TogglePresenterWindow => {
                 presenter.notes_window = !presenter.notes_window;
             }
+            PresenterAction::ChooseStory(_) | PresenterAction::PresentStory(_) => {}
             PresenterAction::GoToSlide(index) => {
                 presenter.black = false;
-                let count = story::slides(self.document.dataset()).len();
+                let count = story::slides(self.document.dataset(), self.story).len();
                 self.show_slide(index.min(count.saturating_sub(1)));
             }
         }
@@ -69,7 +70,7 @@ impl BilateralApp {
         if !presenter.notes_window {
             return;
         }
-        let slides = story::slides(self.document.dataset());
+        let slides = story::slides(self.document.dataset(), self.story);
         let index = presenter.slide;
         let elapsed = presenter.started.elapsed().as_secs();
         let black = presenter.black;

@@ -7,6 +7,7 @@ use egui_kittest::kittest::Queryable;
 
 use crate::common::{new_harness, run};
 
+mod stories;
 mod story_editor;
 
 /// Needs a wgpu adapter (Mesa's lavapipe in CI) for the map and timeline slides.
@@ -17,7 +18,7 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
     let pdf = folder.path().join("story.pdf");
     let pages = folder.path().join("pages");
     let mut harness = new_harness();
-    let slides = harness.state().document().dataset().story.len();
+    let slides = harness.state().document().dataset().stories[0].slides.len();
     run(
         &mut harness,
         Command::Export(ExportKind::StoryPdf, pdf.clone()),
@@ -101,7 +102,9 @@ fn snapshot_ctrl_shift_c_copies_the_view_as_a_picture() {
 #[test]
 fn presenter_keys_black_the_screen_jump_to_a_slide_and_open_the_presenters_window() {
     let mut harness = new_harness();
-    let story = harness.state().document().dataset().story.clone();
+    let story = harness.state().document().dataset().stories[0]
+        .slides
+        .clone();
     harness.key_press(egui::Key::F5);
     harness.run_steps(2);
     harness.get_by_label(&story[0].title);
