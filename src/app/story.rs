@@ -42,6 +42,7 @@ pub(crate) fn slides(dataset: &Dataset, chosen: usize) -> Cow<'_, [Slide]> {
         sources: Vec::new(),
         notes: String::new(),
         chart: None,
+        map: None,
     })
     .collect();
     Cow::Owned(per_view)

@@ -163,6 +163,26 @@ impl Checker<'_> {
         if let Some(span) = slide.span {
             self.years(&path.key("span"), record, span);
         }
+        if let Some(frame) = slide.map {
+            let map = path.key("map");
+            self.coordinate(
+                [map.key("lon"), map.key("lat")],
+                record,
+                frame.lon,
+                frame.lat,
+            );
+            for (field, km) in [("width_km", frame.width_km), ("height_km", frame.height_km)] {
+                if !(km.is_finite() && km > 0.0) {
+                    self.problems.push((
+                        map.key(field),
+                        Problem::BadMapExtent {
+                            record: record.to_owned(),
+                            field,
+                        },
+                    ));
+                }
+            }
+        }
     }
 
     fn unique_ids<'i>(

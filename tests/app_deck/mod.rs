@@ -7,6 +7,7 @@ use egui_kittest::kittest::Queryable;
 
 use crate::common::{new_harness, run};
 
+mod map_frame;
 mod stories;
 mod story_editor;
 

@@ -83,6 +83,24 @@ pub struct Slide {
     /// How a trade-chart slide draws the chart; the window's choices when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chart: Option<SlideChart>,
+    /// What a map slide shows; the map's default frame when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<SlideMapFrame>,
+}
+
+/// The part of the map a slide shows: the point at its centre and the extent around it,
+/// fitted whole into whatever screen or page shows the slide.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlideMapFrame {
+    /// Longitude of the centre, degrees east.
+    pub lon: f64,
+    /// Latitude of the centre, degrees north.
+    pub lat: f64,
+    /// Width shown, km (on the map's projection, at its centre).
+    pub width_km: f64,
+    /// Height shown, km.
+    pub height_km: f64,
 }
 
 /// The trade chart's options a slide keeps: the unit, the series shown and how they are
