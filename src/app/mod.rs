@@ -34,6 +34,7 @@ mod reload;
 mod saving;
 pub mod story;
 mod story_editing;
+mod story_export;
 pub mod warm_up;
 mod watch;
 
@@ -152,6 +153,8 @@ pub struct BilateralApp {
     presenter: Option<Presenter>,
     /// Index of the story chosen: the one the story editor edits and presenter mode presents.
     story: usize,
+    /// File ▸ Export story running on a background job.
+    story_export: Option<story_export::StoryExport>,
     /// The document as the views and the cursor last followed it ([`follow_document`]).
     followed: (u64, Content),
     /// The document generation the cursor was last checked against ([`follow_data`]).
@@ -231,6 +234,7 @@ impl BilateralApp {
             views,
             presenter: None,
             story: 0,
+            story_export: None,
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             file_dialog: None,
@@ -309,6 +313,11 @@ impl BilateralApp {
     /// Presenter mode, when on.
     pub fn presenter(&self) -> Option<&Presenter> {
         self.presenter.as_ref()
+    }
+
+    /// A story export is running on its background job.
+    pub fn story_export_running(&self) -> bool {
+        self.story_export.is_some()
     }
 
     /// Index of the story chosen, among the dataset's stories.
@@ -454,6 +463,7 @@ impl eframe::App for BilateralApp {
         commands.extend(self.poll_import(&ctx));
         commands.extend(self.reload_changed_files(&ctx));
         commands.extend(self.poll_save());
+        self.poll_story_export();
         commands.extend(self.close_requested(&ctx));
         commands.extend(self.cursor_to_the_data());
         commands.extend(input::commands_from_input(
@@ -496,6 +506,7 @@ impl eframe::App for BilateralApp {
         chrome::drop_overlay(&ctx);
         commands.extend(self.typed_slide_number(&ctx));
         self.presenter_window(&ctx, &mut commands);
+        self.story_export_window(&ctx);
 
         for command in commands {
             self.run(&ctx, command);

@@ -5,8 +5,9 @@ use bilateral::app::command::{Command, ExportKind};
 use eframe::egui;
 use egui_kittest::kittest::Queryable;
 
-use crate::common::{new_harness, run};
+use crate::common::{new_harness, run, run_until};
 
+mod export_job;
 mod map_frame;
 mod stories;
 mod story_editor;
@@ -24,6 +25,9 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
         &mut harness,
         Command::Export(ExportKind::StoryPdf, pdf.clone()),
     );
+    run_until(&mut harness, "the PDF export", |h| {
+        !h.state().story_export_running()
+    });
     assert!(
         matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Exported PDF")),
         "{:?}",
@@ -45,6 +49,9 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
         &mut harness,
         Command::Export(ExportKind::StoryPngs, pages.clone()),
     );
+    run_until(&mut harness, "the PNG export", |h| {
+        !h.state().story_export_running()
+    });
     let count = std::fs::read_dir(&pages).expect("the folder").count();
     assert_eq!(count, slides);
     assert!(pages.join("slide-1.png").is_file());
