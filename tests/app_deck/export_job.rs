@@ -6,6 +6,7 @@ use bilateral::app::command::{Command, ExportKind};
 use bilateral::views::ViewKind;
 use egui_kittest::kittest::Queryable;
 
+use super::export_pdf;
 use crate::common::{new_harness, run, run_until};
 
 /// A story of one trade-chart slide (its page is vectors, drawn without a GPU) exported as
@@ -21,21 +22,7 @@ fn the_story_is_exported_in_the_background_and_a_failed_write_is_said() {
     harness.get_by_label("Add slide").click();
     harness.run_steps(2);
 
-    let pdf = folder.path().join("trade.pdf");
-    run(
-        &mut harness,
-        Command::Export(ExportKind::StoryPdf, pdf.clone()),
-    );
-    run_until(&mut harness, "the export", |h| {
-        !h.state().story_export_running()
-    });
-    assert!(
-        matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Exported PDF")),
-        "{:?}",
-        harness.state().message()
-    );
-    let bytes = std::fs::read(&pdf).expect("the PDF");
-    assert!(bytes.starts_with(b"%PDF-"));
+    export_pdf(&mut harness, &folder.path().join("trade.pdf"));
 
     let not_a_folder = folder.path().join("notes.txt");
     std::fs::write(&not_a_folder, "a file, not a folder").expect("written");

@@ -1,8 +1,9 @@
 //! The presenter's deck through the window: the story exported from File ▸ Export.
 
-use bilateral::app::Message;
 use bilateral::app::command::{Command, ExportKind};
+use bilateral::app::{BilateralApp, Message};
 use eframe::egui;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::common::{new_harness, run, run_until};
@@ -21,20 +22,7 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
     let pages = folder.path().join("pages");
     let mut harness = new_harness();
     let slides = harness.state().document().dataset().stories[0].slides.len();
-    run(
-        &mut harness,
-        Command::Export(ExportKind::StoryPdf, pdf.clone()),
-    );
-    run_until(&mut harness, "the PDF export", |h| {
-        !h.state().story_export_running()
-    });
-    assert!(
-        matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Exported PDF")),
-        "{:?}",
-        harness.state().message()
-    );
-    let bytes = std::fs::read(&pdf).expect("the PDF");
-    assert!(bytes.starts_with(b"%PDF-"));
+    export_pdf(&mut harness, &pdf);
     let info = std::process::Command::new("pdfinfo")
         .arg(&pdf)
         .output()
@@ -55,6 +43,25 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
     let count = std::fs::read_dir(&pages).expect("the folder").count();
     assert_eq!(count, slides);
     assert!(pages.join("slide-1.png").is_file());
+}
+
+/// Exports the story chosen as a PDF to `pdf` through File ▸ Export, waits for the
+/// background job, and checks that it said so and wrote a PDF.
+fn export_pdf(harness: &mut Harness<'static, BilateralApp>, pdf: &std::path::Path) {
+    run(
+        harness,
+        Command::Export(ExportKind::StoryPdf, pdf.to_owned()),
+    );
+    run_until(harness, "the PDF export", |h| {
+        !h.state().story_export_running()
+    });
+    assert!(
+        matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Exported PDF")),
+        "{:?}",
+        harness.state().message()
+    );
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
 }
 
 /// Ctrl+Shift+C (⌘⇧C) hands egui a picture of the view for the system clipboard. Needs a
