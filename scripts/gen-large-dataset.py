@@ -16,7 +16,7 @@ out = Path(sys.argv[1])
 copies = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 dataset = json.loads((root / "assets" / "russia-iran.json").read_text(encoding="utf-8"))
 dataset["metadata"]["title"] = f"Russia and Iran, {copies} copies (window-check test data)"
-dataset.pop("story", None)
+dataset.pop("stories", None)
 
 def renamed(records, suffix, shift=None):
     out = []

@@ -689,7 +689,9 @@ fn presenter_mode_walks_the_built_in_story_with_clicker_keys() {
     harness.run_steps(2);
     let panel_fill = |ctx: &egui::Context| ctx.style_of(egui::Theme::Dark).visuals.panel_fill;
     assert_eq!(panel_fill(&ctx), egui::Color32::BLACK, "high contrast");
-    let story = harness.state().document().dataset().story.clone();
+    let story = harness.state().document().dataset().stories[0]
+        .slides
+        .clone();
     assert!(harness.state().presenter().is_some());
     assert_eq!(harness.state().view(), ViewKind::Timeline);
     let span = story[0].span.expect("the first slide has a span");

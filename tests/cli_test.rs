@@ -351,6 +351,49 @@ fn check_and_convert_read_sipri_registers_and_tiv_tables_for_a_pair() {
     );
 }
 
+/// `--story NAME` picks one of a dataset's stories: here a second story of the built-in
+/// data's two trade-chart slides (pages of vectors, drawn without a GPU), written as a PDF of
+/// two pages with their titles as text.
+#[test]
+fn export_story_by_name_writes_that_story() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let asset = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/russia-iran.json");
+    let mut dataset: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(asset).expect("the asset")).expect("JSON");
+    let stories = dataset["stories"].as_array_mut().expect("stories");
+    let trade: Vec<serde_json::Value> = stories[0]["slides"]
+        .as_array()
+        .expect("slides")
+        .iter()
+        .filter(|slide| slide["view"] == "trade")
+        .cloned()
+        .collect();
+    assert_eq!(trade.len(), 2);
+    stories.push(serde_json::json!({"name": "Trade only", "slides": trade}));
+    let file = folder.path().join("two-stories.json");
+    std::fs::write(&file, dataset.to_string()).expect("written");
+    let pdf = folder.path().join("trade.pdf");
+    let output = bilateral()
+        .arg("export")
+        .arg(&file)
+        .args(["--story", "Trade only", "--pdf"])
+        .arg(&pdf)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-system-deps.sh)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for slide in &trade {
+        let title = slide["title"].as_str().expect("a title");
+        assert!(text.contains(title), "{title} in {text}");
+    }
+    assert_eq!(text.matches('\u{c}').count(), 2, "two pages: {text}");
+}
+
 /// Pictures need a wgpu adapter (Mesa's lavapipe here, any GPU on a desktop), as the
 /// snapshot tests do, so they run with them: `cargo test -- --ignored snapshot`.
 mod snapshot_pictures {

@@ -177,6 +177,10 @@ pub enum PresenterAction {
     GoToSlide(usize),
     /// Open or close the presenter's window: current and next slide, notes, timer.
     TogglePresenterWindow,
+    /// Choose the story at this index: the story editor edits it, presenter mode presents it.
+    ChooseStory(usize),
+    /// Present the story at this index, from its first slide.
+    PresentStory(usize),
 }
 
 /// The keys that move through the slides in presenter mode (what presentation clickers
@@ -303,6 +307,12 @@ impl Command {
             Self::ShowStorySlide(None) => "Close story editor".to_owned(),
             Self::Present(PresenterAction::ToggleBlackScreen) => "Black screen".to_owned(),
             Self::Present(PresenterAction::GoToSlide(index)) => format!("Slide {}", index + 1),
+            Self::Present(PresenterAction::ChooseStory(index)) => {
+                format!("Story {}", index + 1)
+            }
+            Self::Present(PresenterAction::PresentStory(index)) => {
+                format!("Present story {}", index + 1)
+            }
             Self::Present(PresenterAction::TogglePresenterWindow) => {
                 "Presenter's window".to_owned()
             }
@@ -501,6 +511,12 @@ impl Command {
             }
             Self::Present(PresenterAction::GoToSlide(index)) => {
                 format!("Go to slide {} (presenter mode)", index + 1)
+            }
+            Self::Present(PresenterAction::ChooseStory(_)) => {
+                "Choose the story the story editor edits and presenter mode presents".to_owned()
+            }
+            Self::Present(PresenterAction::PresentStory(_)) => {
+                "Present this story from its first slide (presenter mode)".to_owned()
             }
             Self::Present(PresenterAction::TogglePresenterWindow) => {
                 "Open or close the presenter's window: the current and next slide, the notes, the slide number and a timer".to_owned()

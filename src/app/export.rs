@@ -1,5 +1,5 @@
-//! File ▸ Export: the current view as PNG, the chart as SVG, its data and all data as CSV,
-//! the story as a PDF and as PNG pages.
+//! File ▸ Export: the current view as PNG, the chart as SVG, its data and all data as CSV;
+//! the story as a PDF and as PNG pages is written on a background job (`story_export.rs`).
 
 use std::path::Path;
 
@@ -7,8 +7,7 @@ use eframe::egui;
 
 use super::{BilateralApp, Message};
 use crate::app::command::ExportKind;
-use crate::app::story;
-use crate::export::{self, deck};
+use crate::export;
 
 impl BilateralApp {
     /// Writes an export of what is on screen to `path`.
@@ -27,14 +26,8 @@ impl BilateralApp {
                 Ok(export::chart_csv(self.document.dataset(), chart).into_bytes())
             }
             ExportKind::DataCsv => Ok(export::dataset_csv(self.document.dataset()).into_bytes()),
-            ExportKind::StoryPdf => self.story_pages().and_then(|pages| {
-                deck::pdf_of_pages(&self.document.dataset().metadata.title, &pages)
-            }),
-            ExportKind::StoryPngs => {
-                self.message = Some(Message::Notice(match self.write_story_pngs(path) {
-                    Ok(count) => format!("Exported {count} PNG pages to {}", path.display()),
-                    Err(error) => format!("Export failed: {error}"),
-                }));
+            ExportKind::StoryPdf | ExportKind::StoryPngs => {
+                self.start_story_export(ctx, kind, path);
                 return;
             }
         };
@@ -81,37 +74,6 @@ impl BilateralApp {
                 Err(error) => format!("Could not copy the view: {error}"),
             },
         ));
-    }
-
-    /// The pages of the story, drawn from the views as they are now.
-    fn story_pages(&self) -> Result<Vec<String>, String> {
-        let dataset = self.document.dataset();
-        let source = deck::StorySource {
-            dataset,
-            layers: self.document.layers(),
-            caches: &self.caches,
-            cursor: &self.cursor,
-            states: &self.views,
-        };
-        deck::story_pages(
-            &source,
-            &story::slides(dataset),
-            &mut export::view_png::render_view_png,
-        )
-    }
-
-    /// Writes the story's pages as `slide-1.png`, … into `folder`; returns how many.
-    fn write_story_pngs(&self, folder: &Path) -> Result<usize, String> {
-        let pages = self.story_pages()?;
-        std::fs::create_dir_all(folder)
-            .map_err(|error| format!("could not make {}: {error}", folder.display()))?;
-        for (index, page) in pages.iter().enumerate() {
-            let path = folder.join(deck::png_page_name(index + 1, pages.len()));
-            let bytes = deck::png_of_page(page)?;
-            crate::io::write_atomically(&path, &bytes)
-                .map_err(|error| format!("could not write {}: {error}", path.display()))?;
-        }
-        Ok(pages.len())
     }
 
     /// The current view drawn again off screen at twice its pixels, in the window's

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::app::command::{Command, ExportKind};
+use crate::app::command::{Command, ExportKind, PresenterAction};
 use crate::data::records::RecordKind;
 use crate::settings::{PRESENTER_SCALES, Settings, ThemeChoice};
 use crate::views::ViewKind;
@@ -24,6 +24,8 @@ pub(crate) struct MenuState<'a> {
     pub(crate) has_selection: bool,
     /// The record editor is open, with a record to save.
     pub(crate) editing: bool,
+    /// The dataset's stories, which the palette offers to present by name.
+    pub(crate) stories: &'a [crate::data::Story],
 }
 
 impl MenuState<'_> {
@@ -32,6 +34,12 @@ impl MenuState<'_> {
         match (command, self.undo, self.redo) {
             (Command::Undo, Some(change), _) => format!("Undo {change}"),
             (Command::Redo, _, Some(change)) => format!("Redo {change}"),
+            (Command::Present(PresenterAction::PresentStory(index)), _, _) => {
+                self.stories.get(*index).map_or_else(
+                    || command.label(),
+                    |story| format!("Present “{}”", story.name),
+                )
+            }
             _ => command.label(),
         }
     }
@@ -296,6 +304,7 @@ mod tests {
             redo: None,
             has_selection: false,
             editing: false,
+            stories: &[],
         };
         assert_eq!(state.label(&Command::Undo), "Undo Import a.csv");
         assert_eq!(state.label(&Command::Redo), "Redo");

@@ -34,6 +34,7 @@ mod reload;
 mod saving;
 pub mod story;
 mod story_editing;
+mod story_export;
 pub mod warm_up;
 mod watch;
 
@@ -150,6 +151,10 @@ pub struct BilateralApp {
     views: ViewStates,
     cursor: TimeCursor,
     presenter: Option<Presenter>,
+    /// Index of the story chosen: the one the story editor edits and presenter mode presents.
+    story: usize,
+    /// File ▸ Export story running on a background job.
+    story_export: Option<story_export::StoryExport>,
     /// The document as the views and the cursor last followed it ([`follow_document`]).
     followed: (u64, Content),
     /// The document generation the cursor was last checked against ([`follow_data`]).
@@ -228,6 +233,8 @@ impl BilateralApp {
             settings,
             views,
             presenter: None,
+            story: 0,
+            story_export: None,
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             file_dialog: None,
@@ -308,6 +315,16 @@ impl BilateralApp {
         self.presenter.as_ref()
     }
 
+    /// A story export is running on its background job.
+    pub fn story_export_running(&self) -> bool {
+        self.story_export.is_some()
+    }
+
+    /// Index of the story chosen, among the dataset's stories.
+    pub fn chosen_story(&self) -> usize {
+        story::chosen_story(self.document.dataset(), self.story)
+    }
+
     /// The size, in points, of the area the view had in the last frame.
     pub fn view_size(&self) -> egui::Vec2 {
         self.view_size
@@ -346,6 +363,7 @@ impl BilateralApp {
             redo: self.document.redo_label(),
             has_selection: self.selected_record().is_some(),
             editing: self.editor.is_some(),
+            stories: &self.document.dataset().stories,
         }
     }
 
@@ -445,6 +463,7 @@ impl eframe::App for BilateralApp {
         commands.extend(self.poll_import(&ctx));
         commands.extend(self.reload_changed_files(&ctx));
         commands.extend(self.poll_save());
+        self.poll_story_export();
         commands.extend(self.close_requested(&ctx));
         commands.extend(self.cursor_to_the_data());
         commands.extend(input::commands_from_input(
@@ -487,6 +506,7 @@ impl eframe::App for BilateralApp {
         chrome::drop_overlay(&ctx);
         commands.extend(self.typed_slide_number(&ctx));
         self.presenter_window(&ctx, &mut commands);
+        self.story_export_window(&ctx);
 
         for command in commands {
             self.run(&ctx, command);

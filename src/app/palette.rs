@@ -1,11 +1,12 @@
 //! The command palette (Ctrl+Shift+P or Ctrl+K, as in rerun and code editors): every
 //! command of the menus by name, with its shortcut, filtered as one types. It lists
-//! [`menu::menu_commands`], so a command added to a menu is in the palette too.
+//! [`menu::menu_commands`], so a command added to a menu is in the palette too, and
+//! *Present “name”* for each of the dataset's stories.
 
 use eframe::egui::{self, RichText};
 
 use super::menu::{self, MenuState};
-use crate::app::command::Command;
+use crate::app::command::{Command, PresenterAction};
 
 /// What is typed in the palette and which line is chosen.
 #[derive(Debug, Clone, Default)]
@@ -31,8 +32,11 @@ pub(crate) fn matching(query: &str, state: &MenuState<'_>) -> Vec<Command> {
             .iter()
             .all(|part| words.iter().any(|word| word.starts_with(part.as_str())))
     };
+    let stories = (0..state.stories.len())
+        .map(|index| Command::Present(PresenterAction::PresentStory(index)));
     let (by_name, others): (Vec<Command>, Vec<Command>) = menu::menu_commands()
         .into_iter()
+        .chain(stories)
         .partition(|command| finds(&state.label(command)));
     by_name
         .into_iter()
@@ -144,6 +148,7 @@ mod tests {
             redo: None,
             has_selection: false,
             editing: false,
+            stories: &[],
         };
         let all = matching("", &state);
         assert_eq!(all.len(), menu::menu_commands().len());
@@ -156,5 +161,30 @@ mod tests {
             Some(&Command::ShowImportDialog),
             "a name found comes before a description found: {import:?}"
         );
+    }
+
+    #[test]
+    fn each_story_can_be_presented_by_its_name() {
+        let settings = Settings::default();
+        let story = |name: &str| crate::data::Story {
+            name: name.to_owned(),
+            slides: Vec::new(),
+        };
+        let stories = [story("Overview"), story("Sanctions years")];
+        let state = MenuState {
+            settings: &settings,
+            undo: None,
+            redo: None,
+            has_selection: false,
+            editing: false,
+            stories: &stories,
+        };
+        let found = matching("present sanc", &state);
+        assert_eq!(
+            found,
+            vec![Command::Present(PresenterAction::PresentStory(1))]
+        );
+        assert_eq!(state.label(&found[0]), "Present “Sanctions years”");
+        assert_eq!(matching("", &state).len(), menu::menu_commands().len() + 2);
     }
 }

@@ -107,7 +107,7 @@ impl BilateralApp {
         let Some(current) = self.presenter.as_ref().map(|p| p.slide) else {
             return;
         };
-        let count = story::slides(self.document.dataset()).len();
+        let count = story::slides(self.document.dataset(), self.story).len();
         let next = current
             .saturating_add_signed(step)
             .min(count.saturating_sub(1));
@@ -116,7 +116,7 @@ impl BilateralApp {
 
     /// Sets every view as the slide asks: view, year, selection, filters, timeline span.
     pub(super) fn show_slide(&mut self, index: usize) {
-        let slides = story::slides(self.document.dataset());
+        let slides = story::slides(self.document.dataset(), self.story);
         let Some(slide) = slides.get(index) else {
             return;
         };
@@ -131,7 +131,7 @@ impl BilateralApp {
         let Some(presenter) = &self.presenter else {
             return;
         };
-        let slides = story::slides(self.document.dataset());
+        let slides = story::slides(self.document.dataset(), self.story);
         let Some(slide) = slides.get(presenter.slide) else {
             return;
         };

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::BilateralApp;
-use crate::app::command::{Command, PresenterAction};
+use crate::app::command::{Command, PRESENTER_KEYS, PresenterAction};
 use crate::app::story;
 
 /// The keys that type a slide number.
@@ -33,9 +33,10 @@ impl BilateralApp {
             PresenterAction::TogglePresenterWindow => {
                 presenter.notes_window = !presenter.notes_window;
             }
+            PresenterAction::ChooseStory(_) | PresenterAction::PresentStory(_) => {}
             PresenterAction::GoToSlide(index) => {
                 presenter.black = false;
-                let count = story::slides(self.document.dataset()).len();
+                let count = story::slides(self.document.dataset(), self.story).len();
                 self.show_slide(index.min(count.saturating_sub(1)));
             }
         }
@@ -44,20 +45,7 @@ impl BilateralApp {
     /// In presenter mode, digits typed then Enter: the jump to that slide.
     pub(super) fn typed_slide_number(&mut self, ctx: &egui::Context) -> Option<Command> {
         let presenter = self.presenter.as_mut()?;
-        for (key, digit) in DIGITS {
-            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-                presenter.typed_number.push(digit);
-            }
-        }
-        if presenter.typed_number.is_empty()
-            || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
-        {
-            return None;
-        }
-        let number: usize = std::mem::take(&mut presenter.typed_number).parse().ok()?;
-        Some(Command::Present(PresenterAction::GoToSlide(
-            number.saturating_sub(1),
-        )))
+        typed_slide_number(ctx, &mut presenter.typed_number)
     }
 
     /// The presenter's window, while it is open: a second native window where the platform
@@ -69,16 +57,21 @@ impl BilateralApp {
         if !presenter.notes_window {
             return;
         }
-        let slides = story::slides(self.document.dataset());
+        let slides = story::slides(self.document.dataset(), self.story);
         let index = presenter.slide;
         let elapsed = presenter.started.elapsed().as_secs();
         let black = presenter.black;
-        let typed = presenter.typed_number.clone();
+        let mut typed = presenter.typed_number.clone();
         let id = egui::ViewportId::from_hash_of("bilateral_presenter_window");
         let builder = egui::ViewportBuilder::default()
             .with_title("Bilateral — presenter")
             .with_inner_size([720.0, 520.0]);
-        let closed = ctx.show_viewport_immediate(id, builder, |ui, _class| {
+        let closed = ctx.show_viewport_immediate(id, builder, |ui, class| {
+            // A window of its own has its own keyboard: the clicker's keys work there too.
+            if class != egui::ViewportClass::EmbeddedWindow {
+                commands.extend(clicker_keys(ui.ctx()));
+                commands.extend(typed_slide_number(ui.ctx(), &mut typed));
+            }
             egui::CentralPanel::default().show(ui, |ui| {
                 presenter_window_ui(ui, &slides, index, elapsed, black, &typed, commands);
             });
@@ -86,10 +79,46 @@ impl BilateralApp {
         });
         // A second window repaints with the first; the timer needs one a second.
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
-        if closed && let Some(presenter) = &mut self.presenter {
-            presenter.notes_window = false;
+        if let Some(presenter) = &mut self.presenter {
+            presenter.typed_number = typed;
+            if closed {
+                presenter.notes_window = false;
+            }
         }
     }
+}
+
+/// The keys presentation clickers send ([`PRESENTER_KEYS`]), pressed in `ctx`'s window, as
+/// the commands they run.
+fn clicker_keys(ctx: &egui::Context) -> Vec<Command> {
+    let mut commands = Vec::new();
+    for (keys, command, _) in &PRESENTER_KEYS {
+        for key in *keys {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, *key)) {
+                commands.push(command.clone());
+            }
+        }
+    }
+    commands
+}
+
+/// Digits typed in `ctx`'s window go into `typed`; Enter after them is the jump to that
+/// slide.
+fn typed_slide_number(ctx: &egui::Context, typed: &mut String) -> Option<Command> {
+    for (key, digit) in DIGITS {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            typed.push(digit);
+        }
+    }
+    if typed.is_empty()
+        || !ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+    {
+        return None;
+    }
+    let number: usize = std::mem::take(typed).parse().ok()?;
+    Some(Command::Present(PresenterAction::GoToSlide(
+        number.saturating_sub(1),
+    )))
 }
 
 /// The presenter's window: where the talk is, what comes next, and what to say.
@@ -165,4 +194,60 @@ fn presenter_window_ui(
         }
     });
     ui.label(RichText::new(Command::presenter_key_help()).small().weak());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One frame of a window's context with these keys pressed; what the presenter's
+    /// window makes of them.
+    fn pressed(keys: &[egui::Key], typed: &mut String) -> Vec<Command> {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput::default();
+        for key in keys {
+            input.events.push(egui::Event::Key {
+                key: *key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        let mut commands = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| {
+            commands.extend(clicker_keys(ui.ctx()));
+            commands.extend(typed_slide_number(ui.ctx(), typed));
+        });
+        output.textures_delta.clear();
+        commands
+    }
+
+    #[test]
+    fn the_presenters_window_takes_the_clickers_keys_and_a_slide_number() {
+        let mut typed = String::new();
+        assert_eq!(
+            pressed(&[egui::Key::PageDown, egui::Key::PageUp], &mut typed),
+            [Command::NextSlide, Command::PreviousSlide]
+        );
+        assert_eq!(
+            pressed(&[egui::Key::Space, egui::Key::ArrowLeft], &mut typed),
+            [Command::NextSlide, Command::PreviousSlide]
+        );
+        assert_eq!(
+            pressed(&[egui::Key::B], &mut typed),
+            [Command::Present(PresenterAction::ToggleBlackScreen)]
+        );
+        assert_eq!(
+            pressed(&[egui::Key::Escape], &mut typed),
+            [Command::TogglePresenter]
+        );
+        assert!(pressed(&[egui::Key::Num1], &mut typed).is_empty());
+        assert_eq!(typed, "1");
+        assert_eq!(
+            pressed(&[egui::Key::Num2, egui::Key::Enter], &mut typed),
+            [Command::Present(PresenterAction::GoToSlide(11))]
+        );
+        assert!(typed.is_empty());
+    }
 }

@@ -4,8 +4,8 @@
 use eframe::egui::{self, Ui};
 
 use super::BilateralApp;
-use crate::app::command::Command;
-use crate::app::story::StoryEdit;
+use crate::app::command::{Command, PresenterAction};
+use crate::app::story::{self, StoryEdit};
 use crate::views::slide_state::{apply_slide, capture_slide};
 use crate::views::story_editor::{StoryEditorState, story_editor_ui};
 
@@ -16,6 +16,15 @@ impl BilateralApp {
             Command::CopyViewImage => self.copy_view_image(ctx),
             Command::EditStory(edit) => self.edit_story(edit),
             Command::ShowStorySlide(index) => self.show_story_slide(index),
+            Command::Present(PresenterAction::ChooseStory(index)) => self.choose_story(index),
+            Command::Present(PresenterAction::PresentStory(index)) => {
+                self.choose_story(index);
+                if self.presenter.is_none() {
+                    self.toggle_presenter(ctx);
+                } else {
+                    self.show_slide(0);
+                }
+            }
             Command::Present(action) => self.present(action),
             _ => {}
         }
@@ -33,18 +42,38 @@ impl BilateralApp {
                 egui::ScrollArea::vertical()
                     .id_salt("story_editor_scroll")
                     .show(ui, |ui| {
-                        story_editor_ui(ui, self.document.dataset(), state, commands);
+                        let chosen = story::chosen_story(self.document.dataset(), self.story);
+                        story_editor_ui(ui, self.document.dataset(), chosen, state, commands);
                     });
             });
     }
 
-    /// Opens the editor on slide `index` and sets the views as it asks; `None` closes it.
+    /// Chooses story `index` (kept within the stories) for the editor and presenter mode;
+    /// the editor, when open, goes to its first slide. While presenting, its first slide is
+    /// shown.
+    fn choose_story(&mut self, index: usize) {
+        self.story = story::chosen_story(self.document.dataset(), index);
+        if let Some(state) = &mut self.windows.story_editor {
+            *state = StoryEditorState::at(None);
+            self.show_story_slide(Some(0));
+        }
+        if self.presenter.is_some() {
+            self.show_slide(0);
+        }
+    }
+
+    /// Opens the editor on slide `index` of the story chosen and sets the views as it asks;
+    /// `None` closes it.
     pub(super) fn show_story_slide(&mut self, index: Option<usize>) {
         let Some(index) = index else {
             self.windows.story_editor = None;
             return;
         };
-        let story = &self.document.dataset().story;
+        let dataset = self.document.dataset();
+        let story = dataset
+            .stories
+            .get(story::chosen_story(dataset, self.story))
+            .map_or(&[][..], |story| story.slides.as_slice());
         let shown = (!story.is_empty()).then(|| index.min(story.len() - 1));
         if let Some(slide) = shown.and_then(|index| story.get(index)) {
             self.view = apply_slide(slide, &mut self.cursor, &mut self.views);
@@ -55,8 +84,9 @@ impl BilateralApp {
         }
     }
 
-    /// Makes `edit` one undoable change of the dataset's story; edits that change nothing
-    /// (an index past the end) leave the document as it is.
+    /// Makes `edit` one undoable change of the dataset's stories (a slide edit changes the
+    /// story chosen); edits that change nothing (an index past the end, a name taken) leave
+    /// the document as it is.
     pub(super) fn edit_story(&mut self, edit: StoryEdit) {
         let edit = match edit {
             StoryEdit::AddFromScreen { after } => StoryEdit::Insert {
@@ -70,19 +100,28 @@ impl BilateralApp {
             other => other,
         };
         let label = edit.label();
-        let mut story = self.document.dataset().story.clone();
-        let Some(shown) = edit.apply(&mut story) else {
+        let other_story = matches!(
+            edit,
+            StoryEdit::NewStory { .. } | StoryEdit::DuplicateStory(_) | StoryEdit::DeleteStory(_)
+        );
+        let chosen = story::chosen_story(self.document.dataset(), self.story);
+        let mut stories = self.document.dataset().stories.clone();
+        let Some(shown) = edit.apply(&mut stories, chosen) else {
             return;
         };
-        if story == self.document.dataset().story {
+        if stories == self.document.dataset().stories {
             return;
         }
         self.document
-            .change_dataset(label, |dataset| dataset.story = story);
+            .change_dataset(label, |dataset| dataset.stories = stories);
+        self.story = shown.story;
         let state = self
             .windows
             .story_editor
             .get_or_insert_with(StoryEditorState::default);
-        state.selected = Some(shown);
+        if other_story {
+            *state = StoryEditorState::default();
+        }
+        state.selected = shown.slide.or(state.selected);
     }
 }

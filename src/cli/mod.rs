@@ -141,8 +141,8 @@ pub struct ExportArgs {
         conflicts_with = "story"
     )]
     pub(crate) view: Option<ExportView>,
-    /// Export the dataset's story (its slides, or one slide per view when it tells none)
-    /// with --pdf and --png-dir.
+    /// Export a story of the dataset with --pdf and --png-dir: the one named NAME, else the
+    /// first (one slide per view when the dataset tells none).
     #[arg(long, value_name = "NAME", num_args = 0..=1, conflicts_with_all = ["svg", "csv", "png"])]
     #[expect(
         clippy::option_option,

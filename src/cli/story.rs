@@ -13,18 +13,36 @@ use crate::io::write_atomically;
 use crate::views::cache::ViewCaches;
 use crate::views::{TimeCursor, ViewStates};
 
-/// Writes the story of `dataset` to `--pdf` and/or as PNGs into `--png-dir`; returns the
-/// exit code: 0 written, 1 drawing or writing failed, 2 the dataset has no story by the name.
+/// Writes a story of `dataset` (the one named by `--story NAME`, else the first) to `--pdf`
+/// and/or as PNGs into `--png-dir`; returns the exit code: 0 written, 1 drawing or writing
+/// failed, 2 the dataset has no story by the name (the names it has are listed).
 pub(crate) fn export_story(dataset: &Dataset, args: &ExportArgs, err: &mut dyn Write) -> u8 {
     let (pdf, png_dir) = (args.pdf.as_deref(), args.png_dir.as_deref());
+    let mut chosen = 0;
     if let Some(Some(name)) = &args.story {
-        let _ = writeln!(
-            err,
-            "bilateral export: a dataset holds one story for now; leave out the name `{name}`"
-        );
-        return 2;
+        let Some(index) = dataset.stories.iter().position(|story| story.name == *name) else {
+            let names: Vec<String> = dataset
+                .stories
+                .iter()
+                .map(|story| format!("  {}", story.name))
+                .collect();
+            let _ = if names.is_empty() {
+                writeln!(
+                    err,
+                    "bilateral export: no story is named `{name}`; the dataset has no stories (leave out the name for one slide per view)"
+                )
+            } else {
+                writeln!(
+                    err,
+                    "bilateral export: no story is named `{name}`; the dataset's stories are:\n{}",
+                    names.join("\n")
+                )
+            };
+            return 2;
+        };
+        chosen = index;
     }
-    let slides = crate::app::story::slides(dataset);
+    let slides = crate::app::story::slides(dataset, chosen);
     let mut caches = ViewCaches::default();
     caches.refresh(dataset, 0, &ChartOptions::default());
     let mut states = ViewStates::default();

@@ -49,7 +49,8 @@ pub(crate) fn empty_dataset() -> Dataset {
         places: Vec::new(),
         corridors: Vec::new(),
         areas: Vec::new(),
-        story: Vec::new(),
+        stories: Vec::new(),
+        old_story: Vec::new(),
     }
 }
 

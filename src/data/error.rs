@@ -159,6 +159,14 @@ pub enum Problem {
         /// Latitude.
         lat: String,
     },
+    /// A slide's map frame whose width or height is not a positive number of km.
+    #[error("{record}: the map's {field} must be more than 0 km")]
+    BadMapExtent {
+        /// The record.
+        record: String,
+        /// `width_km` or `height_km`.
+        field: &'static str,
+    },
     /// A span of years that ends before it starts.
     #[error("{record}: years run from {from} to {to}, which is backwards")]
     ReversedYears {

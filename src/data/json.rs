@@ -66,7 +66,7 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
         ));
     }
 
-    let dataset: Dataset = serde_json::from_str(text).map_err(|e| {
+    let mut dataset: Dataset = serde_json::from_str(text).map_err(|e| {
         error_at(
             serde_position(&e),
             LoadErrorKind::Structure(serde_message(&e)),
@@ -75,6 +75,7 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
 
     let problems = validate::validate(&dataset);
     if problems.is_empty() {
+        dataset.adopt_old_story();
         Ok(dataset)
     } else {
         let mut locator = locate::Locator::new(text);
@@ -188,6 +189,59 @@ mod tests {
         assert!(dataset.series[0].points[0].approximate);
         let again = parse_dataset(to_json(&dataset).as_bytes(), "again.json").expect("valid");
         assert_eq!(again, dataset);
+    }
+
+    /// `VALID` with a story: the one unnamed `story` of older files, or named `stories`.
+    fn with_story(key_and_value: &str) -> String {
+        let slide = r#"{"title": "Hamadan", "view": "map", "select": "e1", "caption": "C", "sources": ["s1"]}"#;
+        let value = key_and_value.replace("SLIDE", slide);
+        VALID.replacen("\n  \"events\"", &format!("\n  {value},\n  \"events\""), 1)
+    }
+
+    #[test]
+    fn an_older_files_story_opens_as_a_story_named_story_and_is_saved_as_one() {
+        let old = with_story(r#""story": [SLIDE]"#);
+        let dataset = parse_dataset(old.as_bytes(), "old.json").expect("an older file opens");
+        assert_eq!(dataset.stories.len(), 1);
+        assert_eq!(dataset.stories[0].name, "Story");
+        assert_eq!(dataset.stories[0].slides[0].title, "Hamadan");
+        assert!(dataset.old_story.is_empty());
+        let saved = to_json(&dataset);
+        assert!(saved.contains("\"stories\"") && !saved.contains("\"story\""));
+        assert_eq!(
+            parse_dataset(saved.as_bytes(), "new.json").expect("reads"),
+            dataset
+        );
+
+        let both = with_story(
+            r#""story": [SLIDE], "stories": [{"name": "Story", "slides": [SLIDE, SLIDE]}]"#,
+        );
+        let dataset = parse_dataset(both.as_bytes(), "both.json").expect("opens");
+        let names: Vec<&str> = dataset.stories.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Story 2", "Story"],
+            "the old story first, under a free name"
+        );
+    }
+
+    #[test]
+    fn stories_need_distinct_names_and_their_slides_are_checked_where_they_are() {
+        let twice = with_story(
+            r#""stories": [{"name": "A", "slides": [SLIDE]}, {"name": "A", "slides": []}]"#,
+        );
+        let error = only_error(&twice);
+        assert!(error.to_string().contains("stories"), "{error}");
+        let bad_old =
+            with_story(r#""story": [SLIDE]"#).replace("\"select\": \"e1\"", "\"select\": \"e9\"");
+        let error = only_error(&bad_old);
+        assert!(error.to_string().contains("e9"), "{error}");
+        let line =
+            |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
+        assert_eq!(error.position.map(|p| p.line), line(&bad_old, "\"e9\""));
+        let bad_new = with_story(r#""stories": [{"name": "", "slides": [SLIDE]}]"#);
+        let error = only_error(&bad_new);
+        assert!(error.to_string().contains("name"), "{error}");
     }
 
     #[test]

@@ -11,18 +11,19 @@ use super::model::{Dataset, Point, PointTime};
 /// Records with a new id are appended; a record equal to one already present is
 /// skipped; a record with a known id but different content is a conflict. Series
 /// with the same id and unit gain the points they do not already have, so that
-/// several sources for the same year sit side by side. A story comes from the first file
-/// that has one; a different story in a later file is a conflict.
-pub(crate) fn merge_into(base: &mut Dataset, other: Dataset) -> Vec<Problem> {
+/// several sources for the same year sit side by side. Stories are told apart by name: a
+/// story of a new name is added, a different story under a known name is a conflict.
+pub(crate) fn merge_into(base: &mut Dataset, mut other: Dataset) -> Vec<Problem> {
     let mut conflicts = Vec::new();
-    if base.story.is_empty() {
-        base.story = other.story;
-    } else if !other.story.is_empty() && other.story != base.story {
-        conflicts.push(Problem::Conflict {
-            list: "the dataset",
-            id: "story".to_owned(),
-        });
-    }
+    base.adopt_old_story();
+    other.adopt_old_story();
+    merge_list(
+        &mut base.stories,
+        other.stories,
+        "stories",
+        |s| &s.name,
+        &mut conflicts,
+    );
     merge_list(
         &mut base.sources,
         other.sources,
@@ -173,17 +174,21 @@ mod tests {
     }
 
     #[test]
-    fn a_story_comes_from_the_first_file_that_has_one() {
+    fn stories_are_merged_by_name_and_a_changed_one_is_a_conflict() {
         let mut merged = base();
-        let story = std::mem::take(&mut merged.story);
-        assert!(!story.is_empty());
+        let stories = std::mem::take(&mut merged.stories);
+        assert!(!stories.is_empty());
         assert!(merge_into(&mut merged, base()).is_empty());
-        assert_eq!(merged.story, story, "taken from the later file");
+        assert_eq!(merged.stories, stories, "taken from the later file");
         let mut other = base();
-        other.story.truncate(1);
+        other.stories[0].slides.truncate(1);
+        let mut renamed = other.stories[0].clone();
+        renamed.name = "Short".into();
+        other.stories.push(renamed.clone());
         let conflicts = merge_into(&mut merged, other);
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
-        assert_eq!(merged.story, story, "the first story stays");
+        assert_eq!(merged.stories[0], stories[0], "the first story stays");
+        assert_eq!(merged.stories.last(), Some(&renamed), "a new name is added");
     }
 
     #[test]

@@ -42,7 +42,8 @@ pub fn new_relationship(pair: Pair, updated: PartialDate) -> Option<Dataset> {
         places: Vec::new(),
         corridors: Vec::new(),
         areas: Vec::new(),
-        story: Vec::new(),
+        stories: Vec::new(),
+        old_story: Vec::new(),
     })
 }
 

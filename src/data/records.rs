@@ -283,7 +283,7 @@ pub fn rename_references(dataset: &mut Dataset, kind: RecordKind, from: &str, to
                 .for_each(|f| rename(&mut f.places));
         }
         RecordKind::Event => {
-            for slide in &mut dataset.story {
+            for slide in dataset.all_slides_mut() {
                 if slide.select.as_deref() == Some(from) {
                     slide.select = Some(to.to_owned());
                 }
@@ -325,8 +325,7 @@ fn for_each_citation_list(dataset: &mut Dataset, mut change: impl FnMut(&mut Vec
         .iter_mut()
         .for_each(|r| change(&mut r.sources));
     dataset
-        .story
-        .iter_mut()
+        .all_slides_mut()
         .for_each(|r| change(&mut r.sources));
     for series in &mut dataset.series {
         series
@@ -428,10 +427,10 @@ pub fn referrers(dataset: &Dataset, target: &RecordRef) -> Vec<Referrer> {
                     last(&f.sources),
                 );
             }
-            for (index, s) in dataset.story.iter().enumerate() {
+            for (story, index, s) in dataset.all_slides() {
                 if cites(&s.sources) {
                     note(
-                        format!("slide {} “{}” cites it", index + 1, s.title),
+                        format!("{} cites it", slide_name(&story.name, index, &s.title)),
                         last(&s.sources),
                     );
                 }
@@ -473,9 +472,12 @@ pub fn referrers(dataset: &Dataset, target: &RecordRef) -> Vec<Referrer> {
             }
         }
         RecordKind::Event => {
-            for (index, s) in dataset.story.iter().enumerate() {
+            for (story, index, s) in dataset.all_slides() {
                 if s.select.as_deref() == Some(id) {
-                    note(format!("slide {} “{}” shows it", index + 1, s.title), false);
+                    note(
+                        format!("{} shows it", slide_name(&story.name, index, &s.title)),
+                        false,
+                    );
                 }
             }
         }
@@ -488,6 +490,11 @@ pub fn referrers(dataset: &Dataset, target: &RecordRef) -> Vec<Referrer> {
         }
     }
     found
+}
+
+/// How a referrer names a slide: its number and title, and its story.
+fn slide_name(story: &str, index: usize, title: &str) -> String {
+    format!("slide {} “{title}” of story “{story}”", index + 1)
 }
 
 /// Whether `target` can be deleted: no record would be left without a source.
@@ -511,7 +518,7 @@ pub fn delete(dataset: &mut Dataset, target: &RecordRef) -> bool {
     match target.kind {
         RecordKind::Event => {
             dataset.events.remove(index);
-            for slide in &mut dataset.story {
+            for slide in dataset.all_slides_mut() {
                 if slide.select.as_deref() == Some(id) {
                     slide.select = None;
                 }

@@ -205,8 +205,8 @@ fn renaming_a_source_renames_every_citation_of_it() {
 #[test]
 fn deleting_an_event_clears_the_slides_that_showed_it() {
     let mut dataset = builtin();
-    let Some((slide, event)) = dataset
-        .story
+    let Some((slide, event)) = dataset.stories[0]
+        .slides
         .iter()
         .enumerate()
         .find_map(|(i, s)| s.select.clone().map(|e| (i, e)))
@@ -220,7 +220,7 @@ fn deleting_an_event_clears_the_slides_that_showed_it() {
             .any(|r| r.description.starts_with(&format!("slide {}", slide + 1)))
     );
     assert!(delete(&mut dataset, &target));
-    assert_eq!(dataset.story[slide].select, None);
+    assert_eq!(dataset.stories[0].slides[slide].select, None);
     assert!(validate(&dataset).is_empty());
 }
 

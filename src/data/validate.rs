@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::basis::Basis;
 use super::error::Problem;
 use super::locate::JsonPath;
-use super::model::{Area, Corridor, Dataset, Event, Place, Series, YearSpan};
+use super::model::{Area, Corridor, Dataset, Event, Place, Series, Slide, YearSpan};
 use super::standing::StandingFact;
 
 /// A problem and where in the document it is.
@@ -76,30 +76,36 @@ pub fn validate(dataset: &Dataset) -> Vec<LocatedProblem> {
         checker.area(&areas.index(index), area);
     }
 
-    let story = root.key("story");
-    for (index, slide) in dataset.story.iter().enumerate() {
-        let path = story.index(index);
-        let record = format!("slide {} `{}`", index + 1, slide.title);
-        checker.non_empty(&path, &record, "title", &slide.title);
-        // A caption is a claim and needs its sources; a slide without one shows data that
-        // carries its own (a slide's sources must still be known ones).
-        if !slide.caption.trim().is_empty() || !slide.sources.is_empty() {
-            checker.cited(&path, &record, &slide.sources);
-        }
-        if let Some(event) = &slide.select
-            && dataset.event(event).is_none()
-        {
+    let stories = root.key("stories");
+    let mut names = HashSet::new();
+    for (index, story) in dataset.stories.iter().enumerate() {
+        let path = stories.index(index);
+        let record = format!("story {}", index + 1);
+        checker.non_empty(&path, &record, "name", &story.name);
+        if !names.insert(story.name.as_str()) {
             checker.problems.push((
-                path.key("select"),
-                Problem::UnknownEvent {
-                    record: record.clone(),
-                    id: event.clone(),
+                path.key("name"),
+                Problem::DuplicateId {
+                    list: "stories",
+                    id: story.name.clone(),
                 },
             ));
         }
-        if let Some(span) = slide.span {
-            checker.years(&path.key("span"), &record, span);
+        let slides = path.key("slides");
+        for (index, slide) in story.slides.iter().enumerate() {
+            let record = format!(
+                "slide {} `{}` of story `{}`",
+                index + 1,
+                slide.title,
+                story.name
+            );
+            checker.slide(dataset, &slides.index(index), &record, slide);
         }
+    }
+    let old_story = root.key("story");
+    for (index, slide) in dataset.old_story.iter().enumerate() {
+        let record = format!("slide {} `{}`", index + 1, slide.title);
+        checker.slide(dataset, &old_story.index(index), &record, slide);
     }
 
     checker.problems
@@ -135,6 +141,50 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// A slide: a title, its caption's sources, a known event, a sane span.
+    fn slide(&mut self, dataset: &Dataset, path: &JsonPath, record: &str, slide: &Slide) {
+        self.non_empty(path, record, "title", &slide.title);
+        // A caption is a claim and needs its sources; a slide without one shows data that
+        // carries its own (a slide's sources must still be known ones).
+        if !slide.caption.trim().is_empty() || !slide.sources.is_empty() {
+            self.cited(path, record, &slide.sources);
+        }
+        if let Some(event) = &slide.select
+            && dataset.event(event).is_none()
+        {
+            self.problems.push((
+                path.key("select"),
+                Problem::UnknownEvent {
+                    record: record.to_owned(),
+                    id: event.clone(),
+                },
+            ));
+        }
+        if let Some(span) = slide.span {
+            self.years(&path.key("span"), record, span);
+        }
+        if let Some(frame) = slide.map {
+            let map = path.key("map");
+            self.coordinate(
+                [map.key("lon"), map.key("lat")],
+                record,
+                frame.lon,
+                frame.lat,
+            );
+            for (field, km) in [("width_km", frame.width_km), ("height_km", frame.height_km)] {
+                if !(km.is_finite() && km > 0.0) {
+                    self.problems.push((
+                        map.key(field),
+                        Problem::BadMapExtent {
+                            record: record.to_owned(),
+                            field,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+
     fn unique_ids<'i>(
         &mut self,
         list: &'static str,

@@ -239,6 +239,16 @@ impl ScreenTransform {
 }
 
 impl MapView {
+    /// The projected point at the centre of the screen rectangle, km.
+    pub fn center_km(&self) -> [f64; 2] {
+        self.center_km
+    }
+
+    /// Kilometres per screen point; smaller is closer.
+    pub fn km_per_point(&self) -> f64 {
+        self.km_per_point
+    }
+
     /// The view of [`Projection::region`] that frames [`DEFAULT_FRAME_LON_LAT`] (lon 28..78,
     /// lat 8..52: the Levant to Central Asia, southern Russia to the Arabian Sea) in a
     /// screen rectangle of `screen_size` points. For tests.

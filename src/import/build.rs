@@ -156,7 +156,8 @@ pub fn build_dataset(
         places: Vec::new(),
         corridors: Vec::new(),
         areas: Vec::new(),
-        story: Vec::new(),
+        stories: Vec::new(),
+        old_story: Vec::new(),
     }
 }
 

@@ -19,8 +19,8 @@ pub(crate) fn view_of(slide: SlideView) -> ViewKind {
     }
 }
 
-/// Sets `cursor` and `views` as `slide` asks (year, selection, filters, timeline span, a
-/// map framed anew) and returns the view to show.
+/// Sets `cursor` and `views` as `slide` asks (year, selection, filters, timeline span, the
+/// map's frame) and returns the view to show.
 pub(crate) fn apply_slide(
     slide: &Slide,
     cursor: &mut TimeCursor,
@@ -68,8 +68,9 @@ pub(crate) fn apply_slide(
     views.map.forget_selection();
     // Each slide starts with the map key folded (presenter mode).
     views.map.key_unfolded_presenting = false;
-    // Reframe the map for the canvas it is drawn on.
+    // The slide's frame fitted to the canvas it is drawn on, or the default frame.
     views.map.view = None;
+    views.map.wanted_frame = slide.map;
     views.trade.selected = None;
     view_of(slide.view)
 }
@@ -86,8 +87,8 @@ fn slide_view_of(view: ViewKind) -> SlideView {
 }
 
 /// A slide of what is on screen: the view, the year, the selected event, the filters
-/// (none kept when all are on), the timeline's span on a timeline slide and the chart's
-/// options on a chart slide. Titled after the view and year; no caption, notes or sources.
+/// (none kept when all are on), the timeline's span on a timeline slide, the map's frame on
+/// a map slide and the chart's options on a chart slide. Titled after the view and year; no caption, notes or sources.
 pub(crate) fn capture_slide(view: ViewKind, cursor: &TimeCursor, views: &ViewStates) -> Slide {
     let (domains, stances) = if view == ViewKind::Timeline {
         (&views.timeline.domains, &views.timeline.stances)
@@ -106,6 +107,9 @@ pub(crate) fn capture_slide(view: ViewKind, cursor: &TimeCursor, views: &ViewSta
         approximate: false,
     });
     let options = &views.trade.options;
+    let map = (view == ViewKind::Map)
+        .then_some(views.map.shown_frame)
+        .flatten();
     let chart = (view == ViewKind::Trade).then(|| SlideChart {
         unit: options.unit.clone(),
         series_shown: options.series_shown.clone(),
@@ -133,6 +137,7 @@ pub(crate) fn capture_slide(view: ViewKind, cursor: &TimeCursor, views: &ViewSta
         sources: Vec::new(),
         notes: String::new(),
         chart,
+        map,
     }
 }
 

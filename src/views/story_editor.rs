@@ -1,14 +1,16 @@
-//! The story editor: a side panel listing the dataset's slides, to add one from the
-//! screen, reorder them by dragging, duplicate, delete, update one from the screen, and
-//! write each one's title, caption, speaker notes and sources. Every change is a
+//! The story editor: a side panel to choose, make, rename, duplicate and delete the
+//! dataset's stories, and listing the chosen story's slides, to add one from the screen,
+//! reorder them by dragging, duplicate, delete, update one from the screen, and write each
+//! one's title, caption, speaker notes and sources. Every change is a
 //! [`Command::EditStory`], one undoable step saved with the dataset; clicking a slide
-//! shows it ([`Command::ShowStorySlide`]).
+//! shows it ([`Command::ShowStorySlide`]); choosing a story is
+//! [`PresenterAction::ChooseStory`].
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::app::command::Command;
+use crate::app::command::{Command, PresenterAction};
 use crate::app::story::StoryEdit;
-use crate::data::{Dataset, Slide};
+use crate::data::{Dataset, OLD_STORY_NAME, Slide, Story, free_story_name};
 
 /// The editor's own state: the slide chosen and the words being typed, which become one
 /// edit when the field is left.
@@ -22,6 +24,8 @@ pub struct StoryEditorState {
     caption: String,
     /// The notes as typed.
     notes: String,
+    /// The chosen story's name as typed.
+    name: String,
 }
 
 impl StoryEditorState {
@@ -41,19 +45,23 @@ impl StoryEditorState {
     }
 }
 
-/// The panel's contents; what the user asks goes into `commands`.
+/// The panel's contents, editing story `chosen`; what the user asks goes into `commands`.
 pub fn story_editor_ui(
     ui: &mut Ui,
     dataset: &Dataset,
+    chosen: usize,
     state: &mut StoryEditorState,
     commands: &mut Vec<Command>,
 ) {
-    let story = &dataset.story;
+    let story = dataset
+        .stories
+        .get(chosen)
+        .map_or(&[][..], |story| story.slides.as_slice());
     if state.selected.is_some_and(|index| index >= story.len()) {
         state.selected = story.len().checked_sub(1);
     }
     ui.horizontal(|ui| {
-        ui.heading("Story");
+        ui.heading("Story editor");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Close")
@@ -64,6 +72,8 @@ pub fn story_editor_ui(
             }
         });
     });
+    story_choice_ui(ui, &dataset.stories, chosen, state, commands);
+    ui.separator();
     let add = ui
         .button("Add slide")
         .on_hover_text("A slide of what the window shows now: the view, the year, the selected event, the filters, the timeline's span, the chart's series and options");
@@ -92,6 +102,97 @@ pub fn story_editor_ui(
     ui.separator();
     slide_actions_ui(ui, index, story.len(), commands);
     slide_words_ui(ui, dataset, index, slide, state, commands);
+}
+
+/// Which story is edited and presented, and the buttons that make, copy and delete one;
+/// its name, renamed when the field is left.
+fn story_choice_ui(
+    ui: &mut Ui,
+    stories: &[Story],
+    chosen: usize,
+    state: &mut StoryEditorState,
+    commands: &mut Vec<Command>,
+) {
+    let name_id = egui::Id::unique("story_name");
+    let current = stories.get(chosen);
+    ui.horizontal(|ui| {
+        let label = ui.label("Story");
+        let shown = current.map_or("(none yet)", |story| story.name.as_str());
+        egui::ComboBox::from_id_salt("story_choice")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (index, story) in stories.iter().enumerate() {
+                    let count = story.slides.len();
+                    let plural = if count == 1 { "" } else { "s" };
+                    let text = format!("{} ({count} slide{plural})", story.name);
+                    if ui.selectable_label(index == chosen, text).clicked() && index != chosen {
+                        commands.push(Command::Present(PresenterAction::ChooseStory(index)));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("The story the editor changes and presenter mode presents");
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("New story")
+            .on_hover_text("A story of its own, with no slides yet")
+            .clicked()
+        {
+            commands.push(Command::EditStory(StoryEdit::NewStory {
+                name: free_story_name(stories, OLD_STORY_NAME),
+            }));
+        }
+        let some = current.is_some();
+        if ui
+            .add_enabled(some, egui::Button::new("Duplicate story"))
+            .on_hover_text("A copy of this story after it, to tell it another way")
+            .clicked()
+        {
+            commands.push(Command::EditStory(StoryEdit::DuplicateStory(chosen)));
+        }
+        if ui
+            .add_enabled(some, egui::Button::new("Delete story"))
+            .on_hover_text("Take this story and its slides out (Undo puts them back)")
+            .clicked()
+        {
+            commands.push(Command::EditStory(StoryEdit::DeleteStory(chosen)));
+        }
+    });
+    let Some(current) = current else {
+        return;
+    };
+    if !ui.ctx().memory(|memory| memory.has_focus(name_id)) {
+        state.name.clone_from(&current.name);
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut state.name).id(name_id))
+            .labelled_by(label.id);
+        let name = state.name.trim();
+        let taken = stories
+            .iter()
+            .enumerate()
+            .any(|(index, story)| index != chosen && story.name == name);
+        if field.lost_focus() && name != current.name && !name.is_empty() && !taken {
+            commands.push(Command::EditStory(StoryEdit::RenameStory {
+                index: chosen,
+                name: name.to_owned(),
+            }));
+        }
+        if taken || name.is_empty() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                if taken {
+                    "Another story has this name"
+                } else {
+                    "A story needs a name"
+                },
+            );
+        }
+    });
 }
 
 /// The slides, numbered; click one to show it, drag one onto another to move it there.

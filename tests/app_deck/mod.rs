@@ -1,12 +1,16 @@
 //! The presenter's deck through the window: the story exported from File ▸ Export.
 
-use bilateral::app::Message;
 use bilateral::app::command::{Command, ExportKind};
+use bilateral::app::{BilateralApp, Message};
 use eframe::egui;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::common::{new_harness, run};
+use crate::common::{new_harness, run, run_until};
 
+mod export_job;
+mod map_frame;
+mod stories;
 mod story_editor;
 
 /// Needs a wgpu adapter (Mesa's lavapipe in CI) for the map and timeline slides.
@@ -17,18 +21,8 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
     let pdf = folder.path().join("story.pdf");
     let pages = folder.path().join("pages");
     let mut harness = new_harness();
-    let slides = harness.state().document().dataset().story.len();
-    run(
-        &mut harness,
-        Command::Export(ExportKind::StoryPdf, pdf.clone()),
-    );
-    assert!(
-        matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Exported PDF")),
-        "{:?}",
-        harness.state().message()
-    );
-    let bytes = std::fs::read(&pdf).expect("the PDF");
-    assert!(bytes.starts_with(b"%PDF-"));
+    let slides = harness.state().document().dataset().stories[0].slides.len();
+    export_pdf(&mut harness, &pdf);
     let info = std::process::Command::new("pdfinfo")
         .arg(&pdf)
         .output()
@@ -43,9 +37,31 @@ fn snapshot_file_export_writes_the_story_as_a_pdf_and_as_png_pages() {
         &mut harness,
         Command::Export(ExportKind::StoryPngs, pages.clone()),
     );
+    run_until(&mut harness, "the PNG export", |h| {
+        !h.state().story_export_running()
+    });
     let count = std::fs::read_dir(&pages).expect("the folder").count();
     assert_eq!(count, slides);
     assert!(pages.join("slide-1.png").is_file());
+}
+
+/// Exports the story chosen as a PDF to `pdf` through File ▸ Export, waits for the
+/// background job, and checks that it said so and wrote a PDF.
+fn export_pdf(harness: &mut Harness<'static, BilateralApp>, pdf: &std::path::Path) {
+    run(
+        harness,
+        Command::Export(ExportKind::StoryPdf, pdf.to_owned()),
+    );
+    run_until(harness, "the PDF export", |h| {
+        !h.state().story_export_running()
+    });
+    assert!(
+        matches!(harness.state().message(), Some(Message::Notice(text)) if text.starts_with("Exported PDF")),
+        "{:?}",
+        harness.state().message()
+    );
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
 }
 
 /// Ctrl+Shift+C (⌘⇧C) hands egui a picture of the view for the system clipboard. Needs a
@@ -101,7 +117,9 @@ fn snapshot_ctrl_shift_c_copies_the_view_as_a_picture() {
 #[test]
 fn presenter_keys_black_the_screen_jump_to_a_slide_and_open_the_presenters_window() {
     let mut harness = new_harness();
-    let story = harness.state().document().dataset().story.clone();
+    let story = harness.state().document().dataset().stories[0]
+        .slides
+        .clone();
     harness.key_press(egui::Key::F5);
     harness.run_steps(2);
     harness.get_by_label(&story[0].title);

@@ -13,14 +13,17 @@ use egui_kittest::kittest::Queryable;
 use crate::common::{new_harness, run, run_until};
 
 fn story_titles(harness: &Harness<'static, BilateralApp>) -> Vec<String> {
-    harness
-        .state()
-        .document()
-        .dataset()
-        .story
-        .iter()
-        .map(|slide| slide.title.clone())
-        .collect()
+    let dataset = harness.state().document().dataset();
+    dataset
+        .stories
+        .get(harness.state().chosen_story())
+        .map_or_else(Vec::new, |story| {
+            story
+                .slides
+                .iter()
+                .map(|slide| slide.title.clone())
+                .collect()
+        })
 }
 
 fn click(harness: &mut Harness<'static, BilateralApp>, label: &str) {
@@ -66,7 +69,7 @@ fn the_story_editor_builds_a_story_of_six_slides_for_a_new_pair() {
     }
     let titles = story_titles(&harness);
     assert_eq!(titles.len(), 6, "{titles:?}");
-    let story = &harness.state().document().dataset().story;
+    let story = &harness.state().document().dataset().stories[0].slides;
     assert_eq!(
         story.iter().map(|slide| slide.view).collect::<Vec<_>>(),
         [
@@ -101,14 +104,14 @@ fn the_story_editor_builds_a_story_of_six_slides_for_a_new_pair() {
     );
     click(&mut harness, "Title");
     assert_eq!(
-        harness.state().document().dataset().story[0].notes,
+        harness.state().document().dataset().stories[0].slides[0].notes,
         "Pause here."
     );
 
     // Move, duplicate and delete, each undoable.
     click(&mut harness, "Move down");
     assert_eq!(
-        harness.state().document().dataset().story[1].notes,
+        harness.state().document().dataset().stories[0].slides[1].notes,
         "Pause here."
     );
     click(&mut harness, "Duplicate");
@@ -129,8 +132,16 @@ fn the_story_editor_builds_a_story_of_six_slides_for_a_new_pair() {
         h.state().document().origin().file() == Some(path.as_path())
     });
     let saved = bilateral::io::load_dataset_file(&path).expect("opens");
-    assert_eq!(saved.story, harness.state().document().dataset().story);
-    assert!(saved.story.iter().any(|slide| slide.notes == "Pause here."));
+    assert_eq!(
+        saved.stories[0].slides,
+        harness.state().document().dataset().stories[0].slides
+    );
+    assert!(
+        saved.stories[0]
+            .slides
+            .iter()
+            .any(|slide| slide.notes == "Pause here.")
+    );
 }
 
 /// A caption typed for the built-in story's first slide, its sources ticked: saved, and the
@@ -140,7 +151,7 @@ fn a_caption_is_saved_with_the_sources_ticked_for_it() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut harness = new_harness();
     run(&mut harness, Command::ShowStorySlide(Some(0)));
-    let before = harness.state().document().dataset().story[0].clone();
+    let before = harness.state().document().dataset().stories[0].slides[0].clone();
     for source in before.sources.clone() {
         let citation = harness
             .state()
@@ -152,7 +163,7 @@ fn a_caption_is_saved_with_the_sources_ticked_for_it() {
         tick(&mut harness, &citation);
     }
     assert!(
-        harness.state().document().dataset().story[0]
+        harness.state().document().dataset().stories[0].slides[0]
             .sources
             .is_empty()
     );
@@ -161,7 +172,7 @@ fn a_caption_is_saved_with_the_sources_ticked_for_it() {
     tick(&mut harness, &citation);
     type_into(&mut harness, "Caption (on the slide)", " Read the treaty.");
     click(&mut harness, "Title");
-    let slide = harness.state().document().dataset().story[0].clone();
+    let slide = harness.state().document().dataset().stories[0].slides[0].clone();
     // Typed where the click put the text cursor.
     assert!(
         slide.caption.contains(" Read the treaty."),
@@ -187,7 +198,7 @@ fn a_caption_is_saved_with_the_sources_ticked_for_it() {
         h.state().document().origin().file() == Some(path.as_path())
     });
     let saved = bilateral::io::load_dataset_file(&path).expect("opens");
-    assert_eq!(saved.story[0], slide);
+    assert_eq!(saved.stories[0].slides[0], slide);
 }
 
 /// Clicking a slide in the editor shows it; dragging one onto another moves it there.
@@ -195,7 +206,9 @@ fn a_caption_is_saved_with_the_sources_ticked_for_it() {
 fn a_slide_clicked_in_the_editor_is_shown_and_a_dragged_one_moves() {
     let mut harness = new_harness();
     run(&mut harness, Command::ShowStorySlide(Some(0)));
-    let story = harness.state().document().dataset().story.clone();
+    let story = harness.state().document().dataset().stories[0]
+        .slides
+        .clone();
     click(&mut harness, &format!("2. {}", story[1].title));
     let expected = match story[1].view {
         SlideView::Trade => ViewKind::Trade,

@@ -3,7 +3,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Area, Corridor, Event, Metadata, Place, Series, Slide, Source};
+use super::{
+    Area, Corridor, Event, Metadata, OLD_STORY_NAME, Place, Series, Slide, Source, Story,
+    free_story_name,
+};
 use crate::data::standing::StandingFact;
 
 /// The dataset format version this build reads and writes.
@@ -35,14 +38,54 @@ pub struct Dataset {
     /// Countries or regions where the two parties cooperate or diverge.
     #[serde(default)]
     pub areas: Vec<Area>,
-    /// An ordered walk through the data for presenter mode; optional.
+    /// Named walks through the data for presenter mode, each its slides in order; optional.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub story: Vec<Slide>,
+    pub stories: Vec<Story>,
+    /// Files written before stories had names held one story here: it is read, checked,
+    /// and opened as the first story, named "Story"; never written.
+    #[serde(default, rename = "story", skip_serializing)]
+    #[schemars(extend("deprecated" = true))]
+    pub old_story: Vec<Slide>,
 }
 
 /// Look-ups by id. Ids are unique within each list once a dataset has passed validation;
 /// should a list hold the same id twice, the first record with it is returned.
 impl Dataset {
+    /// Makes an older file's unnamed story (`story`) the first of the named ones.
+    pub fn adopt_old_story(&mut self) {
+        if self.old_story.is_empty() {
+            return;
+        }
+        let story = Story {
+            name: free_story_name(&self.stories, OLD_STORY_NAME),
+            slides: std::mem::take(&mut self.old_story),
+        };
+        self.stories.insert(0, story);
+    }
+
+    /// Every slide of every story, with its story.
+    pub fn all_slides(&self) -> impl Iterator<Item = (&Story, usize, &Slide)> {
+        self.stories.iter().flat_map(|story| {
+            story
+                .slides
+                .iter()
+                .enumerate()
+                .map(move |(index, slide)| (story, index, slide))
+        })
+    }
+
+    /// Every slide of every story, to change it.
+    pub fn all_slides_mut(&mut self) -> impl Iterator<Item = &mut Slide> {
+        self.stories
+            .iter_mut()
+            .flat_map(|story| story.slides.iter_mut())
+    }
+
+    /// The story named `name`.
+    pub fn story_named(&self, name: &str) -> Option<&Story> {
+        self.stories.iter().find(|story| story.name == name)
+    }
+
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)

@@ -29,7 +29,9 @@ pub use place::{Place, PlaceKind};
 pub use series::{Point, PointTime, Series, SeriesKind, SubYear, ValueRange};
 pub use source::Source;
 pub use stance::Stance;
-pub use story::{Slide, SlideChart, SlideView};
+pub use story::{
+    OLD_STORY_NAME, Slide, SlideChart, SlideMapFrame, SlideView, Story, free_story_name,
+};
 pub use years::YearSpan;
 
 /// For serde's `skip_serializing_if`: leaves `false` flags out of written files.

@@ -1,4 +1,4 @@
-//! The story: an ordered walk through the data for presenter mode.
+//! Stories: named, ordered walks through the data for presenter mode.
 
 use std::collections::BTreeMap;
 
@@ -6,6 +6,33 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Domain, Stance, YearSpan, is_false};
+
+/// The name given to the one story of a file written before stories had names.
+pub const OLD_STORY_NAME: &str = "Story";
+
+/// A named story: the slides presenter mode walks through, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// The story's name, unique in the dataset (`bilateral export --story NAME` picks it).
+    pub name: String,
+    /// Its slides, in order.
+    #[serde(default)]
+    pub slides: Vec<Slide>,
+}
+
+/// `base`, or `base 2`, `base 3`, …: the first name no story in `stories` has.
+pub fn free_story_name(stories: &[Story], base: &str) -> String {
+    let taken = |name: &str| stories.iter().any(|story| story.name == name);
+    if !taken(base) {
+        return base.to_owned();
+    }
+    // Of the names `base 2` … `base n+2`, the n stories can take at most n.
+    (2..=stories.len() + 2)
+        .map(|number| format!("{base} {number}"))
+        .find(|name| !taken(name))
+        .unwrap_or_else(|| base.to_owned())
+}
 
 /// Which view a slide shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -56,6 +83,24 @@ pub struct Slide {
     /// How a trade-chart slide draws the chart; the window's choices when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chart: Option<SlideChart>,
+    /// What a map slide shows; the map's default frame when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<SlideMapFrame>,
+}
+
+/// The part of the map a slide shows: the point at its centre and the extent around it,
+/// fitted whole into whatever screen or page shows the slide.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlideMapFrame {
+    /// Longitude of the centre, degrees east.
+    pub lon: f64,
+    /// Latitude of the centre, degrees north.
+    pub lat: f64,
+    /// Width shown, km (on the map's projection, at its centre).
+    pub width_km: f64,
+    /// Height shown, km.
+    pub height_km: f64,
 }
 
 /// The trade chart's options a slide keeps: the unit, the series shown and how they are

@@ -149,8 +149,8 @@ mod tests {
             cursor: &TimeCursor::at(2024),
             states: &states,
         };
-        let pages =
-            story_pages(&source, &dataset.story, &mut stand_in_png).expect("pages are drawn");
+        let pages = story_pages(&source, &dataset.stories[0].slides, &mut stand_in_png)
+            .expect("pages are drawn");
         (dataset, pages)
     }
 
@@ -179,13 +179,13 @@ mod tests {
     #[test]
     fn the_story_pdf_has_a_page_per_slide_with_titles_captions_and_sources_as_text() {
         let (dataset, pages) = builtin_pages();
-        assert_eq!(pages.len(), dataset.story.len());
+        assert_eq!(pages.len(), dataset.stories[0].slides.len());
         let pdf = pdf_of_pages(&dataset.metadata.title, &pages).expect("a PDF");
         let info = poppler("pdfinfo", &pdf, &[]);
         assert!(
             info.lines()
                 .any(|line| line.split_whitespace().collect::<Vec<_>>()
-                    == ["Pages:", &dataset.story.len().to_string()]),
+                    == ["Pages:", &dataset.stories[0].slides.len().to_string()]),
             "{info}"
         );
         assert!(info.contains("960 x 540 pts"), "{info}");
@@ -202,7 +202,7 @@ mod tests {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        for slide in &dataset.story {
+        for slide in &dataset.stories[0].slides {
             assert!(text.contains(&slide.title), "title {:?}", slide.title);
             let caption = slide
                 .caption

@@ -12,6 +12,7 @@ pub(crate) mod layers;
 mod legend;
 pub(crate) mod projector;
 mod retained;
+pub(crate) mod slide_frame;
 pub(crate) mod state;
 
 use std::time::Instant;
@@ -87,10 +88,7 @@ fn canvas_ui(
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let size = [rect.width(), rect.height()];
     let rect_min = [rect.min.x, rect.min.y];
-    if state.framed_for.as_ref() != Some(&world.setup) {
-        state.view = None;
-        state.framed_for = Some(world.setup.clone());
-    }
+    slide_frame::reframe(state, world, size);
     let key = legend::KeyContents::of(cx.dataset, &state.filter, year);
     let mut key_folded = state.key_folded_in(cx.chrome);
     let view = state.view.get_or_insert_with(|| {
@@ -117,6 +115,7 @@ fn canvas_ui(
     }
     controls::zoom_buttons_ui(ui, rect, view);
 
+    state.shown_frame = Some(slide_frame::shown(view, world.projection(), size));
     let projector = Projector::new(*view, rect, world.projection());
     state.place_positions =
         layers::place_positions(&cx.dataset.places, &projector, &state.filter, year);

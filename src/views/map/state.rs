@@ -36,6 +36,10 @@ pub struct MapViewState {
     /// Centre and zoom; set on the first frame from the screen size and the dataset's
     /// default frame, and again when the dataset's map setup changes.
     pub view: Option<MapView>,
+    /// A story slide's frame, fitted into the canvas on the next frame (then `view`).
+    pub(crate) wanted_frame: Option<crate::data::SlideMapFrame>,
+    /// The frame shown in the last frame, as a slide keeps it.
+    pub(crate) shown_frame: Option<crate::data::SlideMapFrame>,
     /// The map setup `view` was framed for.
     pub(crate) framed_for: Option<MapSetup>,
     /// Domain and stance toggles.
@@ -69,6 +73,8 @@ impl Default for MapViewState {
     fn default() -> Self {
         Self {
             view: None,
+            wanted_frame: None,
+            shown_frame: None,
             framed_for: None,
             filter: MapFilter::all(),
             playing: false,
