@@ -55,8 +55,8 @@ pub(crate) fn is_dataset_file(path: &Path) -> bool {
     if matches!(extension.as_deref(), Some("json" | "geojson")) {
         return true;
     }
-    // Only a regular file is opened to look at its start: opening a FIFO would wait for
-    // a writer, and reading it would take the bytes the import needs.
+    // Only a regular file is read to look at its start: a FIFO (opened without waiting
+    // for a writer) is not read, which would take the bytes the import needs.
     let Ok((mut opened, _)) = crate::io::file_state::open_regular(path) else {
         return false;
     };
