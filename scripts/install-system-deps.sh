@@ -14,9 +14,11 @@
 #                               its pages, fonts and text as a reader does (src/export/deck/)
 #   time, python3               GNU time's peak memory and the input generator, for the
 #                               hostile-input suite (scripts/robustness.sh)
+#   libzstd-dev, pkg-config     zstd's headers and .pc file, so that CI's type checks of the
+#                               macOS and Windows builds need not compile zstd's C (.ci/run)
 set -euo pipefail
 packages=(xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 mesa-vulkan-drivers libvulkan1
-  libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 x11-apps imagemagick xdotool poppler-utils time python3)
+  libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 x11-apps imagemagick xdotool poppler-utils time python3 libzstd-dev pkg-config)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
