@@ -29,6 +29,9 @@ import importlib.util  # noqa: E402
 spec = importlib.util.spec_from_file_location("bad_input", os.path.join(HERE, "make-bad-input.py"))
 bad_input = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bad_input)
+spec = importlib.util.spec_from_file_location("hostile", os.path.join(HERE, "make-hostile-input.py"))
+hostile = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(hostile)
 
 
 def head(data, limit=MAX_SEED):
@@ -119,37 +122,16 @@ def xlsb_sheets():
 
 
 def xls_streams():
-    """Workbook streams (BIFF8 records) of a tidy table in one sheet, of a sheet whose
-    Dimensions record starts after it ends, and of one sheet listed three times."""
-    def record(kind, data=b""):
-        return struct.pack("<HH", kind, len(data)) + data
-
-    def bof(substream):
-        return record(0x0809, struct.pack("<HH", 0x0600, substream) + bytes(12))
-
-    def cell(row, column, value):
-        if isinstance(value, str):
-            text = value.encode("latin-1")
-            return record(0x0204, struct.pack("<HHHHB", row, column, 0, len(text), 0) + text)
-        return record(0x0203, struct.pack("<HHHd", row, column, 0, value))
-
-    def stream(sheets, listed):
-        bound = 4 + 4 + 2 + 2 + 4
-        globals_bytes = len(bof(5)) + len(listed) * bound + 4
-        body, positions = b"", []
-        for records in sheets:
-            positions.append(globals_bytes + len(body))
-            body += bof(0x10) + b"".join(records) + record(0x000A)
-        out = bof(5)
-        for index, sheet in enumerate(listed):
-            out += record(0x0085, struct.pack("<IBBBB", positions[sheet], 0, 0, 4, 0) + f"S{index:03}".encode())
-        return out + record(0x000A) + body
-
+    """Workbook streams (BIFF8 records, written by make-hostile-input.py's writer) of a tidy
+    table in one sheet, of a sheet whose Dimensions record starts after it ends, and of one
+    sheet listed three times."""
     rows = [["year", "reporter", "partner", "flow", "value", "unit"],
             [2020.0, "RUS", "IRN", "exports", 1.5, "USD bn"],
             [2021.0, "IRN", "RUS", "imports", 2.0, "USD bn"]]
-    table = [cell(r, c, v) for r, row in enumerate(rows) for c, v in enumerate(row)]
-    wrapping = record(0x0200, struct.pack("<IIHHH", 10, 1, 0, 256, 0))
+    table = [hostile.xls_label(r, c, v) if isinstance(v, str) else hostile.xls_number(r, c, v)
+             for r, row in enumerate(rows) for c, v in enumerate(row)]
+    wrapping = hostile.biff(0x0200, struct.pack("<IIHHH", 10, 1, 0, 256, 0))
+    stream = hostile.xls_stream
     return [stream([table], [0]), stream([[wrapping] + table], [0]), stream([table], [0, 0, 0])]
 
 

@@ -300,7 +300,7 @@ fn read_rows(
     let mut names = CountryNames::default();
     let mut actions: HashMap<ActionKey, (CodedEvent, u32)> = HashMap::new();
     let mut last_bytes = 0;
-    let missing = |n: &str| n.is_empty() || n == "NA";
+    let missing = |n: &[u8]| n.is_empty() || n == b"NA";
     while rows.next_row()? {
         rows.tick()?;
         tally.rows += 1;
@@ -326,8 +326,7 @@ fn read_rows(
         }
         let from_name = rows.bytes(columns.source_country);
         let to_name = rows.bytes(columns.target_country);
-        let missing_bytes = |n: &[u8]| n.is_empty() || n == b"NA";
-        if missing_bytes(from_name) || missing_bytes(to_name) {
+        if missing(from_name) || missing(to_name) {
             tally.counts.skip("an actor with no country");
             continue;
         }
@@ -378,7 +377,9 @@ fn read_rows(
         let line = rows.line();
         let event_id = rows.text(columns.id)?.into_owned();
         let published = match columns.publisher {
-            Some(column) => Some(rows.text(column)?.into_owned()).filter(|p| !missing(p)),
+            Some(column) => {
+                Some(rows.text(column)?.into_owned()).filter(|p| !missing(p.as_bytes()))
+            }
             None => None,
         };
         actions
