@@ -104,7 +104,7 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
 /// it only when it opens as it is: this format version and no problem. Anything else gives
 /// `None`, and the caller reads the text and calls [`parse_dataset`], which says what is
 /// wrong and where. A large valid file then costs what it keeps, not that plus its text.
-pub(crate) fn read_valid_dataset(reader: impl std::io::BufRead) -> Option<Dataset> {
+pub fn read_valid_dataset(reader: impl std::io::BufRead) -> Option<Dataset> {
     let mut reader = reader;
     let starts_with_bom = reader.fill_buf().ok()?.starts_with(b"\xEF\xBB\xBF");
     if starts_with_bom {
