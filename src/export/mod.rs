@@ -15,8 +15,10 @@
 pub(crate) mod csv;
 pub(crate) mod deck;
 pub(crate) mod png;
+pub(crate) mod shapes_svg;
 pub(crate) mod svg;
 pub(crate) mod view_png;
+pub(crate) mod view_svg;
 
 pub use self::csv::{chart_csv, dataset_csv};
 pub(crate) use self::svg::{SvgOptions, trade_chart_svg};

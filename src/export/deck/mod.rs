@@ -1,9 +1,10 @@
 //! A story handed out: one page per slide, as a PDF or as numbered PNG pictures.
 //!
 //! Each page ([`page`]) is an SVG with the slide's title and number, its picture, its
-//! caption and its sources; the trade chart is the chart's own SVG export, so it stays a
-//! vector drawing in the PDF, and the other views (whose map and timeline are drawn by the
-//! GPU) are their PNG export at twice the pixels. [`pages`] makes the pages into a PDF with
+//! caption and its sources; the trade chart is the chart's own SVG export, and the other
+//! views are their own drawing written as SVG ([`super::view_svg`]), so the pictures stay
+//! vector drawings in the PDF, their text as text (a view that paints what vectors cannot
+//! hold comes as its PNG export at twice the pixels). [`pages`] makes the pages into a PDF with
 //! krilla (text as text, fonts embedded) or into PNGs with resvg. The window's File ▸
 //! Export story and `bilateral export --story` both call [`story_pages`].
 
@@ -39,9 +40,10 @@ pub(crate) struct StorySource<'a> {
     pub(crate) states: &'a ViewStates,
 }
 
-/// Draws a view's picture as PNG bytes: [`super::view_png::render_view_png`] in the app
-/// and on the command line; tests pass a stand-in that needs no GPU.
-pub(crate) type RenderView<'r> = dyn FnMut(&ViewPicture<'_>) -> Result<Vec<u8>, String> + 'r;
+/// Draws a view's picture: [`super::view_svg::render_slide_picture`] (vectors, or the PNG
+/// picture where a view paints what vectors cannot hold) in the app and on the command line;
+/// tests pass stand-ins.
+pub(crate) type RenderView<'r> = dyn FnMut(&ViewPicture<'_>) -> Result<SlidePicture, String> + 'r;
 
 /// The pages (SVG documents) of `slides`, in order.
 pub(crate) fn story_pages(
@@ -91,7 +93,7 @@ pub(crate) fn story_pages(
                 reason = "a picture's size on a page, at most 1280 units"
             )]
             let size_points = egui::vec2(width as f32, height as f32);
-            let bytes = render_view(&ViewPicture {
+            render_view(&ViewPicture {
                 dataset: source.dataset,
                 layers: source.layers,
                 caches: source.caches,
@@ -101,8 +103,7 @@ pub(crate) fn story_pages(
                 size_points,
                 dark: false,
             })
-            .map_err(|error| format!("slide {}: {error}", index + 1))?;
-            SlidePicture::Png(bytes)
+            .map_err(|error| format!("slide {}: {error}", index + 1))?
         };
         pages.push(page_svg(&text, &picture));
     }
@@ -125,7 +126,7 @@ mod tests {
     use crate::data::builtin::builtin_dataset;
 
     /// A one-pixel PNG, standing in for a view drawn by the GPU.
-    fn stand_in_png(_: &ViewPicture<'_>) -> Result<Vec<u8>, String> {
+    fn stand_in_png(_: &ViewPicture<'_>) -> Result<SlidePicture, String> {
         let mut bytes = Vec::new();
         image::RgbaImage::from_pixel(1, 1, image::Rgba([200, 0, 0, 255]))
             .write_to(
@@ -133,7 +134,7 @@ mod tests {
                 image::ImageFormat::Png,
             )
             .map_err(|error| error.to_string())?;
-        Ok(bytes)
+        Ok(SlidePicture::Png(bytes))
     }
 
     fn builtin_pages() -> (Dataset, Vec<String>) {
