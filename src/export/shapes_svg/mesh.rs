@@ -15,13 +15,13 @@ use std::fmt::Write as _;
 use eframe::egui::epaint::{Mesh, Vertex, WHITE_UV};
 use eframe::egui::{Color32, Pos2, Rect, TextureId};
 
-use super::{Unwritable, paint_attributes, point_list, stroke_attributes, x, y};
+use super::{SvgText, Unwritable, paint_attributes, point_list, stroke_attributes, x, y};
 use crate::export::svg::text::num;
 use crate::views::paint::sprites::{SpriteLayer, SpriteOutline, SpriteShape};
 
 /// Writes `mesh`: flat colours as merged outlines, sprites as their shapes.
 pub(super) fn write_mesh(
-    svg: &mut String,
+    svg: &mut SvgText,
     mesh: &Mesh,
     sprites: &HashMap<TextureId, SpriteOutline>,
 ) -> Result<(), Unwritable> {
@@ -47,8 +47,13 @@ fn corner(position: Pos2) -> Corner {
     (position.x.to_bits(), position.y.to_bits())
 }
 
-/// Writes a flat-coloured mesh as one path for each run of triangles of one colour.
-fn write_flat(svg: &mut String, mesh: &Mesh) -> Result<(), Unwritable> {
+/// Writes a flat-coloured mesh as one path for each run of triangles of one colour, or a
+/// rectangle shaded from one side to the other as a rectangle with a gradient.
+fn write_flat(svg: &mut SvgText, mesh: &Mesh) -> Result<(), Unwritable> {
+    if let Some(gradient) = GradientRect::of(mesh) {
+        gradient.write(svg);
+        return Ok(());
+    }
     let mut run: Vec<[Pos2; 3]> = Vec::new();
     let mut run_color = Color32::TRANSPARENT;
     for triangle in mesh.indices.chunks_exact(3) {
@@ -79,7 +84,7 @@ fn write_flat(svg: &mut String, mesh: &Mesh) -> Result<(), Unwritable> {
 }
 
 /// Writes the outline of `triangles` filled with `color`.
-fn write_run(svg: &mut String, triangles: &[[Pos2; 3]], color: Color32) {
+fn write_run(svg: &mut SvgText, triangles: &[[Pos2; 3]], color: Color32) {
     if triangles.is_empty() || color.a() == 0 {
         return;
     }
@@ -153,8 +158,89 @@ pub(super) fn outline_rings(triangles: &[[Pos2; 3]]) -> Vec<Vec<Pos2>> {
     rings
 }
 
+/// A rectangle shaded from one side to the other: egui's `Shape::gradient_rect`, which
+/// fades a scroll area's edges.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct GradientRect {
+    rect: Rect,
+    /// The colour at the top (or the left).
+    from: Color32,
+    /// The colour at the bottom (or the right).
+    to: Color32,
+    /// Shaded from top to bottom, else from left to right.
+    vertical: bool,
+}
+
+impl GradientRect {
+    /// `mesh` as a gradient rectangle, if it is one: four corners in egui's order, two
+    /// triangles, one colour along each of two opposite sides.
+    fn of(mesh: &Mesh) -> Option<Self> {
+        let [left_top, right_top, left_bottom, right_bottom] = mesh.vertices.as_slice() else {
+            return None;
+        };
+        let square = mesh.indices == [0, 1, 2, 2, 1, 3]
+            && right_top.pos == Pos2::new(right_bottom.pos.x, left_top.pos.y)
+            && left_bottom.pos == Pos2::new(left_top.pos.x, right_bottom.pos.y);
+        if !square {
+            return None;
+        }
+        let rect = Rect::from_min_max(left_top.pos, right_bottom.pos);
+        if left_top.color == right_top.color && left_bottom.color == right_bottom.color {
+            Some(Self {
+                rect,
+                from: left_top.color,
+                to: left_bottom.color,
+                vertical: true,
+            })
+        } else if left_top.color == left_bottom.color && right_top.color == right_bottom.color {
+            Some(Self {
+                rect,
+                from: left_top.color,
+                to: right_top.color,
+                vertical: false,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// Writes the gradient and the rectangle it fills. egui blends premultiplied colours; an
+    /// SVG gradient blends colour and opacity apart, so a transparent end takes the other
+    /// end's colour, which fades the same way.
+    fn write(&self, svg: &mut SvgText) {
+        let id = svg.new_id("fade");
+        let stop = |color: Color32, other: Color32| {
+            let [r, g, b, a] = if color.a() == 0 {
+                let [r, g, b, _] = other.to_srgba_unmultiplied();
+                [r, g, b, 0]
+            } else {
+                color.to_srgba_unmultiplied()
+            };
+            format!(
+                r##"stop-color="#{r:02x}{g:02x}{b:02x}" stop-opacity="{}""##,
+                num(f64::from(a) / 255.0)
+            )
+        };
+        let (x2, y2) = if self.vertical { (0, 1) } else { (1, 0) };
+        let _ = writeln!(
+            svg,
+            r#"<linearGradient id="{id}" x1="0" y1="0" x2="{x2}" y2="{y2}"><stop offset="0" {}/><stop offset="1" {}/></linearGradient>"#,
+            stop(self.from, self.to),
+            stop(self.to, self.from)
+        );
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="url(#{id})"/>"#,
+            x(self.rect.min),
+            y(self.rect.min),
+            num(f64::from(self.rect.width())),
+            num(f64::from(self.rect.height()))
+        );
+    }
+}
+
 /// Writes each quad of a sprite mesh as the shape it pictures: its fill or its outline.
-fn write_sprites(svg: &mut String, mesh: &Mesh, outline: &SpriteOutline) {
+fn write_sprites(svg: &mut SvgText, mesh: &Mesh, outline: &SpriteOutline) {
     for quad in mesh.vertices.chunks_exact(4) {
         let color = quad[0].color;
         if color.a() == 0 {

@@ -52,7 +52,7 @@ pub(crate) fn shapes_svg(
     canvas: &Canvas<'_>,
 ) -> Result<String, Unwritable> {
     let (width, height) = (f64::from(canvas.size.x), f64::from(canvas.size.y));
-    let mut svg = String::new();
+    let mut svg = SvgText::default();
     let _ = writeln!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}">"#,
@@ -73,7 +73,36 @@ pub(crate) fn shapes_svg(
     }
     clips.enter(&mut svg, None);
     svg.push_str("</svg>\n");
-    Ok(svg)
+    Ok(svg.text)
+}
+
+/// The document being written, and how many ids (of clip paths and gradients) it has.
+#[derive(Default)]
+struct SvgText {
+    text: String,
+    ids: usize,
+}
+
+impl SvgText {
+    /// A new id, unique in the document, starting with `prefix`.
+    fn new_id(&mut self, prefix: &str) -> String {
+        self.ids += 1;
+        format!("{prefix}{}", self.ids)
+    }
+}
+
+impl std::ops::Deref for SvgText {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for SvgText {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
 }
 
 /// The clip group the shapes are being written into.
@@ -81,13 +110,11 @@ pub(crate) fn shapes_svg(
 struct ClipGroups {
     /// The open group's rectangle, if one is open.
     open: Option<Rect>,
-    /// How many clip paths were made.
-    count: usize,
 }
 
 impl ClipGroups {
     /// Makes `clip` (or none) the clip of what is written next.
-    fn enter(&mut self, svg: &mut String, clip: Option<Rect>) {
+    fn enter(&mut self, svg: &mut SvgText, clip: Option<Rect>) {
         if self.open == clip {
             return;
         }
@@ -95,15 +122,14 @@ impl ClipGroups {
             svg.push_str("</g>\n");
         }
         if let Some(rect) = clip {
-            self.count += 1;
+            let id = svg.new_id("clip");
             let _ = writeln!(
                 svg,
-                r#"<clipPath id="clip{n}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath><g clip-path="url(#clip{n})">"#,
+                r#"<clipPath id="{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath><g clip-path="url(#{id})">"#,
                 num(f64::from(rect.min.x)),
                 num(f64::from(rect.min.y)),
                 num(f64::from(rect.width())),
                 num(f64::from(rect.height())),
-                n = self.count,
             );
             self.open = Some(rect);
         }
@@ -111,7 +137,7 @@ impl ClipGroups {
 }
 
 /// Writes one shape (and what a [`Shape::Vec`] holds).
-fn write_shape(svg: &mut String, shape: &Shape, canvas: &Canvas<'_>) -> Result<(), Unwritable> {
+fn write_shape(svg: &mut SvgText, shape: &Shape, canvas: &Canvas<'_>) -> Result<(), Unwritable> {
     match shape {
         Shape::Noop => {}
         Shape::Vec(shapes) => {
@@ -146,7 +172,7 @@ fn write_shape(svg: &mut String, shape: &Shape, canvas: &Canvas<'_>) -> Result<(
     Ok(())
 }
 
-fn write_circle(svg: &mut String, circle: &CircleShape) {
+fn write_circle(svg: &mut SvgText, circle: &CircleShape) {
     if circle.fill.a() == 0 && !visible_stroke(circle.stroke) {
         return;
     }
@@ -161,7 +187,7 @@ fn write_circle(svg: &mut String, circle: &CircleShape) {
     );
 }
 
-fn write_ellipse(svg: &mut String, ellipse: &EllipseShape) {
+fn write_ellipse(svg: &mut SvgText, ellipse: &EllipseShape) {
     if ellipse.fill.a() == 0 && !visible_stroke(ellipse.stroke) {
         return;
     }
@@ -178,7 +204,7 @@ fn write_ellipse(svg: &mut String, ellipse: &EllipseShape) {
     );
 }
 
-fn write_path(svg: &mut String, path: &PathShape) -> Result<(), Unwritable> {
+fn write_path(svg: &mut SvgText, path: &PathShape) -> Result<(), Unwritable> {
     let stroke = path_stroke(&path.stroke)?;
     let fill = if path.closed {
         path.fill
@@ -199,7 +225,7 @@ fn write_path(svg: &mut String, path: &PathShape) -> Result<(), Unwritable> {
     Ok(())
 }
 
-fn write_rect(svg: &mut String, shape: &RectShape) -> Result<(), Unwritable> {
+fn write_rect(svg: &mut SvgText, shape: &RectShape) -> Result<(), Unwritable> {
     if shape.brush.is_some() {
         return Err(Unwritable("a textured rectangle (an image)"));
     }
@@ -233,7 +259,7 @@ fn write_rect(svg: &mut String, shape: &RectShape) -> Result<(), Unwritable> {
 
 /// One `<rect>` of `rect`, rotated as `shape` is.
 fn write_rect_element(
-    svg: &mut String,
+    svg: &mut SvgText,
     rect: Rect,
     rounding: f32,
     fill: Color32,
@@ -261,7 +287,7 @@ fn write_rect_element(
     );
 }
 
-fn write_quadratic(svg: &mut String, curve: &QuadraticBezierShape) -> Result<(), Unwritable> {
+fn write_quadratic(svg: &mut SvgText, curve: &QuadraticBezierShape) -> Result<(), Unwritable> {
     let [start, control, end] = curve.points;
     let data = format!(
         "M{} {}Q{} {} {} {}",
@@ -275,7 +301,7 @@ fn write_quadratic(svg: &mut String, curve: &QuadraticBezierShape) -> Result<(),
     write_curve(svg, &data, curve.closed, curve.fill, &curve.stroke)
 }
 
-fn write_cubic(svg: &mut String, curve: &CubicBezierShape) -> Result<(), Unwritable> {
+fn write_cubic(svg: &mut SvgText, curve: &CubicBezierShape) -> Result<(), Unwritable> {
     let [start, first, second, end] = curve.points;
     let data = format!(
         "M{} {}C{} {} {} {} {} {}",
@@ -293,7 +319,7 @@ fn write_cubic(svg: &mut String, curve: &CubicBezierShape) -> Result<(), Unwrita
 
 /// A curve's `<path>`: closed and filled, or open and stroked.
 fn write_curve(
-    svg: &mut String,
+    svg: &mut SvgText,
     data: &str,
     closed: bool,
     fill: Color32,

@@ -10,7 +10,7 @@ use eframe::egui::epaint::TextShape;
 use eframe::egui::epaint::text::{ByteIndex, Glyph, LayoutJob, TextFormat};
 use eframe::egui::{Color32, FontFamily, Pos2, Rect, Stroke, pos2};
 
-use super::{paint_attributes, rotation, stroke_attributes, x, y};
+use super::{SvgText, paint_attributes, rotation, stroke_attributes, x, y};
 use crate::export::svg::text::{escape_xml, num};
 
 /// The SVG font family (and weight) of egui's proportional font, Ubuntu Light.
@@ -19,7 +19,7 @@ const PROPORTIONAL: &str = r#"font-family="Ubuntu, sans-serif" font-weight="300"
 const MONOSPACE: &str = r#"font-family="Hack, monospace""#;
 
 /// Writes the text of `shape`, row by row.
-pub(super) fn write_text(svg: &mut String, shape: &TextShape) {
+pub(super) fn write_text(svg: &mut SvgText, shape: &TextShape) {
     let galley = &shape.galley;
     let job = &galley.job;
     let rotated = rotation(shape.angle, shape.pos);
@@ -92,7 +92,7 @@ impl GlyphSections {
 
 /// Writes one run of glyphs of one format: its background, its text, its lines.
 fn write_run(
-    svg: &mut String,
+    svg: &mut SvgText,
     shape: &TextShape,
     format: &TextFormat,
     origin: Pos2,
@@ -192,7 +192,7 @@ fn visible(stroke: Stroke) -> bool {
 }
 
 /// A line under or through text.
-fn write_line(svg: &mut String, from: Pos2, to: Pos2, stroke: Stroke) {
+fn write_line(svg: &mut SvgText, from: Pos2, to: Pos2, stroke: Stroke) {
     let _ = writeln!(
         svg,
         r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{}/>"#,
