@@ -123,6 +123,7 @@ mod tests {
 
     use super::*;
     use crate::chart::ChartOptions;
+    use crate::data::SlideView;
     use crate::data::builtin::builtin_dataset;
 
     /// A one-pixel PNG, standing in for a view drawn by the GPU.
@@ -137,7 +138,19 @@ mod tests {
         Ok(SlidePicture::Png(bytes))
     }
 
+    /// A view's picture as the exports draw it, as vectors only: falling back to the PNG
+    /// would need a GPU, and would mean a shape the writer cannot draw.
+    fn vector_picture(picture: &ViewPicture<'_>) -> Result<SlidePicture, String> {
+        crate::export::view_svg::render_view_svg(picture)
+            .map(SlidePicture::Svg)
+            .map_err(|unwritable| unwritable.to_string())
+    }
+
     fn builtin_pages() -> (Dataset, Vec<String>) {
+        builtin_pages_drawn_by(&mut stand_in_png)
+    }
+
+    fn builtin_pages_drawn_by(render: &mut RenderView<'_>) -> (Dataset, Vec<String>) {
         let dataset = builtin_dataset().expect("built-in loads");
         let mut caches = ViewCaches::default();
         caches.refresh(&dataset, 0, &ChartOptions::default());
@@ -150,8 +163,8 @@ mod tests {
             cursor: &TimeCursor::at(2024),
             states: &states,
         };
-        let pages = story_pages(&source, &dataset.stories[0].slides, &mut stand_in_png)
-            .expect("pages are drawn");
+        let pages =
+            story_pages(&source, &dataset.stories[0].slides, render).expect("pages are drawn");
         (dataset, pages)
     }
 
@@ -219,6 +232,49 @@ mod tests {
         }
         // The trade chart is drawn as vectors: its axis title and tick labels are text.
         assert!(text.contains("Year"), "the chart's axis title");
+    }
+
+    #[test]
+    fn map_and_timeline_slides_are_vectors_with_their_labels_as_text() {
+        let (dataset, pages) = builtin_pages_drawn_by(&mut vector_picture);
+        let slides = &dataset.stories[0].slides;
+        let page_of = |view: SlideView| {
+            let index = slides
+                .iter()
+                .position(|slide| slide.view == view)
+                .unwrap_or_else(|| panic!("the built-in story has a {view:?} slide"));
+            &pages[index]
+        };
+        let map = page_of(SlideView::Map);
+        assert!(!map.contains("<image"), "no picture on the map's page");
+        // A country's name on the map, as the map labels it.
+        assert!(map.contains(">Turkmenistan</text>"));
+        assert!(!page_of(SlideView::Timeline).contains("<image"));
+        let pdf = pdf_of_pages(&dataset.metadata.title, &pages).expect("a PDF");
+        let images = poppler("pdfimages", &pdf, &["-list"]);
+        assert_eq!(
+            images.lines().count(),
+            2,
+            "only the list's header: {images}"
+        );
+        let fonts = poppler("pdffonts", &pdf, &[]);
+        assert!(
+            fonts
+                .lines()
+                .skip(2)
+                .all(|row| row.contains(" yes yes yes ")),
+            "{fonts}"
+        );
+        let text = poppler("pdftotext", &pdf, &[]);
+        // A map label, a timeline event's title and the views' own titles, as text.
+        for expected in [
+            "Turkmenistan",
+            "Treaty of Gulistan",
+            "Russia and Iran — Map, 2016",
+            "Russia and Iran — Timeline, 1828",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in {text}");
+        }
     }
 
     #[test]

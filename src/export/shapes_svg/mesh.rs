@@ -173,7 +173,7 @@ struct GradientRect {
 
 impl GradientRect {
     /// `mesh` as a gradient rectangle, if it is one: four corners in egui's order, two
-    /// triangles, one colour along each of two opposite sides.
+    /// triangles, one colour along each of two opposite sides, not the same colour all over.
     fn of(mesh: &Mesh) -> Option<Self> {
         let [left_top, right_top, left_bottom, right_bottom] = mesh.vertices.as_slice() else {
             return None;
@@ -181,7 +181,10 @@ impl GradientRect {
         let square = mesh.indices == [0, 1, 2, 2, 1, 3]
             && right_top.pos == Pos2::new(right_bottom.pos.x, left_top.pos.y)
             && left_bottom.pos == Pos2::new(left_top.pos.x, right_bottom.pos.y);
-        if !square {
+        let flat = [right_top, left_bottom, right_bottom]
+            .iter()
+            .all(|vertex| vertex.color == left_top.color);
+        if !square || flat {
             return None;
         }
         let rect = Rect::from_min_max(left_top.pos, right_bottom.pos);

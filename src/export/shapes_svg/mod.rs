@@ -14,6 +14,8 @@
 //! of varying width and paint callbacks (drawing the GPU does itself).
 
 mod mesh;
+#[cfg(test)]
+mod tests;
 mod text;
 
 use std::collections::HashMap;

@@ -121,6 +121,25 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_captured_as_vectors_gets_the_shapes_themselves() {
+        let ctx = egui::Context::default();
+        crate::views::paint::vector_capture::mark_vector_capture(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            paint_retained(ui.painter(), "test", key(2020, 0.0), |shapes| {
+                shapes.push(Shape::line_segment(
+                    [pos2(0.0, 0.0), pos2(100.0, 0.0)],
+                    Stroke::new(1.0, Color32::WHITE),
+                ));
+            });
+        });
+        // The font texture's first upload: nothing here draws it.
+        output.textures_delta.clear();
+        let shapes: Vec<&Shape> = output.shapes.iter().map(|clipped| &clipped.shape).collect();
+        assert_eq!(shapes.len(), 1, "{shapes:?}");
+        assert!(matches!(shapes[0], Shape::LineSegment { .. }), "{shapes:?}");
+    }
+
+    #[test]
     fn the_same_key_reuses_the_triangles_and_a_new_key_builds_them_again() {
         let ctx = egui::Context::default();
         let mut builds = 0;
