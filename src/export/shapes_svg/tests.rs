@@ -59,26 +59,22 @@ fn shapes_become_svg_elements_with_their_colours_and_text_becomes_text() {
         painter.rect(
             Rect::from_min_size(origin + vec2(10.0, 10.0), vec2(60.0, 30.0)),
             CornerRadius::same(4),
-            Color32::from_rgb(200, 0, 0),
-            Stroke::new(2.0, Color32::from_rgb(0, 0, 200)),
+            Color32::RED,
+            Stroke::new(2.0, Color32::BLUE),
             StrokeKind::Inside,
         );
-        painter.circle_filled(
-            origin + vec2(100.0, 30.0),
-            8.0,
-            Color32::from_rgb(0, 150, 0),
-        );
+        painter.circle_filled(origin + vec2(100.0, 30.0), 8.0, Color32::GREEN);
         painter.line_segment(
             [origin + vec2(10.0, 60.0), origin + vec2(200.0, 60.0)],
-            Stroke::new(1.5, Color32::from_black_alpha(128)),
+            Stroke::new(1.5, Color32::BLACK.gamma_multiply(0.5)),
         );
         let galley = painter.layout_no_wrap(
             "Hamadan".to_owned(),
             FontId::proportional(14.0),
-            Color32::from_rgb(30, 30, 30),
+            Color32::DARK_GRAY,
         );
         label_origin = origin + vec2(20.0, 80.0);
-        painter.galley(label_origin, galley, Color32::from_rgb(30, 30, 30));
+        painter.galley(label_origin, galley, Color32::DARK_GRAY);
     })
     .expect("every shape is written");
     let document = Document::parse(&svg).expect("well-formed");
@@ -88,21 +84,21 @@ fn shapes_become_svg_elements_with_their_colours_and_text_becomes_text() {
     let rects = elements(&document, "rect");
     let fill = rects
         .iter()
-        .find(|rect| rect.attribute("fill") == Some("#c80000"))
+        .find(|rect| rect.attribute("fill") == Some("#ff0000"))
         .expect("the red rectangle");
     assert_eq!(number(fill, "width"), 60.0);
     assert_eq!(fill.attribute("rx"), Some("4"));
     // The stroke lies inside the rectangle: its middle is half its width in.
     let outline = rects
         .iter()
-        .find(|rect| rect.attribute("stroke") == Some("#0000c8"))
+        .find(|rect| rect.attribute("stroke") == Some("#0000ff"))
         .expect("the blue outline");
     assert_eq!(number(outline, "width"), 58.0);
     assert_eq!(number(outline, "stroke-width"), 2.0);
 
     let circle = elements(&document, "circle")
         .into_iter()
-        .find(|circle| circle.attribute("fill") == Some("#009600"))
+        .find(|circle| circle.attribute("fill") == Some("#00ff00"))
         .expect("the green dot");
     assert_eq!(number(&circle, "r"), 8.0);
 
@@ -146,7 +142,7 @@ fn meshes_become_outlines_sprites_symbols_and_fades_gradients() {
         let mut square = Mesh::default();
         square.add_colored_rect(
             Rect::from_min_size(origin + vec2(10.0, 10.0), vec2(50.0, 50.0)),
-            Color32::from_rgb(240, 220, 180),
+            Color32::KHAKI,
         );
         painter.add(Shape::mesh(square));
         // A place's symbol, drawn as the map draws it: a sprite's fill and outline.
@@ -157,7 +153,7 @@ fn meshes_become_outlines_sprites_symbols_and_fades_gradients() {
             &mut symbols,
             diamond_centre,
             SpriteLayer::Fill,
-            Color32::from_rgb(160, 60, 160),
+            Color32::PURPLE,
         );
         sheet.add(
             &mut symbols,
@@ -177,7 +173,7 @@ fn meshes_become_outlines_sprites_symbols_and_fades_gradients() {
 
     let fill = elements(&document, "path")
         .into_iter()
-        .find(|path| path.attribute("fill") == Some("#f0dcb4"))
+        .find(|path| path.attribute("fill") == Some("#f0e68c"))
         .expect("the square's fill");
     let data = fill.attribute("d").unwrap_or_default();
     assert_eq!(data.matches('M').count(), 1, "one ring: {data}");
@@ -186,7 +182,7 @@ fn meshes_become_outlines_sprites_symbols_and_fades_gradients() {
     let polygons = elements(&document, "polygon");
     let symbol_fill = polygons
         .iter()
-        .find(|polygon| polygon.attribute("fill") == Some("#a03ca0"))
+        .find(|polygon| polygon.attribute("fill") == Some("#800080"))
         .expect("the symbol's fill");
     let corners = points(symbol_fill);
     assert_eq!(corners.len(), 4, "a diamond");
@@ -228,15 +224,15 @@ fn a_shape_partly_outside_its_clip_is_clipped_and_one_wholly_outside_is_left_out
         let origin = ui.max_rect().min;
         let clip = Rect::from_min_size(origin + vec2(10.0, 10.0), vec2(50.0, 50.0));
         let painter = ui.painter().with_clip_rect(clip);
-        painter.circle_filled(origin + vec2(60.0, 60.0), 20.0, Color32::from_rgb(1, 2, 3));
-        painter.circle_filled(origin + vec2(300.0, 200.0), 5.0, Color32::from_rgb(4, 5, 6));
+        painter.circle_filled(origin + vec2(60.0, 60.0), 20.0, Color32::GOLD);
+        painter.circle_filled(origin + vec2(300.0, 200.0), 5.0, Color32::BROWN);
     })
     .expect("written");
     let document = Document::parse(&svg).expect("well-formed");
     let circles = elements(&document, "circle");
     let clipped = circles
         .iter()
-        .find(|circle| circle.attribute("fill") == Some("#010203"))
+        .find(|circle| circle.attribute("fill") == Some("#ffd700"))
         .expect("the circle across the clip's corner");
     let group = clipped.parent_element().expect("in a group");
     let clip_id = group
@@ -253,7 +249,7 @@ fn a_shape_partly_outside_its_clip_is_clipped_and_one_wholly_outside_is_left_out
     assert!(
         circles
             .iter()
-            .all(|circle| circle.attribute("fill") != Some("#040506")),
+            .all(|circle| circle.attribute("fill") != Some("#a52a2a")),
         "what the clip hides is not written"
     );
 }
