@@ -10,8 +10,10 @@
 //!
 //! What cannot be written as vectors is refused with an [`Unwritable`] naming it, never
 //! dropped: the export then falls back to the view's PNG picture. Those are images and
-//! other textured meshes, paths stroked with a gradient, blurred rectangles (shadows), bands
-//! of varying width and paint callbacks (drawing the GPU does itself).
+//! other textured meshes, meshes shaded across their triangles (but for egui's gradient
+//! rectangles), paths stroked with a gradient or inside or outside a closed path, blurred
+//! rectangles (shadows), bands of varying width and paint callbacks (drawing the GPU does
+//! itself). No view paints any of them today.
 
 mod mesh;
 #[cfg(test)]
@@ -73,19 +75,60 @@ pub(crate) fn shapes_svg(
         clips.enter(&mut svg, needs_clip.then_some(clip));
         write_shape(&mut svg, &clipped.shape, canvas)?;
     }
+    svg.flush_segments();
     clips.enter(&mut svg, None);
     svg.push_str("</svg>\n");
     Ok(svg.text)
 }
 
-/// The document being written, and how many ids (of clip paths and gradients) it has.
+/// The document being written, how many ids (of clip paths and gradients) it has, and the
+/// line segments of one stroke waiting to be written together (the map's dashed outlines
+/// are hundreds of them: one `<path>` instead of a `<line>` each makes its SVG a sixth
+/// smaller).
 #[derive(Default)]
 struct SvgText {
     text: String,
     ids: usize,
+    segments: Vec<[Pos2; 2]>,
+    segments_stroke: Stroke,
 }
 
 impl SvgText {
+    /// Adds a line segment; consecutive segments of one stroke are written as one path.
+    fn add_segment(&mut self, points: [Pos2; 2], stroke: Stroke) {
+        if stroke != self.segments_stroke {
+            self.flush_segments();
+            self.segments_stroke = stroke;
+        }
+        self.segments.push(points);
+    }
+
+    /// Writes the waiting segments: a `<line>` for one, a `<path>` for more.
+    fn flush_segments(&mut self) {
+        let segments = std::mem::take(&mut self.segments);
+        let stroke = stroke_attributes(self.segments_stroke);
+        match segments.as_slice() {
+            [] => {}
+            [[from, to]] => {
+                let _ = writeln!(
+                    self.text,
+                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{stroke}/>"#,
+                    x(*from),
+                    y(*from),
+                    x(*to),
+                    y(*to),
+                );
+            }
+            many => {
+                let mut data = String::with_capacity(many.len() * 24);
+                for [from, to] in many {
+                    let _ = write!(data, "M{} {}L{} {}", x(*from), y(*from), x(*to), y(*to));
+                }
+                let _ = writeln!(self.text, r#"<path d="{data}" fill="none"{stroke}/>"#);
+            }
+        }
+    }
+
     /// A new id, unique in the document, starting with `prefix`.
     fn new_id(&mut self, prefix: &str) -> String {
         self.ids += 1;
@@ -120,6 +163,7 @@ impl ClipGroups {
         if self.open == clip {
             return;
         }
+        svg.flush_segments();
         if self.open.take().is_some() {
             svg.push_str("</g>\n");
         }
@@ -140,6 +184,12 @@ impl ClipGroups {
 
 /// Writes one shape (and what a [`Shape::Vec`] holds).
 fn write_shape(svg: &mut SvgText, shape: &Shape, canvas: &Canvas<'_>) -> Result<(), Unwritable> {
+    if !matches!(
+        shape,
+        Shape::Noop | Shape::Vec(_) | Shape::LineSegment { .. }
+    ) {
+        svg.flush_segments();
+    }
     match shape {
         Shape::Noop => {}
         Shape::Vec(shapes) => {
@@ -151,15 +201,7 @@ fn write_shape(svg: &mut SvgText, shape: &Shape, canvas: &Canvas<'_>) -> Result<
         Shape::Ellipse(ellipse) => write_ellipse(svg, ellipse),
         Shape::LineSegment { points, stroke } => {
             if visible_stroke(*stroke) {
-                let _ = writeln!(
-                    svg,
-                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{}/>"#,
-                    x(points[0]),
-                    y(points[0]),
-                    x(points[1]),
-                    y(points[1]),
-                    stroke_attributes(*stroke)
-                );
+                svg.add_segment(*points, *stroke);
             }
         }
         Shape::Path(path) => write_path(svg, path)?,
@@ -207,7 +249,7 @@ fn write_ellipse(svg: &mut SvgText, ellipse: &EllipseShape) {
 }
 
 fn write_path(svg: &mut SvgText, path: &PathShape) -> Result<(), Unwritable> {
-    let stroke = path_stroke(&path.stroke)?;
+    let stroke = path_stroke(&path.stroke, path.closed)?;
     let fill = if path.closed {
         path.fill
     } else {
@@ -327,7 +369,7 @@ fn write_curve(
     fill: Color32,
     stroke: &PathStroke,
 ) -> Result<(), Unwritable> {
-    let stroke = path_stroke(stroke)?;
+    let stroke = path_stroke(stroke, closed)?;
     let fill = if closed { fill } else { Color32::TRANSPARENT };
     if fill.a() == 0 && !visible_stroke(stroke) {
         return Ok(());
@@ -343,12 +385,20 @@ fn write_curve(
 }
 
 /// A path's stroke as a plain stroke, or why it cannot be one.
-fn path_stroke(stroke: &PathStroke) -> Result<Stroke, Unwritable> {
-    match stroke.color {
-        ColorMode::Solid(color) => Ok(Stroke::new(stroke.width, color)),
-        ColorMode::UV(_) if stroke.width <= 0.0 => Ok(Stroke::NONE),
-        ColorMode::UV(_) => Err(Unwritable("a path stroked with a gradient")),
+fn path_stroke(stroke: &PathStroke, closed: bool) -> Result<Stroke, Unwritable> {
+    let plain = match stroke.color {
+        ColorMode::Solid(color) => Stroke::new(stroke.width, color),
+        ColorMode::UV(_) if stroke.width <= 0.0 => Stroke::NONE,
+        ColorMode::UV(_) => return Err(Unwritable("a path stroked with a gradient")),
+    };
+    // SVG strokes across a path's edge; egui can also stroke a closed path inside or outside
+    // it (no view does).
+    if closed && stroke.kind != StrokeKind::Middle && visible_stroke(plain) {
+        return Err(Unwritable(
+            "a closed path stroked inside or outside its edge",
+        ));
     }
+    Ok(plain)
 }
 
 /// Whether `stroke` paints anything.

@@ -68,6 +68,12 @@ fn shapes_become_svg_elements_with_their_colours_and_text_becomes_text() {
             [origin + vec2(10.0, 60.0), origin + vec2(200.0, 60.0)],
             Stroke::new(1.5, Color32::BLACK.gamma_multiply(0.5)),
         );
+        painter.extend(Shape::dashed_line(
+            &[origin + vec2(10.0, 70.0), origin + vec2(210.0, 70.0)],
+            Stroke::new(2.0, Color32::ORANGE),
+            8.0,
+            4.0,
+        ));
         let galley = painter.layout_no_wrap(
             "Hamadan".to_owned(),
             FontId::proportional(14.0),
@@ -107,6 +113,20 @@ fn shapes_become_svg_elements_with_their_colours_and_text_becomes_text() {
         .find(|line| line.attribute("stroke") == Some("#000000"))
         .expect("the half-transparent line");
     assert_eq!(line.attribute("stroke-opacity"), Some("0.5"));
+
+    // A dashed line's dashes, one path of one stroke: 200 points long, 12 a dash and a gap.
+    let dashes: Vec<Node<'_, '_>> = elements(&document, "path")
+        .into_iter()
+        .filter(|path| path.attribute("stroke") == Some("#ffa500"))
+        .collect();
+    assert_eq!(dashes.len(), 1);
+    assert_eq!(dashes[0].attribute("fill"), Some("none"));
+    let dash_count = dashes[0]
+        .attribute("d")
+        .unwrap_or_default()
+        .matches('M')
+        .count();
+    assert_eq!(dash_count, 17, "{dashes:?}");
 
     let texts = elements(&document, "text");
     let label = texts
