@@ -15,7 +15,9 @@ use std::fmt::Write as _;
 use eframe::egui::epaint::{Mesh, Vertex, WHITE_UV};
 use eframe::egui::{Color32, Pos2, Rect, TextureId};
 
-use super::{SvgText, Unwritable, paint_attributes, point_list, stroke_attributes, x, y};
+use super::{
+    SvgText, Unwritable, paint_attributes, point_list, rect_attributes, stroke_attributes, x, y,
+};
 use crate::export::svg::text::num;
 use crate::views::paint::sprites::{SpriteLayer, SpriteOutline, SpriteShape};
 
@@ -233,11 +235,8 @@ impl GradientRect {
         );
         let _ = writeln!(
             svg,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="url(#{id})"/>"#,
-            x(self.rect.min),
-            y(self.rect.min),
-            num(f64::from(self.rect.width())),
-            num(f64::from(self.rect.height()))
+            r#"<rect{} fill="url(#{id})"/>"#,
+            rect_attributes(self.rect)
         );
     }
 }

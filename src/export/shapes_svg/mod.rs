@@ -171,11 +171,8 @@ impl ClipGroups {
             let id = svg.new_id("clip");
             let _ = writeln!(
                 svg,
-                r#"<clipPath id="{id}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath><g clip-path="url(#{id})">"#,
-                num(f64::from(rect.min.x)),
-                num(f64::from(rect.min.y)),
-                num(f64::from(rect.width())),
-                num(f64::from(rect.height())),
+                r#"<clipPath id="{id}"><rect{}/></clipPath><g clip-path="url(#{id})">"#,
+                rect_attributes(rect),
             );
             self.open = Some(rect);
         }
@@ -320,11 +317,8 @@ fn write_rect_element(
     };
     let _ = writeln!(
         svg,
-        r#"<rect x="{}" y="{}" width="{}" height="{}"{corner}{}{}{}/>"#,
-        x(rect.min),
-        y(rect.min),
-        num(f64::from(rect.width())),
-        num(f64::from(rect.height())),
+        "<rect{}{corner}{}{}{}/>",
+        rect_attributes(rect),
         rotation(shape.angle, shape.rect.center()),
         paint_attributes("fill", fill),
         stroke_attributes(stroke)
@@ -446,6 +440,17 @@ fn stroke_attributes(stroke: Stroke) -> String {
         r#"{} stroke-width="{}""#,
         paint_attributes("stroke", stroke.color),
         num(f64::from(stroke.width))
+    )
+}
+
+/// ` x="…" y="…" width="…" height="…"` of `rect`.
+fn rect_attributes(rect: Rect) -> String {
+    format!(
+        r#" x="{}" y="{}" width="{}" height="{}""#,
+        x(rect.min),
+        y(rect.min),
+        num(f64::from(rect.width())),
+        num(f64::from(rect.height()))
     )
 }
 

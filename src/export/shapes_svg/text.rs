@@ -10,7 +10,7 @@ use eframe::egui::epaint::TextShape;
 use eframe::egui::epaint::text::{ByteIndex, Glyph, LayoutJob, TextFormat};
 use eframe::egui::{Color32, FontFamily, Pos2, Rect, Stroke, pos2};
 
-use super::{SvgText, paint_attributes, rotation, stroke_attributes, x, y};
+use super::{SvgText, paint_attributes, rect_attributes, rotation, stroke_attributes, x, y};
 use crate::export::svg::text::{escape_xml, num};
 
 /// The SVG font family (and weight) of egui's proportional font, Ubuntu Light.
@@ -118,11 +118,8 @@ fn write_run(
         let rect = logical.expand(format.expand_bg);
         let _ = writeln!(
             svg,
-            r#"<rect x="{}" y="{}" width="{}" height="{}"{}/>"#,
-            x(rect.min),
-            y(rect.min),
-            num(f64::from(rect.width())),
-            num(f64::from(rect.height())),
+            "<rect{}{}/>",
+            rect_attributes(rect),
             paint_attributes("fill", background)
         );
     }
