@@ -15,6 +15,7 @@
 //! rectangles (shadows), bands of varying width and paint callbacks (drawing the GPU does
 //! itself). No view paints any of them today.
 
+mod document;
 mod mesh;
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,7 @@ use eframe::egui::epaint::{
 };
 use eframe::egui::{Color32, Pos2, Rect, Shape, Stroke, TextureId, Vec2};
 
+use self::document::SvgText;
 use super::svg::text::num;
 use crate::views::paint::sprites::SpriteOutline;
 
@@ -75,79 +77,10 @@ pub(crate) fn shapes_svg(
         clips.enter(&mut svg, needs_clip.then_some(clip));
         write_shape(&mut svg, &clipped.shape, canvas)?;
     }
-    svg.flush_segments();
+    svg.flush_runs();
     clips.enter(&mut svg, None);
     svg.push_str("</svg>\n");
     Ok(svg.text)
-}
-
-/// The document being written, how many ids (of clip paths and gradients) it has, and the
-/// line segments of one stroke waiting to be written together (the map's dashed outlines
-/// are hundreds of them: one `<path>` instead of a `<line>` each makes its SVG a sixth
-/// smaller).
-#[derive(Default)]
-struct SvgText {
-    text: String,
-    ids: usize,
-    segments: Vec<[Pos2; 2]>,
-    segments_stroke: Stroke,
-}
-
-impl SvgText {
-    /// Adds a line segment; consecutive segments of one stroke are written as one path.
-    fn add_segment(&mut self, points: [Pos2; 2], stroke: Stroke) {
-        if stroke != self.segments_stroke {
-            self.flush_segments();
-            self.segments_stroke = stroke;
-        }
-        self.segments.push(points);
-    }
-
-    /// Writes the waiting segments: a `<line>` for one, a `<path>` for more.
-    fn flush_segments(&mut self) {
-        let segments = std::mem::take(&mut self.segments);
-        let stroke = stroke_attributes(self.segments_stroke);
-        match segments.as_slice() {
-            [] => {}
-            [[from, to]] => {
-                let _ = writeln!(
-                    self.text,
-                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{stroke}/>"#,
-                    x(*from),
-                    y(*from),
-                    x(*to),
-                    y(*to),
-                );
-            }
-            many => {
-                let mut data = String::with_capacity(many.len() * 24);
-                for [from, to] in many {
-                    let _ = write!(data, "M{} {}L{} {}", x(*from), y(*from), x(*to), y(*to));
-                }
-                let _ = writeln!(self.text, r#"<path d="{data}" fill="none"{stroke}/>"#);
-            }
-        }
-    }
-
-    /// A new id, unique in the document, starting with `prefix`.
-    fn new_id(&mut self, prefix: &str) -> String {
-        self.ids += 1;
-        format!("{prefix}{}", self.ids)
-    }
-}
-
-impl std::ops::Deref for SvgText {
-    type Target = String;
-
-    fn deref(&self) -> &String {
-        &self.text
-    }
-}
-
-impl std::ops::DerefMut for SvgText {
-    fn deref_mut(&mut self) -> &mut String {
-        &mut self.text
-    }
 }
 
 /// The clip group the shapes are being written into.
@@ -163,7 +96,7 @@ impl ClipGroups {
         if self.open == clip {
             return;
         }
-        svg.flush_segments();
+        svg.flush_runs();
         if self.open.take().is_some() {
             svg.push_str("</g>\n");
         }
@@ -183,9 +116,9 @@ impl ClipGroups {
 fn write_shape(svg: &mut SvgText, shape: &Shape, canvas: &Canvas<'_>) -> Result<(), Unwritable> {
     if !matches!(
         shape,
-        Shape::Noop | Shape::Vec(_) | Shape::LineSegment { .. }
+        Shape::Noop | Shape::Vec(_) | Shape::LineSegment { .. } | Shape::Circle(_)
     ) {
-        svg.flush_segments();
+        svg.flush_runs();
     }
     match shape {
         Shape::Noop => {}
@@ -217,6 +150,11 @@ fn write_circle(svg: &mut SvgText, circle: &CircleShape) {
     if circle.fill.a() == 0 && !visible_stroke(circle.stroke) {
         return;
     }
+    if !visible_stroke(circle.stroke) {
+        svg.add_dot(circle.center, circle.radius, circle.fill);
+        return;
+    }
+    svg.flush_runs();
     let _ = writeln!(
         svg,
         r#"<circle cx="{}" cy="{}" r="{}"{}{}/>"#,

@@ -68,12 +68,6 @@ fn shapes_become_svg_elements_with_their_colours_and_text_becomes_text() {
             [origin + vec2(10.0, 60.0), origin + vec2(200.0, 60.0)],
             Stroke::new(1.5, Color32::BLACK.gamma_multiply(0.5)),
         );
-        painter.extend(Shape::dashed_line(
-            &[origin + vec2(10.0, 70.0), origin + vec2(210.0, 70.0)],
-            Stroke::new(2.0, Color32::ORANGE),
-            8.0,
-            4.0,
-        ));
         let galley = painter.layout_no_wrap(
             "Hamadan".to_owned(),
             FontId::proportional(14.0),
@@ -114,20 +108,6 @@ fn shapes_become_svg_elements_with_their_colours_and_text_becomes_text() {
         .expect("the half-transparent line");
     assert_eq!(line.attribute("stroke-opacity"), Some("0.5"));
 
-    // A dashed line's dashes, one path of one stroke: 200 points long, 12 a dash and a gap.
-    let dashes: Vec<Node<'_, '_>> = elements(&document, "path")
-        .into_iter()
-        .filter(|path| path.attribute("stroke") == Some("#ffa500"))
-        .collect();
-    assert_eq!(dashes.len(), 1);
-    assert_eq!(dashes[0].attribute("fill"), Some("none"));
-    let dash_count = dashes[0]
-        .attribute("d")
-        .unwrap_or_default()
-        .matches('M')
-        .count();
-    assert_eq!(dash_count, 17, "{dashes:?}");
-
     let texts = elements(&document, "text");
     let label = texts
         .iter()
@@ -150,6 +130,57 @@ fn shapes_become_svg_elements_with_their_colours_and_text_becomes_text() {
             .any(|text| text.text() == Some("A frame title")),
         "the export's own title"
     );
+}
+
+#[test]
+fn a_dashed_line_and_a_dotted_line_become_one_path_each() {
+    let svg = captured(|ui| {
+        let painter = ui.painter();
+        let origin = ui.max_rect().min;
+        painter.extend(Shape::dashed_line(
+            &[origin + vec2(10.0, 70.0), origin + vec2(210.0, 70.0)],
+            Stroke::new(2.0, Color32::ORANGE),
+            8.0,
+            4.0,
+        ));
+        painter.extend(Shape::dotted_line(
+            &[origin + vec2(10.0, 75.0), origin + vec2(210.0, 75.0)],
+            Color32::CYAN,
+            10.0,
+            1.5,
+        ));
+    })
+    .expect("written");
+    let document = Document::parse(&svg).expect("well-formed");
+    // A dashed line's dashes, one path of one stroke: 200 points long, 12 a dash and a gap.
+    let dashes: Vec<Node<'_, '_>> = elements(&document, "path")
+        .into_iter()
+        .filter(|path| path.attribute("stroke") == Some("#ffa500"))
+        .collect();
+    assert_eq!(dashes.len(), 1);
+    assert_eq!(dashes[0].attribute("fill"), Some("none"));
+    let dash_count = dashes[0]
+        .attribute("d")
+        .unwrap_or_default()
+        .matches('M')
+        .count();
+    assert_eq!(dash_count, 17, "{dashes:?}");
+
+    // A dotted line's dots, one path of round caps as wide as a dot: one every 10 points
+    // along 200 from the start (egui puts none on the far end).
+    let dots: Vec<Node<'_, '_>> = elements(&document, "path")
+        .into_iter()
+        .filter(|path| path.attribute("stroke") == Some("#00ffff"))
+        .collect();
+    assert_eq!(dots.len(), 1);
+    assert_eq!(dots[0].attribute("stroke-linecap"), Some("round"));
+    assert_eq!(number(&dots[0], "stroke-width"), 3.0);
+    let dot_count = dots[0]
+        .attribute("d")
+        .unwrap_or_default()
+        .matches("h0")
+        .count();
+    assert_eq!(dot_count, 20, "{dots:?}");
 }
 
 #[test]
