@@ -14,6 +14,7 @@ pub(crate) mod gdelt;
 pub(crate) mod icews;
 mod icews_lines;
 pub(crate) mod tally;
+mod whole_entry;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Seek as _};
@@ -33,6 +34,7 @@ use super::relations::counts::Counts;
 use super::report::FileReport;
 use super::table::shorten;
 use tally::PairTally;
+use whole_entry::EntryBuffers;
 
 /// What one file held: its counts for the report, the pair's tally, its rows.
 #[derive(Debug, Default)]
@@ -183,6 +185,7 @@ pub(crate) fn read_files(
             std::thread::Builder::new()
                 .name(format!("bilateral-events-{n}"))
                 .spawn_scoped(scope, move || {
+                    let mut buffers = EntryBuffers::default();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = paths.get(index) else { break };
@@ -197,7 +200,7 @@ pub(crate) fn read_files(
                             bytes,
                             cancel: stop,
                         };
-                        let result = read_file(path, &shared);
+                        let result = read_file(path, &shared, &mut buffers);
                         if result.is_err() {
                             stop.store(true, Ordering::Relaxed);
                         }
@@ -323,11 +326,12 @@ struct Shared<'a> {
 }
 
 impl Shared<'_> {
-    /// Where a GDELT reader of `file` reports its rows and bytes, as this read shares them.
-    fn reading<'s>(&'s self, file: &'s str) -> gdelt::Reading<'s> {
+    /// Where a GDELT reader of `file` (of its `entry`, in a `.zip`) reports its rows and
+    /// bytes, as this read shares them.
+    fn reading<'s>(&'s self, file: &'s str, entry: Option<&'s str>) -> gdelt::Reading<'s> {
         gdelt::Reading {
             file,
-            entry: None,
+            entry,
             index: self.index,
             pair: self.pair,
             rows: self.rows,
@@ -337,8 +341,13 @@ impl Shared<'_> {
     }
 }
 
-/// Reads one file (plain or a `.zip` of one table).
-fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError> {
+/// Reads one file (plain or a `.zip` of one table); `buffers` hold a small entry
+/// inflated whole.
+fn read_file(
+    path: &Path,
+    shared: &Shared<'_>,
+    buffers: &mut EntryBuffers,
+) -> Result<FileTally, ImportError> {
     let file = path.display().to_string();
     let io = |e: &std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(e)));
     let (mut opened, metadata) = crate::io::file_state::open_regular(path)
@@ -351,7 +360,7 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
         ..FileTally::default()
     };
     if super::parquet::is_parquet(&magic[..magic_len]) {
-        super::parquet::events::read(opened, &shared.reading(&file), &mut tally)?;
+        super::parquet::events::read(opened, &shared.reading(&file, None), &mut tally)?;
         return Ok(tally);
     }
     if container_of(&magic[..magic_len]) == Container::Zip {
@@ -359,8 +368,15 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
         let mut archive =
             zip::ZipArchive::new(BufReader::new(opened)).map_err(|e| zip_error(&file, &e))?;
         let mut names = Vec::new();
+        let uncounted = AtomicU64::new(0);
+        let counted = Shared {
+            bytes: &uncounted,
+            ..*shared
+        };
         for index in 0..archive.len() {
-            let entry = archive.by_index(index).map_err(|e| zip_error(&file, &e))?;
+            let entry = archive
+                .by_index_raw(index)
+                .map_err(|e| zip_error(&file, &e))?;
             if entry.is_dir() {
                 continue;
             }
@@ -368,12 +384,24 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
                 .name()
                 .map(std::borrow::Cow::into_owned)
                 .unwrap_or_default();
+            drop(entry);
             names.push(entry_name.clone());
-            let uncounted = AtomicU64::new(0);
-            let counted = Shared {
-                bytes: &uncounted,
-                ..*shared
+            let corrupt = |message: String| {
+                ImportError::whole(
+                    &file,
+                    ImportErrorKind::Corrupt {
+                        what: ".zip",
+                        message: format!("{entry_name}: {message}"),
+                    },
+                )
             };
+            if let Some(bytes) =
+                whole_entry::inflate_entry(&mut archive, index, buffers).map_err(corrupt)?
+            {
+                read_table_bytes(bytes, &file, Some(&entry_name), &counted, &mut tally)?;
+                continue;
+            }
+            let entry = archive.by_index(index).map_err(|e| zip_error(&file, &e))?;
             read_table(entry, &file, Some(&entry_name), &counted, &mut tally)?;
         }
         shared.bytes.fetch_add(size, Ordering::Relaxed);
@@ -413,39 +441,16 @@ fn read_table(
     let head = reader
         .fill_buf()
         .map_err(|e| ImportError::whole(file, super::decode::read_error(&e)))?;
-    if head.is_empty() {
-        return Err(ImportError::whole(file, ImportErrorKind::Empty("0 bytes")));
-    }
-    let Some(format) = sniff_bytes(head) else {
-        let end = memchr::memchr(b'\n', head).unwrap_or(head.len());
-        return Err(ImportError::whole(
-            file,
-            ImportErrorKind::UnknownLayout {
-                first_row: shorten(&String::from_utf8_lossy(&head[..end]), 120),
-                known: "GDELT 2.0 export, GDELT 1.0 daily or historical file, ICEWS events".into(),
-            },
-        ));
-    };
+    let format = table_format(head, file)?;
     tally.format = Some(format);
     match format {
-        Format::Gdelt2 | Format::Gdelt1 => {
-            let reading = gdelt::Reading {
-                file,
-                entry,
-                index: shared.index,
-                pair: shared.pair,
-                rows: shared.rows,
-                bytes: shared.bytes,
-                cancel: shared.cancel,
-            };
-            gdelt::read(
-                reader,
-                format,
-                &reading,
-                &mut gdelt::CodeCache::default(),
-                tally,
-            )
-        }
+        Format::Gdelt2 | Format::Gdelt1 => gdelt::read(
+            reader,
+            format,
+            &shared.reading(file, entry),
+            &mut gdelt::CodeCache::default(),
+            tally,
+        ),
         _ => icews::read(
             reader,
             file,
@@ -458,6 +463,45 @@ fn read_table(
     }
 }
 
+/// Reads one table held whole in `bytes`, as [`read_table`] does.
+fn read_table_bytes(
+    bytes: &[u8],
+    file: &str,
+    entry: Option<&str>,
+    shared: &Shared<'_>,
+    tally: &mut FileTally,
+) -> Result<(), ImportError> {
+    let format = table_format(bytes, file)?;
+    tally.format = Some(format);
+    match format {
+        Format::Gdelt2 | Format::Gdelt1 => gdelt::read_all(
+            bytes,
+            format,
+            &shared.reading(file, entry),
+            &mut gdelt::CodeCache::default(),
+            tally,
+        ),
+        _ => read_table(bytes, file, entry, shared, tally),
+    }
+}
+
+/// The event layout of a table starting with `head`.
+fn table_format(head: &[u8], file: &str) -> Result<Format, ImportError> {
+    if head.is_empty() {
+        return Err(ImportError::whole(file, ImportErrorKind::Empty("0 bytes")));
+    }
+    sniff_bytes(head).ok_or_else(|| {
+        let end = memchr::memchr(b'\n', head).unwrap_or(head.len());
+        ImportError::whole(
+            file,
+            ImportErrorKind::UnknownLayout {
+                first_row: shorten(&String::from_utf8_lossy(&head[..end]), 120),
+                known: "GDELT 2.0 export, GDELT 1.0 daily or historical file, ICEWS events".into(),
+            },
+        )
+    })
+}
+
 /// Reads an event file held in memory (for tests and fuzzing), keeping the pair's
 /// `top` best-covered events.
 pub fn read_bytes(
@@ -467,7 +511,7 @@ pub fn read_bytes(
     top: usize,
 ) -> Result<EventsPass, ImportError> {
     read_in_memory(name, pair, top, |shared, tally| {
-        read_table(bytes, name, None, shared, tally)
+        read_table_bytes(bytes, name, None, shared, tally)
     })
 }
 
@@ -481,7 +525,7 @@ pub fn read_parquet_bytes(
 ) -> Result<EventsPass, ImportError> {
     read_in_memory(name, pair, top, |shared, tally| {
         let chunks = bytes::Bytes::copy_from_slice(bytes);
-        super::parquet::events::read(chunks, &shared.reading(name), tally)
+        super::parquet::events::read(chunks, &shared.reading(name, None), tally)
     })
 }
 
