@@ -128,11 +128,30 @@ fn sorted_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The event files of the folder at `dir`, by name.
+/// The event files of the folder at `dir`, by name. Each file is opened to be told by
+/// its content (an unzipped start of each `.zip`), on as many threads as cores.
 fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files = sorted_files(dir);
-    files.retain(|path| sniff_file(path).is_some());
-    files
+    let files = sorted_files(dir);
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let share = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let looks: Vec<_> = files
+            .chunks(share)
+            .map(|chunk| {
+                scope.spawn(|| {
+                    chunk
+                        .iter()
+                        .filter(|path| sniff_file(path).is_some())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        looks
+            .into_iter()
+            .flat_map(|look| look.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// The files an import of `path` reads: the event files of a folder, or the file itself.
