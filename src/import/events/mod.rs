@@ -49,6 +49,8 @@ pub(crate) struct FileTally {
     pub(crate) format: Option<Format>,
     /// The year of the last row counted in the report's years.
     pub(crate) last_year: Option<i32>,
+    /// Read as Parquet: its events are placed by row, not line.
+    pub(crate) parquet: bool,
 }
 
 /// What a read of event files found.
@@ -62,6 +64,8 @@ pub struct EventsPass {
     pub(crate) files: Vec<String>,
     /// The layouts found, in file order, each once.
     pub(crate) formats: Vec<Format>,
+    /// Whether each file (in the order read) was Parquet: its events are placed by row.
+    pub(crate) parquet: Vec<bool>,
 }
 
 /// The event layout of a first line (GDELT has no header; ICEWS has one).
@@ -282,6 +286,8 @@ struct Merged {
     tally: PairTally,
     formats: Vec<Format>,
     rows_read: u64,
+    /// Whether each file merged was Parquet.
+    parquet: Vec<bool>,
     /// Files merged: the index of the next.
     files: usize,
 }
@@ -293,6 +299,7 @@ impl Merged {
             tally: PairTally::new(top),
             formats: Vec::new(),
             rows_read: 0,
+            parquet: Vec::new(),
             files: 0,
         }
     }
@@ -301,6 +308,7 @@ impl Merged {
         self.counts.merge(file.counts);
         self.tally.merge(file.pair);
         self.rows_read += file.rows;
+        self.parquet.push(file.parquet);
         if let Some(format) = file.format
             && !self.formats.contains(&format)
         {
@@ -322,14 +330,21 @@ impl Merged {
             self.counts
                 .warn(format!("{} files read as one import", names.len()));
         }
+        // GDELT and ICEWS text files are UTF-8; a Parquet file's text is its own.
+        let encoding = if self.parquet.first() == Some(&true) {
+            "Parquet"
+        } else {
+            "UTF-8"
+        };
         let report = self
             .counts
-            .finish(name, format, Some("UTF-8"), self.rows_read);
+            .finish(name, format, Some(encoding), self.rows_read);
         Ok(EventsPass {
             report,
             tally: self.tally,
             files: names,
             formats: self.formats,
+            parquet: self.parquet,
         })
     }
 }
@@ -379,6 +394,7 @@ fn read_file(
         ..FileTally::default()
     };
     if super::parquet::is_parquet(&magic[..magic_len]) {
+        tally.parquet = true;
         super::parquet::events::read(opened, &shared.reading(&file, None), &mut tally)?;
         return Ok(tally);
     }
@@ -544,6 +560,7 @@ pub fn read_parquet_bytes(
 ) -> Result<EventsPass, ImportError> {
     read_in_memory(name, pair, top, |shared, tally| {
         let chunks = bytes::Bytes::copy_from_slice(bytes);
+        tally.parquet = true;
         super::parquet::events::read(chunks, &shared.reading(name, None), tally)
     })
 }

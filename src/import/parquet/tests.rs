@@ -325,7 +325,25 @@ fn gdelt_events_from_spark_make_what_the_export_makes_from_a_part_file_or_the_fo
             path.display()
         );
         assert!(parquet.dataset.events.iter().all(|e| e.machine_coded));
+        // A Parquet file's text is no UTF-8 file's; its events are placed by row.
+        assert_eq!(parquet.report.encoding, Some("Parquet"));
+        assert!(
+            parquet
+                .dataset
+                .events
+                .iter()
+                .all(|e| e.summary.contains(" on row ") && !e.summary.contains(" on line ")),
+            "{:?}",
+            parquet.dataset.events[0].summary
+        );
     }
+    assert_eq!(csv.report.encoding, Some("UTF-8"));
+    assert!(
+        csv.dataset
+            .events
+            .iter()
+            .all(|e| e.summary.contains(" on line "))
+    );
     // United States → Russia, March 2018: three material-conflict events (the export's test).
     let parquet = imported(&folder, "USA,RUS");
     let conflict = parquet
