@@ -115,6 +115,7 @@ impl BilateralApp {
         session.last_outcome = None;
         let mut options = ImportOptions::new(pair);
         options.events = session.dialog.events;
+        self.event_choices.insert(path.to_owned(), options.events);
         let table = report.as_ref().and_then(|r| r.chronology.as_ref());
         if let (Some(choice), Some(table)) = (&session.dialog.chronology, table) {
             options.columns = Some(choice.columns.clone());

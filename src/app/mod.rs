@@ -176,6 +176,9 @@ pub struct BilateralApp {
     reloading: Option<reload::Reloading>,
     /// Changed files waiting to be read again.
     reload_queue: std::collections::VecDeque<PathBuf>,
+    /// The period and number of events the import dialog chose for each event file imported
+    /// in this session, so that reading a changed file again keeps them.
+    event_choices: std::collections::HashMap<PathBuf, crate::import::events::build::EventOptions>,
     /// Saving, asking about unsaved changes, the recovery copy.
     saving: saving::SavingState,
     /// See [`AppOptions::window_clears_background`].
@@ -246,6 +249,7 @@ impl BilateralApp {
             watched_generation: None,
             reloading: None,
             reload_queue: std::collections::VecDeque::new(),
+            event_choices: std::collections::HashMap::new(),
             saving: saving::SavingState::new(recovery.start_writer()),
             window_clears_background,
             editor: None,

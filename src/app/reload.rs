@@ -95,6 +95,7 @@ impl BilateralApp {
             let options = ImportOptions {
                 layouts: self.settings.chronology_columns.clone(),
                 places: super::import::known_places(self.document.dataset()),
+                events: self.event_choices.get(&path).copied().unwrap_or_default(),
                 ..ImportOptions::new(pair)
             };
             let file = path.clone();

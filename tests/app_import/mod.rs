@@ -17,6 +17,7 @@ use crate::common::trade_fixture::trade_fixture;
 use crate::common::{new_harness, run, run_until};
 
 mod chronology;
+mod events;
 mod parquet;
 mod relations;
 

@@ -274,7 +274,7 @@ pub fn build(
                 url: None,
                 file: Some(path),
                 note: format!(
-                    "One of the files of the import {}; the events citing it are on the lines given in their summaries.",
+                    "One of the files of the import {}; the events citing it are on the lines (or rows) given in their summaries.",
                     facts.file_name
                 ),
             });
@@ -299,7 +299,12 @@ pub fn build(
             sources.push(id);
         }
         sources.push(file_source.clone());
-        let mut made = timeline_event(event, short, &import, sources);
+        let place = if pass.parquet.get(event.file) == Some(&true) {
+            "row"
+        } else {
+            "line"
+        };
+        let mut made = timeline_event(event, short, &import, place, sources);
         // Two records with one id (an empty id, a file read twice) stay two events.
         let base = made.id.clone();
         let mut again = 1;
@@ -376,8 +381,15 @@ fn mean((sum, count): (f64, u64), cell: &Cell) -> Option<(f64, String)> {
     ))
 }
 
-/// A timeline event for one of the most covered events.
-fn timeline_event(event: &CodedEvent, short: &str, import: &str, sources: Vec<String>) -> Event {
+/// A timeline event for one of the most covered events; `place` says where it is in its
+/// file (`line`, or `row` of a Parquet file).
+fn timeline_event(
+    event: &CodedEvent,
+    short: &str,
+    import: &str,
+    place: &str,
+    sources: Vec<String>,
+) -> Event {
     let description = cameo::describe(&event.code).unwrap_or("unknown CAMEO code");
     let (domain, stance) = cameo::domain_and_stance(&event.code);
     let actor = |i: usize| {
@@ -417,7 +429,7 @@ fn timeline_event(event: &CodedEvent, short: &str, import: &str, sources: Vec<St
     }
     let _ = write!(
         summary,
-        " Event {} on line {} of its file.",
+        " Event {} on {place} {} of its file.",
         event.id, event.line
     );
     let headline = description

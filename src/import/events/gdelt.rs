@@ -14,6 +14,8 @@
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use memchr::memmem::Finder;
+
 use crate::data::PartialDate;
 use crate::data::country::{CodeScheme, CountryId, Pair, countries};
 
@@ -22,6 +24,8 @@ use super::super::error::{ImportError, ImportErrorKind, Position};
 use super::FileTally;
 use super::cameo::Quad;
 use super::tally::CodedEvent;
+#[cfg(test)]
+use super::tally::PairTally;
 
 /// Columns (0-based) both versions share.
 const SQLDATE: usize = 1;
@@ -144,11 +148,9 @@ pub(crate) fn read(
     codes: &mut CodeCache,
     tally: &mut FileTally,
 ) -> Result<(), ImportError> {
-    let wanted = wanted_codes(how.pair);
+    let mut lines = Lines::new(format, how);
     let mut buffer = vec![0_u8; CHUNK_BYTES];
     let mut filled = 0;
-    let mut line_number = 0_u64;
-    let mut unreported = 0_u64;
     let mut ended = false;
     while !ended {
         let read = loop {
@@ -166,36 +168,12 @@ pub(crate) fn read(
         how.bytes.fetch_add(read as u64, Ordering::Relaxed);
         filled += read;
         ended = read == 0;
-        let mut start = 0;
-        loop {
-            let rest = &buffer[start..filled];
-            let (line, next) = match memchr::memchr(b'\n', rest) {
-                Some(end) => (&rest[..end], start + end + 1),
-                None if ended && !rest.is_empty() => (rest, filled),
-                None => break,
-            };
-            start = next;
-            line_number += 1;
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if line.is_empty() {
-                continue;
-            }
-            tally.rows += 1;
-            unreported += 1;
-            if unreported == ROWS_PER_CHECK {
-                how.rows.fetch_add(unreported, Ordering::Relaxed);
-                unreported = 0;
-                if how.cancel.load(Ordering::Relaxed) {
-                    return Err(ImportError::whole(how.file, ImportErrorKind::Cancelled));
-                }
-            }
-            row(line, line_number, format, wanted, how, codes, tally)?;
-        }
+        let start = lines.rows(&buffer[..filled], ended, codes, tally)?;
         if start == 0 && filled == buffer.len() {
             // A line longer than the buffer: GDELT's are under 4 kB; grow once or twice.
             if buffer.len() >= 64 * CHUNK_BYTES {
                 return Err(how.error(
-                    line_number + 1,
+                    lines.line_number + 1,
                     1,
                     ImportErrorKind::Io("a line longer than 64 MB: not a GDELT file".into()),
                 ));
@@ -206,8 +184,199 @@ pub(crate) fn read(
             filled -= start;
         }
     }
-    how.rows.fetch_add(unreported, Ordering::Relaxed);
     Ok(())
+}
+
+/// Reads the rows of a whole GDELT file of layout `format` held in `bytes` into `tally`
+/// (an inflated `.zip` entry): no copy, no buffer.
+pub(crate) fn read_all(
+    bytes: &[u8],
+    format: Format,
+    how: &Reading<'_>,
+    codes: &mut CodeCache,
+    tally: &mut FileTally,
+) -> Result<(), ImportError> {
+    Lines::new(format, how).rows(bytes, true, codes, tally)?;
+    how.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    Ok(())
+}
+
+/// Which of `needles` `block` holds fewer times (in its first 256 KiB).
+fn rarer(needles: &[Finder<'_>; 2], block: &[u8]) -> usize {
+    let sample = &block[..block.len().min(256 * 1024)];
+    let [first, second] = needles.each_ref().map(|n| n.find_iter(sample).count());
+    usize::from(second < first)
+}
+
+/// The lines of one file, read block by block.
+struct Lines<'h, 'a> {
+    format: Format,
+    how: &'h Reading<'a>,
+    /// The pair's two codes as GDELT writes them.
+    wanted: Option<[[u8; 3]; 2]>,
+    /// With a pair, `TAB code TAB` of each country: a row of the pair holds both.
+    needles: Option<[Finder<'static>; 2]>,
+    /// The one of `needles` looked for: the rarer in the first block.
+    needle: Option<usize>,
+    /// Two line ends with nothing or `\r` between: empty lines.
+    blanks: [Finder<'static>; 2],
+    /// The last line read.
+    line_number: u64,
+    /// Rows read and not yet added to the shared count.
+    unreported: u64,
+}
+
+impl<'h, 'a> Lines<'h, 'a> {
+    fn new(format: Format, how: &'h Reading<'a>) -> Self {
+        let wanted = wanted_codes(how.pair);
+        let needles = wanted.map(|codes| {
+            codes.map(|code| Finder::new(&[b'\t', code[0], code[1], code[2], b'\t']).into_owned())
+        });
+        Self {
+            format,
+            how,
+            wanted,
+            needles,
+            needle: None,
+            blanks: [
+                Finder::new(b"\n\n").into_owned(),
+                Finder::new(b"\n\r\n").into_owned(),
+            ],
+            line_number: 0,
+            unreported: 0,
+        }
+    }
+
+    /// Reads the whole lines of `block` (with `ended`, the last one even without its line
+    /// end); returns the bytes read.
+    fn rows(
+        &mut self,
+        block: &[u8],
+        ended: bool,
+        codes: &mut CodeCache,
+        tally: &mut FileTally,
+    ) -> Result<usize, ImportError> {
+        let end = if ended {
+            block.len()
+        } else {
+            memchr::memrchr(b'\n', block).map_or(0, |n| n + 1)
+        };
+        let block = &block[..end];
+        match self.needles.take() {
+            Some(needles) => {
+                let chosen = *self.needle.get_or_insert_with(|| rarer(&needles, block));
+                let read = self.candidate_rows(block, &needles[chosen], codes, tally);
+                self.needles = Some(needles);
+                read?;
+            }
+            None => {
+                for line in block.split_inclusive(|b| *b == b'\n') {
+                    self.line(line, codes, tally)?;
+                }
+            }
+        }
+        self.report()?;
+        Ok(end)
+    }
+
+    /// With a pair: only the lines holding the first country's code between two tabs are
+    /// looked at (a row of the pair holds it as an actor's country); the lines between are
+    /// counted.
+    fn candidate_rows(
+        &mut self,
+        block: &[u8],
+        needle: &Finder<'_>,
+        codes: &mut CodeCache,
+        tally: &mut FileTally,
+    ) -> Result<(), ImportError> {
+        let mut at = 0;
+        for hit in needle.find_iter(block) {
+            if hit < at {
+                continue;
+            }
+            let start = memchr::memrchr(b'\n', &block[at..hit]).map_or(at, |n| at + n + 1);
+            self.count(&block[at..start], tally);
+            let end = memchr::memchr(b'\n', &block[hit..]).map_or(block.len(), |n| hit + n + 1);
+            self.line(&block[start..end], codes, tally)?;
+            at = end;
+        }
+        self.count(&block[at..], tally);
+        Ok(())
+    }
+
+    /// Counts the lines of `lines` (whole lines) without reading them.
+    fn count(&mut self, lines: &[u8], tally: &mut FileTally) {
+        let (all, empty) = count_lines(lines, &self.blanks);
+        self.line_number += all;
+        tally.rows += all - empty;
+        self.unreported += all - empty;
+    }
+
+    /// Reads one line (with its line end, if any).
+    fn line(
+        &mut self,
+        line: &[u8],
+        codes: &mut CodeCache,
+        tally: &mut FileTally,
+    ) -> Result<(), ImportError> {
+        self.line_number += 1;
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            return Ok(());
+        }
+        tally.rows += 1;
+        self.unreported += 1;
+        if self.unreported >= ROWS_PER_CHECK {
+            self.report()?;
+        }
+        row(
+            line,
+            self.line_number,
+            self.format,
+            self.wanted,
+            self.how,
+            codes,
+            tally,
+        )
+    }
+
+    /// Adds the rows read to the shared count; stops if cancelled.
+    fn report(&mut self) -> Result<(), ImportError> {
+        self.how.rows.fetch_add(self.unreported, Ordering::Relaxed);
+        self.unreported = 0;
+        if self.how.cancel.load(Ordering::Relaxed) {
+            return Err(ImportError::whole(
+                self.how.file,
+                ImportErrorKind::Cancelled,
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The lines of `lines` (whole lines, the last perhaps without its line end) and how many
+/// of them are empty (nothing, or only `\r`, before the line end).
+/// `empty_lines` finds `\n\n` and `\n\r\n`.
+fn count_lines(lines: &[u8], empty_lines: &[Finder<'_>; 2]) -> (u64, u64) {
+    if lines.is_empty() {
+        return (0, 0);
+    }
+    let ends = memchr::memchr_iter(b'\n', lines).count() as u64;
+    let all = ends + u64::from(lines.last() != Some(&b'\n'));
+    let mut empty = u64::from(matches!(lines, [b'\n', ..] | [b'\r', b'\n', ..] | [b'\r']));
+    for finder in empty_lines {
+        // Overlapping: three line ends in a row are two empty lines.
+        let mut from = 0;
+        while let Some(found) = finder.find(&lines[from..]) {
+            empty += 1;
+            from += found + 1;
+        }
+    }
+    if lines.ends_with(b"\n\r") {
+        empty += 1;
+    }
+    (all, empty)
 }
 
 /// The start of each field of `line` up to `upto` (exclusive of the bounds after it).
@@ -418,6 +587,111 @@ pub(crate) fn parse_day(bytes: &[u8]) -> Option<PartialDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines `(all, empty)` of `text`, one at a time.
+    fn count_lines_one_by_one(text: &[u8]) -> (u64, u64) {
+        let lines: Vec<&[u8]> = text.split_inclusive(|b| *b == b'\n').collect();
+        let empty = lines
+            .iter()
+            .filter(|line| matches!(line, [] | [b'\n' | b'\r'] | [b'\r', b'\n']))
+            .count();
+        (lines.len() as u64, empty as u64)
+    }
+
+    #[test]
+    fn lines_and_empty_lines_are_counted_as_one_at_a_time() {
+        for text in [
+            &b""[..],
+            b"\n",
+            b"\r",
+            b"\r\n",
+            b"a\n\n\n",
+            b"\n\r\n\r\na\r\n\n",
+            b"a\r\n\r",
+            b"a\nb\r\n\r\r\n\nc",
+            b"\n\nab\n\r\n\n\r",
+        ] {
+            let empty_lines = [Finder::new(b"\n\n"), Finder::new(b"\n\r\n")];
+            assert_eq!(
+                count_lines(text, &empty_lines),
+                count_lines_one_by_one(text),
+                "{:?}",
+                String::from_utf8_lossy(text)
+            );
+        }
+    }
+
+    /// What the rows of `text`, fed `block` bytes at a time, leave in a tally, read with
+    /// the look for the code of the pair's country `needle`, or without (`None`).
+    fn tally_of(text: &[u8], block: usize, needle: Option<usize>) -> (u64, PairTally, u64) {
+        let (rows, bytes) = (AtomicU64::new(0), AtomicU64::new(0));
+        let cancel = AtomicBool::new(false);
+        let how = Reading {
+            file: "t",
+            entry: None,
+            index: 0,
+            pair: Pair::parse("RUS,USA").ok(),
+            rows: &rows,
+            bytes: &bytes,
+            cancel: &cancel,
+        };
+        let mut lines = Lines::new(Format::Gdelt2, &how);
+        assert!(lines.needles.is_some());
+        match needle {
+            Some(needle) => lines.needle = Some(needle),
+            None => lines.needles = None,
+        }
+        let mut tally = FileTally {
+            pair: PairTally::new(50),
+            ..FileTally::default()
+        };
+        let mut codes = CodeCache::default();
+        let mut pending = Vec::new();
+        for piece in text.chunks(block) {
+            pending.extend_from_slice(piece);
+            let read = lines
+                .rows(&pending, false, &mut codes, &mut tally)
+                .expect("reads");
+            pending.drain(..read);
+        }
+        lines
+            .rows(&pending, true, &mut codes, &mut tally)
+            .expect("reads");
+        (tally.rows, tally.pair, lines.line_number)
+    }
+
+    #[test]
+    fn the_look_for_the_pairs_code_keeps_every_row_and_line_number_of_the_pair() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/relations/events/gdelt2_20180326044500_excerpt.export.CSV");
+        let text = std::fs::read(path).expect("fixture");
+        // Empty lines, CRLF line ends and no line end at the end, among the real rows.
+        let mut mixed = Vec::new();
+        for (n, line) in text.split_inclusive(|b| *b == b'\n').enumerate() {
+            match n % 4 {
+                0 => mixed.extend_from_slice(b"\n"),
+                1 => mixed.extend_from_slice(b"\r\n"),
+                _ => {}
+            }
+            if n % 3 == 0 {
+                mixed.extend_from_slice(line.strip_suffix(b"\n").unwrap_or(line));
+                mixed.extend_from_slice(b"\r\n");
+            } else {
+                mixed.extend_from_slice(line);
+            }
+        }
+        let mixed = mixed.strip_suffix(b"\n").unwrap_or(&mixed).to_vec();
+        for block in [1 << 20, 4096, 333] {
+            let every_line = tally_of(&mixed, block, None);
+            // 28 rows; 12 of them between the United States and Russia (awk on the file).
+            assert_eq!(every_line.0, 28);
+            assert_eq!(every_line.1.events(), 12);
+            for needle in [0, 1] {
+                let filtered = tally_of(&mixed, block, Some(needle));
+                assert_eq!(filtered, every_line, "blocks of {block}, code {needle}");
+            }
+        }
+    }
 
     #[test]
     fn the_first_line_tells_the_version() {

@@ -14,6 +14,7 @@ pub(crate) mod gdelt;
 pub(crate) mod icews;
 mod icews_lines;
 pub(crate) mod tally;
+mod whole_entry;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Seek as _};
@@ -33,6 +34,7 @@ use super::relations::counts::Counts;
 use super::report::FileReport;
 use super::table::shorten;
 use tally::PairTally;
+use whole_entry::EntryBuffers;
 
 /// What one file held: its counts for the report, the pair's tally, its rows.
 #[derive(Debug, Default)]
@@ -47,6 +49,8 @@ pub(crate) struct FileTally {
     pub(crate) format: Option<Format>,
     /// The year of the last row counted in the report's years.
     pub(crate) last_year: Option<i32>,
+    /// Read as Parquet: its events are placed by row, not line.
+    pub(crate) parquet: bool,
 }
 
 /// What a read of event files found.
@@ -60,6 +64,8 @@ pub struct EventsPass {
     pub(crate) files: Vec<String>,
     /// The layouts found, in file order, each once.
     pub(crate) formats: Vec<Format>,
+    /// Whether each file (in the order read) was Parquet: its events are placed by row.
+    pub(crate) parquet: Vec<bool>,
 }
 
 /// The event layout of a first line (GDELT has no header; ICEWS has one).
@@ -126,11 +132,30 @@ fn sorted_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The event files of the folder at `dir`, by name.
+/// The event files of the folder at `dir`, by name. Each file is opened to be told by
+/// its content (an unzipped start of each `.zip`), on as many threads as cores.
 fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files = sorted_files(dir);
-    files.retain(|path| sniff_file(path).is_some());
-    files
+    let files = sorted_files(dir);
+    let threads = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let share = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let looks: Vec<_> = files
+            .chunks(share)
+            .map(|chunk| {
+                scope.spawn(|| {
+                    chunk
+                        .iter()
+                        .filter(|path| sniff_file(path).is_some())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        looks
+            .into_iter()
+            .flat_map(|look| look.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// The files an import of `path` reads: the event files of a folder, or the file itself.
@@ -183,6 +208,7 @@ pub(crate) fn read_files(
             std::thread::Builder::new()
                 .name(format!("bilateral-events-{n}"))
                 .spawn_scoped(scope, move || {
+                    let mut buffers = EntryBuffers::default();
                     loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = paths.get(index) else { break };
@@ -197,7 +223,7 @@ pub(crate) fn read_files(
                             bytes,
                             cancel: stop,
                         };
-                        let result = read_file(path, &shared);
+                        let result = read_file(path, &shared, &mut buffers);
                         if result.is_err() {
                             stop.store(true, Ordering::Relaxed);
                         }
@@ -260,6 +286,8 @@ struct Merged {
     tally: PairTally,
     formats: Vec<Format>,
     rows_read: u64,
+    /// Whether each file merged was Parquet.
+    parquet: Vec<bool>,
     /// Files merged: the index of the next.
     files: usize,
 }
@@ -271,6 +299,7 @@ impl Merged {
             tally: PairTally::new(top),
             formats: Vec::new(),
             rows_read: 0,
+            parquet: Vec::new(),
             files: 0,
         }
     }
@@ -279,6 +308,7 @@ impl Merged {
         self.counts.merge(file.counts);
         self.tally.merge(file.pair);
         self.rows_read += file.rows;
+        self.parquet.push(file.parquet);
         if let Some(format) = file.format
             && !self.formats.contains(&format)
         {
@@ -300,14 +330,21 @@ impl Merged {
             self.counts
                 .warn(format!("{} files read as one import", names.len()));
         }
+        // GDELT and ICEWS text files are UTF-8; a Parquet file's text is its own.
+        let encoding = if self.parquet.first() == Some(&true) {
+            "Parquet"
+        } else {
+            "UTF-8"
+        };
         let report = self
             .counts
-            .finish(name, format, Some("UTF-8"), self.rows_read);
+            .finish(name, format, Some(encoding), self.rows_read);
         Ok(EventsPass {
             report,
             tally: self.tally,
             files: names,
             formats: self.formats,
+            parquet: self.parquet,
         })
     }
 }
@@ -323,11 +360,12 @@ struct Shared<'a> {
 }
 
 impl Shared<'_> {
-    /// Where a GDELT reader of `file` reports its rows and bytes, as this read shares them.
-    fn reading<'s>(&'s self, file: &'s str) -> gdelt::Reading<'s> {
+    /// Where a GDELT reader of `file` (of its `entry`, in a `.zip`) reports its rows and
+    /// bytes, as this read shares them.
+    fn reading<'s>(&'s self, file: &'s str, entry: Option<&'s str>) -> gdelt::Reading<'s> {
         gdelt::Reading {
             file,
-            entry: None,
+            entry,
             index: self.index,
             pair: self.pair,
             rows: self.rows,
@@ -337,8 +375,13 @@ impl Shared<'_> {
     }
 }
 
-/// Reads one file (plain or a `.zip` of one table).
-fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError> {
+/// Reads one file (plain or a `.zip` of one table); `buffers` hold a small entry
+/// inflated whole.
+fn read_file(
+    path: &Path,
+    shared: &Shared<'_>,
+    buffers: &mut EntryBuffers,
+) -> Result<FileTally, ImportError> {
     let file = path.display().to_string();
     let io = |e: &std::io::Error| ImportError::whole(&file, ImportErrorKind::Io(io_message(e)));
     let (mut opened, metadata) = crate::io::file_state::open_regular(path)
@@ -351,7 +394,8 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
         ..FileTally::default()
     };
     if super::parquet::is_parquet(&magic[..magic_len]) {
-        super::parquet::events::read(opened, &shared.reading(&file), &mut tally)?;
+        tally.parquet = true;
+        super::parquet::events::read(opened, &shared.reading(&file, None), &mut tally)?;
         return Ok(tally);
     }
     if container_of(&magic[..magic_len]) == Container::Zip {
@@ -359,8 +403,15 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
         let mut archive =
             zip::ZipArchive::new(BufReader::new(opened)).map_err(|e| zip_error(&file, &e))?;
         let mut names = Vec::new();
+        let uncounted = AtomicU64::new(0);
+        let counted = Shared {
+            bytes: &uncounted,
+            ..*shared
+        };
         for index in 0..archive.len() {
-            let entry = archive.by_index(index).map_err(|e| zip_error(&file, &e))?;
+            let entry = archive
+                .by_index_raw(index)
+                .map_err(|e| zip_error(&file, &e))?;
             if entry.is_dir() {
                 continue;
             }
@@ -368,12 +419,24 @@ fn read_file(path: &Path, shared: &Shared<'_>) -> Result<FileTally, ImportError>
                 .name()
                 .map(std::borrow::Cow::into_owned)
                 .unwrap_or_default();
+            drop(entry);
             names.push(entry_name.clone());
-            let uncounted = AtomicU64::new(0);
-            let counted = Shared {
-                bytes: &uncounted,
-                ..*shared
+            let corrupt = |message: String| {
+                ImportError::whole(
+                    &file,
+                    ImportErrorKind::Corrupt {
+                        what: ".zip",
+                        message: format!("{entry_name}: {message}"),
+                    },
+                )
             };
+            if let Some(bytes) =
+                whole_entry::inflate_entry(&mut archive, index, buffers).map_err(corrupt)?
+            {
+                read_table_bytes(bytes, &file, Some(&entry_name), &counted, &mut tally)?;
+                continue;
+            }
+            let entry = archive.by_index(index).map_err(|e| zip_error(&file, &e))?;
             read_table(entry, &file, Some(&entry_name), &counted, &mut tally)?;
         }
         shared.bytes.fetch_add(size, Ordering::Relaxed);
@@ -413,39 +476,16 @@ fn read_table(
     let head = reader
         .fill_buf()
         .map_err(|e| ImportError::whole(file, super::decode::read_error(&e)))?;
-    if head.is_empty() {
-        return Err(ImportError::whole(file, ImportErrorKind::Empty("0 bytes")));
-    }
-    let Some(format) = sniff_bytes(head) else {
-        let end = memchr::memchr(b'\n', head).unwrap_or(head.len());
-        return Err(ImportError::whole(
-            file,
-            ImportErrorKind::UnknownLayout {
-                first_row: shorten(&String::from_utf8_lossy(&head[..end]), 120),
-                known: "GDELT 2.0 export, GDELT 1.0 daily or historical file, ICEWS events".into(),
-            },
-        ));
-    };
+    let format = table_format(head, file)?;
     tally.format = Some(format);
     match format {
-        Format::Gdelt2 | Format::Gdelt1 => {
-            let reading = gdelt::Reading {
-                file,
-                entry,
-                index: shared.index,
-                pair: shared.pair,
-                rows: shared.rows,
-                bytes: shared.bytes,
-                cancel: shared.cancel,
-            };
-            gdelt::read(
-                reader,
-                format,
-                &reading,
-                &mut gdelt::CodeCache::default(),
-                tally,
-            )
-        }
+        Format::Gdelt2 | Format::Gdelt1 => gdelt::read(
+            reader,
+            format,
+            &shared.reading(file, entry),
+            &mut gdelt::CodeCache::default(),
+            tally,
+        ),
         _ => icews::read(
             reader,
             file,
@@ -458,6 +498,45 @@ fn read_table(
     }
 }
 
+/// Reads one table held whole in `bytes`, as [`read_table`] does.
+fn read_table_bytes(
+    bytes: &[u8],
+    file: &str,
+    entry: Option<&str>,
+    shared: &Shared<'_>,
+    tally: &mut FileTally,
+) -> Result<(), ImportError> {
+    let format = table_format(bytes, file)?;
+    tally.format = Some(format);
+    match format {
+        Format::Gdelt2 | Format::Gdelt1 => gdelt::read_all(
+            bytes,
+            format,
+            &shared.reading(file, entry),
+            &mut gdelt::CodeCache::default(),
+            tally,
+        ),
+        _ => read_table(bytes, file, entry, shared, tally),
+    }
+}
+
+/// The event layout of a table starting with `head`.
+fn table_format(head: &[u8], file: &str) -> Result<Format, ImportError> {
+    if head.is_empty() {
+        return Err(ImportError::whole(file, ImportErrorKind::Empty("0 bytes")));
+    }
+    sniff_bytes(head).ok_or_else(|| {
+        let end = memchr::memchr(b'\n', head).unwrap_or(head.len());
+        ImportError::whole(
+            file,
+            ImportErrorKind::UnknownLayout {
+                first_row: shorten(&String::from_utf8_lossy(&head[..end]), 120),
+                known: "GDELT 2.0 export, GDELT 1.0 daily or historical file, ICEWS events".into(),
+            },
+        )
+    })
+}
+
 /// Reads an event file held in memory (for tests and fuzzing), keeping the pair's
 /// `top` best-covered events.
 pub fn read_bytes(
@@ -467,7 +546,7 @@ pub fn read_bytes(
     top: usize,
 ) -> Result<EventsPass, ImportError> {
     read_in_memory(name, pair, top, |shared, tally| {
-        read_table(bytes, name, None, shared, tally)
+        read_table_bytes(bytes, name, None, shared, tally)
     })
 }
 
@@ -481,7 +560,8 @@ pub fn read_parquet_bytes(
 ) -> Result<EventsPass, ImportError> {
     read_in_memory(name, pair, top, |shared, tally| {
         let chunks = bytes::Bytes::copy_from_slice(bytes);
-        super::parquet::events::read(chunks, &shared.reading(name), tally)
+        tally.parquet = true;
+        super::parquet::events::read(chunks, &shared.reading(name, None), tally)
     })
 }
 

@@ -23,6 +23,7 @@ const GDELT_2018: &str = "gdelt2_20180326044500_excerpt.export.CSV";
 const GDELT_2015: &str = "gdelt2_20151027220000_excerpt.csv";
 const ICEWS_CSV: &str = "icews_protests_egypt_excerpt.csv";
 const ICEWS_TAB: &str = "hand_made_icews_invented.tab";
+const GDELT_1: &str = "gdelt1_20141124_rows.export.CSV";
 
 fn pair(codes: &str) -> Pair {
     Pair::parse(codes).expect("known pair")
@@ -252,8 +253,8 @@ fn cancel_stops_the_read() {
 
 #[test]
 fn gdelt_1_rows_are_read_with_and_without_a_source_url() {
-    // No GDELT 1.0 download is in the fixtures: its rows are the 2.0 rows without the
-    // three `ADM2Code` columns, `DATEADDED` a day (the documented layout), 58 columns, and
+    // The real GDELT 1.0 rows in the fixtures (gdelt1_20141124_rows) hold no pair: these
+    // rows of a pair are the 2.0 rows without the three `ADM2Code` columns, `DATEADDED` a day (the documented layout), 58 columns, and
     // without `SOURCEURL` as the historical files have them, 57.
     let text = std::fs::read_to_string(fixture(GDELT_2015)).expect("fixture");
     let to_v1 = |with_url: bool| -> String {
@@ -288,6 +289,29 @@ fn gdelt_1_rows_are_read_with_and_without_a_source_url() {
         assert_eq!(best[0].code, "153");
         assert_eq!(best[0].goldstein, Some(-7.2));
     }
+}
+
+#[test]
+fn real_gdelt_1_daily_rows_are_told_by_content_and_counted() {
+    // Three rows of the 2014-11-24 daily file (58 columns, DATEADDED 20141124, SOURCEURL
+    // last), none with two actor countries: 324845984 (POLICE, no country), 324845987
+    // (COMPANIES → EXXON, USA), 324846008 (FARMER).
+    let pass = read(&[fixture(GDELT_1)], None);
+    assert_eq!(pass.report.format, Format::Gdelt1);
+    assert_eq!(pass.formats, [Format::Gdelt1]);
+    assert_eq!(pass.report.rows_read, 3);
+    // SQLDATE 20041126 twice and 20131124: events found in 2014's news, dated when they
+    // happened.
+    assert_eq!(pass.report.years, [2004, 2013]);
+    assert_eq!(
+        pass.report.skipped,
+        [("an actor with no country".to_owned(), 3)]
+    );
+    assert!(pass.report.pairs().is_empty());
+    // With a pair, the same rows are read and none is kept.
+    let with_pair = read(&[fixture(GDELT_1)], Some(pair("USA,RUS")));
+    assert_eq!(with_pair.report.rows_read, 3);
+    assert_eq!(with_pair.tally.events(), 0);
 }
 
 /// A `.tab` whose first line is its header is read as lines and tabs; the same text under a

@@ -292,3 +292,112 @@ fn a_page_that_says_it_holds_two_gib_is_refused_before_room_is_made_for_it() {
         "{message}"
     );
 }
+
+const TIDY_SPARK: &str = "parquet/tidy_trade_tha_8542.spark";
+const GDELT_SPARK: &str = "parquet/gdelt2_20180326044500_excerpt.spark";
+
+/// The part files of Spark's output folder `relative`, by name.
+fn spark_parts(relative: &str) -> Vec<PathBuf> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative);
+    assert!(
+        folder.join("_SUCCESS").is_file(),
+        "{relative}: Spark's _SUCCESS"
+    );
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("a folder")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("part-") && name.ends_with(".snappy.parquet")
+        })
+        .collect();
+    parts.sort();
+    parts
+}
+
+#[test]
+fn spark_part_files_with_a_decimal_value_give_the_numbers_of_the_comtrade_csv() {
+    // Range-partitioned by partner into two part files: Iran in the first, Russia in the
+    // second (PROVENANCE).
+    let parts = spark_parts(TIDY_SPARK);
+    assert_eq!(parts.len(), 2);
+    for (part, codes, slug, year, value) in [
+        (&parts[0], "THA,IRN", "irn", 2024, 31_794.41),
+        (&parts[1], "THA,RUS", "rus", 2022, 49_909.144),
+    ] {
+        let csv = imported(&fixture(COMTRADE_CSV), codes);
+        let parquet = imported(part, codes);
+        assert_eq!(parquet.report.format, Format::Tidy);
+        assert_eq!(parquet.report.encoding, Some("Parquet"));
+        let from_csv = points(&csv.dataset);
+        assert!(!from_csv.is_empty());
+        assert_eq!(points(&parquet.dataset), from_csv, "{codes}");
+        // The download's own figures (PROVENANCE of trade/), read from DECIMAL(18,3).
+        assert_eq!(value_at(&parquet.dataset, year, slug), Some(value));
+    }
+    assert_eq!(
+        value_at(&imported(&parts[1], "THA,RUS").dataset, 2014, "rus"),
+        Some(467.0)
+    );
+}
+
+#[test]
+fn gdelt_events_from_spark_make_what_the_export_makes_from_a_part_file_or_the_folder() {
+    let csv = imported(&fixture(GDELT_CSV), "USA,RUS");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(GDELT_SPARK);
+    let parts = spark_parts(GDELT_SPARK);
+    assert!(!parts.is_empty());
+    for path in parts.iter().chain([&folder]) {
+        let parquet = imported(path, "USA,RUS");
+        assert_eq!(parquet.report.format, Format::Gdelt2);
+        assert_eq!(points(&parquet.dataset), points(&csv.dataset));
+        let dates = |d: &Dataset| {
+            let mut t: Vec<String> = d
+                .events
+                .iter()
+                .map(|e| format!("{} {}", e.date, e.title))
+                .collect();
+            t.sort();
+            t
+        };
+        assert_eq!(
+            dates(&parquet.dataset),
+            dates(&csv.dataset),
+            "{}",
+            path.display()
+        );
+        assert!(parquet.dataset.events.iter().all(|e| e.machine_coded));
+        // A Parquet file's text is no UTF-8 file's; its events are placed by row.
+        assert_eq!(parquet.report.encoding, Some("Parquet"));
+        assert!(
+            parquet
+                .dataset
+                .events
+                .iter()
+                .all(|e| e.summary.contains(" on row ") && !e.summary.contains(" on line ")),
+            "{:?}",
+            parquet.dataset.events[0].summary
+        );
+    }
+    assert_eq!(csv.report.encoding, Some("UTF-8"));
+    assert!(
+        csv.dataset
+            .events
+            .iter()
+            .all(|e| e.summary.contains(" on line "))
+    );
+    // United States → Russia, March 2018: three material-conflict events (the export's test).
+    let parquet = imported(&folder, "USA,RUS");
+    let conflict = parquet
+        .dataset
+        .series
+        .iter()
+        .find(|s| s.id == "gdelt-usa-rus-material-conflict")
+        .and_then(|s| s.points.first())
+        .and_then(|p| p.value);
+    assert_eq!(conflict, Some(3.0));
+}
