@@ -330,13 +330,34 @@ mod tests {
     }
 
     #[test]
-    fn the_pages_of_files_polars_and_duckdb_wrote_are_walked_as_the_crate_reads_them() {
-        for name in [
+    fn the_pages_of_files_polars_duckdb_and_spark_wrote_are_walked_as_the_crate_reads_them() {
+        let mut names: Vec<String> = [
             "tidy_trade_tha_8542.polars.parquet",
             "tidy_trade_tha_8542.duckdb.parquet",
             "gdelt2_20180326044500_excerpt.all_columns.polars.parquet",
             "gdelt2_20180326044500_excerpt.duckdb.parquet",
+        ]
+        .map(String::from)
+        .into();
+        // Spark's part files, as it left them in its output folders.
+        for folder in [
+            "tidy_trade_tha_8542.spark",
+            "gdelt2_20180326044500_excerpt.spark",
         ] {
+            let entries = std::fs::read_dir(format!("{FIXTURES}{folder}")).expect("folder");
+            for entry in entries {
+                let name = entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned();
+                if name.starts_with("part-") && name.ends_with(".parquet") {
+                    names.push(format!("{folder}/{name}"));
+                }
+            }
+        }
+        assert!(names.len() > 5, "Spark's part files are found");
+        for name in &names {
             let chunks = fixture(name);
             let (pages, _) = pages_the_crate_reads(&chunks);
             assert!(pages > 0, "{name}");
