@@ -58,7 +58,8 @@ fn build_definitions() -> Result<FontDefinitions, String> {
     definitions.font_data.insert(ubuntu_name, Arc::new(ubuntu));
     definitions.font_data.insert(icons_name, Arc::new(icons));
     // The icons are the last resort, after the fonts that cover a script's text; Ubuntu Light
-    // backs Hack up for signs such as √.
+    // backs Hack up for signs such as √, and Hack backs Ubuntu Light up for arrows (`→` in
+    // the titles of machine-coded events), which it lacks. Otherwise as epaint's default.
     let family = |fonts: &[&str]| -> Vec<String> {
         fonts
             .iter()
@@ -71,7 +72,7 @@ fn build_definitions() -> Result<FontDefinitions, String> {
         .insert(FontFamily::Monospace, family(&[HACK, UBUNTU_LIGHT]));
     definitions
         .families
-        .insert(FontFamily::Proportional, family(&[UBUNTU_LIGHT]));
+        .insert(FontFamily::Proportional, family(&[UBUNTU_LIGHT, HACK]));
     Ok(definitions)
 }
 
@@ -84,11 +85,15 @@ mod tests {
     }
 
     #[test]
-    fn the_families_are_epaints_default_ones() {
+    fn the_families_are_epaints_default_ones_with_hack_behind_ubuntu_light() {
         let definitions = embedded_definitions();
         assert_eq!(
             definitions.families.get(&FontFamily::Proportional),
-            Some(&vec![UBUNTU_LIGHT.to_owned(), EGUI_ICONS.to_owned()])
+            Some(&vec![
+                UBUNTU_LIGHT.to_owned(),
+                HACK.to_owned(),
+                EGUI_ICONS.to_owned()
+            ])
         );
         assert_eq!(
             definitions.families.get(&FontFamily::Monospace),
@@ -120,9 +125,11 @@ mod tests {
         // A character no font has panics instead of drawing a box.
         ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Panic);
         install(&ctx);
-        // Latin and Cyrillic (Ubuntu Light), a monospace sign only Ubuntu Light has, an icon.
+        // Latin and Cyrillic (Ubuntu Light), an arrow only Hack has, a monospace sign only Ubuntu
+        // Light has, an icon.
         let samples = [
             ("Russia – Россия, 2024: $4.8 bn", FontFamily::Proportional),
+            ("GDELT: Russia → Iran", FontFamily::Proportional),
             ("√ 12,345.6", FontFamily::Monospace),
             ("\u{E624}", FontFamily::Proportional),
         ];

@@ -33,11 +33,6 @@ fn a_changed_gdelt_file_is_read_again_with_the_period_the_dialog_chose() {
     let copy = folder.path().join("20180326044500.export.CSV");
     std::fs::write(&copy, &text).expect("copy");
     let mut harness = new_harness();
-    // The events' titles have "→", which the embedded fonts lack (the window takes it from the
-    // system's fonts, which the tests do not load): drawn as a box here instead of a panic.
-    harness
-        .ctx
-        .set_missing_glyph_policy(eframe::egui::MissingGlyphPolicy::Tofu);
     run(&mut harness, Command::OpenPath(copy.clone()));
     run_until(&mut harness, "the scan", scanned);
     if harness.query_by_label("Iran (IRN)").is_some() {

@@ -65,4 +65,29 @@ fn the_dialog_offers_the_period_and_the_most_covered_events_for_gdelt_parquet() 
     harness.run_steps(2);
     assert_eq!(toggled(&harness, "quarter"), Some(Toggled::True));
     assert_eq!(toggled(&harness, "month"), Some(Toggled::False));
+
+    // Imported by quarter: United States → Russia, three `173` events (741918440–442),
+    // material conflict, in the first quarter of 2018, as from the CSV export.
+    harness.get_by_label("Start a new relationship").click();
+    run_until(&mut harness, "the import", |h| {
+        !h.state().import_dialog_open()
+    });
+    let quarters: Vec<_> = harness
+        .state()
+        .document()
+        .dataset()
+        .series
+        .iter()
+        .find(|s| s.id == "gdelt-usa-rus-material-conflict")
+        .map(|s| {
+            s.points
+                .iter()
+                .map(|p| (p.year, p.period, p.value))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        quarters,
+        [(2018, Some(bilateral::data::SubYear::Quarter(1)), Some(3.0))]
+    );
 }
