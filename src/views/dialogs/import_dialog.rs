@@ -172,7 +172,14 @@ fn file_line_ui(ui: &mut Ui, path: &Path) {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let size = std::fs::metadata(path).ok().map(|m| bytes_text(m.len()));
+    // A folder's own size says nothing of the files in it (the report counts them).
+    let size = std::fs::metadata(path).ok().map(|m| {
+        if m.is_dir() {
+            "folder".to_owned()
+        } else {
+            bytes_text(m.len())
+        }
+    });
     ui.horizontal(|ui| {
         ui.label(RichText::new(name).strong())
             .on_hover_text(path.display().to_string());
