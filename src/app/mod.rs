@@ -32,6 +32,7 @@ mod presenter;
 mod presenter_screen;
 mod reload;
 mod saving;
+pub mod slide_pictures;
 pub mod story;
 mod story_editing;
 mod story_export;
@@ -97,6 +98,9 @@ pub struct AppOptions {
     /// Where recovery copies of unsaved changes are kept, and looked for at start (none in
     /// tests unless they set one).
     pub recovery: RecoveryStore,
+    /// Draws the slides' pictures in the presenter's window (off screen with wgpu; tests
+    /// stand in a drawing of their own).
+    pub draw_slide_picture: slide_pictures::DrawSlidePicture,
 }
 
 impl AppOptions {
@@ -111,6 +115,7 @@ impl AppOptions {
             window_clears_background: false,
             previous_crash: None,
             recovery: RecoveryStore::none(),
+            draw_slide_picture: slide_pictures::draw_off_screen,
         }
     }
 }
@@ -155,6 +160,8 @@ pub struct BilateralApp {
     story: usize,
     /// File ▸ Export story running on a background job.
     story_export: Option<story_export::StoryExport>,
+    /// The slides' pictures in the presenter's window.
+    slide_pictures: slide_pictures::SlidePictures,
     /// The document as the views and the cursor last followed it ([`follow_document`]).
     followed: (u64, Content),
     /// The document generation the cursor was last checked against ([`follow_data`]).
@@ -206,6 +213,7 @@ impl BilateralApp {
             window_clears_background,
             previous_crash,
             recovery,
+            draw_slide_picture,
         } = options;
         crate::assets::fonts::install(ctx);
         let (dataset, message) = match builtin_dataset() {
@@ -235,6 +243,7 @@ impl BilateralApp {
             presenter: None,
             story: 0,
             story_export: None,
+            slide_pictures: slide_pictures::SlidePictures::new(draw_slide_picture),
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             file_dialog: None,

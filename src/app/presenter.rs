@@ -43,6 +43,12 @@ impl Presenter {
     pub(crate) fn view_before(&self) -> ViewKind {
         self.before.view
     }
+
+    /// The time cursor and views as they were before presenting, which each slide sets
+    /// its own way (the slides' pictures start from them).
+    pub(crate) fn views_before(&self) -> (&TimeCursor, &ViewStates) {
+        (&self.before.cursor, &self.before.views)
+    }
 }
 
 impl BilateralApp {
@@ -73,6 +79,7 @@ impl BilateralApp {
                 typed_number: String::new(),
                 started: std::time::Instant::now(),
             });
+            self.slide_pictures.clear();
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             ctx.set_zoom_factor(self.settings.presenter_scale);
             self.apply_look(ctx);

@@ -5,7 +5,7 @@
 
 use eframe::egui;
 
-use super::png::{PngFrame, encode_png, render_image};
+use super::png::{PngFrame, encode_png, render_image, render_image_at};
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;
 use crate::display::format::source_citation;
@@ -90,6 +90,28 @@ pub(crate) fn render_view_image(picture: &ViewPicture<'_>) -> Result<image::Rgba
         picture.cursor.year,
         picture.dark,
     );
+    let mut states = picture.states.clone();
+    render_image(picture.size_points, &frame, |ui| {
+        draw_view(ui, picture, &mut states);
+    })
+}
+
+/// Draws the view alone, without title or sources, laid out at its size in points and
+/// drawn at `pixels_per_point` (the presenter's window shows small pictures of slides).
+pub(crate) fn render_view_alone(
+    picture: &ViewPicture<'_>,
+    pixels_per_point: f32,
+) -> Result<image::RgbaImage, String> {
+    let mut states = picture.states.clone();
+    render_image_at(picture.size_points, pixels_per_point, picture.dark, |ui| {
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new())
+            .show(ui, |ui| draw_view(ui, picture, &mut states));
+    })
+}
+
+/// Draws `picture`'s view with the export chrome, from `states` (a copy of its own).
+fn draw_view(ui: &mut egui::Ui, picture: &ViewPicture<'_>, states: &mut ViewStates) {
     let cx = ViewContext {
         drawing: None,
         editor_open: false,
@@ -99,10 +121,7 @@ pub(crate) fn render_view_image(picture: &ViewPicture<'_>) -> Result<image::Rgba
         chrome: Chrome::Export,
         caches: picture.caches,
     };
-    let mut states = picture.states.clone();
-    render_image(picture.size_points, &frame, |ui| {
-        // An exported picture answers no input: what the view asks for is dropped.
-        let mut ignored = Vec::new();
-        views::view_ui(ui, picture.view, &cx, &mut states, &mut ignored);
-    })
+    // An exported picture answers no input: what the view asks for is dropped.
+    let mut ignored = Vec::new();
+    views::view_ui(ui, picture.view, &cx, states, &mut ignored);
 }
