@@ -16,6 +16,7 @@ pub mod command;
 mod commands;
 pub mod crash_note;
 mod dialogs;
+mod displays;
 mod editing;
 mod export;
 mod export_kind;
@@ -162,6 +163,8 @@ pub struct BilateralApp {
     story_export: Option<story_export::StoryExport>,
     /// The slides' pictures in the presenter's window.
     slide_pictures: slide_pictures::SlidePictures,
+    /// The displays the platform knows, read each frame.
+    displays: displays::Displays,
     /// The document as the views and the cursor last followed it ([`follow_document`]).
     followed: (u64, Content),
     /// The document generation the cursor was last checked against ([`follow_data`]).
@@ -244,6 +247,7 @@ impl BilateralApp {
             story: 0,
             story_export: None,
             slide_pictures: slide_pictures::SlidePictures::new(draw_slide_picture),
+            displays: displays::Displays::default(),
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             file_dialog: None,
@@ -457,8 +461,9 @@ impl eframe::App for BilateralApp {
             .to_normalized_gamma_f32()
     }
 
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.displays = displays::Displays::read(frame);
         if ctx.cumulative_frame_nr() == 1 {
             // The first frame has been painted and presented before the second begins.
             crate::desktop::startup::mark("first frame drawn");

@@ -27,7 +27,7 @@ const DIGITS: [(egui::Key, char); 10] = [
 
 impl BilateralApp {
     /// Runs a presenter's action; outside presenter mode, nothing.
-    pub(super) fn present(&mut self, action: PresenterAction) {
+    pub(super) fn present(&mut self, ctx: &egui::Context, action: PresenterAction) {
         let Some(presenter) = &mut self.presenter else {
             return;
         };
@@ -37,6 +37,23 @@ impl BilateralApp {
                 presenter.notes_window = !presenter.notes_window;
             }
             PresenterAction::ChooseStory(_) | PresenterAction::PresentStory(_) => {}
+            PresenterAction::SwapDisplays => {
+                presenter.places = match presenter.places {
+                    Some((audience, presenter_display)) => Some((presenter_display, audience)),
+                    None => self.displays.presenting_places(),
+                };
+                match presenter.places {
+                    Some((audience, _)) => {
+                        presenter.notes_window = true;
+                        super::displays::audience_to(ctx, audience);
+                    }
+                    None => {
+                        self.message = Some(super::Message::Notice(
+                            "Only one display is connected.".to_owned(),
+                        ));
+                    }
+                }
+            }
             PresenterAction::GoToSlide(index) => {
                 presenter.black = false;
                 let count = story::slides(self.document.dataset(), self.story).len();
@@ -84,11 +101,24 @@ impl BilateralApp {
             typed: presenter.typed_number.clone(),
             pictures,
             aspect: audience_size.y / audience_size.x.max(1.0),
+            displays: match presenter.places {
+                Some((audience, _)) => {
+                    Some(format!("Audience on {}", self.displays.describe(audience)))
+                }
+                None if self.displays.list.len() > 1 => Some(format!(
+                    "{} displays; the audience's view is on this window's",
+                    self.displays.list.len()
+                )),
+                None => None,
+            },
         };
         let id = egui::ViewportId::from_hash_of("bilateral_presenter_window");
-        let builder = egui::ViewportBuilder::default()
+        let mut builder = egui::ViewportBuilder::default()
             .with_title("Bilateral — presenter")
             .with_inner_size([760.0, 560.0]);
+        if let Some((_, on)) = presenter.places {
+            builder = builder.with_monitor(on);
+        }
         let closed = ctx.show_viewport_immediate(id, builder, |ui, class| {
             // A window of its own has its own keyboard: the clicker's keys work there too.
             if class != egui::ViewportClass::EmbeddedWindow {
@@ -161,6 +191,8 @@ struct Shown<'a> {
     pictures: Vec<SlidePicture>,
     /// The audience's view's height over its width.
     aspect: f32,
+    /// Where the audience's view is, with two displays or more.
+    displays: Option<String>,
 }
 
 /// The presenter's window: where the talk is, what comes next, and what to say.
@@ -197,7 +229,6 @@ fn presenter_window_ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Comman
     };
     let gap = ui.spacing().item_spacing.x * 2.0;
     let now_width = ((ui.available_width() - gap) * 0.6).max(1.0);
-    let next_width = (ui.available_width() - gap - now_width).max(1.0);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(now_width);
@@ -210,7 +241,7 @@ fn presenter_window_ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Comman
         });
         ui.add_space(gap);
         ui.vertical(|ui| {
-            ui.set_width(next_width);
+            let next_width = ui.available_width().max(1.0);
             ui.label(RichText::new("Next").weak());
             match slides.get(index + 1) {
                 Some(next) => {
@@ -246,6 +277,18 @@ fn presenter_window_ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Comman
         ] {
             if ui.button(label).clicked() {
                 commands.push(command);
+            }
+        }
+        if let Some(displays) = &shown.displays {
+            ui.separator();
+            ui.label(displays);
+            let swap = Command::Present(PresenterAction::SwapDisplays);
+            if ui
+                .button(swap.label())
+                .on_hover_text(swap.description())
+                .clicked()
+            {
+                commands.push(swap);
             }
         }
     });

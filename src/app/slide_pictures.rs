@@ -90,6 +90,8 @@ pub fn draw_off_screen(scene: &SlideScene) -> Result<egui::ColorImage, String> {
             dark: scene.dark,
         },
         scene.pixels_per_point,
+        // As the audience sees it.
+        crate::views::Chrome::Presenting,
     )?;
     let size = [image.width() as usize, image.height() as usize];
     Ok(egui::ColorImage::from_rgba_unmultiplied(

@@ -17,11 +17,15 @@ use crate::common::{harness_with, run_until};
 static DRAWN: AtomicUsize = AtomicUsize::new(0);
 
 /// A plain picture of the scene's size, counted.
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "the signature of a slide picture's drawing"
+)]
 fn stand_in(scene: &SlideScene) -> Result<egui::ColorImage, String> {
     DRAWN.fetch_add(1, Ordering::SeqCst);
     Ok(egui::ColorImage::filled(
         scene.size_pixels(),
-        egui::Color32::from_rgb(40, 90, 160),
+        egui::Color32::DARK_BLUE,
     ))
 }
 

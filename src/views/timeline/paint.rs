@@ -99,24 +99,21 @@ pub(super) fn canvas_ui(
         )
     });
     let row_height = row_height_for(rows_per_lane, lane_area_height);
-    let lane_tops = paint_lanes(&painter, &visuals, rect, lanes, rows_per_lane, row_height);
-
-    paint_ticks(&painter, &axis, visuals.weak_text_color());
-    paint_cursor(&painter, &axis, year);
-
-    let half_height = event_half_height(row_height);
-    let look = EventLook {
+    // Presenting's own sizes: bigger text, thicker outlines ([`EventLook::new`]).
+    let label_scale = cx.chrome.label_scale();
+    let lane_tops = paint_lanes(
+        &painter,
+        (&visuals, label_scale),
+        rect,
+        lanes,
+        rows_per_lane,
         row_height,
-        half_height,
-        titles_fit,
-        text_color: visuals.text_color(),
-        diamonds: SpriteSheet::get(
-            ui.ctx(),
-            SpriteShape::Diamond,
-            half_height,
-            EVENT_OUTLINE_WIDTH,
-        ),
-    };
+    );
+
+    paint_ticks(&painter, &axis, visuals.weak_text_color(), label_scale);
+    paint_cursor(&painter, &axis, year, label_scale);
+
+    let look = EventLook::new(ui.ctx(), &visuals, row_height, titles_fit, cx.chrome);
     let (hovered, event_rects) = paint_events(
         &painter,
         cx,
@@ -258,10 +255,11 @@ fn visible_events<'a>(cx: &ViewContext<'a>, state: &TimelineViewState) -> Vec<(u
     visible
 }
 
-/// The lane bands and their names; returns the top of each lane.
+/// The lane bands and their names (`label_scale` times the window's size); returns the top
+/// of each lane.
 fn paint_lanes(
     painter: &egui::Painter,
-    visuals: &egui::Visuals,
+    (visuals, label_scale): (&egui::Visuals, f32),
     rect: Rect,
     lanes: &[Domain],
     rows_per_lane: &[usize],
@@ -279,7 +277,7 @@ fn paint_lanes(
             pos2(rect.left() + 6.0, top + height / 2.0),
             Align2::LEFT_CENTER,
             domain.label(),
-            FontId::proportional(13.0),
+            FontId::proportional(13.0 * label_scale),
             theme::domain_color(*domain),
         );
         lane_tops.push(top);
@@ -326,8 +324,11 @@ fn paint_events<'d>(
     (hovered, event_rects)
 }
 
-/// The width of an event's outline, in points.
+/// The width of an event's outline in the window, in points.
 const EVENT_OUTLINE_WIDTH: f32 = 1.8;
+
+/// The size of an event's title in the window, in points.
+const EVENT_TITLE_SIZE: f32 = 11.0;
 
 /// Half the height of an event's bar or marker in rows `row_height` tall.
 fn event_half_height(row_height: f32) -> f32 {
@@ -340,8 +341,36 @@ struct EventLook {
     half_height: f32,
     titles_fit: bool,
     text_color: Color32,
+    /// The width of the events' outlines and selection rings' base, in points.
+    outline_width: f32,
+    /// The size of the events' titles, in points.
+    title_size: f32,
     /// The diamond single-day events are drawn with.
     diamonds: SpriteSheet,
+}
+
+impl EventLook {
+    /// The look of events in rows `row_height` tall, with their titles when they fit, at
+    /// the sizes of `chrome` (presenting's own: thicker outlines, bigger titles).
+    fn new(
+        ctx: &egui::Context,
+        visuals: &egui::Visuals,
+        row_height: f32,
+        titles_fit: bool,
+        chrome: crate::views::Chrome,
+    ) -> Self {
+        let half_height = event_half_height(row_height);
+        let outline_width = EVENT_OUTLINE_WIDTH * chrome.line_scale();
+        Self {
+            row_height,
+            half_height,
+            titles_fit,
+            text_color: visuals.text_color(),
+            outline_width,
+            title_size: EVENT_TITLE_SIZE * chrome.label_scale(),
+            diamonds: SpriteSheet::get(ctx, SpriteShape::Diamond, half_height, outline_width),
+        }
+    }
 }
 
 /// One event in its row: bar or marker, whiskers when dated roughly, the selection ring and
@@ -397,7 +426,10 @@ fn paint_placed_event(
         painter.rect_stroke(
             shape_rect.expand(3.0),
             3.0,
-            Stroke::new(2.5, theme::SELECTION_RING),
+            Stroke::new(
+                2.5 / EVENT_OUTLINE_WIDTH * look.outline_width,
+                theme::SELECTION_RING,
+            ),
             egui::StrokeKind::Outside,
         );
     }
@@ -417,7 +449,7 @@ fn paint_placed_event(
             anchor,
             align,
             event_label(event),
-            FontId::proportional(11.0),
+            FontId::proportional(look.title_size),
             look.text_color.gamma_multiply(0.85),
         );
     }
@@ -447,8 +479,8 @@ fn click_commands(response: &egui::Response, axis: &Axis, hovered: Option<&Event
     }
 }
 
-/// Tick lines and labels that follow the zoom.
-fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32) {
+/// Tick lines and labels (`label_scale` times the window's size) that follow the zoom.
+fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32, label_scale: f32) {
     let rect = axis.rect;
     let step = CalendarStep::for_room(
         axis.end - axis.start,
@@ -468,14 +500,15 @@ fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32) {
             pos2(x, rect.top() + 4.0),
             Align2::CENTER_TOP,
             step.label(tick),
-            FontId::proportional(12.0),
+            FontId::proportional(12.0 * label_scale),
             weak,
         );
     }
 }
 
-/// The time cursor: a band over its year and the year as a tag on the axis.
-fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32) {
+/// The time cursor: a band over its year and the year as a tag on the axis (`label_scale`
+/// times the window's size).
+fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32, label_scale: f32) {
     let rect = axis.rect;
     let (year_start, year_end) = (f64::from(year), f64::from(year) + 1.0);
     let cursor_rect = Rect::from_x_y_ranges(
@@ -486,7 +519,7 @@ fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32) {
     // The year itself, as a tag on the axis above the band.
     let year_text = painter.layout_no_wrap(
         year.to_string(),
-        FontId::proportional(12.0),
+        FontId::proportional(12.0 * label_scale),
         theme::TIME_CURSOR_TEXT,
     );
     let tag_size = year_text.size() + vec2(10.0, 4.0);
@@ -526,7 +559,7 @@ fn paint_event(
         look.diamonds
             .add(diamond_mesh, centre, SpriteLayer::Stroke, color);
     } else {
-        let stroke = Stroke::new(EVENT_OUTLINE_WIDTH, color);
+        let stroke = Stroke::new(look.outline_width, color);
         painter.rect(rect, 3.0, fill, stroke, egui::StrokeKind::Inside);
     }
 }

@@ -47,6 +47,10 @@ pub(crate) struct MapScene<'a> {
     pub(crate) place_positions: &'a [(String, Pos2)],
     /// What the still parts of this frame depend on (see [`super::retained`]).
     pub(crate) still_key: StillKey,
+    /// How many times thicker lines and outlines are than in the window (presenting's own).
+    pub(crate) line_scale: f32,
+    /// How many times bigger names and symbols are than in the window (presenting's own).
+    pub(crate) label_scale: f32,
 }
 
 impl MapScene<'_> {
