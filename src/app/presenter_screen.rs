@@ -80,7 +80,9 @@ impl BilateralApp {
         let dataset = self.document.shared_dataset();
         let slides = story::slides(&dataset, self.story);
         let index = presenter.slide;
-        let audience_size = self.view_size;
+        // The view as it would fill the audience's screen: the caption under it changes
+        // height from slide to slide, and each change would draw both pictures again.
+        let audience_size = ctx.content_rect().size();
         let pictures = self.slide_pictures.pictures(
             ctx,
             &Wanted {

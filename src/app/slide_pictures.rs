@@ -1,7 +1,7 @@
 //! Pictures of the slides for the presenter's window: the current and the next slide, drawn
 //! off screen ([`view_png::render_view_alone`]) on a background job, one at a time, and
 //! kept by what they show (the slide, the data's generation, the size of the audience's
-//! view, the theme). The window never waits for one: until a picture is there, the
+//! screen, the theme). The window never waits for one: until a picture is there, the
 //! presenter's window shows the slide's title and "drawing…".
 
 use std::sync::Arc;
@@ -131,7 +131,7 @@ pub(super) struct Wanted<'a> {
     pub(super) generation: u64,
     /// The time cursor and views the slides are applied to.
     pub(super) base: (&'a TimeCursor, &'a ViewStates),
-    /// The audience's view's size in points.
+    /// The size in points of the audience's screen, which the view is laid out at.
     pub(super) size_points: egui::Vec2,
     /// The dark theme is on.
     pub(super) dark: bool,

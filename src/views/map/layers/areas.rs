@@ -77,7 +77,7 @@ fn outlines(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
                         &run,
                         area.stance,
                         color,
-                        2.0 * scene.line_scale,
+                        (2.0, scene.line_scale),
                     ));
                 }
             }
@@ -91,7 +91,7 @@ fn outlines(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
                 &path,
                 area.stance,
                 color,
-                2.5 * scene.line_scale,
+                (2.5, scene.line_scale),
             ));
         }
     }

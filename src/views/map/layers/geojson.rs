@@ -36,7 +36,7 @@ impl MapLayer for GeoJsonLayers {
                             &projector.path_to_screen(line),
                             stance,
                             color,
-                            2.0 * scene.line_scale,
+                            (2.0, scene.line_scale),
                         ));
                     }
                     GeoShape::Polygon { exterior, holes } => {
@@ -46,7 +46,7 @@ impl MapLayer for GeoJsonLayers {
                                 &path,
                                 stance,
                                 color,
-                                1.8 * scene.line_scale,
+                                (1.8, scene.line_scale),
                             ));
                         }
                     }
