@@ -59,6 +59,8 @@ impl Presenter {
 impl BilateralApp {
     pub(super) fn toggle_presenter(&mut self, ctx: &egui::Context) {
         if let Some(presenter) = self.presenter.take() {
+            // The slides' pictures are not needed until presenting starts again.
+            self.slide_pictures.clear();
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             // Back where it was, from the other display. The position was read at the zoom
             // before presenting; the command is carried out at this frame's zoom.
