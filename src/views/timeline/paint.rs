@@ -101,7 +101,7 @@ pub(super) fn canvas_ui(
     let row_height = row_height_for(rows_per_lane, lane_area_height);
     // Presenting's own sizes: bigger text, thicker outlines ([`EventLook::new`]).
     let label_scale = cx.chrome.label_scale();
-    let lane_tops = paint_lanes(
+    let (lane_tops, lane_names) = paint_lanes(
         &painter,
         (&visuals, label_scale),
         rect,
@@ -122,6 +122,8 @@ pub(super) fn canvas_ui(
         &look,
         response.hover_pos(),
     );
+    // The lanes' names over the events, which may run beneath them.
+    painter.extend(lane_names);
     state.event_rects = event_rects;
     state.packed = Some(packed);
 
@@ -255,8 +257,8 @@ fn visible_events<'a>(cx: &ViewContext<'a>, state: &TimelineViewState) -> Vec<(u
     visible
 }
 
-/// The lane bands and their names (`label_scale` times the window's size); returns the top
-/// of each lane.
+/// The lane bands and their names; returns the top of each lane and, when presenting
+/// (`label_scale` above 1), the names to paint over the events instead.
 fn paint_lanes(
     painter: &egui::Painter,
     (visuals, label_scale): (&egui::Visuals, f32),
@@ -264,8 +266,9 @@ fn paint_lanes(
     lanes: &[Domain],
     rows_per_lane: &[usize],
     row_height: f32,
-) -> Vec<f32> {
+) -> (Vec<f32>, Vec<egui::Shape>) {
     let mut lane_tops = Vec::with_capacity(lanes.len());
+    let mut names = Vec::with_capacity(lanes.len() * 2);
     let mut top = rect.top() + AXIS_HEIGHT;
     for (index, domain) in lanes.iter().enumerate() {
         let height = (row_height * lane_rows(rows_per_lane[index])).max(16.0);
@@ -273,17 +276,30 @@ fn paint_lanes(
         if index % 2 == 1 {
             painter.rect_filled(band, 0.0, visuals.faint_bg_color);
         }
-        painter.text(
-            pos2(rect.left() + 6.0, top + height / 2.0),
-            Align2::LEFT_CENTER,
-            domain.label(),
+        let name = painter.layout_no_wrap(
+            domain.label().to_owned(),
             FontId::proportional(13.0 * label_scale),
             theme::domain_color(*domain),
         );
+        let name_rect = Align2::LEFT_CENTER
+            .anchor_size(pos2(rect.left() + 6.0, top + height / 2.0), name.size());
+        let color = theme::domain_color(*domain);
+        if label_scale > 1.0 {
+            // Presenting's bigger names would be crossed by the bars beneath them: they go
+            // over the events, on a backing of their own.
+            names.push(egui::Shape::rect_filled(
+                name_rect.expand(2.0),
+                3.0,
+                visuals.extreme_bg_color,
+            ));
+            names.push(egui::Shape::galley(name_rect.min, name, color));
+        } else {
+            painter.galley(name_rect.min, name, color);
+        }
         lane_tops.push(top);
         top += height;
     }
-    lane_tops
+    (lane_tops, names)
 }
 
 /// Every placed event, single-day ones' diamonds in one mesh beneath titles and rings.
