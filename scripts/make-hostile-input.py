@@ -261,6 +261,23 @@ def main():
     case("geojson-vertices", "check " + write_chunks(out, "vertices.geojson", geojson_chunks()),
          "refused" if not smoke else "ok", "more than 4000000 values" if not smoke else "")
 
+    # A valid dataset near the 256 MiB size limit: millions of points, each with a source.
+    series_count, per_series = big(9_700, 500), 400
+
+    def dataset_chunks():
+        head = dataset([{"id": f"src-{i}", "title": f"Source {i}"} for i in range(50)])
+        del head["series"]
+        text = json.dumps(head)
+        yield (text[:-1] + ', "series": [').encode()
+        for s in range(series_count):
+            points = ",".join(f'{{"year":{1600 + p},"value":{(s * 7919 + p * 104729) % 1000003 / 1000:.3f},"sources":["src-{(s + p) % 50}"]}}'
+                              for p in range(per_series))
+            comma = "," if s else ""
+            yield f'{comma}{{"id":"s{s}","label":"Series {s}","unit":"USD bn","kind":"exports","points":[{points}]}}'.encode()
+        yield b"]}"
+    case("large-dataset", "check " + write_chunks(out, "large.json", dataset_chunks()), "ok",
+         f"{series_count * per_series} points")
+
     products = big(3_000_000, 30_000)
 
     def baci_chunks():

@@ -860,6 +860,22 @@ fn file_export_writes_the_chart_as_svg_and_its_data_as_csv() {
     harness.get_by_label_contains("Exported");
 }
 
+#[test]
+fn file_export_writes_the_map_as_svg_vectors_with_its_labels_as_text() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("map.svg");
+    let mut harness = map_at_year(2016);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().run(
+        &ctx,
+        Command::Export(bilateral::app::command::ExportKind::ViewSvg, path.clone()),
+    );
+    let svg = std::fs::read_to_string(&path).expect("an SVG was written");
+    assert!(!svg.contains("<image"), "vectors, not a picture");
+    assert!(svg.contains(">IRAN</text>"), "the party's label as text");
+    assert!(svg.contains(">Russia and Iran — Map, 2016</text>"));
+}
+
 /// Needs a wgpu adapter (Mesa's lavapipe in CI), as the snapshots do.
 #[test]
 #[ignore = "renders with wgpu (Mesa's lavapipe in CI): cargo test -- --ignored snapshot"]

@@ -148,6 +148,24 @@ fn marker_years(svg: &str, series: &str) -> Vec<String> {
 }
 
 #[test]
+fn export_writes_the_map_as_svg_with_its_labels_as_text() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let svg = folder.path().join("map.svg");
+    let output = bilateral()
+        .args(["export", "--view", "map", "--year", "2016", "--svg"])
+        .arg(&svg)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = std::fs::read_to_string(&svg).expect("the SVG is written");
+    assert!(text.starts_with("<svg"), "an SVG document");
+    assert!(!text.contains("<image"), "vectors, not a picture");
+    // The party's name as the map labels it, and the picture's title, as text.
+    assert!(text.contains(">IRAN</text>"));
+    assert!(text.contains(">Russia and Iran — Map, 2016</text>"));
+}
+
+#[test]
 fn export_writes_the_trade_chart_as_svg_and_csv() {
     let folder = tempfile::tempdir().expect("temp dir");
     let svg = folder.path().join("out/trade.svg");
@@ -250,14 +268,13 @@ fn export_usage_errors_exit_2() {
     let png = png.to_str().expect("UTF-8 temp path");
     let pdf = folder.path().join("x.pdf");
     let pdf = pdf.to_str().expect("UTF-8 temp path");
-    let cases: [&[&str]; 14] = [
+    let cases: [&[&str]; 13] = [
         &["export", "--view", "trade"],
         &["export", "--pdf", pdf],
         &["export", "--story"],
         &["export", "--story", "--view", "map", "--pdf", pdf],
         &["export", "--story", "Another", "--pdf", pdf],
         &["export", "--svg", svg],
-        &["export", "--view", "map", "--svg", svg],
         &["export", "--view", "timeline", "--csv", svg],
         &["export", "--view", "map", "--png", png, "--size", "800"],
         &["export", "--view", "map", "--png", png, "--size", "20x20"],

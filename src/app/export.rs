@@ -1,5 +1,6 @@
-//! File ▸ Export: the current view as PNG, the chart as SVG, its data and all data as CSV;
-//! the story as a PDF and as PNG pages is written on a background job (`story_export.rs`).
+//! File ▸ Export: the current view as PNG and as SVG, the chart as SVG, its data and all
+//! data as CSV; the story as a PDF and as PNG pages is written on a background job
+//! (`story_export.rs`).
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ impl BilateralApp {
         let chart = self.caches.chart();
         let bytes: Result<Vec<u8>, String> = match kind {
             ExportKind::ViewPng => self.render_view_png(ctx.theme() == egui::Theme::Dark),
+            ExportKind::ViewSvg => self.render_view_svg(ctx.theme() == egui::Theme::Dark),
             ExportKind::ChartSvg => Ok(export::trade_chart_svg(
                 self.document.dataset(),
                 chart,
@@ -46,16 +48,7 @@ impl BilateralApp {
     /// system clipboard through arboard, as an image only: arboard offers no SVG format.
     pub(super) fn copy_view_image(&mut self, ctx: &egui::Context) {
         self.refresh_caches();
-        let picture = export::view_png::ViewPicture {
-            dataset: self.document.dataset(),
-            layers: self.document.layers(),
-            caches: &self.caches,
-            view: self.view,
-            cursor: &self.cursor,
-            states: &self.views,
-            size_points: self.view_size,
-            dark: ctx.theme() == egui::Theme::Dark,
-        };
+        let picture = self.view_picture(ctx.theme() == egui::Theme::Dark);
         self.message = Some(Message::Notice(
             match export::view_png::render_view_image(&picture) {
                 Ok(image) => {
@@ -79,7 +72,28 @@ impl BilateralApp {
     /// The current view drawn again off screen at twice its pixels, in the window's
     /// theme, with a title and the sources of what it shows, and without controls.
     fn render_view_png(&self, dark: bool) -> Result<Vec<u8>, String> {
-        export::view_png::render_view_png(&export::view_png::ViewPicture {
+        export::view_png::render_view_png(&self.view_picture(dark))
+    }
+
+    /// The current view as vectors: the trade chart drawn from its data, any other view's
+    /// own shapes as File ▸ Export frames them, in the window's theme.
+    fn render_view_svg(&self, dark: bool) -> Result<Vec<u8>, String> {
+        let svg = if self.view == crate::views::ViewKind::Trade {
+            export::trade_chart_svg(
+                self.document.dataset(),
+                self.caches.chart(),
+                &export::SvgOptions::default(),
+            )
+        } else {
+            export::view_svg::render_view_svg(&self.view_picture(dark))
+                .map_err(|unwritable| format!("{unwritable}; export the view as PNG instead"))?
+        };
+        Ok(svg.into_bytes())
+    }
+
+    /// What File ▸ Export draws of the current view.
+    fn view_picture(&self, dark: bool) -> export::view_png::ViewPicture<'_> {
+        export::view_png::ViewPicture {
             dataset: self.document.dataset(),
             layers: self.document.layers(),
             caches: &self.caches,
@@ -88,6 +102,6 @@ impl BilateralApp {
             states: &self.views,
             size_points: self.view_size,
             dark,
-        })
+        }
     }
 }

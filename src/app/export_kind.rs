@@ -5,6 +5,8 @@
 pub enum ExportKind {
     /// The current view as a PNG image at twice its pixels, with title and sources.
     ViewPng,
+    /// The current view as an SVG drawing: vectors, its text as text.
+    ViewSvg,
     /// The trade chart as SVG, drawn from its data.
     ChartSvg,
     /// The values the trade chart shows, as CSV with sources.
@@ -19,8 +21,9 @@ pub enum ExportKind {
 
 impl ExportKind {
     /// Every kind, in menu order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::ViewPng,
+        Self::ViewSvg,
         Self::ChartSvg,
         Self::ChartCsv,
         Self::DataCsv,
@@ -32,6 +35,7 @@ impl ExportKind {
     pub fn label(self) -> &'static str {
         match self {
             Self::ViewPng => "Current view as PNG (2×)…",
+            Self::ViewSvg => "Current view as SVG…",
             Self::ChartSvg => "Trade chart as SVG…",
             Self::ChartCsv => "Trade chart data as CSV (as shown)…",
             Self::DataCsv => "All series as CSV…",
@@ -44,7 +48,7 @@ impl ExportKind {
     pub(crate) fn extension(self) -> &'static str {
         match self {
             Self::ViewPng | Self::StoryPngs => "png",
-            Self::ChartSvg => "svg",
+            Self::ViewSvg | Self::ChartSvg => "svg",
             Self::StoryPdf => "pdf",
             Self::ChartCsv | Self::DataCsv => "csv",
         }
@@ -54,7 +58,7 @@ impl ExportKind {
     pub(crate) fn file_type(self) -> &'static str {
         match self {
             Self::ViewPng => "PNG image",
-            Self::ChartSvg => "SVG drawing",
+            Self::ViewSvg | Self::ChartSvg => "SVG drawing",
             Self::StoryPdf => "PDF document",
             Self::StoryPngs => "PNG pages",
             Self::ChartCsv | Self::DataCsv => "CSV table",

@@ -67,10 +67,10 @@ impl BilateralApp {
                 if cancel.load(Ordering::Relaxed) {
                     return Err("cancelled".to_owned());
                 }
-                let bytes = view_png::render_view_png(picture);
+                let drawn = crate::export::view_svg::render_slide_picture(picture);
                 counter.fetch_add(1, Ordering::Relaxed);
                 repaint.request_repaint();
-                bytes
+                drawn
             };
             let pages = deck::story_pages(&source, &slides, &mut render)?;
             if cancel.load(Ordering::Relaxed) {

@@ -345,7 +345,7 @@ fn value_markers(series: &Series) -> Vec<Marker> {
         };
         if let Some(value) = point.value {
             markers.push(marker(value, MarkerRole::Value));
-        } else if let Some(ValueRange { low, high }) = point.range {
+        } else if let Some(ValueRange { low, high }) = point.range() {
             markers.push(marker(low, MarkerRole::RangeLow));
             markers.push(marker(high, MarkerRole::RangeHigh));
         }

@@ -78,8 +78,8 @@ pub enum CliCommand {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Write a view as PNG (any view), SVG and CSV (the trade chart), drawn from the data (the
-    /// built-in dataset, or FILEs merged in order), without a window.
+    /// Write a view as PNG and SVG (any view) and CSV (the trade chart), drawn from the data
+    /// (the built-in dataset, or FILEs merged in order), without a window.
     Export(ExportArgs),
 }
 
@@ -167,7 +167,8 @@ pub struct ExportArgs {
     /// Draw dashed lines across years without data.
     #[arg(long)]
     pub(crate) connect_gaps: bool,
-    /// Write the chart as an SVG drawing to this file.
+    /// Write the view as an SVG drawing to this file: the chart drawn from its data, the
+    /// map and the timeline as they are drawn on screen, as vectors with their text as text.
     #[arg(long, value_name = "OUT.svg")]
     pub(crate) svg: Option<PathBuf>,
     /// Write the values the chart shows as CSV to this file.
@@ -179,7 +180,7 @@ pub struct ExportArgs {
     /// The year the view shows; the dataset's last year when absent.
     #[arg(long, value_name = "YEAR")]
     pub(crate) year: Option<i32>,
-    /// The size of the view in the PNG, in points.
+    /// The size of the view in the PNG (and in the map's or timeline's SVG), in points.
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size, default_value = "1200x700")]
     pub(crate) size: [f32; 2],
     /// Draw the PNG in the dark theme.
@@ -323,10 +324,10 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         );
         return 2;
     }
-    if view != ExportView::Trade && (args.svg.is_some() || args.csv.is_some()) {
+    if view != ExportView::Trade && args.csv.is_some() {
         let _ = writeln!(
             err,
-            "bilateral export: --svg and --csv are for --view trade; write the {} view with --png",
+            "bilateral export: --csv is for --view trade; write the {} view with --svg or --png",
             crate::views::ViewKind::from(view).label().to_lowercase()
         );
         return 2;
@@ -347,12 +348,10 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
             model.hidden_on_log_scale
         );
     }
-    let mut outputs: Vec<(&Path, String)> = Vec::new();
+    let mut outputs: Vec<(&Path, Result<Vec<u8>, String>)> = Vec::new();
     if let Some(path) = &args.svg {
-        outputs.push((
-            path,
-            trade_chart_svg(&dataset, &model, &SvgOptions::default()),
-        ));
+        let svg = view_svg(&dataset, args, view, &model).map(String::into_bytes);
+        outputs.push((path, svg));
     }
     if let Some(path) = &args.csv {
         let text = if args.all_data {
@@ -360,30 +359,27 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn Write) -> u8 {
         } else {
             chart_csv(&dataset, &model)
         };
-        outputs.push((path, text));
+        outputs.push((path, Ok(text.into_bytes())));
     }
-    let mut outputs: Vec<(&Path, Vec<u8>)> = outputs
-        .into_iter()
-        .map(|(path, text)| (path, text.into_bytes()))
-        .collect();
-    let mut failed = false;
     if let Some(path) = &args.png {
-        match view_png(&dataset, args, view, options_for_png) {
-            Ok(bytes) => outputs.push((path, bytes)),
-            Err(error) => {
-                failed = true;
-                let _ = writeln!(
-                    err,
-                    "{}: could not draw the picture: {error}",
-                    path.display()
-                );
-            }
-        }
+        let png = with_view_picture(
+            &dataset,
+            args,
+            view,
+            options_for_png,
+            crate::export::view_png::render_view_png,
+        )
+        .map_err(|error| format!("could not draw the picture: {error}"));
+        outputs.push((path, png));
     }
+    let mut failed = false;
     for (path, bytes) in outputs {
-        if let Err(error) = write_atomically(path, &bytes) {
+        let written = bytes.and_then(|bytes| {
+            write_atomically(path, &bytes).map_err(|error| format!("could not write: {error}"))
+        });
+        if let Err(error) = written {
             failed = true;
-            let _ = writeln!(err, "{}: could not write: {error}", path.display());
+            let _ = writeln!(err, "{}: {error}", path.display());
         }
     }
     u8::from(failed)
@@ -408,13 +404,35 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
     Ok([number(width)?, number(height)?])
 }
 
-/// The view of `args` drawn for `dataset` as PNG bytes, as the window exports it.
-fn view_png(
+/// The view of `args` as an SVG drawing: the chart drawn from `model`, any other view as
+/// it is drawn on screen, as vectors.
+fn view_svg(
+    dataset: &crate::data::Dataset,
+    args: &ExportArgs,
+    view: ExportView,
+    model: &crate::chart::ChartModel,
+) -> Result<String, String> {
+    if view == ExportView::Trade {
+        return Ok(trade_chart_svg(dataset, model, &SvgOptions::default()));
+    }
+    with_view_picture(
+        dataset,
+        args,
+        view,
+        ChartOptions::default(),
+        crate::export::view_svg::render_view_svg,
+    )
+    .map_err(|unwritable| format!("{unwritable}; write the view with --png"))
+}
+
+/// What `render` makes of the view of `args` drawn for `dataset`, as the window exports it.
+fn with_view_picture<R>(
     dataset: &crate::data::Dataset,
     args: &ExportArgs,
     view: ExportView,
     options: ChartOptions,
-) -> Result<Vec<u8>, String> {
+    render: impl FnOnce(&crate::export::view_png::ViewPicture<'_>) -> R,
+) -> R {
     use crate::views::{TimeCursor, ViewStates};
     let mut caches = crate::views::cache::ViewCaches::default();
     caches.refresh(dataset, 0, &options);
@@ -425,7 +443,7 @@ fn view_png(
     let mut states = ViewStates::default();
     states.on_dataset_changed(dataset);
     states.trade.options = options;
-    crate::export::view_png::render_view_png(&crate::export::view_png::ViewPicture {
+    render(&crate::export::view_png::ViewPicture {
         dataset,
         layers: &[],
         caches: &caches,

@@ -8,7 +8,7 @@ use super::ExportArgs;
 use crate::chart::ChartOptions;
 use crate::data::Dataset;
 use crate::export::deck::{StorySource, pdf_of_pages, png_of_page, png_page_name, story_pages};
-use crate::export::view_png::render_view_png;
+use crate::export::view_svg::render_slide_picture;
 use crate::io::write_atomically;
 use crate::views::cache::ViewCaches;
 use crate::views::{TimeCursor, ViewStates};
@@ -55,7 +55,7 @@ pub(crate) fn export_story(dataset: &Dataset, args: &ExportArgs, err: &mut dyn W
         cursor: &cursor,
         states: &states,
     };
-    let pages = match story_pages(&source, &slides, &mut render_view_png) {
+    let pages = match story_pages(&source, &slides, &mut render_slide_picture) {
         Ok(pages) => pages,
         Err(error) => {
             let _ = writeln!(err, "bilateral export: could not draw the story: {error}");

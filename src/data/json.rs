@@ -100,6 +100,25 @@ pub fn parse_dataset(bytes: &[u8], file: &str) -> Result<Dataset, LoadErrors> {
     }
 }
 
+/// Reads a dataset from `reader` as it streams, without holding the file's text, and keeps
+/// it only when it opens as it is: this format version and no problem. Anything else gives
+/// `None`, and the caller reads the text and calls [`parse_dataset`], which says what is
+/// wrong and where. A large valid file then costs what it keeps, not that plus its text.
+pub fn read_valid_dataset(reader: impl std::io::BufRead) -> Option<Dataset> {
+    let mut reader = reader;
+    let starts_with_bom = reader.fill_buf().ok()?.starts_with(b"\xEF\xBB\xBF");
+    if starts_with_bom {
+        reader.consume(3);
+    }
+    let mut dataset: Dataset = serde_json::from_reader(reader).ok()?;
+    if dataset.metadata.schema_version != SCHEMA_VERSION || !validate::validate(&dataset).is_empty()
+    {
+        return None;
+    }
+    dataset.adopt_old_story();
+    Some(dataset)
+}
+
 /// What a JSON value is, in words, for messages.
 pub(crate) fn json_kind(value: &serde_json::Value) -> &'static str {
     match value {
@@ -507,5 +526,40 @@ mod tests {
             error.kind,
             LoadErrorKind::Invalid(Problem::Empty { field: "title", .. })
         ));
+    }
+
+    #[test]
+    fn a_dataset_read_as_a_stream_is_the_one_read_from_its_text() {
+        let bytes = with_story(r#""stories": [{"name": "Deck", "slides": [SLIDE]}]"#);
+        let from_text = parse_dataset(bytes.as_bytes(), "test.json").expect("valid");
+        let streamed = read_valid_dataset(bytes.as_bytes()).expect("opens as it is");
+        assert_eq!(streamed, from_text);
+        let with_bom = format!("\u{feff}{bytes}");
+        assert_eq!(read_valid_dataset(with_bom.as_bytes()), Some(from_text));
+    }
+
+    #[test]
+    fn a_stream_that_does_not_open_as_it_is_is_left_to_the_text() {
+        let problem = VALID.replace("\"sources\": [\"s1\"]}", "\"sources\": [\"s9\"]}");
+        let newer = VALID.replace("\"schema_version\": 1", "\"schema_version\": 2");
+        let broken = VALID.replace("\"title\": \"T\"", "\"title\": T");
+        for text in [&problem, &newer, &broken, &format!("{VALID} trailing")] {
+            assert_ne!(text, VALID);
+            assert_eq!(read_valid_dataset(text.as_bytes()), None, "{text}");
+            assert!(!errors_of(text).is_empty());
+        }
+    }
+
+    #[test]
+    fn lists_read_from_a_file_hold_no_spare_room() {
+        let dataset = parse_dataset(VALID.as_bytes(), "test.json").expect("valid");
+        let streamed = read_valid_dataset(VALID.as_bytes()).expect("valid");
+        for dataset in [dataset, streamed] {
+            let points = &dataset.series[0].points;
+            assert_eq!(points.capacity(), points.len());
+            for point in points {
+                assert_eq!(point.sources.capacity(), point.sources.len());
+            }
+        }
     }
 }

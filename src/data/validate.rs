@@ -296,7 +296,7 @@ impl Checker<'_> {
                     },
                 ));
             }
-            if let Some(range) = point.range
+            if let Some(range) = point.range()
                 && range.low > range.high
             {
                 self.problems.push((

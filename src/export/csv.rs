@@ -102,8 +102,8 @@ pub fn dataset_csv(dataset: &Dataset) -> String {
                 kind_name(series.kind),
                 point.when(),
                 optional(point.value),
-                optional(point.range.map(|r| r.low)),
-                optional(point.range.map(|r| r.high)),
+                optional(point.range().map(|r| r.low)),
+                optional(point.range().map(|r| r.high)),
                 point.approximate.to_string(),
                 point.sources.join(SOURCE_SEPARATOR),
                 citations(dataset, &point.sources),
@@ -286,7 +286,7 @@ mod tests {
             assert_eq!(row.kind, series.kind);
             assert_eq!(row.year, point.year);
             assert_eq!(row.value, point.value);
-            assert_eq!(row.range, point.range);
+            assert_eq!(row.range, point.range());
             assert_eq!(row.approximate, point.approximate);
             assert_eq!(row.sources, point.sources);
             assert_eq!(row.note, point.note);

@@ -8,15 +8,19 @@
 //!   value shown printed at the bottom.
 //! - [`csv`]: the values the chart shows (one row per marker), or every point of every
 //!   series, with sources and full citations.
+//! - [`view_png`] and [`view_svg`]: any view as File ▸ Export draws it, as a PNG picture
+//!   (drawn by the GPU) or as vectors ([`shapes_svg`] writes the view's own shapes as SVG).
+//! - [`deck`]: a story as pages, a PDF and numbered PNGs.
 //!
-//! Nothing here uses egui; the command line (`bilateral export`) and the app call the
-//! same functions.
+//! The command line (`bilateral export`) and the app call the same functions.
 
 pub(crate) mod csv;
 pub(crate) mod deck;
 pub(crate) mod png;
+pub(crate) mod shapes_svg;
 pub(crate) mod svg;
 pub(crate) mod view_png;
+pub(crate) mod view_svg;
 
 pub use self::csv::{chart_csv, dataset_csv};
 pub(crate) use self::svg::{SvgOptions, trade_chart_svg};

@@ -16,7 +16,7 @@ pub(crate) const EXPORT_SCALE: f32 = 2.0;
 
 /// How many passes the view runs before it is drawn, so that sizes measured in one
 /// pass (panels, plots, wrapped text) are used in the next.
-const LAYOUT_PASSES: usize = 4;
+pub(crate) const LAYOUT_PASSES: usize = 4;
 
 /// The longest wait for the renderer to finish (software renderers are slow, but a lost
 /// device must not hang the app).
@@ -66,18 +66,8 @@ pub(crate) fn render_image_at(
     dark: bool,
     mut draw: impl FnMut(&mut Ui),
 ) -> Result<image::RgbaImage, String> {
-    let ctx = egui::Context::default();
-    crate::assets::fonts::install(&ctx);
-    ctx.set_theme(if dark {
-        egui::Theme::Dark
-    } else {
-        egui::Theme::Light
-    });
-    ctx.all_styles_mut(|style| style.animation_time = 0.0);
-    let mut input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size_points)),
-        ..egui::RawInput::default()
-    };
+    let ctx = export_context(dark);
+    let mut input = export_input(size_points);
     if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
         viewport.native_pixels_per_point = Some(pixels_per_point);
     }
@@ -94,8 +84,33 @@ pub(crate) fn render_image_at(
     gpu.draw(&primitives, size_pixels, output.pixels_per_point)
 }
 
+/// A context that draws as exports draw: the app's fonts, the theme, no animation.
+pub(crate) fn export_context(dark: bool) -> egui::Context {
+    let ctx = egui::Context::default();
+    crate::assets::fonts::install(&ctx);
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    ctx.all_styles_mut(|style| style.animation_time = 0.0);
+    ctx
+}
+
+/// One pass's input: a screen of `size_points` at [`EXPORT_SCALE`] pixels per point.
+pub(crate) fn export_input(size_points: egui::Vec2) -> egui::RawInput {
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size_points)),
+        ..egui::RawInput::default()
+    };
+    if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+        viewport.native_pixels_per_point = Some(EXPORT_SCALE);
+    }
+    input
+}
+
 /// The title above, the sources below, the view between.
-fn framed_ui(ui: &mut Ui, frame: &PngFrame, draw: &mut impl FnMut(&mut Ui)) {
+pub(crate) fn framed_ui(ui: &mut Ui, frame: &PngFrame, draw: &mut impl FnMut(&mut Ui)) {
     egui::Panel::top("export_title").show(ui, |ui| {
         ui.add_space(4.0);
         ui.label(RichText::new(&frame.title).heading().strong());

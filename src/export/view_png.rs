@@ -83,6 +83,17 @@ pub(crate) fn render_view_png(picture: &ViewPicture<'_>) -> Result<Vec<u8>, Stri
 
 /// Draws the picture, returning its pixels.
 pub(crate) fn render_view_image(picture: &ViewPicture<'_>) -> Result<image::RgbaImage, String> {
+    with_view_drawing(picture, |frame, draw| {
+        render_image(picture.size_points, frame, draw)
+    })
+}
+
+/// Calls `render` with the picture's frame and a function that draws its view into a `Ui`,
+/// as the window draws it: what the PNG and the SVG exports both draw.
+pub(crate) fn with_view_drawing<R>(
+    picture: &ViewPicture<'_>,
+    render: impl FnOnce(&PngFrame, &mut dyn FnMut(&mut egui::Ui)) -> R,
+) -> R {
     let frame = picture_frame(
         picture.dataset,
         picture.caches,
@@ -91,7 +102,7 @@ pub(crate) fn render_view_image(picture: &ViewPicture<'_>) -> Result<image::Rgba
         picture.dark,
     );
     let mut states = picture.states.clone();
-    render_image(picture.size_points, &frame, |ui| {
+    render(&frame, &mut |ui| {
         draw_view(ui, picture, Chrome::Export, &mut states);
     })
 }

@@ -5,7 +5,7 @@ pub(crate) mod file_state;
 use std::path::Path;
 
 use crate::data::geojson::{GeoLayer, looks_like_geojson, parse_geojson_layer};
-use crate::data::json::parse_dataset;
+use crate::data::json::{parse_dataset, read_valid_dataset};
 use crate::data::{Dataset, LoadError, LoadErrorKind, LoadErrors};
 use crate::io::file_state::{FileState, io_message, open_regular};
 
@@ -32,11 +32,16 @@ pub(crate) enum OpenedFile {
 /// `type` is a GeoJSON type, as a map layer.
 pub(crate) fn open_file(path: &Path) -> Result<OpenedFile, LoadErrors> {
     let file = path.display().to_string();
-    let bytes = read_checked(path)?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    if extension.as_deref() != Some("geojson")
+        && let Some(dataset) = stream_valid_dataset(path)
+    {
+        return Ok(OpenedFile::Dataset(Box::new(dataset)));
+    }
+    let bytes = read_checked(path)?;
     if extension.as_deref() == Some("geojson") || looks_like_geojson(&bytes) {
         parse_geojson_layer(&bytes, &file).map(OpenedFile::Layer)
     } else {
@@ -78,11 +83,16 @@ pub(crate) fn is_dataset_file(path: &Path) -> bool {
 /// read as a dataset with unknown fields.
 pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
     let file = path.display().to_string();
-    let bytes = read_checked(path)?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    if extension.as_deref() != Some("geojson")
+        && let Some(dataset) = stream_valid_dataset(path)
+    {
+        return Ok(dataset);
+    }
+    let bytes = read_checked(path)?;
     if extension.as_deref() == Some("geojson") || looks_like_geojson(&bytes) {
         return Err(LoadErrors::one(LoadError {
             file,
@@ -94,6 +104,33 @@ pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
     }
     parse_dataset(&bytes, &file)
 }
+
+/// The dataset at `path` read as it streams (see [`read_valid_dataset`]), when it is a
+/// regular `.json` file within the size limit that opens as it is and did not change while
+/// it was read; otherwise `None`, and the caller reads the file whole to say what is wrong.
+fn stream_valid_dataset(path: &Path) -> Option<Dataset> {
+    let is_json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_none_or(|extension| extension.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return None;
+    }
+    let (opened, metadata) = open_regular(path).ok()?;
+    if metadata.len() > MAX_DATASET_BYTES {
+        return None;
+    }
+    let before = FileState::of(&metadata);
+    let reader = std::io::BufReader::with_capacity(
+        STREAM_BUFFER_BYTES,
+        std::io::Read::take(opened, MAX_DATASET_BYTES + 1),
+    );
+    let dataset = read_valid_dataset(reader)?;
+    before.change_since(path).is_none().then_some(dataset)
+}
+
+/// The read buffer of a dataset read as it streams.
+const STREAM_BUFFER_BYTES: usize = 1024 * 1024;
 
 /// The bytes of `path`, after checking its type and size.
 fn read_checked(path: &Path) -> Result<Vec<u8>, LoadErrors> {

@@ -156,7 +156,7 @@ proptest! {
             prop_assert_eq!(row.kind, series.kind);
             prop_assert_eq!(row.year, point.year);
             prop_assert_eq!(row.value, point.value);
-            prop_assert_eq!(row.range, point.range);
+            prop_assert_eq!(row.range, point.range());
             prop_assert_eq!(row.approximate, point.approximate);
             prop_assert_eq!(&row.sources, &point.sources);
             prop_assert_eq!(&row.note, &point.note);

@@ -59,7 +59,19 @@ pub struct Series {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Observations; several sources may give a value for the same year.
+    #[serde(deserialize_with = "held_exactly")]
     pub points: Vec<Point>,
+}
+
+/// A list as read, in room of its own length. A list read from JSON grows by doubling, and
+/// one of a single item has room for four: a dataset of millions of points, each with its
+/// list of sources, would keep several times the room it needs.
+fn held_exactly<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    let mut items = Vec::<T>::deserialize(deserializer)?;
+    items.shrink_to_fit();
+    Ok(items)
 }
 
 /// One observation of a series.
@@ -76,12 +88,14 @@ pub struct Point {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     /// A range, when the source reports the value as one (`low` to `high`).
+    // Boxed: few points have one, and millions of points each keep room for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub range: Option<ValueRange>,
+    pub range: Option<Box<ValueRange>>,
     /// True when the source gives the value as approximate ("about", "some").
     #[serde(default, skip_serializing_if = "is_false")]
     pub approximate: bool,
     /// Ids of the sources that give this value.
+    #[serde(deserialize_with = "held_exactly")]
     pub sources: Vec<String>,
     /// Context for the value: conversions, caveats, disagreements.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -144,8 +158,15 @@ impl Point {
 
     /// The value to plot: the reported value, or the middle of a reported range.
     pub fn plotted_value(&self) -> Option<f64> {
-        self.value
-            .or_else(|| self.range.map(|range| f64::midpoint(range.low, range.high)))
+        self.value.or_else(|| {
+            self.range()
+                .map(|range| f64::midpoint(range.low, range.high))
+        })
+    }
+
+    /// The range the source reports, if it reports one.
+    pub fn range(&self) -> Option<ValueRange> {
+        self.range.as_deref().copied()
     }
 }
 
@@ -169,10 +190,10 @@ mod tests {
             year: 2016,
             period: None,
             value: None,
-            range: Some(ValueRange {
+            range: Some(Box::new(ValueRange {
                 low: 35.0,
                 high: 45.0,
-            }),
+            })),
             approximate: false,
             sources: vec!["a".into()],
             note: String::new(),

@@ -1,9 +1,10 @@
 //! A story handed out: one page per slide, as a PDF or as numbered PNG pictures.
 //!
 //! Each page ([`page`]) is an SVG with the slide's title and number, its picture, its
-//! caption and its sources; the trade chart is the chart's own SVG export, so it stays a
-//! vector drawing in the PDF, and the other views (whose map and timeline are drawn by the
-//! GPU) are their PNG export at twice the pixels. [`pages`] makes the pages into a PDF with
+//! caption and its sources; the trade chart is the chart's own SVG export, and the other
+//! views are their own drawing written as SVG ([`super::view_svg`]), so the pictures stay
+//! vector drawings in the PDF, their text as text (a view that paints what vectors cannot
+//! hold comes as its PNG export at twice the pixels). [`pages`] makes the pages into a PDF with
 //! krilla (text as text, fonts embedded) or into PNGs with resvg. The window's File ▸
 //! Export story and `bilateral export --story` both call [`story_pages`].
 
@@ -39,9 +40,10 @@ pub(crate) struct StorySource<'a> {
     pub(crate) states: &'a ViewStates,
 }
 
-/// Draws a view's picture as PNG bytes: [`super::view_png::render_view_png`] in the app
-/// and on the command line; tests pass a stand-in that needs no GPU.
-pub(crate) type RenderView<'r> = dyn FnMut(&ViewPicture<'_>) -> Result<Vec<u8>, String> + 'r;
+/// Draws a view's picture: [`super::view_svg::render_slide_picture`] (vectors, or the PNG
+/// picture where a view paints what vectors cannot hold) in the app and on the command line;
+/// tests pass stand-ins.
+pub(crate) type RenderView<'r> = dyn FnMut(&ViewPicture<'_>) -> Result<SlidePicture, String> + 'r;
 
 /// The pages (SVG documents) of `slides`, in order.
 pub(crate) fn story_pages(
@@ -91,7 +93,7 @@ pub(crate) fn story_pages(
                 reason = "a picture's size on a page, at most 1280 units"
             )]
             let size_points = egui::vec2(width as f32, height as f32);
-            let bytes = render_view(&ViewPicture {
+            render_view(&ViewPicture {
                 dataset: source.dataset,
                 layers: source.layers,
                 caches: source.caches,
@@ -101,8 +103,7 @@ pub(crate) fn story_pages(
                 size_points,
                 dark: false,
             })
-            .map_err(|error| format!("slide {}: {error}", index + 1))?;
-            SlidePicture::Png(bytes)
+            .map_err(|error| format!("slide {}: {error}", index + 1))?
         };
         pages.push(page_svg(&text, &picture));
     }
@@ -122,10 +123,11 @@ mod tests {
 
     use super::*;
     use crate::chart::ChartOptions;
+    use crate::data::SlideView;
     use crate::data::builtin::builtin_dataset;
 
     /// A one-pixel PNG, standing in for a view drawn by the GPU.
-    fn stand_in_png(_: &ViewPicture<'_>) -> Result<Vec<u8>, String> {
+    fn stand_in_png(_: &ViewPicture<'_>) -> Result<SlidePicture, String> {
         let mut bytes = Vec::new();
         image::RgbaImage::from_pixel(1, 1, image::Rgba([200, 0, 0, 255]))
             .write_to(
@@ -133,10 +135,22 @@ mod tests {
                 image::ImageFormat::Png,
             )
             .map_err(|error| error.to_string())?;
-        Ok(bytes)
+        Ok(SlidePicture::Png(bytes))
+    }
+
+    /// A view's picture as the exports draw it, as vectors only: falling back to the PNG
+    /// would need a GPU, and would mean a shape the writer cannot draw.
+    fn vector_picture(picture: &ViewPicture<'_>) -> Result<SlidePicture, String> {
+        crate::export::view_svg::render_view_svg(picture)
+            .map(SlidePicture::Svg)
+            .map_err(|unwritable| unwritable.to_string())
     }
 
     fn builtin_pages() -> (Dataset, Vec<String>) {
+        builtin_pages_drawn_by(&mut stand_in_png)
+    }
+
+    fn builtin_pages_drawn_by(render: &mut RenderView<'_>) -> (Dataset, Vec<String>) {
         let dataset = builtin_dataset().expect("built-in loads");
         let mut caches = ViewCaches::default();
         caches.refresh(&dataset, 0, &ChartOptions::default());
@@ -149,8 +163,8 @@ mod tests {
             cursor: &TimeCursor::at(2024),
             states: &states,
         };
-        let pages = story_pages(&source, &dataset.stories[0].slides, &mut stand_in_png)
-            .expect("pages are drawn");
+        let pages =
+            story_pages(&source, &dataset.stories[0].slides, render).expect("pages are drawn");
         (dataset, pages)
     }
 
@@ -218,6 +232,49 @@ mod tests {
         }
         // The trade chart is drawn as vectors: its axis title and tick labels are text.
         assert!(text.contains("Year"), "the chart's axis title");
+    }
+
+    #[test]
+    fn map_and_timeline_slides_are_vectors_with_their_labels_as_text() {
+        let (dataset, pages) = builtin_pages_drawn_by(&mut vector_picture);
+        let slides = &dataset.stories[0].slides;
+        let page_of = |view: SlideView| {
+            let index = slides
+                .iter()
+                .position(|slide| slide.view == view)
+                .unwrap_or_else(|| panic!("the built-in story has a {view:?} slide"));
+            &pages[index]
+        };
+        let map = page_of(SlideView::Map);
+        assert!(!map.contains("<image"), "no picture on the map's page");
+        // A country's name on the map, as the map labels it.
+        assert!(map.contains(">Turkmenistan</text>"));
+        assert!(!page_of(SlideView::Timeline).contains("<image"));
+        let pdf = pdf_of_pages(&dataset.metadata.title, &pages).expect("a PDF");
+        let images = poppler("pdfimages", &pdf, &["-list"]);
+        assert_eq!(
+            images.lines().count(),
+            2,
+            "only the list's header: {images}"
+        );
+        let fonts = poppler("pdffonts", &pdf, &[]);
+        assert!(
+            fonts
+                .lines()
+                .skip(2)
+                .all(|row| row.contains(" yes yes yes ")),
+            "{fonts}"
+        );
+        let text = poppler("pdftotext", &pdf, &[]);
+        // A map label, a timeline event's title and the views' own titles, as text.
+        for expected in [
+            "Turkmenistan",
+            "Treaty of Gulistan",
+            "Russia and Iran — Map, 2016",
+            "Russia and Iran — Timeline, 1828",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in {text}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! One slide as a page: an SVG of 1280 × 720 user units (16:9) with the slide's title and
-//! number, its picture (the trade chart as a vector drawing, any other view as the view's
-//! picture), the caption, and the sources as text. The PDF writer and the PNG pages both
+//! number, its picture (a vector drawing of the view, or its PNG picture where the view
+//! paints what vectors cannot hold), the caption, and the sources as text. The PDF writer and the PNG pages both
 //! draw this SVG, so the two hand-outs show the same page.
 
 use std::fmt::Write as _;
@@ -35,9 +35,10 @@ const MUTED_COLOR: &str = "#555555";
 /// What fills the middle of a page.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum SlidePicture {
-    /// A standalone SVG document (the trade chart), drawn as vectors.
+    /// A standalone SVG document (the trade chart's, or any view's shapes), drawn as vectors.
     Svg(String),
-    /// PNG bytes of the view (map, timeline, events, sources), drawn as an image.
+    /// PNG bytes of the view, drawn as an image: the fallback for a view that paints what
+    /// vectors cannot hold.
     Png(Vec<u8>),
 }
 

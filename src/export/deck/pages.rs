@@ -11,7 +11,7 @@ use krilla_svg::{SurfaceExt as _, SvgSettings};
 use resvg::{tiny_skia, usvg};
 
 use super::page::{PAGE_FONT_FAMILY, PAGE_HEIGHT, PAGE_WIDTH};
-use crate::assets::{HACK_REGULAR_TTF, UBUNTU_LIGHT_TTF};
+use crate::assets::{EGUI_ICONS_TTF, HACK_REGULAR_TTF, UBUNTU_LIGHT_TTF};
 
 /// A PDF page's width in points: 13.33 inches, a 16:9 presentation slide.
 const PDF_PAGE_WIDTH_PT: f32 = 960.0;
@@ -22,13 +22,14 @@ const PDF_PAGE_HEIGHT_PT: f32 = 540.0;
 pub(crate) const PNG_PAGE_SCALE: f32 = 2.0;
 
 /// The fonts pages are drawn with: the app's own (Ubuntu Light for text, Hack for
-/// monospace) first, then the system's for scripts those lack. Loaded once.
+/// monospace, egui's icons for the signs the views draw from them) first, then the
+/// system's for scripts those lack. Loaded once.
 fn font_database() -> Arc<usvg::fontdb::Database> {
     static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     FONTS
         .get_or_init(|| {
             let mut fonts = usvg::fontdb::Database::new();
-            for font in [UBUNTU_LIGHT_TTF, HACK_REGULAR_TTF] {
+            for font in [UBUNTU_LIGHT_TTF, HACK_REGULAR_TTF, EGUI_ICONS_TTF] {
                 match font.inflate() {
                     Ok(bytes) => fonts.load_font_data(bytes),
                     Err(error) => log::error!("an embedded font could not be read: {error}"),

@@ -12,6 +12,7 @@
 //! value given as its row, row group and column.
 
 pub(crate) mod events;
+pub(crate) mod pages;
 pub(crate) mod skip;
 pub(crate) mod values;
 
@@ -283,6 +284,9 @@ impl GroupRows {
                 u64::try_from(metadata.row_group(*index).compressed_size()).unwrap_or(0)
             })
             .collect();
+        let kept = groups.kept.iter().map(|(index, _, _)| *index);
+        pages::check_pages(&chunks, metadata, kept, pages::PAGE_LIMIT_BYTES)
+            .map_err(|why| corrupt(file, why))?;
         let options = ReadOptionsBuilder::new()
             .with_predicate(Box::new(move |_, index| {
                 wanted.get(index).copied().unwrap_or(false)

@@ -246,3 +246,49 @@ fn events_that_share_an_id_stay_distinct_events() {
     assert_eq!(ids.len(), dataset.events.len());
     assert_eq!(crate::data::validate::validate(&dataset), []);
 }
+
+#[test]
+fn a_page_that_says_it_holds_two_gib_is_refused_before_room_is_made_for_it() {
+    let whole = std::fs::read(fixture(TIDY_POLARS)).expect("reads");
+    let metadata = parquet::file::metadata::ParquetMetaDataReader::new()
+        .parse_and_finish(&bytes::Bytes::from(whole.clone()))
+        .expect("footer");
+    let directory = tempfile::tempdir().expect("temporary folder");
+    let path = directory.path().join("two-gib-page.parquet");
+    let options = ImportOptions::new(Pair::parse("THA,RUS").expect("pair"));
+    // Row groups whose statistics leave the pair out are not read, so the first page of
+    // each row group in turn is made to say it holds 2^31 - 1 bytes decompressed, until
+    // one that is read says so.
+    let refused = (0..metadata.num_row_groups()).find_map(|group| {
+        let start =
+            usize::try_from(metadata.row_group(group).column(0).byte_range().0).expect("offset");
+        // A page header starts with its type (field 1) and its size decompressed (field 2,
+        // an i32 as a zigzag varint).
+        let header = &whole[start..];
+        assert_eq!(
+            (header[0], header[2]),
+            (0x15, 0x15),
+            "fields 1 and 2 as polars writes them"
+        );
+        let old_size_bytes = header[3..]
+            .iter()
+            .position(|b| b & 0x80 == 0)
+            .expect("varint")
+            + 1;
+        let mut hostile = whole[..start + 3].to_vec();
+        hostile.extend_from_slice(&[0xfe, 0xff, 0xff, 0xff, 0x0f]);
+        hostile.extend_from_slice(&whole[start + 3 + old_size_bytes..]);
+        std::fs::write(&path, hostile).expect("writes");
+        let error = import(&path, &options, &mut |_| {}, &AtomicBool::new(false))
+            .expect_err("a damaged file is refused");
+        let message = error.to_string();
+        message
+            .contains(&format!("row group {}, ", group + 1))
+            .then_some(message)
+    });
+    let message = refused.expect("a row group that is read names its damaged page");
+    assert!(
+        message.contains("page 1: says it holds 2147483647 bytes, more than the 256 MiB"),
+        "{message}"
+    );
+}

@@ -336,9 +336,11 @@ pub(crate) fn build_tiv(
                         year: *year,
                         period: None,
                         value: Some(*value),
-                        range: below_half.then_some(ValueRange {
-                            low: 0.0,
-                            high: 0.5,
+                        range: below_half.then(|| {
+                            Box::new(ValueRange {
+                                low: 0.0,
+                                high: 0.5,
+                            })
                         }),
                         approximate: false,
                         sources: vec![record.id.clone()],

@@ -299,7 +299,7 @@ fn tiv_tables_keep_sipris_values_and_unit() {
     let zero = series(&bahamas.dataset, "arms-tiv-bhs-world").points[0].clone();
     assert_eq!((zero.year, zero.value), (2015, Some(0.0)));
     assert!(
-        zero.range.is_some_and(|r| r.high == 0.5),
+        zero.range().is_some_and(|r| r.high == 0.5),
         "SIPRI's 0 is below 0.5"
     );
 

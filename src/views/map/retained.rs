@@ -6,7 +6,8 @@
 //! a tooltip, an animation elsewhere) their triangles are the same. A layer draws them
 //! through [`paint_retained`] with the frame's [`StillKey`]: while the key is unchanged the
 //! triangles of the last build are painted again ([`kept_mesh`]), as one mesh, through the
-//! map's own pipeline ([`flat_mesh`]), which keeps them on the GPU.
+//! map's own pipeline ([`flat_mesh`]), which keeps them on the GPU. A frame captured as
+//! vectors (the SVG and PDF exports) gets the shapes themselves instead.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -16,6 +17,7 @@ use crate::geo::filter::MapFilter;
 use crate::geo::projection::MapView;
 use crate::views::paint::flat_mesh;
 use crate::views::paint::kept_mesh::kept_mesh;
+use crate::views::paint::vector_capture::is_vector_capture;
 
 /// Everything the still parts of one frame depend on, hashed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,13 @@ pub(crate) fn paint_retained(
     key: StillKey,
     build: impl FnOnce(&mut Vec<Shape>),
 ) {
+    if is_vector_capture(painter.ctx()) {
+        // Captured as vectors (an SVG or PDF export): the shapes themselves, once.
+        let mut shapes = Vec::new();
+        build(&mut shapes);
+        painter.extend(shapes);
+        return;
+    }
     flat_mesh::paint(painter, kept_mesh(painter.ctx(), layer, key, build));
 }
 
@@ -133,6 +142,25 @@ mod tests {
         // The font texture's first upload: nothing here draws it.
         output.textures_delta.clear();
         vertices
+    }
+
+    #[test]
+    fn a_frame_captured_as_vectors_gets_the_shapes_themselves() {
+        let ctx = egui::Context::default();
+        crate::views::paint::vector_capture::mark_vector_capture(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            paint_retained(ui.painter(), "test", key(2020, 0.0), |shapes| {
+                shapes.push(Shape::line_segment(
+                    [pos2(0.0, 0.0), pos2(100.0, 0.0)],
+                    Stroke::new(1.0, Color32::WHITE),
+                ));
+            });
+        });
+        // The font texture's first upload: nothing here draws it.
+        output.textures_delta.clear();
+        let shapes: Vec<&Shape> = output.shapes.iter().map(|clipped| &clipped.shape).collect();
+        assert_eq!(shapes.len(), 1, "{shapes:?}");
+        assert!(matches!(shapes[0], Shape::LineSegment { .. }), "{shapes:?}");
     }
 
     #[test]

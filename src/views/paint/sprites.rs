@@ -8,6 +8,8 @@
 //! each texel lands on one pixel. Thousands of markers then cost four vertices each, which is
 //! what keeps the large-dataset frames within budget (docs/benchmarks.md).
 
+use std::collections::HashMap;
+
 use eframe::egui::{self, Color32, ColorImage, Mesh, Pos2, Rect, TextureHandle, TextureId};
 
 use crate::views::theme;
@@ -105,6 +107,13 @@ pub(crate) enum SpriteLayer {
     Stroke,
 }
 
+impl SpriteLayer {
+    /// The layer a sprite's quad draws, from the horizontal texture coordinate of its middle.
+    pub(crate) fn of_texture_x(u: f32) -> Self {
+        if u < 0.5 { Self::Fill } else { Self::Stroke }
+    }
+}
+
 /// One shape at one size, ready to be added to meshes many times.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SpriteSheet {
@@ -156,6 +165,40 @@ impl SpriteSheet {
     }
 }
 
+/// The shape a sprite texture draws, in points: what a writer that draws shapes rather
+/// than textures (the SVG and PDF exports) draws for a sprite instead.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SpriteOutline {
+    /// The shape.
+    pub(crate) shape: SpriteShape,
+    /// Its radius in points.
+    pub(crate) radius: f32,
+    /// Its outline's width in points.
+    pub(crate) stroke_width: f32,
+}
+
+impl SpriteOutline {
+    /// The polygon's corners around `centre`, clockwise on screen; nothing for a circle.
+    pub(crate) fn corners(&self, centre: Pos2) -> Vec<Pos2> {
+        self.shape
+            .corners()
+            .iter()
+            .map(|[x, y]| Pos2::new(centre.x + x * self.radius, centre.y + y * self.radius))
+            .collect()
+    }
+}
+
+/// Where `ctx` keeps which sprite each sprite texture draws.
+fn outlines_id() -> egui::Id {
+    egui::Id::unique("bilateral_sprite_outlines")
+}
+
+/// The sprite textures `ctx` has made, and the shape each draws.
+pub(crate) fn sprite_outlines(ctx: &egui::Context) -> HashMap<TextureId, SpriteOutline> {
+    ctx.data(|data| data.get_temp::<HashMap<TextureId, SpriteOutline>>(outlines_id()))
+        .unwrap_or_default()
+}
+
 /// The texture for `geometry`, made once and kept in egui's memory.
 fn texture_for(ctx: &egui::Context, geometry: &SpriteGeometry) -> TextureHandle {
     let id = egui::Id::unique((
@@ -175,7 +218,17 @@ fn texture_for(ctx: &egui::Context, geometry: &SpriteGeometry) -> TextureHandle 
         geometry.image(),
         egui::TextureOptions::LINEAR,
     );
-    ctx.data_mut(|data| data.insert_temp(id, texture.clone()));
+    let pixels_per_point = ctx.pixels_per_point();
+    let outline = SpriteOutline {
+        shape: geometry.shape,
+        radius: geometry.radius_px / pixels_per_point,
+        stroke_width: geometry.stroke_px / pixels_per_point,
+    };
+    ctx.data_mut(|data| {
+        data.insert_temp(id, texture.clone());
+        data.get_temp_mut_or_default::<HashMap<TextureId, SpriteOutline>>(outlines_id())
+            .insert(texture.id(), outline);
+    });
     texture
 }
 

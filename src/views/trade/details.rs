@@ -37,7 +37,7 @@ pub(super) fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, mark
             }
         }
         MarkerRole::RangeLow | MarkerRole::RangeHigh => {
-            if let Some(range) = point.range {
+            if let Some(range) = point.range() {
                 ui.label(format!(
                     "Range: {}–{} {}",
                     format_value(range.low),
