@@ -181,6 +181,9 @@ pub enum PresenterAction {
     ChooseStory(usize),
     /// Present the story at this index, from its first slide.
     PresentStory(usize),
+    /// Swap the audience's and the presenter's displays (with one display before, put the
+    /// audience's view on a display connected since).
+    SwapDisplays,
 }
 
 /// The keys that move through the slides in presenter mode (what presentation clickers
@@ -316,6 +319,7 @@ impl Command {
             Self::Present(PresenterAction::TogglePresenterWindow) => {
                 "Presenter's window".to_owned()
             }
+            Self::Present(PresenterAction::SwapDisplays) => "Swap displays".to_owned(),
             Self::RevertToBuiltin => "Revert to built-in data".to_owned(),
             Self::ClearRecentFiles => "Clear recent files".to_owned(),
             Self::ShowView(view) => view.label().to_owned(),
@@ -520,6 +524,9 @@ impl Command {
             }
             Self::Present(PresenterAction::TogglePresenterWindow) => {
                 "Open or close the presenter's window: the current and next slide, the notes, the slide number and a timer".to_owned()
+            }
+            Self::Present(PresenterAction::SwapDisplays) => {
+                "Put the audience's view on the presenter's display and the presenter's window on the audience's (presenter mode, two displays)".to_owned()
             }
             _ => String::new(),
         }

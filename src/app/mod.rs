@@ -16,6 +16,7 @@ pub mod command;
 mod commands;
 pub mod crash_note;
 mod dialogs;
+mod displays;
 mod editing;
 mod export;
 mod export_kind;
@@ -32,6 +33,7 @@ mod presenter;
 mod presenter_screen;
 mod reload;
 mod saving;
+pub mod slide_pictures;
 pub mod story;
 mod story_editing;
 mod story_export;
@@ -97,6 +99,9 @@ pub struct AppOptions {
     /// Where recovery copies of unsaved changes are kept, and looked for at start (none in
     /// tests unless they set one).
     pub recovery: RecoveryStore,
+    /// Draws the slides' pictures in the presenter's window (off screen with wgpu; tests
+    /// stand in a drawing of their own).
+    pub draw_slide_picture: slide_pictures::DrawSlidePicture,
 }
 
 impl AppOptions {
@@ -111,6 +116,7 @@ impl AppOptions {
             window_clears_background: false,
             previous_crash: None,
             recovery: RecoveryStore::none(),
+            draw_slide_picture: slide_pictures::draw_off_screen,
         }
     }
 }
@@ -155,6 +161,10 @@ pub struct BilateralApp {
     story: usize,
     /// File ▸ Export story running on a background job.
     story_export: Option<story_export::StoryExport>,
+    /// The slides' pictures in the presenter's window.
+    slide_pictures: slide_pictures::SlidePictures,
+    /// The displays the platform knows, read each frame.
+    displays: displays::Displays,
     /// The document as the views and the cursor last followed it ([`follow_document`]).
     followed: (u64, Content),
     /// The document generation the cursor was last checked against ([`follow_data`]).
@@ -209,6 +219,7 @@ impl BilateralApp {
             window_clears_background,
             previous_crash,
             recovery,
+            draw_slide_picture,
         } = options;
         crate::assets::fonts::install(ctx);
         let (dataset, message) = match builtin_dataset() {
@@ -238,6 +249,8 @@ impl BilateralApp {
             presenter: None,
             story: 0,
             story_export: None,
+            slide_pictures: slide_pictures::SlidePictures::new(draw_slide_picture),
+            displays: displays::Displays::default(),
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             file_dialog: None,
@@ -452,8 +465,9 @@ impl eframe::App for BilateralApp {
             .to_normalized_gamma_f32()
     }
 
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.displays = displays::Displays::read(frame);
         if ctx.cumulative_frame_nr() == 1 {
             // The first frame has been painted and presented before the second begins.
             crate::desktop::startup::mark("first frame drawn");

@@ -27,6 +27,11 @@ pub struct Presenter {
     pub(crate) typed_number: String,
     /// When presenting began, for the presenter's timer.
     pub(crate) started: std::time::Instant,
+    /// With two displays or more: the display of the audience's view and the one of the
+    /// presenter's window, each full screen ([`super::displays`]).
+    pub(crate) places: Option<(usize, usize)>,
+    /// Where the main window was before presenting, to put it back there.
+    window_before: Option<egui::Pos2>,
 }
 
 /// The whole state the slides may change: the view, the time cursor, and every view's
@@ -43,12 +48,30 @@ impl Presenter {
     pub(crate) fn view_before(&self) -> ViewKind {
         self.before.view
     }
+
+    /// The time cursor and views as they were before presenting, which each slide sets
+    /// its own way (the slides' pictures start from them).
+    pub(crate) fn views_before(&self) -> (&TimeCursor, &ViewStates) {
+        (&self.before.cursor, &self.before.views)
+    }
 }
 
 impl BilateralApp {
     pub(super) fn toggle_presenter(&mut self, ctx: &egui::Context) {
         if let Some(presenter) = self.presenter.take() {
+            // The slides' pictures are not needed until presenting starts again.
+            self.slide_pictures.clear();
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            // Back where it was, from the other display. The position was read at the zoom
+            // before presenting; the command is carried out at this frame's zoom.
+            if presenter.places.is_some()
+                && let Some(position) = presenter.window_before
+            {
+                let scale = presenter.previous_zoom / ctx.zoom_factor();
+                ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(
+                    (position.to_vec2() * scale).to_pos2(),
+                ));
+            }
             ctx.set_zoom_factor(presenter.previous_zoom);
             let Snapshot {
                 view,
@@ -60,6 +83,7 @@ impl BilateralApp {
             self.views = views;
             self.apply_look(ctx);
         } else {
+            let places = self.displays.presenting_places();
             self.presenter = Some(Presenter {
                 slide: 0,
                 previous_zoom: ctx.zoom_factor(),
@@ -69,11 +93,18 @@ impl BilateralApp {
                     views: self.views.clone(),
                 },
                 black: false,
-                notes_window: false,
+                // With two displays, the presenter's window opens on the presenter's.
+                notes_window: places.is_some(),
                 typed_number: String::new(),
                 started: std::time::Instant::now(),
+                places,
+                window_before: ctx.input(|input| input.viewport().outer_rect.map(|r| r.min)),
             });
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            self.slide_pictures.clear();
+            match places {
+                Some((audience, _)) => super::displays::audience_to(ctx, audience),
+                None => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true)),
+            }
             ctx.set_zoom_factor(self.settings.presenter_scale);
             self.apply_look(ctx);
             self.show_slide(0);

@@ -1,12 +1,15 @@
 //! What a presenter has besides the slides: a black screen (B or `.`), a jump to any slide
-//! by typing its number and Enter, and the presenter's window (N), a second window with the
-//! current and next slide's titles, the notes, the slide number and a timer.
+//! by typing its number and Enter, and the presenter's window (N), a second window with
+//! pictures of the current and next slide ([`super::slide_pictures`]), the notes, the slide
+//! number and a timer.
 
 use eframe::egui::{self, RichText, Ui};
 
 use super::BilateralApp;
+use super::slide_pictures::{SlidePicture, Wanted};
 use crate::app::command::{Command, PRESENTER_KEYS, PresenterAction};
 use crate::app::story;
+use crate::data::Slide;
 
 /// The keys that type a slide number.
 const DIGITS: [(egui::Key, char); 10] = [
@@ -24,7 +27,7 @@ const DIGITS: [(egui::Key, char); 10] = [
 
 impl BilateralApp {
     /// Runs a presenter's action; outside presenter mode, nothing.
-    pub(super) fn present(&mut self, action: PresenterAction) {
+    pub(super) fn present(&mut self, ctx: &egui::Context, action: PresenterAction) {
         let Some(presenter) = &mut self.presenter else {
             return;
         };
@@ -34,6 +37,23 @@ impl BilateralApp {
                 presenter.notes_window = !presenter.notes_window;
             }
             PresenterAction::ChooseStory(_) | PresenterAction::PresentStory(_) => {}
+            PresenterAction::SwapDisplays => {
+                presenter.places = match presenter.places {
+                    Some((audience, presenter_display)) => Some((presenter_display, audience)),
+                    None => self.displays.presenting_places(),
+                };
+                match presenter.places {
+                    Some((audience, _)) => {
+                        presenter.notes_window = true;
+                        super::displays::audience_to(ctx, audience);
+                    }
+                    None => {
+                        self.message = Some(super::Message::Notice(
+                            "Only one display is connected.".to_owned(),
+                        ));
+                    }
+                }
+            }
             PresenterAction::GoToSlide(index) => {
                 presenter.black = false;
                 let count = story::slides(self.document.dataset(), self.story).len();
@@ -57,26 +77,62 @@ impl BilateralApp {
         if !presenter.notes_window {
             return;
         }
-        let slides = story::slides(self.document.dataset(), self.story);
+        let dataset = self.document.shared_dataset();
+        let slides = story::slides(&dataset, self.story);
         let index = presenter.slide;
-        let elapsed = presenter.started.elapsed().as_secs();
-        let black = presenter.black;
-        let mut typed = presenter.typed_number.clone();
+        // The view as it would fill the audience's screen: the caption under it changes
+        // height from slide to slide, and each change would draw both pictures again.
+        let audience_size = ctx.content_rect().size();
+        let pictures = self.slide_pictures.pictures(
+            ctx,
+            &Wanted {
+                slides: slides.iter().skip(index).take(2).collect(),
+                dataset: &dataset,
+                layers: self.document.layers(),
+                generation: self.document.generation(),
+                base: presenter.views_before(),
+                size_points: audience_size,
+                dark: ctx.global_style().visuals.dark_mode,
+            },
+        );
+        let mut shown = Shown {
+            slides: &slides,
+            index,
+            elapsed_s: presenter.started.elapsed().as_secs(),
+            black: presenter.black,
+            typed: presenter.typed_number.clone(),
+            pictures,
+            aspect: audience_size.y / audience_size.x.max(1.0),
+            displays: match presenter.places {
+                Some((audience, _)) => {
+                    Some(format!("Audience on {}", self.displays.describe(audience)))
+                }
+                None if self.displays.list.len() > 1 => Some(format!(
+                    "{} displays; the audience's view is on this window's",
+                    self.displays.list.len()
+                )),
+                None => None,
+            },
+        };
         let id = egui::ViewportId::from_hash_of("bilateral_presenter_window");
-        let builder = egui::ViewportBuilder::default()
+        let mut builder = egui::ViewportBuilder::default()
             .with_title("Bilateral — presenter")
-            .with_inner_size([720.0, 520.0]);
+            .with_inner_size([760.0, 560.0]);
+        if let Some((_, on)) = presenter.places {
+            builder = builder.with_monitor(on);
+        }
         let closed = ctx.show_viewport_immediate(id, builder, |ui, class| {
             // A window of its own has its own keyboard: the clicker's keys work there too.
             if class != egui::ViewportClass::EmbeddedWindow {
                 commands.extend(clicker_keys(ui.ctx()));
-                commands.extend(typed_slide_number(ui.ctx(), &mut typed));
+                commands.extend(typed_slide_number(ui.ctx(), &mut shown.typed));
             }
             egui::CentralPanel::default().show(ui, |ui| {
-                presenter_window_ui(ui, &slides, index, elapsed, black, &typed, commands);
+                presenter_window_ui(ui, &shown, commands);
             });
             ui.ctx().input(|input| input.viewport().close_requested())
         });
+        let typed = shown.typed;
         // A second window repaints with the first; the timer needs one a second.
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
         if let Some(presenter) = &mut self.presenter {
@@ -121,16 +177,29 @@ fn typed_slide_number(ctx: &egui::Context, typed: &mut String) -> Option<Command
     )))
 }
 
-/// The presenter's window: where the talk is, what comes next, and what to say.
-fn presenter_window_ui(
-    ui: &mut Ui,
-    slides: &[crate::data::Slide],
+/// What the presenter's window shows this frame.
+struct Shown<'a> {
+    /// The story's slides.
+    slides: &'a [Slide],
+    /// The slide on the audience's screen.
     index: usize,
+    /// Time since presenting began.
     elapsed_s: u64,
+    /// The audience's screen is black.
     black: bool,
-    typed: &str,
-    commands: &mut Vec<Command>,
-) {
+    /// Digits typed for a jump to a slide.
+    typed: String,
+    /// Pictures of the current slide and the next, as far as they are drawn.
+    pictures: Vec<SlidePicture>,
+    /// The audience's view's height over its width.
+    aspect: f32,
+    /// Where the audience's view is, with two displays or more.
+    displays: Option<String>,
+}
+
+/// The presenter's window: where the talk is, what comes next, and what to say.
+fn presenter_window_ui(ui: &mut Ui, shown: &Shown<'_>, commands: &mut Vec<Command>) {
+    let (slides, index) = (shown.slides, shown.index);
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!("Slide {} / {}", index + 1, slides.len()))
@@ -139,32 +208,58 @@ fn presenter_window_ui(
         );
         ui.separator();
         ui.label(
-            RichText::new(format!("{:02}:{:02}", elapsed_s / 60, elapsed_s % 60))
-                .heading()
-                .monospace(),
+            RichText::new(format!(
+                "{:02}:{:02}",
+                shown.elapsed_s / 60,
+                shown.elapsed_s % 60
+            ))
+            .heading()
+            .monospace(),
         );
-        if black {
+        if shown.black {
             ui.separator();
             ui.label(RichText::new("Audience screen is black (B)").strong());
         }
-        if !typed.is_empty() {
+        if !shown.typed.is_empty() {
             ui.separator();
-            ui.label(format!("Go to slide {typed}… (Enter)"));
+            ui.label(format!("Go to slide {}… (Enter)", shown.typed));
         }
     });
     ui.separator();
     let Some(slide) = slides.get(index) else {
         return;
     };
-    ui.label(RichText::new("Now").weak());
-    ui.label(RichText::new(&slide.title).size(22.0).strong());
-    if !slide.caption.is_empty() {
-        ui.label(&slide.caption);
-    }
+    let gap = ui.spacing().item_spacing.x * 2.0;
+    let now_width = ((ui.available_width() - gap) * 0.6).max(1.0);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(now_width);
+            ui.label(RichText::new("Now").weak());
+            picture_ui(ui, shown.pictures.first(), slide, now_width, shown.aspect);
+            ui.label(RichText::new(&slide.title).size(22.0).strong());
+            if !slide.caption.is_empty() {
+                ui.label(&slide.caption);
+            }
+        });
+        ui.add_space(gap);
+        ui.vertical(|ui| {
+            let next_width = ui.available_width().max(1.0);
+            ui.label(RichText::new("Next").weak());
+            match slides.get(index + 1) {
+                Some(next) => {
+                    picture_ui(ui, shown.pictures.get(1), next, next_width, shown.aspect);
+                    ui.label(RichText::new(&next.title).size(18.0));
+                }
+                None => {
+                    ui.label(RichText::new("End of the story").weak());
+                }
+            }
+        });
+    });
     ui.add_space(8.0);
     ui.label(RichText::new("Notes").weak());
     egui::ScrollArea::vertical()
-        .max_height(220.0)
+        .max_height(ui.available_height() - 70.0)
         .show(ui, |ui| {
             if slide.notes.is_empty() {
                 ui.label(RichText::new("No notes for this slide.").weak());
@@ -172,12 +267,6 @@ fn presenter_window_ui(
                 ui.label(RichText::new(&slide.notes).size(20.0));
             }
         });
-    ui.add_space(8.0);
-    ui.label(RichText::new("Next").weak());
-    match slides.get(index + 1) {
-        Some(next) => ui.label(RichText::new(&next.title).size(18.0)),
-        None => ui.label(RichText::new("End of the story").weak()),
-    };
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         for (label, command) in [
@@ -192,8 +281,45 @@ fn presenter_window_ui(
                 commands.push(command);
             }
         }
+        if let Some(displays) = &shown.displays {
+            ui.separator();
+            ui.label(displays);
+            let swap = Command::Present(PresenterAction::SwapDisplays);
+            if ui
+                .button(swap.label())
+                .on_hover_text(swap.description())
+                .clicked()
+            {
+                commands.push(swap);
+            }
+        }
     });
     ui.label(RichText::new(Command::presenter_key_help()).small().weak());
+}
+
+/// A slide's picture `width` wide, or while it is drawn (or when it could not be) a box of
+/// its size saying so.
+fn picture_ui(ui: &mut Ui, picture: Option<&SlidePicture>, slide: &Slide, width: f32, aspect: f32) {
+    let size = egui::vec2(width, (width * aspect).round());
+    if let Some(SlidePicture::Ready(texture)) = picture {
+        ui.add(
+            egui::Image::new(texture)
+                .fit_to_exact_size(size)
+                .alt_text(format!("Picture of the slide “{}”", slide.title)),
+        );
+        return;
+    }
+    let text = match picture {
+        Some(SlidePicture::Failed(why)) => format!("No picture: {why}"),
+        _ => "drawing…".to_owned(),
+    };
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+    ui.put(
+        rect.shrink(8.0),
+        egui::Label::new(RichText::new(text).weak()).wrap(),
+    );
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ impl BilateralApp {
                     self.show_slide(0);
                 }
             }
-            Command::Present(action) => self.present(action),
+            Command::Present(action) => self.present(ctx, action),
             _ => {}
         }
     }

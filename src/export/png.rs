@@ -52,12 +52,29 @@ pub(crate) fn render_image(
     frame: &PngFrame,
     mut draw: impl FnMut(&mut Ui),
 ) -> Result<image::RgbaImage, String> {
-    let ctx = export_context(frame.dark);
-    let input = export_input(size_points);
+    render_image_at(size_points, EXPORT_SCALE, frame.dark, |ui| {
+        framed_ui(ui, frame, &mut draw);
+    })
+}
+
+/// Renders `draw` alone, laid out at `size_points` (logical points) and drawn at
+/// `pixels_per_point`: a small picture of a big layout (the presenter's window shows the
+/// audience's slide at a third of its pixels) has the same layout as the big one.
+pub(crate) fn render_image_at(
+    size_points: egui::Vec2,
+    pixels_per_point: f32,
+    dark: bool,
+    mut draw: impl FnMut(&mut Ui),
+) -> Result<image::RgbaImage, String> {
+    let ctx = export_context(dark);
+    let mut input = export_input(size_points);
+    if let Some(viewport) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+        viewport.native_pixels_per_point = Some(pixels_per_point);
+    }
     let gpu = Gpu::new()?;
     let mut last_output = None;
     for _ in 0..LAYOUT_PASSES {
-        let mut output = ctx.run_ui(input.clone(), |ui| framed_ui(ui, frame, &mut draw));
+        let mut output = ctx.run_ui(input.clone(), &mut draw);
         gpu.upload_textures(&mut output.textures_delta);
         last_output = Some(output);
     }

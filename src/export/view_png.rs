@@ -5,7 +5,7 @@
 
 use eframe::egui;
 
-use super::png::{PngFrame, encode_png, render_image};
+use super::png::{PngFrame, encode_png, render_image, render_image_at};
 use crate::data::Dataset;
 use crate::data::geojson::GeoLayer;
 use crate::display::format::source_citation;
@@ -101,19 +101,46 @@ pub(crate) fn with_view_drawing<R>(
         picture.cursor.year,
         picture.dark,
     );
+    let mut states = picture.states.clone();
+    render(&frame, &mut |ui| {
+        draw_view(ui, picture, Chrome::Export, &mut states);
+    })
+}
+
+/// Draws the view alone with `chrome`, without title or sources, laid out at its size in
+/// points and drawn at `pixels_per_point` (the presenter's window shows small pictures of
+/// the slides as the audience sees them).
+pub(crate) fn render_view_alone(
+    picture: &ViewPicture<'_>,
+    pixels_per_point: f32,
+    chrome: Chrome,
+) -> Result<image::RgbaImage, String> {
+    let mut states = picture.states.clone();
+    render_image_at(picture.size_points, pixels_per_point, picture.dark, |ui| {
+        let fill = ui.visuals().panel_fill;
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(fill))
+            .show(ui, |ui| draw_view(ui, picture, chrome, &mut states));
+    })
+}
+
+/// Draws `picture`'s view with `chrome`, from `states` (a copy of its own).
+fn draw_view(
+    ui: &mut egui::Ui,
+    picture: &ViewPicture<'_>,
+    chrome: Chrome,
+    states: &mut ViewStates,
+) {
     let cx = ViewContext {
         drawing: None,
         editor_open: false,
         dataset: picture.dataset,
         layers: picture.layers,
         cursor: picture.cursor,
-        chrome: Chrome::Export,
+        chrome,
         caches: picture.caches,
     };
-    let mut states = picture.states.clone();
-    render(&frame, &mut |ui| {
-        // An exported picture answers no input: what the view asks for is dropped.
-        let mut ignored = Vec::new();
-        views::view_ui(ui, picture.view, &cx, &mut states, &mut ignored);
-    })
+    // An exported picture answers no input: what the view asks for is dropped.
+    let mut ignored = Vec::new();
+    views::view_ui(ui, picture.view, &cx, states, &mut ignored);
 }

@@ -48,6 +48,19 @@ impl Chrome {
     pub(crate) fn is_interactive(self) -> bool {
         self != Self::Export
     }
+
+    /// How many times thicker lines, outlines and markers are drawn than in the window.
+    /// Presenting has its own, on top of the presenter zoom: a line one or two pixels wide
+    /// on a laptop fades out on a projector at the back of a room.
+    pub(crate) fn line_scale(self) -> f32 {
+        if self == Self::Presenting { 1.6 } else { 1.0 }
+    }
+
+    /// How many times bigger the text drawn on a view's canvas is (the map's names, the
+    /// timeline's lanes, years and event titles) than in the window; presenting's own.
+    pub(crate) fn label_scale(self) -> f32 {
+        if self == Self::Presenting { 1.3 } else { 1.0 }
+    }
 }
 
 /// Everything a view reads in one frame.

@@ -10,6 +10,7 @@ use crate::common::{new_harness, run, run_until};
 
 mod export_job;
 mod map_frame;
+mod slide_pictures;
 mod stories;
 mod story_editor;
 

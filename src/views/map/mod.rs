@@ -132,12 +132,13 @@ fn canvas_ui(
         still_key: retained::StillKey::new(
             cx.caches.generation(),
             &projector.view,
-            rect,
-            ui.ctx().pixels_per_point(),
+            (rect, ui.ctx().pixels_per_point(), cx.chrome.line_scale()),
             year,
             &state.filter,
             ui.visuals().dark_mode,
         ),
+        line_scale: cx.chrome.line_scale(),
+        label_scale: cx.chrome.label_scale(),
     };
     let painter = ui.painter_at(rect);
     for layer in PAINT_ORDER {

@@ -25,12 +25,13 @@ pub(crate) struct StillKey(u64);
 
 impl StillKey {
     /// The key of a frame showing data `generation` through `view` in `rect`, at
-    /// `pixels_per_point`, in `year` with `filter`, in the light or dark theme.
+    /// `pixels_per_point`, its lines `line_scale` times as thick as in the window (they
+    /// are tessellated again when presenting starts, ends or the window is resized), in
+    /// `year` with `filter`, in the light or dark theme.
     pub(crate) fn new(
         generation: Option<u64>,
         view: &MapView,
-        rect: Rect,
-        pixels_per_point: f32,
+        (rect, pixels_per_point, line_scale): (Rect, f32, f32),
         year: i32,
         filter: &MapFilter,
         dark_mode: bool,
@@ -46,6 +47,7 @@ impl StillKey {
             rect.max.x,
             rect.max.y,
             pixels_per_point,
+            line_scale,
         ] {
             value.to_bits().hash(&mut hasher);
         }
@@ -87,7 +89,14 @@ mod tests {
             km_per_point: 5.0,
         };
         let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(800.0, 600.0));
-        StillKey::new(Some(1), &view, rect, 1.0, year, &MapFilter::all(), true)
+        StillKey::new(
+            Some(1),
+            &view,
+            (rect, 1.0, 1.0),
+            year,
+            &MapFilter::all(),
+            true,
+        )
     }
 
     #[test]
@@ -95,6 +104,21 @@ mod tests {
         assert_eq!(key(2020, 0.0), key(2020, 0.0));
         assert_ne!(key(2020, 0.0), key(2021, 0.0), "the year");
         assert_ne!(key(2020, 0.0), key(2020, 0.5), "the view");
+        let view = MapView {
+            center_km: [0.0, 0.0],
+            km_per_point: 5.0,
+        };
+        let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(800.0, 600.0));
+        let with =
+            |geometry| StillKey::new(Some(1), &view, geometry, 2020, &MapFilter::all(), true);
+        assert_eq!(with((rect, 1.0, 1.0)), key(2020, 0.0));
+        assert_ne!(with((rect, 1.0, 1.6)), key(2020, 0.0), "presenting's lines");
+        assert_ne!(
+            with((rect.expand(10.0), 1.0, 1.0)),
+            key(2020, 0.0),
+            "the size"
+        );
+        assert_ne!(with((rect, 2.0, 1.0)), key(2020, 0.0), "the pixels");
     }
 
     fn paint_lines(ctx: &egui::Context, key: StillKey, builds: &mut u32, lines: usize) -> usize {

@@ -99,24 +99,21 @@ pub(super) fn canvas_ui(
         )
     });
     let row_height = row_height_for(rows_per_lane, lane_area_height);
-    let lane_tops = paint_lanes(&painter, &visuals, rect, lanes, rows_per_lane, row_height);
-
-    paint_ticks(&painter, &axis, visuals.weak_text_color());
-    paint_cursor(&painter, &axis, year);
-
-    let half_height = event_half_height(row_height);
-    let look = EventLook {
+    // Presenting's own sizes: bigger text, thicker outlines ([`EventLook::new`]).
+    let label_scale = cx.chrome.label_scale();
+    let (lane_tops, lane_names) = paint_lanes(
+        &painter,
+        (&visuals, label_scale),
+        rect,
+        lanes,
+        rows_per_lane,
         row_height,
-        half_height,
-        titles_fit,
-        text_color: visuals.text_color(),
-        diamonds: SpriteSheet::get(
-            ui.ctx(),
-            SpriteShape::Diamond,
-            half_height,
-            EVENT_OUTLINE_WIDTH,
-        ),
-    };
+    );
+
+    paint_ticks(&painter, &axis, visuals.weak_text_color(), label_scale);
+    paint_cursor(&painter, &axis, year, label_scale);
+
+    let look = EventLook::new(ui.ctx(), &visuals, row_height, titles_fit, cx.chrome);
     let (hovered, event_rects) = paint_events(
         &painter,
         cx,
@@ -125,6 +122,8 @@ pub(super) fn canvas_ui(
         &look,
         response.hover_pos(),
     );
+    // The lanes' names over the events, which may run beneath them.
+    painter.extend(lane_names);
     state.event_rects = event_rects;
     state.packed = Some(packed);
 
@@ -258,16 +257,18 @@ fn visible_events<'a>(cx: &ViewContext<'a>, state: &TimelineViewState) -> Vec<(u
     visible
 }
 
-/// The lane bands and their names; returns the top of each lane.
+/// The lane bands and their names; returns the top of each lane and, when presenting
+/// (`label_scale` above 1), the names to paint over the events instead.
 fn paint_lanes(
     painter: &egui::Painter,
-    visuals: &egui::Visuals,
+    (visuals, label_scale): (&egui::Visuals, f32),
     rect: Rect,
     lanes: &[Domain],
     rows_per_lane: &[usize],
     row_height: f32,
-) -> Vec<f32> {
+) -> (Vec<f32>, Vec<egui::Shape>) {
     let mut lane_tops = Vec::with_capacity(lanes.len());
+    let mut names = Vec::with_capacity(lanes.len() * 2);
     let mut top = rect.top() + AXIS_HEIGHT;
     for (index, domain) in lanes.iter().enumerate() {
         let height = (row_height * lane_rows(rows_per_lane[index])).max(16.0);
@@ -275,17 +276,30 @@ fn paint_lanes(
         if index % 2 == 1 {
             painter.rect_filled(band, 0.0, visuals.faint_bg_color);
         }
-        painter.text(
-            pos2(rect.left() + 6.0, top + height / 2.0),
-            Align2::LEFT_CENTER,
-            domain.label(),
-            FontId::proportional(13.0),
+        let name = painter.layout_no_wrap(
+            domain.label().to_owned(),
+            FontId::proportional(13.0 * label_scale),
             theme::domain_color(*domain),
         );
+        let name_rect = Align2::LEFT_CENTER
+            .anchor_size(pos2(rect.left() + 6.0, top + height / 2.0), name.size());
+        let color = theme::domain_color(*domain);
+        if label_scale > 1.0 {
+            // Presenting's bigger names would be crossed by the bars beneath them: they go
+            // over the events, on a backing of their own.
+            names.push(egui::Shape::rect_filled(
+                name_rect.expand(2.0),
+                3.0,
+                visuals.extreme_bg_color,
+            ));
+            names.push(egui::Shape::galley(name_rect.min, name, color));
+        } else {
+            painter.galley(name_rect.min, name, color);
+        }
         lane_tops.push(top);
         top += height;
     }
-    lane_tops
+    (lane_tops, names)
 }
 
 /// Every placed event, single-day ones' diamonds in one mesh beneath titles and rings.
@@ -326,8 +340,11 @@ fn paint_events<'d>(
     (hovered, event_rects)
 }
 
-/// The width of an event's outline, in points.
+/// The width of an event's outline in the window, in points.
 const EVENT_OUTLINE_WIDTH: f32 = 1.8;
+
+/// The size of an event's title in the window, in points.
+const EVENT_TITLE_SIZE: f32 = 11.0;
 
 /// Half the height of an event's bar or marker in rows `row_height` tall.
 fn event_half_height(row_height: f32) -> f32 {
@@ -340,8 +357,36 @@ struct EventLook {
     half_height: f32,
     titles_fit: bool,
     text_color: Color32,
+    /// The width of the events' outlines and selection rings' base, in points.
+    outline_width: f32,
+    /// The size of the events' titles, in points.
+    title_size: f32,
     /// The diamond single-day events are drawn with.
     diamonds: SpriteSheet,
+}
+
+impl EventLook {
+    /// The look of events in rows `row_height` tall, with their titles when they fit, at
+    /// the sizes of `chrome` (presenting's own: thicker outlines, bigger titles).
+    fn new(
+        ctx: &egui::Context,
+        visuals: &egui::Visuals,
+        row_height: f32,
+        titles_fit: bool,
+        chrome: crate::views::Chrome,
+    ) -> Self {
+        let half_height = event_half_height(row_height);
+        let outline_width = EVENT_OUTLINE_WIDTH * chrome.line_scale();
+        Self {
+            row_height,
+            half_height,
+            titles_fit,
+            text_color: visuals.text_color(),
+            outline_width,
+            title_size: EVENT_TITLE_SIZE * chrome.label_scale(),
+            diamonds: SpriteSheet::get(ctx, SpriteShape::Diamond, half_height, outline_width),
+        }
+    }
 }
 
 /// One event in its row: bar or marker, whiskers when dated roughly, the selection ring and
@@ -397,7 +442,10 @@ fn paint_placed_event(
         painter.rect_stroke(
             shape_rect.expand(3.0),
             3.0,
-            Stroke::new(2.5, theme::SELECTION_RING),
+            Stroke::new(
+                2.5 / EVENT_OUTLINE_WIDTH * look.outline_width,
+                theme::SELECTION_RING,
+            ),
             egui::StrokeKind::Outside,
         );
     }
@@ -417,7 +465,7 @@ fn paint_placed_event(
             anchor,
             align,
             event_label(event),
-            FontId::proportional(11.0),
+            FontId::proportional(look.title_size),
             look.text_color.gamma_multiply(0.85),
         );
     }
@@ -447,8 +495,8 @@ fn click_commands(response: &egui::Response, axis: &Axis, hovered: Option<&Event
     }
 }
 
-/// Tick lines and labels that follow the zoom.
-fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32) {
+/// Tick lines and labels (`label_scale` times the window's size) that follow the zoom.
+fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32, label_scale: f32) {
     let rect = axis.rect;
     let step = CalendarStep::for_room(
         axis.end - axis.start,
@@ -468,14 +516,15 @@ fn paint_ticks(painter: &egui::Painter, axis: &Axis, weak: Color32) {
             pos2(x, rect.top() + 4.0),
             Align2::CENTER_TOP,
             step.label(tick),
-            FontId::proportional(12.0),
+            FontId::proportional(12.0 * label_scale),
             weak,
         );
     }
 }
 
-/// The time cursor: a band over its year and the year as a tag on the axis.
-fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32) {
+/// The time cursor: a band over its year and the year as a tag on the axis (`label_scale`
+/// times the window's size).
+fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32, label_scale: f32) {
     let rect = axis.rect;
     let (year_start, year_end) = (f64::from(year), f64::from(year) + 1.0);
     let cursor_rect = Rect::from_x_y_ranges(
@@ -486,7 +535,7 @@ fn paint_cursor(painter: &egui::Painter, axis: &Axis, year: i32) {
     // The year itself, as a tag on the axis above the band.
     let year_text = painter.layout_no_wrap(
         year.to_string(),
-        FontId::proportional(12.0),
+        FontId::proportional(12.0 * label_scale),
         theme::TIME_CURSOR_TEXT,
     );
     let tag_size = year_text.size() + vec2(10.0, 4.0);
@@ -526,7 +575,7 @@ fn paint_event(
         look.diamonds
             .add(diamond_mesh, centre, SpriteLayer::Stroke, color);
     } else {
-        let stroke = Stroke::new(EVENT_OUTLINE_WIDTH, color);
+        let stroke = Stroke::new(look.outline_width, color);
         painter.rect(rect, 3.0, fill, stroke, egui::StrokeKind::Inside);
     }
 }

@@ -44,14 +44,21 @@ pub(super) fn plot_ui(
 
     let plot = chart_plot(plot_id, model);
     let positions = &mut state.marker_positions;
+    let line_scale = cx.chrome.line_scale();
     let response = plot.show(ui, |plot_ui| {
-        year_lines(plot_ui, current_year, selected_event_x.as_ref(), &events);
+        year_lines(
+            plot_ui,
+            current_year,
+            selected_event_x.as_ref(),
+            &events,
+            line_scale,
+        );
         series_ui(
             plot_ui,
             cx.caches,
             model,
-            selected.as_ref(),
-            highlighted_source.as_ref(),
+            (selected.as_ref(), highlighted_source.as_ref()),
+            line_scale,
         );
         record_marker_positions(plot_ui, model, positions);
         let event_positions: Vec<f32> = events
@@ -194,18 +201,19 @@ fn year_lines(
     current_year: f64,
     selected_event_x: Option<&(String, f64)>,
     events: &[chart::EventMark],
+    line_scale: f32,
 ) {
     plot_ui.vline(
         VLine::new(format!("current year {current_year}"), current_year)
             .color(theme::TIME_CURSOR)
-            .width(2.0)
+            .width(2.0 * line_scale)
             .allow_hover(false),
     );
     if let Some((title, x)) = selected_event_x {
         plot_ui.vline(
             VLine::new(title.clone(), *x)
                 .color(theme::SELECTION_RING)
-                .width(2.0)
+                .width(2.0 * line_scale)
                 .style(LineStyle::dashed_loose())
                 .allow_hover(false),
         );
@@ -220,13 +228,15 @@ fn year_lines(
     }
 }
 
-/// The visible series: all their lines as one item, then each series' markers.
+/// The visible series: all their lines as one item, then each series' markers, `line_scale`
+/// times as thick as in the window; markers on the selected point and on the points of
+/// the highlighted source.
 fn series_ui<'m>(
     plot_ui: &mut egui_plot::PlotUi<'m>,
     caches: &'m ViewCaches,
     model: &'m ChartModel,
-    selected: Option<&PointRef>,
-    highlighted_source: Option<&String>,
+    (selected, highlighted_source): (Option<&PointRef>, Option<&String>),
+    line_scale: f32,
 ) {
     let visible_series = || {
         model
@@ -236,11 +246,18 @@ fn series_ui<'m>(
             .filter(|(_, series)| series.visible)
     };
     let lines = visible_series()
-        .flat_map(|(index, series)| series_lines(series, caches.chart_lines(index)))
+        .flat_map(|(index, series)| series_lines(series, caches.chart_lines(index), line_scale))
         .collect();
-    plot_ui.add(PlotLines::new(lines, caches.chart_revision()));
+    // The lines' triangles are kept while the chart and their width stay the same.
+    let content_key = caches.chart_revision() ^ u64::from(line_scale.to_bits()).rotate_left(32);
+    plot_ui.add(PlotLines::new(lines, content_key));
     for (_, series) in visible_series() {
-        series_markers_ui(plot_ui, series, selected, highlighted_source);
+        series_markers_ui(
+            plot_ui,
+            series,
+            (selected, highlighted_source),
+            MARKER_RADIUS * line_scale.sqrt(),
+        );
     }
 }
 
@@ -248,6 +265,7 @@ fn series_ui<'m>(
 fn series_lines<'m>(
     series: &'m chart::ChartSeries,
     lines: &'m [ChartLine],
+    line_scale: f32,
 ) -> impl Iterator<Item = Line<'m>> {
     let color = theme::series_color(series.palette_index);
     let polylines = lines.iter().map(move |(points, across_gap)| {
@@ -258,14 +276,14 @@ fn series_lines<'m>(
         };
         Line::new(series.label.as_str(), PlotPoints::Borrowed(points))
             .color(color)
-            .width(2.0)
+            .width(2.0 * line_scale)
             .style(style)
             .allow_hover(false)
     });
     let range_bars = series.range_bars.iter().map(move |&(x, low, high)| {
         Line::new(series.label.as_str(), vec![[x, low], [x, high]])
             .color(color)
-            .width(4.0)
+            .width(4.0 * line_scale)
             .allow_hover(false)
     });
     polylines.chain(range_bars)
@@ -276,15 +294,15 @@ fn series_lines<'m>(
 fn series_markers_ui<'m>(
     plot_ui: &mut egui_plot::PlotUi<'m>,
     series: &'m chart::ChartSeries,
-    selected: Option<&PointRef>,
-    highlighted_source: Option<&String>,
+    (selected, highlighted_source): (Option<&PointRef>, Option<&String>),
+    radius: f32,
 ) {
     let color = theme::series_color(series.palette_index);
     plot_ui.add(PlotMarkers::new(
         series.label.clone(),
         &series.markers,
         color,
-        MARKER_RADIUS,
+        radius,
     ));
     let emphasised: Vec<[f64; 2]> = series
         .markers
@@ -300,7 +318,7 @@ fn series_markers_ui<'m>(
             Points::new("selection", emphasised)
                 .color(theme::SELECTION_RING)
                 .filled(false)
-                .radius(MARKER_RADIUS + 4.0)
+                .radius(radius + 4.0)
                 .shape(MarkerShape::Diamond)
                 .allow_hover(false),
         );

@@ -23,7 +23,7 @@ impl MapLayer for Areas {
                 centroid(&path),
                 egui::Align2::CENTER_CENTER,
                 &area.name,
-                egui::FontId::proportional(12.0),
+                egui::FontId::proportional(12.0 * scene.label_scale),
                 record_color(&area.domains, PLACE_AND_AREA_FALLBACK),
             );
         }
@@ -73,7 +73,12 @@ fn outlines(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
             for ring in &mesh.outlines_km {
                 let path = projector.ring_to_screen(ring, &mut scratch);
                 for run in visible_runs(&path, projector.rect) {
-                    shapes.extend(stance_path(&run, area.stance, color, 2.0));
+                    shapes.extend(stance_path(
+                        &run,
+                        area.stance,
+                        color,
+                        (2.0, scene.line_scale),
+                    ));
                 }
             }
         }
@@ -82,7 +87,12 @@ fn outlines(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
             if let Some(first) = path.first().copied() {
                 path.push(first);
             }
-            shapes.extend(stance_path(&path, area.stance, color, 2.5));
+            shapes.extend(stance_path(
+                &path,
+                area.stance,
+                color,
+                (2.5, scene.line_scale),
+            ));
         }
     }
 }

@@ -34,19 +34,19 @@ impl MapLayer for Corridors {
                 {
                     continue;
                 }
-                painter.extend(status_shapes(pair, segment.status, color));
+                painter.extend(status_shapes(pair, segment.status, color, scene.line_scale));
                 if segment.status == SegmentStatus::MissingLink {
                     painter.text(
                         pair[0].lerp(pair[1], 0.5),
                         egui::Align2::CENTER_CENTER,
                         "!",
-                        egui::FontId::proportional(11.0),
+                        egui::FontId::proportional(11.0 * scene.label_scale),
                         theme::ON_SYMBOL,
                     );
                 }
             }
             for point in &points {
-                painter.circle_filled(*point, 2.5, color);
+                painter.circle_filled(*point, 2.5 * scene.line_scale, color);
             }
         }
     }
@@ -71,19 +71,30 @@ pub(crate) fn screen_path(scene: &MapScene<'_>, corridor: &crate::data::Corridor
         .collect()
 }
 
-/// One segment drawn by its status, so that status reads without colour.
-fn status_shapes(path: &[Pos2], status: SegmentStatus, color: Color32) -> Vec<Shape> {
+/// One segment drawn by its status, so that status reads without colour; its lines
+/// `scale` times as thick as in the window.
+fn status_shapes(path: &[Pos2], status: SegmentStatus, color: Color32, scale: f32) -> Vec<Shape> {
     match status {
-        SegmentStatus::Operating => vec![Shape::line(path.to_vec(), Stroke::new(3.0, color))],
-        SegmentStatus::UnderConstruction => {
-            Shape::dashed_line(path, Stroke::new(3.0, color), 10.0, 5.0)
+        SegmentStatus::Operating => {
+            vec![Shape::line(path.to_vec(), Stroke::new(3.0 * scale, color))]
         }
-        SegmentStatus::Planned => Shape::dashed_line(path, Stroke::new(1.5, color), 4.0, 6.0),
+        SegmentStatus::UnderConstruction => Shape::dashed_line(
+            path,
+            Stroke::new(3.0 * scale, color),
+            10.0 * scale,
+            5.0 * scale,
+        ),
+        SegmentStatus::Planned => Shape::dashed_line(
+            path,
+            Stroke::new(1.5 * scale, color),
+            4.0 * scale,
+            6.0 * scale,
+        ),
         SegmentStatus::MissingLink => {
             let gap = theme::MISSING_LINK;
-            let mut shapes = Shape::dotted_line(path, gap, 7.0, 2.5);
+            let mut shapes = Shape::dotted_line(path, gap, 7.0 * scale, 2.5 * scale);
             if let [a, .., b] = path {
-                shapes.push(Shape::circle_filled(a.lerp(*b, 0.5), 7.0, gap));
+                shapes.push(Shape::circle_filled(a.lerp(*b, 0.5), 7.0 * scale, gap));
             }
             shapes
         }

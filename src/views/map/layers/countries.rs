@@ -100,8 +100,8 @@ fn fills_and_borders(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
             .extend(country.indices.iter().map(|index| index + offset));
     }
     shapes.push(Shape::mesh(mesh));
-    let border = Stroke::new(0.6, colors.border);
-    let party_border = Stroke::new(1.4, colors.label);
+    let border = Stroke::new(0.6 * scene.line_scale, colors.border);
+    let party_border = Stroke::new(1.4 * scene.line_scale, colors.label);
     let mut party_outlines = Vec::new();
     for country in visible {
         let party = setup.is_party(&country.iso_numeric);
@@ -125,8 +125,8 @@ fn fills_and_borders(scene: &MapScene<'_>, shapes: &mut Vec<Shape>) {
 
 fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {
     let projector = scene.projector;
-    let font = egui::FontId::proportional(12.0);
-    let party_font = egui::FontId::proportional(17.0);
+    let font = egui::FontId::proportional(12.0 * scene.label_scale);
+    let party_font = egui::FontId::proportional(17.0 * scene.label_scale);
     for label in scene
         .world
         .labels
@@ -135,7 +135,7 @@ fn paint_labels(painter: &Painter, scene: &MapScene<'_>) {
     {
         // Approximate width of the name: about 6.5 points a character at this size.
         #[expect(clippy::cast_precision_loss, reason = "name lengths are small")]
-        let text_width = label.name.chars().count() as f64 * 6.5;
+        let text_width = label.name.chars().count() as f64 * 6.5 * f64::from(scene.label_scale);
         if !label.party && label.width_km / projector.view.km_per_point < text_width {
             continue;
         }

@@ -26,9 +26,9 @@ impl MapLayer for GeoJsonLayers {
                     GeoShape::Point(lon_lat) => {
                         painter.circle(
                             projector.lon_lat_to_screen(*lon_lat),
-                            4.5,
+                            4.5 * scene.label_scale,
                             color.gamma_multiply(0.8),
-                            Stroke::new(1.5, theme::LAYER_POINT_EDGE),
+                            Stroke::new(1.5 * scene.line_scale, theme::LAYER_POINT_EDGE),
                         );
                     }
                     GeoShape::Line(line) => {
@@ -36,13 +36,18 @@ impl MapLayer for GeoJsonLayers {
                             &projector.path_to_screen(line),
                             stance,
                             color,
-                            2.0,
+                            (2.0, scene.line_scale),
                         ));
                     }
                     GeoShape::Polygon { exterior, holes } => {
                         for ring in std::iter::once(exterior).chain(holes) {
                             let path = projector.path_to_screen(ring);
-                            painter.extend(stance_path(&path, stance, color, 1.8));
+                            painter.extend(stance_path(
+                                &path,
+                                stance,
+                                color,
+                                (1.8, scene.line_scale),
+                            ));
                         }
                     }
                 }

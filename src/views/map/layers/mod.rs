@@ -47,6 +47,10 @@ pub(crate) struct MapScene<'a> {
     pub(crate) place_positions: &'a [(String, Pos2)],
     /// What the still parts of this frame depend on (see [`super::retained`]).
     pub(crate) still_key: StillKey,
+    /// How many times thicker lines and outlines are than in the window (presenting's own).
+    pub(crate) line_scale: f32,
+    /// How many times bigger names and symbols are than in the window (presenting's own).
+    pub(crate) label_scale: f32,
 }
 
 impl MapScene<'_> {
@@ -99,12 +103,23 @@ fn record_color(domains: &[Domain], fallback: Domain) -> Color32 {
     crate::views::theme::domain_color(record_domain(domains, fallback))
 }
 
-/// Dashes or dots along a closed or open path, by stance, so stance reads without colour.
-fn stance_path(path: &[Pos2], stance: Stance, color: Color32, width: f32) -> Vec<Shape> {
+/// Dashes or dots along a closed or open path, by stance, so stance reads without colour:
+/// `width` points wide in the window, its width, dashes and gaps `scale` times that.
+fn stance_path(
+    path: &[Pos2],
+    stance: Stance,
+    color: Color32,
+    (width, scale): (f32, f32),
+) -> Vec<Shape> {
+    let (width, gap) = (width * scale, scale);
     match stance {
         Stance::Cooperation => vec![Shape::line(path.to_vec(), Stroke::new(width, color))],
-        Stance::Divergence => Shape::dashed_line(path, Stroke::new(width, color), 8.0, 5.0),
-        Stance::Mixed => Shape::dotted_line(path, color, 6.0, width * 0.8),
-        Stance::Context => Shape::dashed_line(path, Stroke::new(width * 0.6, color), 3.0, 6.0),
+        Stance::Divergence => {
+            Shape::dashed_line(path, Stroke::new(width, color), 8.0 * gap, 5.0 * gap)
+        }
+        Stance::Mixed => Shape::dotted_line(path, color, 6.0 * gap, width * 0.8),
+        Stance::Context => {
+            Shape::dashed_line(path, Stroke::new(width * 0.6, color), 3.0 * gap, 6.0 * gap)
+        }
     }
 }

@@ -26,7 +26,7 @@ impl MapLayer for Places {
         let mut symbols = SymbolMeshes::default();
         let mut masts = Vec::new();
         for (place, (_, center)) in shown.zip(scene.place_positions) {
-            symbols.add(painter.ctx(), place, *center);
+            symbols.add(painter.ctx(), place, *center, scene);
             if place.kind == PlaceKind::NavalBase {
                 masts.push(*center);
             }
@@ -35,10 +35,10 @@ impl MapLayer for Places {
         for center in masts {
             painter.line_segment(
                 [
-                    center + vec2(0.0, -SYMBOL_RADIUS * 0.6),
-                    center + vec2(0.0, SYMBOL_RADIUS * 0.6),
+                    center + vec2(0.0, -SYMBOL_RADIUS * 0.6 * scene.label_scale),
+                    center + vec2(0.0, SYMBOL_RADIUS * 0.6 * scene.label_scale),
                 ],
-                Stroke::new(1.5, theme::SYMBOL_OUTLINE),
+                Stroke::new(1.5 * scene.line_scale, theme::SYMBOL_OUTLINE),
             );
         }
     }
@@ -77,10 +77,18 @@ struct SymbolMeshes {
 
 impl SymbolMeshes {
     /// Adds `place`'s symbol at `center`: shape by kind, colour by domain, fill and outline by
-    /// stance.
-    fn add(&mut self, ctx: &eframe::egui::Context, place: &Place, center: Pos2) {
+    /// stance, sized as `scene` asks.
+    fn add(
+        &mut self,
+        ctx: &eframe::egui::Context,
+        place: &Place,
+        center: Pos2,
+        scene: &MapScene<'_>,
+    ) {
         let (shape, radius) = symbol_shape(place.kind);
-        let (fill, outline) = symbol_colors(place);
+        let radius = radius * scene.label_scale;
+        let (fill, mut outline) = symbol_colors(place);
+        outline.width *= scene.line_scale;
         let key = (shape, outline.width.to_bits());
         let index = if let Some(index) = self.meshes.iter().position(|(k, _, _)| *k == key) {
             index
