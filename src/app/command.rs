@@ -43,6 +43,8 @@ pub enum Command {
     Export(ExportKind, PathBuf),
     /// Put the current view on the clipboard as a picture, to paste into a slide deck.
     CopyViewImage,
+    /// Put the current view on the clipboard as an SVG file, to paste as vectors.
+    CopyViewSvg,
     /// Change the story: one undoable step, saved with the dataset.
     EditStory(crate::app::story::StoryEdit),
     /// Open the story editor on slide `index` and show that slide; `None` closes it.
@@ -230,6 +232,10 @@ impl Command {
             Self::Save => vec![command(Key::S)],
             Self::ShowSaveAsDialog => vec![command_shift(Key::S)],
             Self::CopyViewImage => vec![command_shift(Key::C)],
+            Self::CopyViewSvg => vec![KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT | Modifiers::ALT,
+                Key::C,
+            )],
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],
             Self::ToggleCommandPalette => vec![command_shift(Key::P), command(Key::K)],
@@ -305,6 +311,7 @@ impl Command {
             Self::ShowExportDialog(kind) => kind.label().to_owned(),
             Self::Export(kind, path) => format!("{} to {}", kind.label(), path.display()),
             Self::CopyViewImage => "Copy view as picture".to_owned(),
+            Self::CopyViewSvg => "Copy view as SVG file".to_owned(),
             Self::EditStory(edit) => edit.label(),
             Self::ShowStorySlide(Some(_)) => "Story editor".to_owned(),
             Self::ShowStorySlide(None) => "Close story editor".to_owned(),
@@ -404,6 +411,7 @@ impl Command {
             Self::ShowExportDialog(kind) => format!("Export {}", kind.label()),
             Self::Export(kind, path) => format!("Export {} to {}", kind.label(), path.display()),
             Self::CopyViewImage
+            | Self::CopyViewSvg
             | Self::EditStory(_)
             | Self::ShowStorySlide(_)
             | Self::Present(_) => self.deck_description(),
@@ -504,6 +512,9 @@ impl Command {
             Self::CopyViewImage => {
                 "Copy the current view to the clipboard as a picture with its title and sources, to paste into PowerPoint, Keynote or Google Slides".to_owned()
             }
+            Self::CopyViewSvg => {
+                "Copy the current view to the clipboard as an SVG file (vectors, text as text), to paste into PowerPoint, Keynote, LibreOffice or a file manager".to_owned()
+            }
             Self::EditStory(edit) => edit.label(),
             Self::ShowStorySlide(Some(index)) => format!(
                 "Build the story: add slides of the screen, reorder them, write captions and notes (slide {})",
@@ -544,6 +555,7 @@ impl Command {
             Self::ToggleCommandPalette,
             Self::ShowExportDialog(ExportKind::ViewPng),
             Self::CopyViewImage,
+            Self::CopyViewSvg,
             Self::Quit,
             Self::DismissMessage,
             Self::TogglePresenter,

@@ -32,6 +32,7 @@ impl BilateralApp {
             }
             Command::Export(kind, path) => self.export(ctx, kind, &path),
             Command::CopyViewImage
+            | Command::CopyViewSvg
             | Command::EditStory(_)
             | Command::ShowStorySlide(_)
             | Command::Present(_) => {

@@ -69,6 +69,43 @@ impl BilateralApp {
         ));
     }
 
+    /// Puts the current view on the clipboard as an SVG file, as File ▸ Export ▸ Current
+    /// view as SVG writes it: written to the cache folder (`clipboard/`), then the file
+    /// itself is put on the clipboard, as a file manager copies one. Clipboards have no SVG
+    /// format that slide programs agree on, but they take a pasted SVG file as a drawing.
+    pub(super) fn copy_view_svg(&mut self, ctx: &egui::Context) {
+        self.refresh_caches();
+        let copied = self
+            .render_view_svg(ctx.theme() == egui::Theme::Dark)
+            .and_then(|svg| {
+                let folder = directories::ProjectDirs::from("org", "Bilateral", "Bilateral")
+                    .map(|dirs| dirs.cache_dir().join("clipboard"))
+                    .ok_or_else(|| "this system names no cache folder".to_owned())?;
+                let path = folder.join(format!("Bilateral {}.svg", self.view.label()));
+                crate::io::write_atomically(&path, &svg)
+                    .map_err(|error| format!("could not write {}: {error}", path.display()))?;
+                let clipboard = match self.file_clipboard.as_mut() {
+                    Some(clipboard) => clipboard,
+                    None => self.file_clipboard.insert(
+                        arboard::Clipboard::new().map_err(|error| error.to_string())?,
+                    ),
+                };
+                clipboard
+                    .set()
+                    .file_list(&[&path])
+                    .map_err(|error| error.to_string())?;
+                Ok(path)
+            });
+        self.message = Some(Message::Notice(match copied {
+            Ok(path) => format!(
+                "Copied the {} view to the clipboard as an SVG file ({}): paste it into a slide",
+                self.view.label(),
+                path.display()
+            ),
+            Err(error) => format!("Could not copy the view as SVG: {error}"),
+        }));
+    }
+
     /// The current view drawn again off screen at twice its pixels, in the window's
     /// theme, with a title and the sources of what it shows, and without controls.
     fn render_view_png(&self, dark: bool) -> Result<Vec<u8>, String> {

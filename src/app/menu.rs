@@ -106,6 +106,7 @@ pub(crate) fn menus() -> Vec<(&'static str, Vec<MenuEntry>)> {
         Run(Command::Redo),
         Separator,
         Run(Command::CopyViewImage),
+        Run(Command::CopyViewSvg),
         Separator,
         Run(Command::EditSelection),
         Run(Command::DeleteSelection),

@@ -165,6 +165,9 @@ pub struct BilateralApp {
     slide_pictures: slide_pictures::SlidePictures,
     /// The displays the platform knows, read each frame.
     displays: displays::Displays,
+    /// The clipboard an SVG file was put on: kept, since on X11 and Wayland the data is
+    /// served by the program that put it there only while that program holds it.
+    file_clipboard: Option<arboard::Clipboard>,
     /// The document as the views and the cursor last followed it ([`follow_document`]).
     followed: (u64, Content),
     /// The document generation the cursor was last checked against ([`follow_data`]).
@@ -251,6 +254,7 @@ impl BilateralApp {
             story_export: None,
             slide_pictures: slide_pictures::SlidePictures::new(draw_slide_picture),
             displays: displays::Displays::default(),
+            file_clipboard: None,
             cursor_checked_generation: 0,
             caches: ViewCaches::default(),
             file_dialog: None,

@@ -14,6 +14,7 @@ impl BilateralApp {
     pub(super) fn run_deck_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::CopyViewImage => self.copy_view_image(ctx),
+            Command::CopyViewSvg => self.copy_view_svg(ctx),
             Command::EditStory(edit) => self.edit_story(edit),
             Command::ShowStorySlide(index) => self.show_story_slide(index),
             Command::Present(PresenterAction::ChooseStory(index)) => self.choose_story(index),
