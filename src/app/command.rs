@@ -513,7 +513,7 @@ impl Command {
                 "Copy the current view to the clipboard as a picture with its title and sources, to paste into PowerPoint, Keynote or Google Slides".to_owned()
             }
             Self::CopyViewSvg => {
-                "Copy the current view to the clipboard as an SVG file (vectors, text as text), to paste into PowerPoint, Keynote, LibreOffice or a file manager".to_owned()
+                "Copy the current view to the clipboard as an SVG file (vectors, text as text), to paste where a copied file is taken".to_owned()
             }
             Self::EditStory(edit) => edit.label(),
             Self::ShowStorySlide(Some(index)) => format!(
