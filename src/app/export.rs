@@ -86,9 +86,9 @@ impl BilateralApp {
                     .map_err(|error| format!("could not write {}: {error}", path.display()))?;
                 let clipboard = match self.file_clipboard.as_mut() {
                     Some(clipboard) => clipboard,
-                    None => self.file_clipboard.insert(
-                        arboard::Clipboard::new().map_err(|error| error.to_string())?,
-                    ),
+                    None => self
+                        .file_clipboard
+                        .insert(arboard::Clipboard::new().map_err(|error| error.to_string())?),
                 };
                 clipboard
                     .set()
