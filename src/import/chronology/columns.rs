@@ -363,15 +363,29 @@ impl Columns {
     /// (leftmost on a tie), each header one role. With neither title nor summary, the
     /// first column with no role whose first values are words becomes the title.
     pub fn guess(header: &[String], first_rows: &[Vec<String>]) -> Self {
-        let keys: Vec<String> = header.iter().map(|name| header_key(name)).collect();
+        // Each header's key, and the key between spaces, made once for every role; an empty
+        // one names nothing (a wide sheet's header is mostly empty cells).
+        let keys: Vec<Option<(String, String)>> = header
+            .iter()
+            .map(|name| {
+                let key = header_key(name);
+                (!key.is_empty()).then(|| {
+                    let padded = format!(" {key} ");
+                    (key, padded)
+                })
+            })
+            .collect();
         let mut columns = Self::default();
         for role in GUESS_ORDER {
             let phrases = Phrases::of(role);
             let best = keys
                 .iter()
                 .enumerate()
+                .filter_map(|(index, key)| Some((index, key.as_ref()?)))
                 .filter(|(index, _)| columns.role_of(*index).is_none())
-                .filter_map(|(index, key)| phrases.rank(key).map(|rank| (rank, index)))
+                .filter_map(|(index, (key, padded))| {
+                    phrases.rank(key, padded).map(|rank| (rank, index))
+                })
                 .min();
             if let Some((_, index)) = best {
                 columns.set(role, Some(index));
@@ -551,13 +565,13 @@ impl Phrases {
         }
     }
 
-    /// How well `key` names the role: 0 for its first phrase exactly, higher for later
-    /// phrases and for a phrase found among the header's words; `None` when it does not.
-    fn rank(&self, key: &str) -> Option<usize> {
+    /// How well `key` (`padded`: between spaces) names the role: 0 for its first phrase
+    /// exactly, higher for later phrases and for a phrase found among the header's words;
+    /// `None` when it does not.
+    fn rank(&self, key: &str, padded: &str) -> Option<usize> {
         if let Some(exact) = self.keys.iter().position(|(phrase, _)| phrase == key) {
             return Some(exact);
         }
-        let padded = format!(" {key} ");
         self.keys
             .iter()
             .position(|(_, phrase)| padded.contains(phrase.as_str()))
