@@ -64,7 +64,7 @@ pub struct CrashNotes {
 impl CrashNotes {
     /// The platform's data folder (`~/.local/share/bilateral` and its equivalents).
     pub fn platform() -> Self {
-        let path = directories::ProjectDirs::from("org", "Bilateral", "Bilateral")
+        let path = crate::settings::project_dirs()
             .map(|dirs| dirs.data_local_dir().join("last-crash.json"));
         Self { path }
     }

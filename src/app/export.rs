@@ -78,7 +78,7 @@ impl BilateralApp {
         let copied = self
             .render_view_svg(ctx.theme() == egui::Theme::Dark)
             .and_then(|svg| {
-                let folder = directories::ProjectDirs::from("org", "Bilateral", "Bilateral")
+                let folder = crate::settings::project_dirs()
                     .map(|dirs| dirs.cache_dir().join("clipboard"))
                     .ok_or_else(|| "this system names no cache folder".to_owned())?;
                 let path = folder.join(format!("Bilateral {}.svg", self.view.label()));

@@ -70,8 +70,8 @@ impl RecoveryStore {
     /// `recovery/` in the platform's data folder (`~/.local/share/bilateral` and its
     /// equivalents).
     pub fn platform() -> Self {
-        let folder = directories::ProjectDirs::from("org", "Bilateral", "Bilateral")
-            .map(|dirs| dirs.data_local_dir().join("recovery"));
+        let folder =
+            crate::settings::project_dirs().map(|dirs| dirs.data_local_dir().join("recovery"));
         Self { folder }
     }
 

@@ -31,17 +31,15 @@ pub(crate) enum OpenedFile {
 /// Reads `path` as a dataset or, for `.geojson` files and `.json` files whose top-level
 /// `type` is a GeoJSON type, as a map layer.
 pub(crate) fn open_file(path: &Path) -> Result<OpenedFile, LoadErrors> {
+    if let Some(dataset) = stream_valid_dataset(path) {
+        return Ok(OpenedFile::Dataset(Box::new(dataset)));
+    }
     let file = path.display().to_string();
+    let bytes = read_checked(path)?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    if extension.as_deref() != Some("geojson")
-        && let Some(dataset) = stream_valid_dataset(path)
-    {
-        return Ok(OpenedFile::Dataset(Box::new(dataset)));
-    }
-    let bytes = read_checked(path)?;
     if extension.as_deref() == Some("geojson") || looks_like_geojson(&bytes) {
         parse_geojson_layer(&bytes, &file).map(OpenedFile::Layer)
     } else {
@@ -82,17 +80,15 @@ pub(crate) fn is_dataset_file(path: &Path) -> bool {
 /// Reads and checks the dataset at `path`; a GeoJSON map layer is refused as one, not
 /// read as a dataset with unknown fields.
 pub fn load_dataset_file(path: &Path) -> Result<Dataset, LoadErrors> {
+    if let Some(dataset) = stream_valid_dataset(path) {
+        return Ok(dataset);
+    }
     let file = path.display().to_string();
+    let bytes = read_checked(path)?;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    if extension.as_deref() != Some("geojson")
-        && let Some(dataset) = stream_valid_dataset(path)
-    {
-        return Ok(dataset);
-    }
-    let bytes = read_checked(path)?;
     if extension.as_deref() == Some("geojson") || looks_like_geojson(&bytes) {
         return Err(LoadErrors::one(LoadError {
             file,

@@ -142,6 +142,12 @@ impl Settings {
     }
 }
 
+/// Bilateral's folders in the platform's places (config, data, cache), or `None` when the
+/// system names no home folder; the one spelling of the app's name for every such folder.
+pub(crate) fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("org", "Bilateral", "Bilateral")
+}
+
 /// Where settings live: a file, or nowhere (tests, or no home folder).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingsStore {
@@ -152,8 +158,7 @@ impl SettingsStore {
     /// The platform's config folder (`~/.config/bilateral`, `%APPDATA%\Bilateral\Bilateral\config`,
     /// `~/Library/Application Support/org.Bilateral.Bilateral`).
     pub fn platform() -> Self {
-        let path = directories::ProjectDirs::from("org", "Bilateral", "Bilateral")
-            .map(|dirs| dirs.config_dir().join("settings.json"));
+        let path = project_dirs().map(|dirs| dirs.config_dir().join("settings.json"));
         Self { path }
     }
 
