@@ -97,10 +97,11 @@ for entry in "${cases[@]}"; do
   XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data XDG_RUNTIME_DIR=$home \
     "$binary" ${file:+"$file"} >"$log" 2>&1 &
   app=$!
-  window=$(timeout 30 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
+  # 60 s: a window opens in a few seconds, but on a loaded 2-core machine one took over 30.
+  window=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | head -1 || true)
   problem=""
   if [ -z "$window" ]; then
-    problem="no window within 30 s"
+    problem="no window within 60 s"
   else
     xdotool windowfocus "$window" 2>/dev/null || true
     sleep 1.5

@@ -93,7 +93,7 @@ fn starts_on_the_built_in_data_with_the_seed_turnover_points_drawn() {
         .trade
         .marker_positions
         .iter()
-        .filter(|(point, _, _)| point.series_id == turnover)
+        .filter(|(point, _, _)| *point.series_id == *turnover)
         .count();
     assert_eq!(on_screen, drawn.len(), "every turnover marker is drawn");
     harness.get_by_label("Russia and Iran");
@@ -111,7 +111,7 @@ fn hovering_a_point_shows_its_value_flags_and_full_citation() {
             .marker_positions
             .iter()
             .find(|(point, role, _)| {
-                point.series_id == turnover
+                *point.series_id == *turnover
                     && *role == MarkerRole::Value
                     && app
                         .document()
@@ -158,7 +158,7 @@ fn clicking_a_point_selects_it_and_highlights_its_source() {
         .marker_positions
         .iter()
         .rev()
-        .find(|(point, _, _)| point.series_id == turnover)
+        .find(|(point, _, _)| *point.series_id == *turnover)
         .map(|(point, _, position)| (point.clone(), *position))
         .expect("a turnover marker");
     harness.hover_at(position);
@@ -341,7 +341,7 @@ fn a_legend_entry_hides_and_shows_its_series_by_its_label() {
             .trade
             .marker_positions
             .iter()
-            .filter(|(point, _, _)| point.series_id == turnover)
+            .filter(|(point, _, _)| *point.series_id == *turnover)
             .count()
     };
     assert!(drawn(&harness) > 0, "the turnover's points are drawn");

@@ -183,7 +183,7 @@ fn pick_path(
             .add_filter("All files", &["*"])
             .pick_file(),
         DialogPurpose::ImportFolder => dialog
-            .set_title("Import a folder of GDELT or ICEWS event files")
+            .set_title("Import a folder of event files or Parquet part files")
             .pick_folder(),
         DialogPurpose::Save(ExportKind::StoryPngs) => dialog
             .set_title("Choose a folder for the story's PNG pages")

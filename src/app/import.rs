@@ -27,7 +27,7 @@ use crate::import::{
 use crate::settings::column_layouts::ColumnLayout;
 use crate::views::dialogs::chronology_columns::ChronologyChoice;
 use crate::views::dialogs::import_dialog::{
-    ImportDialogInfo, ImportDialogState, ImportOutcome, ImportStatus, import_dialog_ui,
+    ImportDialogInfo, ImportDialogState, ImportOutcome, ImportStatus, PathKind, import_dialog_ui,
 };
 use crate::views::dialogs::imports::imports_ui;
 
@@ -43,12 +43,27 @@ pub(super) fn known_places(dataset: &crate::data::Dataset) -> Vec<KnownPlace> {
         .collect()
 }
 
+/// What the file system says `path` is, for the dialog's first line.
+fn path_kind_of(path: &Path) -> Option<PathKind> {
+    std::fs::metadata(path).ok().map(|metadata| {
+        if metadata.is_dir() {
+            PathKind::Folder
+        } else {
+            PathKind::File {
+                bytes: metadata.len(),
+            }
+        }
+    })
+}
+
 /// How often the window redraws while a job runs, so elapsed time and the bar move.
 const RUNNING_REPAINT: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// The import dialog and the work it runs.
 pub(super) struct ImportSession {
     path: PathBuf,
+    /// What `path` is, found once when the dialog opens on it (not at every frame).
+    path_kind: Option<PathKind>,
     phase: Phase,
     dialog: ImportDialogState,
     /// How the last import ended, when it changed nothing.
@@ -85,6 +100,7 @@ impl BilateralApp {
             Err(error) => Phase::ScanFailed(format!("could not start reading the file: {error}")),
         };
         self.import_session = Some(ImportSession {
+            path_kind: path_kind_of(&path),
             path,
             phase,
             dialog: ImportDialogState::default(),
@@ -102,6 +118,7 @@ impl BilateralApp {
     ) {
         let mut session = self.import_session.take().unwrap_or_else(|| ImportSession {
             path: path.to_owned(),
+            path_kind: path_kind_of(path),
             phase: Phase::ScanFailed(String::new()),
             dialog: ImportDialogState::default(),
             last_outcome: None,
@@ -111,7 +128,10 @@ impl BilateralApp {
             Phase::Importing { report, .. } => report,
             _ => None,
         };
-        path.clone_into(&mut session.path);
+        if session.path != path {
+            path.clone_into(&mut session.path);
+            session.path_kind = path_kind_of(path);
+        }
         session.last_outcome = None;
         let mut options = ImportOptions::new(pair);
         options.events = session.dialog.events;
@@ -371,6 +391,7 @@ impl BilateralApp {
         };
         let info = ImportDialogInfo {
             path: &session.path,
+            kind: session.path_kind,
             dataset_pair,
             dataset_title: &self.document.dataset().metadata.title,
             status,

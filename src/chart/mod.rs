@@ -4,11 +4,18 @@
 
 mod frame;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::data::{Dataset, Point, PointTime, Series, SeriesKind, Stance, SubYear, ValueRange};
 
 pub(crate) use frame::MIN_FRAME_YEARS;
+
+/// The most markers the chart draws at once. Past it, the later visible series (in legend
+/// order) are not drawn: a frame's triangles go to the graphics card in buffers of limited
+/// size (256 MiB with wgpu), and 3,880,000 markers with their lines made 430 MB and ended
+/// the window.
+pub(crate) const DRAWN_MARKERS_LIMIT: usize = 400_000;
 
 /// Values as given, or the change from the previous year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,8 +45,9 @@ pub struct ChartOptions {
 /// A point of the dataset: the series id and the index in its `points`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PointRef {
-    /// Series id.
-    pub series_id: String,
+    /// Series id, shared by the markers of a series (a chart of millions of points holds
+    /// one copy per series).
+    pub series_id: Arc<str>,
     /// Index into the series' points.
     pub index: usize,
 }
@@ -82,8 +90,45 @@ pub struct Marker {
     pub(crate) point: PointRef,
     /// For computed changes, the earlier point.
     pub(crate) previous: Option<PointRef>,
-    /// Every source behind the marker.
-    pub(crate) sources: Vec<String>,
+}
+
+impl Marker {
+    /// The points behind the marker in `points` (its series' points): the earlier one first
+    /// for a computed change.
+    fn points_behind<'d>(&self, points: &'d [Point]) -> impl Iterator<Item = &'d Point> {
+        [self.previous.as_ref(), Some(&self.point)]
+            .into_iter()
+            .flatten()
+            .filter_map(|point| points.get(point.index))
+    }
+
+    /// The ids of every source behind the marker, each once, read from the points of its
+    /// series in `points` (the sources are the dataset's, not copied into the chart).
+    pub(crate) fn sources_in<'d>(&self, points: &'d [Point]) -> Vec<&'d str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for point in self.points_behind(points) {
+            for id in &point.sources {
+                if !ids.contains(&id.as_str()) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+
+    /// [`Self::sources_in`] the points of its series in `dataset`.
+    pub(crate) fn sources<'d>(&self, dataset: &'d Dataset) -> Vec<&'d str> {
+        dataset
+            .series_by_id(&self.point.series_id)
+            .map(|series| self.sources_in(&series.points))
+            .unwrap_or_default()
+    }
+
+    /// Whether `source` is behind the marker, with `points` its series' points.
+    pub(crate) fn cites(&self, points: &[Point], source: &str) -> bool {
+        self.points_behind(points)
+            .any(|point| point.sources.iter().any(|id| id == source))
+    }
 }
 
 /// A straight piece of line between two markers.
@@ -195,17 +240,57 @@ impl ChartModel {
         }
     }
 
-    /// The ids of the sources behind the visible markers, each once, in order of first use.
-    pub(crate) fn source_ids(&self) -> Vec<&str> {
+    /// The ids of the sources behind the visible markers, each once, in order of first use,
+    /// read from `dataset` (the one the model was built from).
+    pub(crate) fn source_ids<'d>(&self, dataset: &'d Dataset) -> Vec<&'d str> {
+        let points_of: HashMap<&str, &[Point]> = dataset
+            .series
+            .iter()
+            .map(|s| (s.id.as_str(), s.points.as_slice()))
+            .collect();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut ids: Vec<&str> = Vec::new();
-        for (_, marker) in self.visible_markers() {
-            for id in &marker.sources {
-                if !ids.contains(&id.as_str()) {
-                    ids.push(id);
+        for series in self.series.iter().filter(|series| series.visible) {
+            let Some(points) = points_of.get(series.id.as_str()) else {
+                continue;
+            };
+            for marker in &series.markers {
+                for point in marker.points_behind(points) {
+                    for id in &point.sources {
+                        if seen.insert(id) {
+                            ids.push(id);
+                        }
+                    }
                 }
             }
         }
         ids
+    }
+
+    /// The visible series that are drawn, in legend order: those that fit, one after the
+    /// other, in [`DRAWN_MARKERS_LIMIT`] markers.
+    pub(crate) fn drawn_series(&self) -> impl Iterator<Item = (usize, &ChartSeries)> {
+        let mut markers = 0_usize;
+        self.series
+            .iter()
+            .enumerate()
+            .filter(|(_, series)| series.visible)
+            .take_while(move |(_, series)| {
+                markers = markers.saturating_add(series.markers.len());
+                markers <= DRAWN_MARKERS_LIMIT
+            })
+    }
+
+    /// The markers of [`Self::drawn_series`].
+    pub(crate) fn drawn_markers(&self) -> impl Iterator<Item = (&ChartSeries, &Marker)> {
+        self.drawn_series()
+            .flat_map(|(_, series)| series.markers.iter().map(move |marker| (series, marker)))
+    }
+
+    /// How many visible series are not drawn (past [`DRAWN_MARKERS_LIMIT`]).
+    pub(crate) fn undrawn_series(&self) -> usize {
+        let visible = self.series.iter().filter(|series| series.visible).count();
+        visible - self.drawn_series().count()
     }
 
     /// Markers of the visible series.
@@ -328,9 +413,10 @@ pub(crate) fn event_marks(dataset: &Dataset) -> Vec<EventMark> {
 
 fn value_markers(series: &Series) -> Vec<Marker> {
     let mut markers = Vec::new();
+    let series_id: Arc<str> = Arc::from(series.id.as_str());
     for (index, point) in series.points.iter().enumerate() {
         let point_ref = PointRef {
-            series_id: series.id.clone(),
+            series_id: Arc::clone(&series_id),
             index,
         };
         let marker = |value: f64, role| Marker {
@@ -341,7 +427,6 @@ fn value_markers(series: &Series) -> Vec<Marker> {
             role,
             point: point_ref.clone(),
             previous: None,
-            sources: point.sources.clone(),
         };
         if let Some(value) = point.value {
             markers.push(marker(value, MarkerRole::Value));
@@ -377,6 +462,7 @@ fn unambiguous_values(series: &Series) -> BTreeMap<PointTime, (usize, &Point, f6
 fn computed_change_markers(series: &Series) -> Vec<Marker> {
     let values = unambiguous_values(series);
     let mut markers = Vec::new();
+    let series_id: Arc<str> = Arc::from(series.id.as_str());
     for ((year, period), (index, point, value)) in &values {
         let Some((previous_index, previous, previous_value)) = values.get(&(year - 1, *period))
         else {
@@ -386,12 +472,6 @@ fn computed_change_markers(series: &Series) -> Vec<Marker> {
             continue;
         }
         let change = (value - previous_value) / previous_value.abs() * 100.0;
-        let mut sources = previous.sources.clone();
-        for source in &point.sources {
-            if !sources.contains(source) {
-                sources.push(source.clone());
-            }
-        }
         markers.push(Marker {
             x: point.x(),
             y: change,
@@ -399,14 +479,13 @@ fn computed_change_markers(series: &Series) -> Vec<Marker> {
             approximate: point.approximate || previous.approximate,
             role: MarkerRole::Computed,
             point: PointRef {
-                series_id: series.id.clone(),
+                series_id: Arc::clone(&series_id),
                 index: *index,
             },
             previous: Some(PointRef {
-                series_id: series.id.clone(),
+                series_id: Arc::clone(&series_id),
                 index: *previous_index,
             }),
-            sources,
         });
     }
     markers
@@ -679,6 +758,61 @@ mod tests {
         assert!(stated.label.contains("as stated"));
         let change_2023 = &series(&model, "trade").markers[1];
         assert_eq!(change_2023.previous.as_ref().map(|p| p.index), Some(3));
+    }
+
+    #[test]
+    fn a_computed_change_cites_the_sources_of_both_its_years_from_the_dataset() {
+        let dataset = dataset();
+        let options = ChartOptions {
+            mode: ChartMode::YearOverYear,
+            ..ChartOptions::default()
+        };
+        let model = build(&dataset, &options);
+        // 2011 over 2010: both cite `a`; 2023 over 2022: both cite `b`.
+        let trade = series(&model, "trade");
+        assert_eq!(trade.markers[0].sources(&dataset), vec!["a"]);
+        assert_eq!(trade.markers[1].sources(&dataset), vec!["b"]);
+        let points = &dataset.series_by_id("trade").expect("trade").points;
+        assert!(trade.markers[1].cites(points, "b"));
+        assert!(!trade.markers[1].cites(points, "a"));
+        // Every source behind the visible markers, each once, as first met.
+        assert_eq!(model.source_ids(&dataset), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn series_past_the_drawing_limit_are_counted_and_not_drawn() {
+        let mut dataset = dataset();
+        let template = dataset.series_by_id("trade").expect("trade").clone();
+        let each = template.points.len();
+        // Enough copies of the series for the limit to fall inside the last one.
+        let copies = DRAWN_MARKERS_LIMIT / each + 1;
+        for copy in 0..copies {
+            let mut series = template.clone();
+            series.id = format!("copy-{copy}");
+            dataset.series.push(series);
+        }
+        let model = build(&dataset, &ChartOptions::default());
+        let visible = model.series.iter().filter(|s| s.visible).count();
+        let drawn: Vec<usize> = model.drawn_series().map(|(index, _)| index).collect();
+        assert!(model.drawn_markers().count() <= DRAWN_MARKERS_LIMIT);
+        assert!(!drawn.is_empty());
+        assert_eq!(model.undrawn_series(), visible - drawn.len());
+        assert!(model.undrawn_series() > 0);
+        // Drawn in legend order, without a gap.
+        let first_visible: Vec<usize> = model
+            .series
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.visible)
+            .map(|(index, _)| index)
+            .take(drawn.len())
+            .collect();
+        assert_eq!(drawn, first_visible);
+        // The chart of the plain dataset draws everything.
+        assert_eq!(
+            build(&self::dataset(), &ChartOptions::default()).undrawn_series(),
+            0
+        );
     }
 
     #[test]

@@ -2,11 +2,28 @@
 
 use crate::data::Dataset;
 
+/// Values smaller than this are written with significant digits rather than three decimals.
+const SMALL_VALUE: f64 = 0.001;
+/// Values smaller than this are 0.
+const ZERO_BELOW: f64 = 1e-12;
+
 /// A value with as many decimals as it needs (at most three) and thousands separated:
-/// `3.5`, `2.76`, `7,200`, `-17`.
+/// `3.5`, `2.76`, `7,200`, `-17`. A value under 0.001 keeps three significant digits
+/// (`0.000000467`: thousands of dollars in USD bn) rather than reading 0; below 10⁻¹² (a
+/// rounding error beside a tick at zero) it is 0.
 pub(crate) fn format_value(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
+    }
+    if value.abs() < SMALL_VALUE && value.abs() >= ZERO_BELOW {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "between 3 and 14 decimals: |value| lies in [1e-12, 1e-3)"
+        )]
+        let decimals = (2.0 - value.abs().log10().floor()) as usize;
+        let text = format!("{value:.decimals$}");
+        return text.trim_end_matches('0').to_owned();
     }
     let rounded = (value * 1000.0).round() / 1000.0;
     let text = format!("{rounded:.3}");
@@ -74,8 +91,20 @@ mod tests {
         assert_eq!(format_value(7200.0), "7,200");
         assert_eq!(format_value(-17.0), "-17");
         assert_eq!(format_value(1_234_567.891), "1,234,567.891");
-        assert_eq!(format_value(-0.0001), "0");
         assert_eq!(format_value(0.125), "0.125");
+        assert_eq!(format_value(0.0), "0");
+    }
+
+    #[test]
+    fn values_under_a_thousandth_keep_three_significant_digits() {
+        // Thailand's 467 USD of imports from Russia in 2014, in USD bn (the Comtrade fixture).
+        assert_eq!(format_value(4.67e-7), "0.000000467");
+        assert_eq!(format_value(-0.0001), "-0.0001");
+        assert_eq!(format_value(0.000_999_4), "0.000999");
+        assert_eq!(format_value(0.000_012_345), "0.0000123");
+        // A rounding error beside a tick at zero is zero.
+        assert_eq!(format_value(5.5e-17), "0");
+        assert_eq!(format_value(-5.5e-17), "0");
     }
 
     #[test]

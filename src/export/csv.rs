@@ -73,6 +73,7 @@ pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
             _ => note.to_owned(),
         };
         let role = marker.role.name();
+        let sources = marker.sources(dataset);
         vec![
             series.id.clone(),
             series.label.clone(),
@@ -81,8 +82,8 @@ pub fn chart_csv(dataset: &Dataset, model: &ChartModel) -> String {
             role.to_owned(),
             marker.value.to_string(),
             marker.approximate.to_string(),
-            marker.sources.join(SOURCE_SEPARATOR),
-            citations(dataset, &marker.sources),
+            sources.join(SOURCE_SEPARATOR),
+            citations(dataset, &sources),
             note,
         ]
     });
@@ -206,9 +207,9 @@ pub(crate) fn parse_dataset_csv(text: &str) -> Result<Vec<CsvPoint>, ::csv::Erro
     Ok(points)
 }
 
-fn citations(dataset: &Dataset, ids: &[String]) -> String {
+fn citations(dataset: &Dataset, ids: &[impl AsRef<str>]) -> String {
     ids.iter()
-        .map(|id| source_citation(dataset, id))
+        .map(|id| source_citation(dataset, id.as_ref()))
         .collect::<Vec<_>>()
         .join(CITATION_SEPARATOR)
 }

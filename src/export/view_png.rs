@@ -64,7 +64,7 @@ pub(crate) fn view_citations(
     match view {
         ViewKind::Trade => caches
             .chart()
-            .source_ids()
+            .source_ids(dataset)
             .into_iter()
             .map(|id| source_citation(dataset, id))
             .collect(),

@@ -293,6 +293,14 @@ pub enum ImportErrorKind {
     /// The user cancelled.
     #[error("cancelled")]
     Cancelled,
+    /// A part file of a folder read as one table whose columns are not the first part's.
+    #[error("its columns are not those of the folder's first part file, {first}: {difference}")]
+    PartColumns {
+        /// The first part file.
+        first: String,
+        /// What differs.
+        difference: String,
+    },
     /// A field that holds none of the values its column allows (a vote, a date).
     #[error("`{column}`: `{text}` is not {expected}")]
     NotReadable {

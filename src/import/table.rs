@@ -34,6 +34,11 @@ pub(crate) trait RecordSource {
     fn next_record(&mut self, record: &mut ByteRecord) -> Result<bool, ImportError>;
     /// Where field `index` of the row last read is.
     fn position(&self, index: usize) -> Position;
+    /// The file the row last read came from, when it is not the table's own (a part file of
+    /// a folder read as one table).
+    fn file(&self) -> Option<String> {
+        None
+    }
 }
 
 /// A table being read row by row.
@@ -610,8 +615,12 @@ impl<'r, 'a> Rows<'r, 'a> {
             }),
             (_, position) => position,
         };
+        let file = match &self.source {
+            Source::Records(source) => source.file(),
+            _ => None,
+        };
         ImportError {
-            file: self.file.clone(),
+            file: file.unwrap_or_else(|| self.file.clone()),
             position,
             kind,
         }

@@ -99,11 +99,11 @@ pub(crate) enum CitationStyle {
 pub(crate) fn citations_ui(
     ui: &mut Ui,
     dataset: &Dataset,
-    source_ids: &[String],
+    source_ids: &[impl AsRef<str>],
     style: CitationStyle,
 ) {
     for id in source_ids {
-        let text = RichText::new(source_citation(dataset, id));
+        let text = RichText::new(source_citation(dataset, id.as_ref()));
         ui.label(match style {
             CitationStyle::Full => text,
             CitationStyle::Small => text.small(),

@@ -19,7 +19,7 @@ pub(super) fn footer_lines(
     width_px: f64,
 ) -> Vec<(String, bool)> {
     let citations: Vec<String> = model
-        .source_ids()
+        .source_ids(dataset)
         .into_iter()
         .map(|id| source_citation(dataset, id))
         .collect();
@@ -94,8 +94,8 @@ mod tests {
         let joined = lines.join(" ");
         let mut cited: Vec<&str> = Vec::new();
         for (_, marker) in model.visible_markers() {
-            for id in &marker.sources {
-                if !cited.contains(&id.as_str()) {
+            for id in marker.sources(&dataset) {
+                if !cited.contains(&id) {
                     cited.push(id);
                 }
             }

@@ -13,6 +13,7 @@
 
 pub(crate) mod events;
 pub(crate) mod pages;
+pub(crate) mod parts;
 pub(crate) mod skip;
 pub(crate) mod values;
 
@@ -242,6 +243,11 @@ impl Groups {
         groups
     }
 
+    /// How many are read.
+    pub(crate) fn kept_count(&self) -> usize {
+        self.kept.len()
+    }
+
     /// A note for the report when some were passed over.
     pub(crate) fn note(&self) -> Option<String> {
         (self.skipped > 0).then(|| {
@@ -379,14 +385,48 @@ struct TradeRecords {
     rows: GroupRows,
 }
 
+/// Fills `record` with the header `names` when it has not been given yet (`given`), which
+/// a table's reader expects first; whether it did.
+pub(crate) fn give_header(
+    given: &mut bool,
+    names: &[String],
+    record: &mut csv::ByteRecord,
+) -> bool {
+    if *given {
+        return false;
+    }
+    *given = true;
+    for name in names {
+        record.push_field(name.as_bytes());
+    }
+    true
+}
+
+/// The row groups of `metadata` to read: with `pass_over` and a pair, only those whose
+/// statistics in the file's own columns (`header`) may hold a row of the pair.
+pub(crate) fn trade_groups(
+    metadata: &ParquetMetaData,
+    header: &Header,
+    format: Option<super::detect::Format>,
+    (pair, pass_over): (Option<Pair>, bool),
+) -> Groups {
+    match (pair, format) {
+        (Some(pair), Some(format)) if pass_over => {
+            let filter = skip::TradeFilter::new(pair, format, header);
+            Groups::of(metadata, |index| {
+                filter
+                    .as_ref()
+                    .is_none_or(|f| f.may_hold(metadata.row_group(index)))
+            })
+        }
+        _ => Groups::of(metadata, |_| true),
+    }
+}
+
 impl RecordSource for TradeRecords {
     fn next_record(&mut self, record: &mut csv::ByteRecord) -> Result<bool, ImportError> {
         record.clear();
-        if !self.header_given {
-            self.header_given = true;
-            for name in &self.names {
-                record.push_field(name.as_bytes());
-            }
+        if give_header(&mut self.header_given, &self.names, record) {
             return Ok(true);
         }
         let Some(row) = self.rows.next_row(&self.file)? else {
@@ -429,17 +469,7 @@ pub(crate) fn read_trade<C: ChunkReader + 'static>(
     let (names, projection) = plain_columns(&metadata);
     let header = Header::new(names.clone());
     let format = detect(&header, false);
-    let groups = match (pair, format) {
-        (Some(pair), Some(format)) if pass_over => {
-            let filter = skip::TradeFilter::new(pair, format, &header);
-            Groups::of(&metadata, |index| {
-                filter
-                    .as_ref()
-                    .is_none_or(|f| f.may_hold(metadata.row_group(index)))
-            })
-        }
-        _ => Groups::of(&metadata, |_| true),
-    };
+    let groups = trade_groups(&metadata, &header, format, (pair, pass_over));
     let note = groups.note();
     let skipped_rows = groups.skipped_rows;
     let mut ticker = Ticker::new(progress, cancel, Some(chunks.len()));
@@ -462,8 +492,20 @@ pub(crate) fn read_trade<C: ChunkReader + 'static>(
         header_given: false,
         rows,
     };
+    read_records(file, Box::new(source), pair, collector, &mut ticker)
+}
+
+/// Reads the trade table whose rows `source` gives (named `file`) into `collector`, as its
+/// layout's reader reads the CSV of the same columns.
+pub(crate) fn read_records(
+    file: &str,
+    source: Box<dyn RecordSource + '_>,
+    pair: Option<Pair>,
+    mut collector: Collector,
+    ticker: &mut Ticker<'_>,
+) -> Result<Pass, ImportError> {
     let format = {
-        let mut rows = Rows::from_records(file, Box::new(source), &mut ticker);
+        let mut rows = Rows::from_records(file, source, ticker);
         let (header, format) = rows.find_trade_header()?;
         super::read::dispatch(
             &mut rows,
@@ -474,7 +516,7 @@ pub(crate) fn read_trade<C: ChunkReader + 'static>(
         )?;
         format
     };
-    super::read::finish_pass(file, format, Some("Parquet"), pair, collector, &mut ticker)
+    super::read::finish_pass(file, format, Some("Parquet"), pair, collector, ticker)
 }
 
 /// Reads the Parquet file at `path` as [`read_trade`] does.

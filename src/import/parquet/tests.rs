@@ -12,7 +12,7 @@ use crate::import::{
     Format, ImportErrorKind, ImportOptions, Imported, ValueUnit, import, scan, scan_bytes,
 };
 
-fn fixture(relative: &str) -> PathBuf {
+pub(super) fn fixture(relative: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(relative);
@@ -20,15 +20,15 @@ fn fixture(relative: &str) -> PathBuf {
     path
 }
 
-const COMTRADE_CSV: &str = "trade/comtrade_plus/TradeData_THA_M_8542_2014-2024.csv";
-const TIDY_POLARS: &str = "parquet/tidy_trade_tha_8542.polars.parquet";
+pub(super) const COMTRADE_CSV: &str = "trade/comtrade_plus/TradeData_THA_M_8542_2014-2024.csv";
+pub(super) const TIDY_POLARS: &str = "parquet/tidy_trade_tha_8542.polars.parquet";
 const TIDY_DUCKDB: &str = "parquet/tidy_trade_tha_8542.duckdb.parquet";
 const GDELT_CSV: &str = "relations/events/gdelt2_20180326044500_excerpt.export.CSV";
 const GDELT_POLARS: &str = "parquet/gdelt2_20180326044500_excerpt.polars.parquet";
 const GDELT_DUCKDB: &str = "parquet/gdelt2_20180326044500_excerpt.duckdb.parquet";
 const GDELT_ALL_COLUMNS: &str = "parquet/gdelt2_20180326044500_excerpt.all_columns.polars.parquet";
 
-fn imported(path: &Path, codes: &str) -> Imported {
+pub(super) fn imported(path: &Path, codes: &str) -> Imported {
     let mut options = ImportOptions {
         unit: ValueUnit::Usd,
         imported_on: Some(PartialDate::year(2026)),
@@ -40,7 +40,7 @@ fn imported(path: &Path, codes: &str) -> Imported {
 }
 
 /// Every point of every series: id, year, part of the year, value.
-fn points(dataset: &Dataset) -> Vec<(String, i32, String, Option<f64>)> {
+pub(super) fn points(dataset: &Dataset) -> Vec<(String, i32, String, Option<f64>)> {
     let mut all: Vec<_> = dataset
         .series
         .iter()
@@ -54,7 +54,7 @@ fn points(dataset: &Dataset) -> Vec<(String, i32, String, Option<f64>)> {
     all
 }
 
-fn value_at(dataset: &Dataset, year: i32, partner_slug: &str) -> Option<f64> {
+pub(super) fn value_at(dataset: &Dataset, year: i32, partner_slug: &str) -> Option<f64> {
     dataset
         .series
         .iter()
@@ -166,11 +166,14 @@ fn gdelt_events_from_polars_and_duckdb_make_what_the_export_makes() {
     assert_eq!(conflict, Some(3.0));
 }
 
-#[test]
-fn a_value_that_is_no_number_is_an_error_at_its_row_group_row_and_column() {
-    let path = fixture("parquet/hand_made_tidy_bad_value.polars.parquet");
+/// Four tidy rows of Russia and Iran whose third `value` is `3.36bn` (PROVENANCE).
+pub(super) const BAD_VALUE: &str = "parquet/hand_made_tidy_bad_value.polars.parquet";
+
+/// The error of an import of `path`, which holds [`BAD_VALUE`]'s rows: at the third row,
+/// in row group 2, column `value`.
+pub(super) fn bad_value_error(path: &Path) -> crate::import::ImportError {
     let options = ImportOptions::new(Pair::parse("RUS,IRN").expect("pair"));
-    let error = import(&path, &options, &mut |_| {}, &AtomicBool::new(false))
+    let error = import(path, &options, &mut |_| {}, &AtomicBool::new(false))
         .expect_err("3.36bn is no number");
     assert_eq!(
         error.position,
@@ -181,6 +184,12 @@ fn a_value_that_is_no_number_is_an_error_at_its_row_group_row_and_column() {
         })
     );
     assert!(matches!(error.kind, ImportErrorKind::NotANumber { .. }));
+    error
+}
+
+#[test]
+fn a_value_that_is_no_number_is_an_error_at_its_row_group_row_and_column() {
+    let error = bad_value_error(&fixture(BAD_VALUE));
     assert!(
         error
             .to_string()
@@ -293,7 +302,7 @@ fn a_page_that_says_it_holds_two_gib_is_refused_before_room_is_made_for_it() {
     );
 }
 
-const TIDY_SPARK: &str = "parquet/tidy_trade_tha_8542.spark";
+pub(super) const TIDY_SPARK: &str = "parquet/tidy_trade_tha_8542.spark";
 const GDELT_SPARK: &str = "parquet/gdelt2_20180326044500_excerpt.spark";
 
 /// The part files of Spark's output folder `relative`, by name.

@@ -84,6 +84,24 @@ fn read_path(
     cancel: &AtomicBool,
 ) -> Result<Pass, ImportError> {
     let file = path.display().to_string();
+    if path.is_dir() {
+        return match super::parquet::parts::parts_of(path)? {
+            Some(parts) => super::parquet::parts::read_trade_parts(
+                path,
+                parts,
+                (pair, pass_over_other_pairs),
+                product,
+                progress,
+                cancel,
+            ),
+            None => Err(ImportError::whole(
+                &file,
+                ImportErrorKind::NothingForPair(
+                    "the folder holds no GDELT or ICEWS event file and no Parquet file".to_owned(),
+                ),
+            )),
+        };
+    }
     let (opened, metadata) = crate::io::file_state::open_regular(path)
         .map_err(|message| ImportError::whole(&file, ImportErrorKind::Io(message)))?;
     if super::parquet::is_parquet_file(path) {

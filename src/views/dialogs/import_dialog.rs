@@ -32,6 +32,8 @@ const PAIRS_LISTED: usize = 8;
 pub(crate) struct ImportDialogInfo<'a> {
     /// The trade file.
     pub(crate) path: &'a Path,
+    /// What it is, as found when the dialog opened (`None` when that could not be told).
+    pub(crate) kind: Option<PathKind>,
     /// The open dataset's pair, when its parties are in the country table.
     pub(crate) dataset_pair: Option<Pair>,
     /// The open dataset's title.
@@ -42,6 +44,18 @@ pub(crate) struct ImportDialogInfo<'a> {
     pub(crate) last_outcome: Option<&'a ImportOutcome>,
     /// The open dataset's places, which a chronology's place column is matched against.
     pub(crate) places: &'a [KnownPlace],
+}
+
+/// What the path a dialog opened on is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PathKind {
+    /// A folder: its own size says nothing of the files in it (the report counts them).
+    Folder,
+    /// A file of this many bytes.
+    File {
+        /// Its size.
+        bytes: u64,
+    },
 }
 
 /// How an import that changed nothing ended.
@@ -137,7 +151,7 @@ pub(crate) fn import_dialog_ui(
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 120.0))
         .show(ctx, |ui| {
-            file_line_ui(ui, info.path);
+            file_line_ui(ui, info.path, info.kind);
             ui.separator();
             match &info.status {
                 ImportStatus::Scanning(progress) => {
@@ -167,18 +181,14 @@ pub(crate) fn import_dialog_ui(
         });
 }
 
-fn file_line_ui(ui: &mut Ui, path: &Path) {
+fn file_line_ui(ui: &mut Ui, path: &Path, kind: Option<PathKind>) {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    // A folder's own size says nothing of the files in it (the report counts them).
-    let size = std::fs::metadata(path).ok().map(|m| {
-        if m.is_dir() {
-            "folder".to_owned()
-        } else {
-            bytes_text(m.len())
-        }
+    let size = kind.map(|kind| match kind {
+        PathKind::Folder => "folder".to_owned(),
+        PathKind::File { bytes } => bytes_text(bytes),
     });
     ui.horizontal(|ui| {
         ui.label(RichText::new(name).strong())

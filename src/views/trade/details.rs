@@ -67,7 +67,7 @@ pub(super) fn marker_details_ui(ui: &mut Ui, dataset: &Dataset, unit: &str, mark
     }
     ui.separator();
     ui.label(RichText::new("Sources").strong());
-    citations_ui(ui, dataset, &marker.sources, CitationStyle::Full);
+    citations_ui(ui, dataset, &marker.sources(dataset), CitationStyle::Full);
 }
 
 pub(super) fn event_tooltip_ui(ui: &mut Ui, dataset: &Dataset, event: &EventMark) {

@@ -3,7 +3,9 @@
 use eframe::egui::{self, Pos2, RichText, Ui};
 
 use crate::app::command::Command;
-use crate::chart::{ChartMode, ChartModel, ChartOptions, MarkerRole, PointRef};
+use crate::chart::{
+    ChartMode, ChartModel, ChartOptions, ChartSeries, DRAWN_MARKERS_LIMIT, MarkerRole, PointRef,
+};
 use crate::data::Dataset;
 use crate::views::theme;
 mod details;
@@ -23,6 +25,10 @@ const HOVER_RADIUS: f32 = 12.0;
 pub const MIRROR_TOGGLE: &str = "Mirror: both reports";
 /// Marker radius in points.
 const MARKER_RADIUS: f32 = 5.0;
+/// Past this many series the legend gets a filter and scrolls, so it never covers the plot.
+const LEGEND_FILTER_FROM: usize = 12;
+/// The most legend entries laid out in a frame: the rest are found with the filter.
+const LEGEND_ENTRIES_SHOWN: usize = 300;
 
 /// What the trade view remembers between frames. It holds no data, only choices.
 #[derive(Debug, Clone, Default)]
@@ -41,6 +47,8 @@ pub struct TradeViewState {
     pub marker_positions: Vec<(PointRef, MarkerRole, Pos2)>,
     /// The mirror view: one flow as each side reports it, in place of the chart.
     pub mirror: MirrorState,
+    /// The text the legend's series are filtered by, when there are many.
+    pub(crate) legend_filter: String,
 }
 
 impl TradeViewState {
@@ -91,7 +99,17 @@ pub(crate) fn ui(
             mirror::ui(ui, dataset, &model.unit, &mut state.mirror);
             return;
         }
-        let caption = if model.hidden_on_log_scale > 0 {
+        let undrawn = model.undrawn_series();
+        let caption = if undrawn > 0 {
+            let count = |n: usize| {
+                crate::display::format::format_value(f64::from(u32::try_from(n).unwrap_or(u32::MAX)))
+            };
+            format!(
+                "{} of the series shown are not drawn: more than {} points at once. Hide some series (the legend's filter finds them) to draw the rest.",
+                count(undrawn),
+                count(DRAWN_MARKERS_LIMIT)
+            )
+        } else if model.hidden_on_log_scale > 0 {
             format!(
                 "{} value(s) of zero or less cannot be shown on a log scale and are hidden.",
                 model.hidden_on_log_scale
@@ -148,26 +166,11 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
     if model.series.is_empty() {
         ui.label("This dataset has no series in this unit.");
     }
-    ui.horizontal_wrapped(|ui| {
-        for series in &model.series {
-            let mut visible = series.visible;
-            let entry = legend_entry(
-                ui,
-                &series.label,
-                theme::series_color(series.palette_index),
-                &mut visible,
-            );
-            if entry.changed() {
-                state
-                    .options
-                    .series_shown
-                    .insert(series.id.clone(), visible);
-            }
-            if entry.hovered() {
-                entry.on_hover_text("Show or hide this series");
-            }
-        }
-    });
+    if model.series.len() > LEGEND_FILTER_FROM {
+        many_series_legend_ui(ui, model, state);
+    } else {
+        ui.horizontal_wrapped(|ui| legend_entries_ui(ui, model.series.iter(), state));
+    }
     ui.label(
         RichText::new(
             "filled marker = reported value · hollow = approximate (\"about\") · bar = reported as a range · red diamond = selected · click a series name to show or hide it",
@@ -175,4 +178,89 @@ fn legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
         .small()
         .weak(),
     );
+}
+
+/// One entry per series of `series`, each a toggle.
+fn legend_entries_ui<'m>(
+    ui: &mut Ui,
+    series: impl Iterator<Item = &'m ChartSeries>,
+    state: &mut TradeViewState,
+) {
+    for series in series {
+        let mut visible = series.visible;
+        let entry = legend_entry(
+            ui,
+            &series.label,
+            theme::series_color(series.palette_index),
+            &mut visible,
+        );
+        if entry.changed() {
+            state
+                .options
+                .series_shown
+                .insert(series.id.clone(), visible);
+        }
+        if entry.hovered() {
+            entry.on_hover_text("Show or hide this series");
+        }
+    }
+}
+
+/// The legend of a chart with many series: a filter, Show and Hide for the series it
+/// matches, and the matching entries in a box that scrolls, at most a fifth of the window
+/// high; past [`LEGEND_ENTRIES_SHOWN`] entries it says how many more the filter would find.
+fn many_series_legend_ui(ui: &mut Ui, model: &ChartModel, state: &mut TradeViewState) {
+    let needle = state.legend_filter.trim().to_lowercase();
+    let matching: Vec<&ChartSeries> = model
+        .series
+        .iter()
+        .filter(|series| needle.is_empty() || series.label.to_lowercase().contains(&needle))
+        .collect();
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} series, {} shown",
+            model.series.len(),
+            model.series.iter().filter(|s| s.visible).count()
+        ));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.legend_filter)
+                .hint_text("Filter series by name")
+                .desired_width(220.0),
+        );
+        let which = if needle.is_empty() { "all" } else { "matching" };
+        for (verb, shown) in [("Show", true), ("Hide", false)] {
+            let hint = format!("{verb} the {} series listed", matching.len());
+            if ui
+                .button(format!("{verb} {which}"))
+                .on_hover_text(hint)
+                .clicked()
+            {
+                for series in &matching {
+                    state.options.series_shown.insert(series.id.clone(), shown);
+                }
+            }
+        }
+    });
+    let max_height = (ui.ctx().content_rect().height() * 0.2).max(60.0);
+    egui::ScrollArea::vertical()
+        .id_salt("trade_legend")
+        .max_height(max_height)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                legend_entries_ui(
+                    ui,
+                    matching.iter().copied().take(LEGEND_ENTRIES_SHOWN),
+                    state,
+                );
+            });
+            if matching.len() > LEGEND_ENTRIES_SHOWN {
+                ui.label(
+                    RichText::new(format!(
+                        "and {} more: filter by name to find them",
+                        matching.len() - LEGEND_ENTRIES_SHOWN
+                    ))
+                    .weak(),
+                );
+            }
+        });
 }

@@ -1,11 +1,14 @@
 //! The chart itself: the series' lines and markers, the year rule, the events' marks, the
 //! hovered and selected points, and the log-scale badge.
 
+use std::collections::HashMap;
+
 use eframe::egui::{self, Pos2, Ui};
 use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, VLine};
 
 use crate::app::command::Command;
 use crate::chart::{self, ChartModel, MarkerRole, PointRef};
+use crate::data::{Dataset, Point};
 use crate::display::format::format_value;
 use crate::views::cache::{ChartLine, ViewCaches};
 use crate::views::paint::plot_lines::PlotLines;
@@ -55,6 +58,7 @@ pub(super) fn plot_ui(
         );
         series_ui(
             plot_ui,
+            dataset,
             cx.caches,
             model,
             (selected.as_ref(), highlighted_source.as_ref()),
@@ -136,7 +140,7 @@ fn record_marker_positions(
     model: &ChartModel,
     positions: &mut Vec<(PointRef, MarkerRole, Pos2)>,
 ) {
-    let mut markers = model.visible_markers().map(|(_, m)| m);
+    let mut markers = model.drawn_markers().map(|(_, m)| m);
     let mut filled = 0;
     for (slot, marker) in positions.iter_mut().zip(markers.by_ref()) {
         slot.0.series_id.clone_from(&marker.point.series_id);
@@ -228,33 +232,40 @@ fn year_lines(
     }
 }
 
-/// The visible series: all their lines as one item, then each series' markers, `line_scale`
+/// The drawn series ([`ChartModel::drawn_series`]): all their lines as one item, then each series' markers, `line_scale`
 /// times as thick as in the window; markers on the selected point and on the points of
 /// the highlighted source.
 fn series_ui<'m>(
     plot_ui: &mut egui_plot::PlotUi<'m>,
+    dataset: &Dataset,
     caches: &'m ViewCaches,
     model: &'m ChartModel,
     (selected, highlighted_source): (Option<&PointRef>, Option<&String>),
     line_scale: f32,
 ) {
-    let visible_series = || {
-        model
-            .series
-            .iter()
-            .enumerate()
-            .filter(|(_, series)| series.visible)
-    };
-    let lines = visible_series()
+    let lines = model
+        .drawn_series()
         .flat_map(|(index, series)| series_lines(series, caches.chart_lines(index), line_scale))
         .collect();
     // The lines' triangles are kept while the chart and their width stay the same.
     let content_key = caches.chart_revision() ^ u64::from(line_scale.to_bits()).rotate_left(32);
     plot_ui.add(PlotLines::new(lines, content_key));
-    for (_, series) in visible_series() {
+    // The points a highlighted source is looked for in, by series (the chart keeps no copy).
+    let points_of: HashMap<&str, &[Point]> = if highlighted_source.is_some() {
+        dataset
+            .series
+            .iter()
+            .map(|s| (s.id.as_str(), s.points.as_slice()))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    for (_, series) in model.drawn_series() {
+        let points = points_of.get(series.id.as_str()).copied().unwrap_or(&[]);
         series_markers_ui(
             plot_ui,
             series,
+            points,
             (selected, highlighted_source),
             MARKER_RADIUS * line_scale.sqrt(),
         );
@@ -294,6 +305,7 @@ fn series_lines<'m>(
 fn series_markers_ui<'m>(
     plot_ui: &mut egui_plot::PlotUi<'m>,
     series: &'m chart::ChartSeries,
+    points: &[Point],
     (selected, highlighted_source): (Option<&PointRef>, Option<&String>),
     radius: f32,
 ) {
@@ -309,7 +321,7 @@ fn series_markers_ui<'m>(
         .iter()
         .filter(|m| {
             selected == Some(&m.point)
-                || highlighted_source.is_some_and(|source| m.sources.contains(source))
+                || highlighted_source.is_some_and(|source| m.cites(points, source))
         })
         .map(|m| [m.x, m.y])
         .collect();
