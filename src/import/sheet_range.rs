@@ -22,6 +22,14 @@ type Corners = ((u32, u32), (u32, u32));
 /// spans a few ten thousand, a 100,000-row Comtrade download saved from Excel 4.7 million.
 pub(crate) const MAX_SHEET_CELLS: u64 = 1 << 23;
 
+/// The rows and columns a sheet has (Excel's, from `A1` to `XFD1048576`): a cell the file
+/// places further out is refused, since readers of the grid make room for the columns left of
+/// its first cell (a cell at column 1,072,693,000, found by fuzzing `xlsb_sheet`, asked for 25
+/// GB).
+pub(crate) const SHEET_ROWS: u32 = 1 << 20;
+/// See [`SHEET_ROWS`].
+pub(crate) const SHEET_COLUMNS: u32 = 1 << 14;
+
 /// The most text a sheet's cells may hold in all, counted as the cells are read: a shared
 /// string is copied into every cell that cites it, so one long string cited by many cells
 /// would otherwise take gigabytes.
@@ -44,6 +52,13 @@ pub(crate) enum SheetError {
     TooManyCells,
     /// The cells hold more than [`MAX_SHEET_TEXT_BYTES`] of text.
     TooMuchText,
+    /// A cell lies outside the rows and columns a sheet has ([`SHEET_ROWS`], [`SHEET_COLUMNS`]).
+    OutsideSheet {
+        /// Its row, from 0.
+        row: u32,
+        /// Its column, from 0.
+        column: u32,
+    },
 }
 
 impl std::fmt::Display for SheetError {
@@ -52,6 +67,12 @@ impl std::fmt::Display for SheetError {
             SheetError::Reader(message) => f.write_str(message),
             SheetError::TooManyCells => f.write_str(
                 "it writes more cells than its rows and columns have places: the same cells again and again (a damaged or hostile workbook)",
+            ),
+            SheetError::OutsideSheet { row, column } => write!(
+                f,
+                "it places a cell at row {}, column {}, outside the {SHEET_ROWS} rows and {SHEET_COLUMNS} columns a sheet has (a damaged or hostile workbook)",
+                u64::from(*row) + 1,
+                u64::from(*column) + 1
             ),
             SheetError::TooMuchText => write!(
                 f,
@@ -168,6 +189,9 @@ impl Extent {
     /// Adds a used cell at (`row`, `column`); refuses it when the span grows too large, else
     /// returns the cells the span holds.
     fn take(&mut self, (row, column): (u32, u32)) -> Result<u64, SheetError> {
+        if row >= SHEET_ROWS || column >= SHEET_COLUMNS {
+            return Err(SheetError::OutsideSheet { row, column });
+        }
         let ((top, left), (bottom, right)) = match self.corners {
             None => ((row, column), (row, column)),
             Some(((top, left), (bottom, right))) => (
@@ -203,6 +227,23 @@ mod tests {
                 columns: 16_384
             })
         );
+        assert_eq!(
+            Extent::default().take((0, 1_072_693_000)),
+            Err(SheetError::OutsideSheet {
+                row: 0,
+                column: 1_072_693_000
+            })
+        );
+        assert_eq!(
+            Extent::default().take((SHEET_ROWS, 0)),
+            Err(SheetError::OutsideSheet {
+                row: SHEET_ROWS,
+                column: 0
+            })
+        );
+        Extent::default()
+            .take((SHEET_ROWS - 1, SHEET_COLUMNS - 1))
+            .expect("XFD1048576, the last cell of a sheet");
         let message = SheetError::TooLarge {
             rows: 1_048_576,
             columns: 16_384,

@@ -119,6 +119,20 @@ fn read_sheet(
 ) -> Result<Option<Table>, ImportError> {
     let (start_row, start_column) = range.start().unwrap_or((0, 0));
     let (height, width) = range.get_size();
+    // The cells left of the first are padded in; a grid no reader checked (`.xls`) must not
+    // make that room past a sheet's columns.
+    if start_column >= crate::import::sheet_range::SHEET_COLUMNS {
+        return Err(ImportError::whole(
+            file,
+            ImportErrorKind::Spreadsheet(format!(
+                "sheet “{name}”: {}",
+                crate::import::sheet_range::SheetError::OutsideSheet {
+                    row: start_row,
+                    column: start_column
+                }
+            )),
+        ));
+    }
     let mut table: Option<Table> = None;
     let mut searched = 0;
     for row in 0..height {

@@ -141,6 +141,20 @@ fn an_xlsb_sheet_writing_one_cell_again_and_again_is_refused() {
 }
 
 #[test]
+fn an_xlsb_cell_past_the_last_column_a_sheet_has_is_refused() {
+    // Found by fuzzing `xlsb_sheet`: a lone cell at column 1,072,693,000 made the chronology
+    // reader ask for 25 GB for the empty columns left of it, and the program abort.
+    let cells = [(0, 1_072_693_000, Value::Text("Date"))];
+    let error = error_of("far.xlsb", &xlsb_of(&cells));
+    assert!(
+        error
+            .to_string()
+            .contains("row 1, column 1072693001, outside the 1048576 rows and 16384 columns"),
+        "{error}"
+    );
+}
+
+#[test]
 fn an_xlsb_sheet_spanning_more_than_the_sheet_limit_is_refused_before_its_grid_is_made() {
     let mut cells = table(0, 0, &[["2020", "RUS", "IRN", "exports", "1.5", "USD bn"]]);
     cells.push((1_048_575, 16_383, Value::Number(1.0)));
